@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Deps } from "../domain/deps.js";
+import { FinchError } from "../domain/errors.js";
+import { connectFlowRoutes } from "./connect-flow/post-flows.js";
+import { employerStatusRoutes } from "./connect-flow/employer-status.js";
+import { demoRoutes } from "./demo/demo-routes.js";
+import { errorHandler } from "./errors.js";
+import { postToken } from "./finch/auth/post-token.js";
+import { postSessions } from "./finch/connect/post-sessions.js";
+import { postSessionsReauthenticate } from "./finch/connect/post-sessions-reauthenticate.js";
+import { getIntrospect } from "./finch/get-introspect.js";
+import { getProviders } from "./finch/get-providers.js";
+import { postDisconnect } from "./finch/post-disconnect.js";
+import { getLinnetConnection } from "./linnet/get-connection.js";
+import { getHealthz } from "./system/get-healthz.js";
+import type { RouteModule, ZodApp } from "./types.js";
+import { registerPages } from "./web/pages.js";
+
+const ROUTES: RouteModule[] = [
+  postSessions,
+  postSessionsReauthenticate,
+  postToken,
+  getIntrospect,
+  postDisconnect,
+  getProviders,
+  getLinnetConnection,
+  connectFlowRoutes,
+  employerStatusRoutes,
+  demoRoutes,
+  getHealthz,
+];
+
+const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Options for buildApp. */
+export interface AppOptions {
+  /** Pino log level; `silent` in tests. */
+  logLevel: string;
+}
+
+/** Build the HTTP app: Finch-compatible API, hosted Connect, demo, docs. Does not listen. */
+export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
+  const app = Fastify({
+    logger: {
+      level: opts.logLevel,
+      redact: { paths: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"], censor: "[redacted]" },
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    const err = new FinchError("not_found", `No route ${request.method} ${request.url.split("?")[0]}`);
+    return reply.status(404).send(err.toBody());
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("finch-request-id", request.id);
+    reply.header("x-request-id", request.id);
+    const version = request.headers["finch-api-version"];
+    if (typeof version === "string" && !API_VERSION.test(version)) {
+      throw new FinchError("invalid_request", "Finch-API-Version: must be a date such as 2020-09-17");
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Linnet API",
+        version: "2020-09-17",
+        description: "Finch-compatible employment-data API with assisted connections. Point a Finch SDK's baseURL here.",
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: "http", scheme: "bearer" },
+          basicAuth: { type: "http", scheme: "basic" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/reference" });
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  for (const route of ROUTES) route(app, deps);
+  registerPages(app);
+  return app;
+}

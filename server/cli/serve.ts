@@ -1,0 +1,44 @@
+import type { Config } from "../config.js";
+import { type Role, startLinnet } from "../runtime.js";
+
+/** `linnet serve [--role all|api|worker]`: run until SIGINT/SIGTERM. */
+export async function serveCommand(config: Config, role: Role): Promise<void> {
+  const linnet = await startLinnet({ config, role });
+  const base = config.publicUrl;
+  if (linnet.firstStart) {
+    const { application, admin } = linnet.firstStart;
+    console.log(
+      [
+        "",
+        "First start: created a demo application and an admin user. Save these now; secrets are shown only once.",
+        `  Application "${application.name}"`,
+        `    client_id:     ${application.client_id}`,
+        `    client_secret: ${application.client_secret}`,
+        `  Admin user`,
+        `    email:    ${admin.email}`,
+        `    password: ${admin.password}`,
+        "",
+      ].join("\n"),
+    );
+  }
+  if (linnet.app) {
+    console.log(
+      [
+        `Linnet is listening on ${config.host}:${config.port} (${linnet.database.kind}, role ${role})`,
+        `  Demo app:       ${base}/demo`,
+        `  API reference:  ${base}/reference`,
+        `  OpenAPI:        ${base}/openapi.json`,
+        `  Point a Finch SDK at it with baseURL ${base}`,
+      ].join("\n"),
+    );
+  } else {
+    console.log(`Linnet worker started (${linnet.database.kind})`);
+  }
+  const stop = async (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    await linnet.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}

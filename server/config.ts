@@ -1,0 +1,91 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** The only module that reads process.env. Everything else receives a Config. */
+
+const intFrom = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  LINNET_HOST: z.string().min(1).default("0.0.0.0"),
+  LINNET_PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  LINNET_DATA_DIR: z.string().min(1).default("./.linnet"),
+  LINNET_SECRETS_KEY: z.string().optional(),
+  LINNET_INVITE_EMAIL: z.email().default("assist@linnet.local"),
+  LINNET_INVITE_TAGGING: z.enum(["true", "false"]).default("true"),
+  LINNET_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LINNET_SLA_ORG_DAYS: intFrom(14),
+  LINNET_SLA_PAY_DAYS: intFrom(42),
+  LINNET_SLA_PAY_ENABLED_DAYS: intFrom(14),
+  LINNET_REFRESH_DAYS: intFrom(7),
+});
+
+/** Assisted-connection service levels, in days. */
+export interface SlaRules {
+  /** First census (org) data after the token is created. */
+  orgDays: number;
+  /** First pay data when the provider's pay mapping is not built yet. */
+  payDays: number;
+  /** First pay data when the provider is already pay-enabled. */
+  payEnabledDays: number;
+  /** Refresh cadence once data flows. */
+  refreshDays: number;
+}
+
+/** Validated runtime configuration. */
+export interface Config {
+  /** TCP port the API listens on (0 picks a free one). */
+  port: number;
+  /** Interface to bind. */
+  host: string;
+  /** Absolute URL where browsers and apps reach this server (Connect links, redirects). */
+  publicUrl: string;
+  /** PostgreSQL connection string; absent means embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Directory for embedded data, the lock file and the generated secrets key. */
+  dataDir: string;
+  /** Base64 32-byte key for AES-256-GCM; absent means generated into dataDir (embedded only). */
+  secretsKey: string | undefined;
+  /** Address employers invite as an administrator for assisted connections. */
+  inviteEmail: string;
+  /** Add a +tag per connection to the invite address so operators can match invitations. */
+  inviteTagging: boolean;
+  /** Pino log level. */
+  logLevel: string;
+  /** Assisted SLA and refresh timings. */
+  sla: SlaRules;
+}
+
+/** Parse the environment, listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const config: Config = {
+    port: e.PORT,
+    host: e.LINNET_HOST,
+    publicUrl: (e.LINNET_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.LINNET_DATA_DIR),
+    secretsKey: e.LINNET_SECRETS_KEY,
+    inviteEmail: e.LINNET_INVITE_EMAIL,
+    inviteTagging: e.LINNET_INVITE_TAGGING === "true",
+    logLevel: e.LINNET_LOG_LEVEL,
+    sla: {
+      orgDays: e.LINNET_SLA_ORG_DAYS,
+      payDays: e.LINNET_SLA_PAY_DAYS,
+      payEnabledDays: e.LINNET_SLA_PAY_ENABLED_DAYS,
+      refreshDays: e.LINNET_REFRESH_DAYS,
+    },
+  };
+  if (config.databaseUrl && !config.secretsKey) {
+    throw new Error(
+      "Invalid configuration:\n  LINNET_SECRETS_KEY: required with DATABASE_URL (every process must share one key; generate one with `openssl rand -base64 32`)",
+    );
+  }
+  return config;
+}

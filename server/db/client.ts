@@ -1,0 +1,93 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
+import * as schema from "./schema/index.js";
+
+/** The drizzle handle every repository takes; identical over PGlite and node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A transaction handle, usable wherever a Db is. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Raw SQL access for pg-boss: one statement with parameters, or a multi-statement script without. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+/** An open database. */
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  executeSql: ExecuteSql;
+  /** Postgres only: the connection string, so pg-boss can open its own pool. */
+  connectionString?: string;
+  /** PGlite only: a tarball of the data directory (tests start each file from a migrated template). */
+  dumpDataDir?: () => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+/** Where generated migrations live. */
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** How to open the database. */
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, PGlite. */
+  databaseUrl?: string;
+  /** PGlite: directory holding `pgdata` and the lock; `memory://` for a throwaway database. */
+  dataDir?: string;
+  /** PGlite: start from a dumped data directory (tests use a migrated template). */
+  loadDataDir?: Blob;
+}
+
+/** Open PostgreSQL (DATABASE_URL) or the embedded PGlite, without migrating. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    pool.on("error", () => {}); // idle-client errors surface on the next query instead
+    return {
+      db: drizzlePg(pool, { schema }) as unknown as Db,
+      kind: "postgres",
+      connectionString: opts.databaseUrl,
+      executeSql: async (text, values) => pool.query(text, values as unknown[]),
+      close: () => pool.end(),
+    };
+  }
+  let lock: DataDirLock | undefined;
+  let dataDir: string | undefined;
+  if (opts.dataDir && opts.dataDir !== "memory://") {
+    lock = lockDataDir(opts.dataDir);
+    dataDir = path.join(opts.dataDir, "pgdata");
+  }
+  try {
+    const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+    return {
+      db: drizzlePglite(client, { schema }) as unknown as Db,
+      kind: "pglite",
+      dumpDataDir: () => client.dumpDataDir("none"),
+      executeSql: async (text, values) => {
+        if (values && values.length > 0) return client.query(text, values);
+        const results = await client.exec(text);
+        return results[results.length - 1] ?? { rows: [] };
+      },
+      close: async () => {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+/** Apply every pending generated migration. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_DIR };
+  if (database.kind === "postgres") await migratePg(database.db as never, config);
+  else await migratePglite(database.db as never, config);
+}

@@ -1,0 +1,36 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "../client.js";
+import { connections } from "../schema/index.js";
+
+/** A connection row. */
+export type ConnectionRow = typeof connections.$inferSelect;
+
+/** Insert a connection. */
+export async function insertConnection(db: Db, row: typeof connections.$inferInsert): Promise<void> {
+  await db.insert(connections).values(row);
+}
+
+/** Find a connection by id. */
+export async function findConnection(db: Db, id: string): Promise<ConnectionRow | undefined> {
+  const [row] = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
+  return row;
+}
+
+/** Connections of one application for one customer that are not disconnected. */
+export async function findLiveConnectionsForCustomer(db: Db, applicationId: string, customerId: string): Promise<ConnectionRow[]> {
+  return db
+    .select()
+    .from(connections)
+    .where(
+      and(eq(connections.applicationId, applicationId), eq(connections.customerId, customerId), ne(connections.status, "disconnected")),
+    );
+}
+
+/** Update a connection's mutable fields. */
+export async function updateConnection(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<ConnectionRow, "status" | "statusMessage" | "accessConfirmedAt" | "disconnectedAt" | "products" | "username">>,
+): Promise<void> {
+  await db.update(connections).set(patch).where(eq(connections.id, id));
+}

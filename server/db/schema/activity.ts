@@ -1,0 +1,39 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Per-connection activity log: who did what and why, shown to developers and operators. */
+export const connectionActivity = pgTable(
+  "connection_activity",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    connectionId: uuid("connection_id").notNull(),
+    /** `employer`, `app:<client_id>`, `user:<id>`, `system`. */
+    actor: text("actor").notNull(),
+    kind: text("kind").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    message: text("message").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("connection_activity_connection_idx").on(t.connectionId, t.at)],
+);
+
+/** Domain events, recorded in the same transaction as the change; later fanned out to webhooks. */
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey(),
+    type: text("type").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    connectionId: uuid("connection_id"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("events_application_idx").on(t.applicationId, t.createdAt)],
+);
+
+/** Small key/value settings (e.g. the demo application's encrypted credentials). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,14 @@
+import { jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** A developer's application: the holder of a client_id and client_secret. */
+export const applications = pgTable("applications", {
+  /** The client_id. */
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  clientType: text("client_type", { enum: ["development", "production", "sandbox"] }).notNull(),
+  /** SHA-256 of the client secret; the secret itself is shown once and never stored. */
+  secretHash: text("secret_hash").notNull(),
+  /** Registered redirect URIs, matched exactly. */
+  redirectUris: jsonb("redirect_uris").$type<string[]>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,7 @@
+/** The whole database schema, one module per aggregate. */
+export * from "./activity.js";
+export * from "./applications.js";
+export * from "./connect-sessions.js";
+export * from "./connections.js";
+export * from "./credentials.js";
+export * from "./users.js";

@@ -1,0 +1,25 @@
+import { type ApplicationRow, findApplication } from "../../db/repositories/applications.repository.js";
+import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import { findLiveToken, type TokenRow } from "../../db/repositories/credentials.repository.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { hashSecret } from "../security/secrets.js";
+
+/** What a valid bearer token grants: the token, its connection and its application. */
+export interface TokenContext {
+  token: TokenRow;
+  connection: ConnectionRow;
+  application: ApplicationRow;
+}
+
+/** Resolve a bearer token; revoked tokens and disconnected connections answer 401. */
+export async function authenticateToken(deps: Pick<Deps, "db">, bearer: string | undefined): Promise<Result<TokenContext>> {
+  if (!bearer) return fail("unauthorized", "Unauthorized request: no authentication given");
+  const token = await findLiveToken(deps.db, hashSecret(bearer));
+  if (!token) return fail("invalid_token", "Invalid access token: it is unknown or was revoked");
+  const connection = await findConnection(deps.db, token.connectionId);
+  if (!connection || connection.status === "disconnected") return fail("invalid_token", "Invalid access token: the connection is disconnected");
+  const application = await findApplication(deps.db, token.applicationId);
+  if (!application) return fail("invalid_token", "Invalid access token");
+  return ok({ token, connection, application });
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import type { AuthorizeRequest, AuthorizeResponse } from "../../../contracts/linnet/connect-flow.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { type ConnectionRow, findConnection, insertConnection } from "../../db/repositories/connections.repository.js";
+import { insertCode } from "../../db/repositories/credentials.repository.js";
+import { completeSession, type SessionRow } from "../../db/repositories/sessions.repository.js";
+import { inviteEmailFor } from "../assisted/instructions.js";
+import type { CatalogProvider } from "../catalog/catalog.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { hashSecret, newAuthorizationCode } from "../security/secrets.js";
+import { checkSandboxCredentials } from "./sandbox-credentials.js";
+import { statusUrlFor } from "./status-link.js";
+import { usableSession } from "./start-flow.js";
+import { grantedProducts } from "./product-rules.js";
+import { statusMessage } from "./status-machine.js";
+import { transitionConnection } from "./transition.js";
+
+/** Authorization codes are valid for ten minutes. */
+export const CODE_TTL_MS = 10 * 60_000;
+
+/** Check the provider and method the employer chose against the session. */
+function checkChoice(session: SessionRow, provider: CatalogProvider | undefined, input: AuthorizeRequest): Result<CatalogProvider> {
+  if (!provider) return fail("invalid_request", `provider_id: unknown provider "${input.provider_id}"`);
+  const offered = provider.kind === "assisted" ? "assisted" : provider.auth_method;
+  if (input.auth_method !== offered) return fail("invalid_request", `auth_method: ${provider.display_name} uses "${offered}"`);
+  if (provider.kind === "assisted" && !session.manual && session.integrationProvider !== provider.id) {
+    return fail("invalid_request", "provider_id: assisted providers are not offered in this Connect session");
+  }
+  if (session.integrationProvider && session.integrationProvider !== provider.id && session.kind === "reauth") {
+    return fail("invalid_request", "provider_id: a reauthentication must use the connection's provider");
+  }
+  return ok(provider);
+}
+
+/** A new connection row for a completed Connect run. */
+function newConnection(deps: Deps, session: SessionRow, provider: CatalogProvider, input: AuthorizeRequest, now: Date): ConnectionRow {
+  const assisted = provider.kind === "assisted";
+  const status = assisted ? (input.access_granted ? "processing" : "pending") : "connected";
+  return {
+    id: randomUUID(),
+    applicationId: session.applicationId,
+    companyId: randomUUID(),
+    accountId: randomUUID(),
+    entityId: randomUUID(),
+    customerId: session.customerId,
+    customerName: session.customerName,
+    customerEmail: session.customerEmail,
+    providerId: provider.id,
+    authMethod: assisted ? "assisted" : provider.auth_method,
+    connectionType: session.sandbox || provider.kind === "automated" ? "finch" : "provider",
+    products: grantedProducts(session.products, provider),
+    status,
+    statusMessage: statusMessage(status, provider.display_name),
+    inviteEmail: assisted ? inviteEmailFor(deps.config, session.id) : null,
+    accessConfirmedAt: assisted && input.access_granted ? now : null,
+    username: input.auth_method === "credential" ? (input.username ?? null) : null,
+    lastSuccessfulSync: assisted ? null : now,
+    createdAt: now,
+    disconnectedAt: null,
+  };
+}
+
+/** Bring a re-authenticated connection back to working order. */
+async function reauthenticate(deps: Deps, connection: ConnectionRow, input: AuthorizeRequest): Promise<Result<ConnectionRow>> {
+  if (connection.status === "reauth") {
+    return transitionConnection(deps, connection, "connected", { actor: "employer", reason: "Employer re-authenticated in Connect" });
+  }
+  if (connection.authMethod === "assisted" && input.access_granted && ["pending", "error_no_account_setup", "error_permissions"].includes(connection.status)) {
+    return transitionConnection(
+      deps,
+      connection,
+      "processing",
+      { actor: "employer", reason: "Employer re-ran Connect and reported granting access" },
+      { accessConfirmedAt: deps.clock.now() },
+    );
+  }
+  return ok(connection);
+}
+
+/** Complete Connect: create (or re-authenticate) the connection and issue a single-use authorization code. */
+export async function authorizeFlow(deps: Deps, flowId: string, input: AuthorizeRequest): Promise<Result<AuthorizeResponse>> {
+  const found = await usableSession(deps, flowId);
+  if (!found.ok) return found;
+  const session = found.value;
+  const choice = checkChoice(session, deps.catalog.get(input.provider_id), input);
+  if (!choice.ok) return choice;
+  const provider = choice.value;
+  if (provider.kind === "automated") {
+    const creds = checkSandboxCredentials(input);
+    if (!creds.ok) return creds;
+  }
+  const code = newAuthorizationCode();
+  const result = await deps.db.transaction(async (tx): Promise<Result<ConnectionRow>> => {
+    const txDeps = { ...deps, db: tx };
+    const now = deps.clock.now();
+    let connection: ConnectionRow;
+    if (session.kind === "reauth" && session.connectionId) {
+      const existing = await findConnection(tx, session.connectionId);
+      if (!existing || existing.status === "disconnected") return fail("invalid_request", "The connection being re-authenticated is disconnected.");
+      const moved = await reauthenticate(txDeps, existing, input);
+      if (!moved.ok) return moved;
+      connection = moved.value;
+    } else {
+      connection = newConnection(deps, session, provider, input, now);
+      await insertConnection(tx, connection);
+      await insertActivity(tx, {
+        connectionId: connection.id,
+        actor: "employer",
+        kind: "created",
+        fromStatus: null,
+        toStatus: connection.status,
+        message:
+          provider.kind === "assisted"
+            ? `Token created through Connect; employer ${input.access_granted ? "reported granting access" : "chose to grant access later"}`
+            : `Connected through Connect with ${input.auth_method === "api_token" ? "an API token" : "credentials"}`,
+        at: now,
+      });
+    }
+    await insertCode(tx, {
+      codeHash: hashSecret(code),
+      applicationId: session.applicationId,
+      connectionId: connection.id,
+      sessionId: session.id,
+      redirectUri: session.redirectUri,
+      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      createdAt: now,
+    });
+    await completeSession(tx, session.id, now);
+    return ok(connection);
+  });
+  if (!result.ok) return result;
+  const connection = result.value;
+  let redirectTo: string | null = null;
+  if (session.redirectUri) {
+    const url = new URL(session.redirectUri);
+    url.searchParams.set("code", code);
+    if (session.state) url.searchParams.set("state", session.state);
+    redirectTo = url.toString();
+  }
+  return ok({
+    code,
+    state: session.state,
+    redirect_to: redirectTo,
+    status_url: connection.authMethod === "assisted" ? statusUrlFor(deps, connection.id) : null,
+  });
+}

@@ -1,0 +1,30 @@
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { findConnection } from "../../db/repositories/connections.repository.js";
+import { revokeTokensOfConnection } from "../../db/repositories/credentials.repository.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { transitionConnection } from "./transition.js";
+
+/** Disconnect a connection: every token of it stops working at once (`POST /disconnect`). */
+export async function disconnectConnection(deps: Deps, connectionId: string, actor: string): Promise<Result<{ status: "success" }>> {
+  return deps.db.transaction(async (tx) => {
+    const txDeps = { ...deps, db: tx };
+    const connection = await findConnection(tx, connectionId);
+    if (!connection) return fail("not_found", "Connection not found");
+    if (connection.status !== "disconnected") {
+      const moved = await transitionConnection(txDeps, connection, "disconnected", { actor, reason: "Disconnected by the application" });
+      if (!moved.ok) return moved;
+    }
+    await revokeTokensOfConnection(tx, connectionId, deps.clock.now());
+    await insertActivity(tx, {
+      connectionId,
+      actor,
+      kind: "tokens_revoked",
+      fromStatus: null,
+      toStatus: null,
+      message: "All access tokens of the connection were revoked",
+      at: deps.clock.now(),
+    });
+    return ok({ status: "success" as const });
+  });
+}

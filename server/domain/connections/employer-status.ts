@@ -1,0 +1,77 @@
+import type { EmployerStatus } from "../../../contracts/linnet/connect-flow.js";
+import { findApplication } from "../../db/repositories/applications.repository.js";
+import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import { assistedInstructions } from "../assisted/instructions.js";
+import { firstDataDue } from "../assisted/sla.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { type ConnectionState, statusLabel } from "./status-machine.js";
+import { connectionIdFromStatusToken } from "./status-link.js";
+import { transitionConnection } from "./transition.js";
+
+/** The assisted connection a status token names. */
+async function connectionForToken(deps: Deps, token: string): Promise<Result<ConnectionRow>> {
+  const id = connectionIdFromStatusToken(deps, token);
+  const connection = id ? await findConnection(deps.db, id) : undefined;
+  if (!connection || connection.authMethod !== "assisted") return fail("not_found", "This status link is not valid.");
+  return ok(connection);
+}
+
+/** Build the employer status page's data. */
+async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerStatus>> {
+  const provider = deps.catalog.get(c.providerId);
+  const app = await findApplication(deps.db, c.applicationId);
+  if (!provider || provider.kind !== "assisted" || !app) return fail("not_found", "This status link is not valid.");
+  const state = c.status as ConnectionState;
+  return ok({
+    application_name: app.name,
+    customer_name: c.customerName,
+    provider: { id: provider.id, display_name: provider.display_name },
+    products: c.products,
+    status: state,
+    status_label: statusLabel(state),
+    status_message: c.statusMessage ?? "",
+    created_at: c.createdAt.toISOString(),
+    access_confirmed_at: c.accessConfirmedAt?.toISOString() ?? null,
+    instructions: assistedInstructions(provider, {
+      applicationName: app.name,
+      inviteEmail: c.inviteEmail ?? deps.config.inviteEmail,
+      products: c.products,
+      config: deps.config,
+    }),
+    expected_first_data: firstDataDue(c.products, provider, deps.config.sla, c.createdAt).map((d) => ({
+      group: d.group,
+      products: d.products,
+      due_at: d.due_at.toISOString(),
+      retrieved_at: c.lastSuccessfulSync?.toISOString() ?? null,
+    })),
+  });
+}
+
+/** The employer status page for a capability token. */
+export async function employerStatus(deps: Deps, token: string): Promise<Result<EmployerStatus>> {
+  const found = await connectionForToken(deps, token);
+  return found.ok ? present(deps, found.value) : found;
+}
+
+/** The employer says admin access is granted: pending (or no-invite) connections move to processing. */
+export async function confirmAccess(deps: Deps, token: string): Promise<Result<EmployerStatus>> {
+  const found = await connectionForToken(deps, token);
+  if (!found.ok) return found;
+  let connection = found.value;
+  if (connection.status === "disconnected") return fail("invalid_request", "This connection is disconnected.");
+  if (["pending", "error_no_account_setup", "error_permissions"].includes(connection.status)) {
+    const moved = await deps.db.transaction((tx) =>
+      transitionConnection(
+        { ...deps, db: tx },
+        connection,
+        "processing",
+        { actor: "employer", reason: "Employer reported granting administrator access on the status page" },
+        { accessConfirmedAt: deps.clock.now() },
+      ),
+    );
+    if (!moved.ok) return moved;
+    connection = moved.value;
+  }
+  return present(deps, connection);
+}

@@ -1,0 +1,29 @@
+import { PRODUCTS } from "../../../contracts/finch/products.js";
+import type { CatalogProvider } from "../catalog/catalog.js";
+import { fail, ok, type Result } from "../errors.js";
+
+/** Validate and de-duplicate requested products. `field` names the input in error messages. */
+export function checkRequestedProducts(products: readonly string[], field = "products"): Result<string[]> {
+  const unique = [...new Set(products)];
+  if (unique.length === 0) return fail("invalid_request", `${field}: at least one product is required`);
+  const unknown = unique.filter((p) => !(PRODUCTS as readonly string[]).includes(p));
+  if (unknown.length > 0) {
+    return fail("invalid_request", `${field}: unknown product ${unknown.map((u) => `"${u}"`).join(", ")}; expected one of ${PRODUCTS.join(", ")}`);
+  }
+  if (unique.includes("benefits") && unique.includes("deduction")) {
+    return fail("invalid_request", `${field}: "deduction" is a deprecated alias of "benefits"; request only one of them`);
+  }
+  return ok(unique);
+}
+
+/** Requested products the provider cannot supply (`deduction` counts as `benefits`). */
+export function unsupportedProducts(requested: readonly string[], provider: CatalogProvider): string[] {
+  const supported = new Set<string>(provider.products);
+  return requested.filter((p) => !supported.has(p === "deduction" ? "benefits" : p));
+}
+
+/** The products a connection is granted: what was requested and the provider supplies. */
+export function grantedProducts(requested: readonly string[], provider: CatalogProvider): string[] {
+  const missing = new Set(unsupportedProducts(requested, provider));
+  return requested.filter((p) => !missing.has(p));
+}

@@ -1,0 +1,18 @@
+import type { Deps } from "../deps.js";
+
+/** The employer status page is a capability link: the connection id plus an HMAC only this server can make. */
+export function statusTokenFor(deps: Pick<Deps, "cipher">, connectionId: string): string {
+  return `${connectionId}.${deps.cipher.sign(`status:${connectionId}`).slice(0, 32)}`;
+}
+
+/** The connection a status token names, or null when the token is forged or malformed. */
+export function connectionIdFromStatusToken(deps: Pick<Deps, "cipher">, token: string): string | null {
+  const [id, mac] = token.split(".");
+  if (!id || !mac) return null;
+  return statusTokenFor(deps, id) === token ? id : null;
+}
+
+/** Absolute URL of the employer status page. */
+export function statusUrlFor(deps: Pick<Deps, "cipher" | "config">, connectionId: string): string {
+  return `${deps.config.publicUrl}/connect/status/${statusTokenFor(deps, connectionId)}`;
+}

@@ -1,0 +1,62 @@
+import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
+import { updateConnection } from "../../db/repositories/connections.repository.js";
+import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { type ConnectionState, canTransition, statusMessage } from "./status-machine.js";
+
+/** Who moved a connection and why. */
+export interface TransitionCause {
+  /** `employer`, `app:<client_id>`, `user:<id>` or `system`. */
+  actor: string;
+  /** Why, in words, for the activity log. */
+  reason: string;
+  /** Overrides the default status message introspection shows. */
+  message?: string;
+}
+
+/**
+ * Move a connection to a new state: checks the state machine, then writes the row, the activity entry
+ * and the `account.updated` event. Call it with a transaction handle in deps.db.
+ */
+export async function transitionConnection(
+  deps: Pick<Deps, "db" | "clock" | "catalog">,
+  connection: ConnectionRow,
+  to: ConnectionState,
+  cause: TransitionCause,
+  extra: { accessConfirmedAt?: Date } = {},
+): Promise<Result<ConnectionRow>> {
+  const from = connection.status as ConnectionState;
+  if (!canTransition(from, to)) return fail("invalid_request", `A connection cannot move from ${from} to ${to}`);
+  const now = deps.clock.now();
+  const providerName = deps.catalog.get(connection.providerId)?.display_name ?? connection.providerId;
+  const message = cause.message ?? statusMessage(to, providerName);
+  const patch = {
+    status: to,
+    statusMessage: message,
+    ...(to === "disconnected" ? { disconnectedAt: now } : {}),
+    ...(extra.accessConfirmedAt ? { accessConfirmedAt: extra.accessConfirmedAt } : {}),
+  };
+  await updateConnection(deps.db, connection.id, patch);
+  await insertActivity(deps.db, {
+    connectionId: connection.id,
+    actor: cause.actor,
+    kind: "status_changed",
+    fromStatus: from,
+    toStatus: to,
+    message: cause.reason,
+    at: now,
+  });
+  await insertEvent(deps.db, {
+    type: "account.updated",
+    applicationId: connection.applicationId,
+    connectionId: connection.id,
+    createdAt: now,
+    payload: {
+      authentication_method: { type: connection.authMethod },
+      status: to,
+      connection_status: to === "disconnected" ? undefined : { status: to, message },
+    },
+  });
+  return ok({ ...connection, ...patch });
+}

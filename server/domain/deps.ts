@@ -1,0 +1,29 @@
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import type { Catalog } from "./catalog/catalog.js";
+import type { Clock } from "./clock.js";
+import type { Cipher } from "./security/encryption.js";
+
+/** Structured logger (pino-compatible subset). */
+export interface Log {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+/** What every domain function receives: no container, no request, just these. */
+export interface Deps {
+  /** Database (or a transaction handle). */
+  db: Db;
+  /** Time source for every rule. */
+  clock: Clock;
+  /** Developer log. */
+  log: Log;
+  /** Runtime configuration. */
+  config: Config;
+  /** Encryption and signing with the secrets key. */
+  cipher: Cipher;
+  /** Provider catalog. */
+  catalog: Catalog;
+}

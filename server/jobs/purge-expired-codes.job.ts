@@ -1,0 +1,13 @@
+import { purgeExpiredCodes } from "../domain/connections/purge-codes.js";
+import type { JobDefinition } from "./registry.js";
+
+/** Hourly housekeeping: drop long-expired authorization codes. */
+export const purgeExpiredCodesJob: JobDefinition<Record<string, never>> = {
+  name: "purge-expired-codes",
+  queue: { retryLimit: 3, retryDelay: 60 },
+  cron: "17 * * * *",
+  async handle(deps) {
+    const removed = await purgeExpiredCodes(deps);
+    if (removed > 0) deps.log.info({ removed }, "purged expired authorization codes");
+  },
+};

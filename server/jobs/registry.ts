@@ -1,0 +1,16 @@
+import type { Queue } from "pg-boss";
+import type { Deps } from "../domain/deps.js";
+import { purgeExpiredCodesJob } from "./purge-expired-codes.job.js";
+
+/** A job type: its queue name, policy, optional schedule and the one domain call it makes. */
+export interface JobDefinition<T = unknown> {
+  name: string;
+  /** Queue options (retry policy and the like). */
+  queue: Omit<Queue, "name">;
+  /** Cron schedule, if it runs by itself. */
+  cron?: string;
+  handle(deps: Deps, data: T): Promise<void>;
+}
+
+/** Every job type the workers run. */
+export const JOBS: JobDefinition[] = [purgeExpiredCodesJob as JobDefinition];

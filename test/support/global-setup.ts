@@ -1,0 +1,82 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { type Database, migrateDatabase, openDatabase } from "../../server/db/client.js";
+import { createBoss } from "../../server/jobs/queue.js";
+import { JOBS } from "../../server/jobs/registry.js";
+
+/** Scratch space for the suite, removed afterwards. */
+const TMP = path.resolve(".test-tmp");
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** PostgreSQL server URL when the suite runs on PostgreSQL, else "". */
+    databaseUrl: string;
+    /** PostgreSQL: name of the migrated template database. */
+    pgTemplate: string;
+    /** PGlite: path of the migrated template's dump. */
+    pgliteTemplate: string;
+  }
+}
+
+/** Migrations plus pg-boss's own schema and queues: what every test database starts with. */
+async function prepare(database: Database): Promise<void> {
+  await migrateDatabase(database);
+  const boss = createBoss(database, { worker: false });
+  await boss.start();
+  for (const job of JOBS) await boss.createQueue(job.name, { name: job.name, ...job.queue });
+  await boss.stop({ graceful: false, wait: true });
+}
+
+/** URL of another database on the same server. */
+export function databaseUrlFor(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Vitest global setup: build the web pages once and a migrated template database. */
+export default async function setup(project: TestProject) {
+  fs.rmSync(TMP, { recursive: true, force: true });
+  fs.mkdirSync(TMP, { recursive: true });
+  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  const databaseUrl = process.env.DATABASE_URL ?? "";
+  let pgTemplate = "";
+  let pgliteTemplate = "";
+  if (databaseUrl) {
+    pgTemplate = `linnet_tpl_${randomBytes(4).toString("hex")}`;
+    await adminQuery(databaseUrl, `CREATE DATABASE ${pgTemplate}`);
+    const database = await openDatabase({ databaseUrl: databaseUrlFor(databaseUrl, pgTemplate) });
+    await prepare(database);
+    await database.close();
+  } else {
+    const database = await openDatabase({ dataDir: "memory://" });
+    await prepare(database);
+    const dump = await database.dumpDataDir!();
+    pgliteTemplate = path.join(TMP, "template.tar");
+    fs.writeFileSync(pgliteTemplate, Buffer.from(await dump.arrayBuffer()));
+    await database.close();
+  }
+  project.provide("databaseUrl", databaseUrl);
+  project.provide("pgTemplate", pgTemplate);
+  project.provide("pgliteTemplate", pgliteTemplate);
+  return async () => {
+    if (pgTemplate) await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${pgTemplate}`);
+    fs.rmSync(TMP, { recursive: true, force: true });
+  };
+}
+
+export { adminQuery };

@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { loadConfig } from "../../server/config.js";
+import { type Database, openDatabase } from "../../server/db/client.js";
+import { createApplication, type CreatedApplication } from "../../server/domain/applications/create-application.js";
+import { ManualClock } from "../../server/domain/clock.js";
+import { type Linnet, startLinnet } from "../../server/runtime.js";
+import { adminQuery, databaseUrlFor } from "./global-setup.js";
+
+/** A running Linnet on a real port with its own database, for one test file. */
+export interface TestServer {
+  linnet: Linnet;
+  /** Base URL, also the public URL. */
+  url: string;
+  clock: ManualClock;
+  /** Register an application through the domain (as `linnet app create` does). */
+  createApp(opts?: { name?: string; redirectUris?: string[]; clientType?: "development" | "production" | "sandbox" }): Promise<CreatedApplication>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** A fresh database copied from the suite's migrated template. */
+async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const serverUrl = inject("databaseUrl");
+  if (serverUrl) {
+    const name = `linnet_t_${randomBytes(5).toString("hex")}`;
+    await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplate")}`);
+    const database = await openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name) });
+    return { database, drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  }
+  const blob = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
+  return { database: await openDatabase({ dataDir: "memory://", loadDataDir: blob }), drop: async () => {} };
+}
+
+/** Start Linnet for a test file: real HTTP on 127.0.0.1, a manual clock, silent logs. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { database, drop } = await freshDatabase();
+  const config = loadConfig({
+    PORT: String(port),
+    LINNET_HOST: "127.0.0.1",
+    LINNET_PUBLIC_URL: url,
+    LINNET_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "linnet-test-")),
+    LINNET_SECRETS_KEY: randomBytes(32).toString("base64"),
+    LINNET_LOG_LEVEL: "silent",
+    ...(inject("databaseUrl") ? { DATABASE_URL: "provided-by-test" } : {}),
+    ...env,
+  });
+  const clock = new ManualClock(new Date());
+  const linnet = await startLinnet({ config, database, clock });
+  return {
+    linnet,
+    url,
+    clock,
+    async createApp(opts = {}) {
+      const created = await createApplication(linnet.deps, {
+        name: opts.name ?? "Acme Benefits",
+        redirectUris: opts.redirectUris ?? ["http://localhost:3000/callback"],
+        clientType: opts.clientType ?? "development",
+      });
+      if (!created.ok) throw created.error;
+      return created.value;
+    },
+    async close() {
+      await linnet.close();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState } from "react";
+import type {
+  AssistedInstructions as Instructions,
+  AuthorizeResponse,
+  ConnectFlow,
+  FlowProvider,
+} from "../../contracts/linnet/connect-flow.js";
+import { AssistedInstructions, instructionsTitle } from "../ui/assisted-instructions.js";
+import { Button } from "../ui/button.js";
+import { ErrorBanner } from "../ui/error-banner.js";
+import { errorMessage } from "../ui/fetch-json.js";
+import { Spinner } from "../ui/spinner.js";
+import { StepHeading } from "../ui/step-heading.js";
+import { BackLink } from "./back-link.js";
+import { getInstructions } from "./connect-api.js";
+import { PreviewButton } from "./preview-button.js";
+import { useAuthorize } from "./use-authorize.js";
+
+/** Props of {@link AssistedStep}. */
+export interface AssistedStepProps {
+  flow: ConnectFlow;
+  provider: FlowProvider;
+  onBack: () => void;
+  onAuthorized: (result: AuthorizeResponse) => void;
+}
+
+/** Step c: how to give Linnet admin access in an assisted provider, then "granted" or "later". */
+export function AssistedStep({ flow, provider, onBack, onAuthorized }: AssistedStepProps) {
+  const [instructions, setInstructions] = useState<Instructions | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { busy, error, submit } = useAuthorize(flow);
+
+  useEffect(() => {
+    let cancelled = false;
+    getInstructions(flow.flow_id, provider.id).then(
+      (answer) => !cancelled && setInstructions(answer),
+      (failure: unknown) => !cancelled && setLoadError(errorMessage(failure)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [flow.flow_id, provider.id]);
+
+  const answer = async (accessGranted: boolean) => {
+    const outcome = await submit({ provider_id: provider.id, auth_method: "assisted", access_granted: accessGranted });
+    if (outcome.ok) onAuthorized(outcome.result);
+  };
+
+  if (instructions === null) {
+    return (
+      <>
+        <BackLink onClick={onBack} />
+        <StepHeading>Connect {provider.display_name}</StepHeading>
+        {loadError === null ? <Spinner label="Loading instructions…" /> : <ErrorBanner message={loadError} />}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <BackLink onClick={onBack} />
+      <StepHeading>{instructionsTitle(instructions)}</StepHeading>
+      <AssistedInstructions instructions={instructions} />
+      <ErrorBanner message={error} />
+      {flow.preview ? (
+        <PreviewButton testId="access-granted" />
+      ) : (
+        <div className="actions">
+          <Button block disabled={busy} onClick={() => answer(true)} data-testid="access-granted">
+            I have granted access
+          </Button>
+          <Button block variant="secondary" disabled={busy} onClick={() => answer(false)} data-testid="access-later">
+            I'll do it later
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from "react";
+import { Card } from "../ui/card.js";
+import { ErrorBanner } from "../ui/error-banner.js";
+import { errorMessage } from "../ui/fetch-json.js";
+import { Page } from "../ui/page.js";
+import { Spinner } from "../ui/spinner.js";
+import { type DemoConfig, getConfig } from "./demo-api.js";
+import { DemoWorkspace } from "./demo-workspace.js";
+
+/** The demo of a developer's app at `/demo`: loads the config, then shows the workspace (or why it cannot). */
+export function DemoApp() {
+  const [config, setConfig] = useState<DemoConfig | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    getConfig().then(setConfig, (failure: unknown) => setError(errorMessage(failure)));
+  }, []);
+
+  return (
+    <Page width="wide">
+      {config === null && error === null && <Spinner label="Loading demo…" />}
+      <ErrorBanner message={error} testId="demo-error" />
+      {config && !config.available && (
+        <Card testId="demo-unavailable">
+          <h1 className="step-heading">There is no demo application</h1>
+          <p>
+            The demo needs an application to act as. Linnet creates one when <code>linnet serve</code> starts on an empty
+            data directory: stop the server, point it at a new data directory and start it again.
+          </p>
+        </Card>
+      )}
+      {/* Mounted only once the config is known: react-connect reads its options once, at mount. */}
+      {config?.available && <DemoWorkspace config={config} />}
+    </Page>
+  );
+}
