@@ -7,7 +7,7 @@ export const DemoConfigSchema = z.object({
   available: z.boolean(),
   application_name: z.string().nullable(),
   client_id: z.string().nullable(),
-  /** Value for `apiConfig.connectUrl` of @tryfinch/react-connect. */
+  /** Value for `apiConfig.connectUrl` of @tryfinch/react-connect: an absolute origin, no trailing slash. */
   connect_url: z.string(),
 });
 
@@ -32,3 +32,12 @@ export const DemoExchangeResponseSchema = z.object({
   token: z.record(z.string(), z.unknown()),
   introspection: z.record(z.string(), z.unknown()),
 });
+
+/** The demo page's configuration. */
+export type DemoConfig = z.infer<typeof DemoConfigSchema>;
+/** A demo session request. */
+export type DemoSessionRequest = z.infer<typeof DemoSessionRequestSchema>;
+/** A demo session answer. */
+export type DemoSessionResponse = z.infer<typeof DemoSessionResponseSchema>;
+/** A demo exchange answer. */
+export type DemoExchangeResponse = z.infer<typeof DemoExchangeResponseSchema>;

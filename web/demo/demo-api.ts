@@ -1,22 +1,9 @@
-import type { z } from "zod";
-import type {
-  DemoConfigSchema,
-  DemoExchangeResponseSchema,
-  DemoSessionRequestSchema,
-  DemoSessionResponseSchema,
-} from "../../contracts/linnet/demo.js";
+import type { DemoConfig, DemoExchangeResponse, DemoSessionRequest, DemoSessionResponse } from "../../contracts/linnet/demo.js";
 import { fetchJson } from "../ui/fetch-json.js";
 
 /** The demo page's calls to its stand-in backend (`/demo/api`). */
 
-/** Answer of `GET /demo/api/config`. */
-export type DemoConfig = z.infer<typeof DemoConfigSchema>;
-/** Body of `POST /demo/api/sessions`. */
-export type DemoSessionRequest = z.infer<typeof DemoSessionRequestSchema>;
-/** Answer of `POST /demo/api/sessions`. */
-export type DemoSessionResponse = z.infer<typeof DemoSessionResponseSchema>;
-/** Answer of `POST /demo/api/exchange`. */
-export type DemoExchangeResponse = z.infer<typeof DemoExchangeResponseSchema>;
+export type { DemoConfig, DemoExchangeResponse, DemoSessionRequest, DemoSessionResponse };
 
 /** Whether a demo application exists, and where Connect lives. */
 export function getConfig(): Promise<DemoConfig> {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { AssistedInstructions as Instructions } from "../../contracts/linnet/connect-flow.js";
 import { CopyButton } from "./copy-button.js";
 
@@ -11,6 +12,19 @@ export interface AssistedInstructionsProps {
 /** The heading sentence of the instructions: "Give Ada Lovelace admin access in Gusto". */
 export function instructionsTitle(i: Instructions): string {
   return `Give ${i.first_name} ${i.last_name} admin access in ${i.display_name}`;
+}
+
+/** Lets a long address wrap after the "@" rather than mid-domain (copying still yields the plain text). */
+function breakAfterAt(email: string): ReactNode {
+  const at = email.lastIndexOf("@");
+  if (at < 0) return email;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
+  );
 }
 
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
@@ -34,7 +48,7 @@ export function AssistedInstructions({ instructions: i, showTiming = true }: Ass
         {i.method === "contact_rep" ? "Ask your representative to add this email" : "Invite this email"}
       </p>
       <div className="invite-box">
-        <code data-testid="invite-email">{i.invite_email}</code>
+        <code data-testid="invite-email">{breakAfterAt(i.invite_email)}</code>
         <CopyButton text={i.invite_email} label="Copy invite email" />
       </div>
       <p>

@@ -1,4 +1,4 @@
-import { PRODUCT_DESCRIPTIONS } from "../../contracts/finch/products.js";
+import { PRODUCT_DESCRIPTIONS } from "../../contracts/finch/product-words.js";
 
 /** A requested product in plain words. */
 export interface ProductWords {

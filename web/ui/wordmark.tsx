@@ -1,9 +1,9 @@
-/** The "Linnet" wordmark: text and a CSS dot, so no image or font is fetched. */
+/** The "Linnet" wordmark: text and a CSS mark, so no image or font is fetched. */
 export function Wordmark() {
   return (
-    <div className="wordmark" aria-label="Linnet">
+    <div className="wordmark">
       <span className="wordmark-dot" aria-hidden="true" />
-      <span aria-hidden="true">Linnet</span>
+      Linnet
     </div>
   );
 }

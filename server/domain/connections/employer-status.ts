@@ -13,7 +13,7 @@ import { transitionConnection } from "./transition.js";
 async function connectionForToken(deps: Deps, token: string): Promise<Result<ConnectionRow>> {
   const id = connectionIdFromStatusToken(deps, token);
   const connection = id ? await findConnection(deps.db, id) : undefined;
-  if (!connection || connection.authMethod !== "assisted") return fail("not_found", "This status link is not valid.");
+  if (connection?.authMethod !== "assisted") return fail("not_found", "This status link is not valid.");
   return ok(connection);
 }
 
@@ -21,7 +21,7 @@ async function connectionForToken(deps: Deps, token: string): Promise<Result<Con
 async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerStatus>> {
   const provider = deps.catalog.get(c.providerId);
   const app = await findApplication(deps.db, c.applicationId);
-  if (!provider || provider.kind !== "assisted" || !app) return fail("not_found", "This status link is not valid.");
+  if (provider?.kind !== "assisted" || !app) return fail("not_found", "This status link is not valid.");
   const state = c.status as ConnectionState;
   return ok({
     application_name: app.name,

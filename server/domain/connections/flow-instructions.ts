@@ -10,7 +10,7 @@ export async function flowInstructions(deps: Deps, flowId: string, providerId: s
   const found = await usableSession(deps, flowId);
   if (!found.ok) return found;
   const provider = deps.catalog.get(providerId);
-  if (!provider || provider.kind !== "assisted") return fail("not_found", `No assisted provider "${providerId}"`);
+  if (provider?.kind !== "assisted") return fail("not_found", `No assisted provider "${providerId}"`);
   const app = await findApplication(deps.db, found.value.applicationId);
   if (!app) return fail("not_found", "This Connect link is not valid.");
   return ok(

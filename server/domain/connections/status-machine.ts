@@ -1,4 +1,4 @@
-import { CONNECTION_STATUSES } from "../../../contracts/finch/introspect.js";
+import type { CONNECTION_STATUSES } from "../../../contracts/finch/introspect.js";
 
 /** Every state a connection can be in: the API's ConnectionStatus values plus `disconnected`. */
 export type ConnectionState = (typeof CONNECTION_STATUSES)[number] | "disconnected";
