@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+
+describe("configuration", () => {
+  it("has working defaults for the embedded mode", () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(8080);
+    expect(c.publicUrl).toBe("http://localhost:8080");
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toMatch(/\.linnet$/);
+    expect(c.sla).toEqual({ orgDays: 14, payDays: 42, payEnabledDays: 14, refreshDays: 7 });
+  });
+  it("lists every problem at once", () => {
+    expect(() => loadConfig({ PORT: "abc", LINNET_PUBLIC_URL: "not a url", LINNET_SLA_ORG_DAYS: "-1" })).toThrow(
+      /PORT[\s\S]*LINNET_PUBLIC_URL[\s\S]*LINNET_SLA_ORG_DAYS/,
+    );
+  });
+  it("requires a shared secrets key with PostgreSQL", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://x/y" })).toThrow(/LINNET_SECRETS_KEY/);
+  });
+  it("strips a trailing slash from the public URL", () => {
+    expect(loadConfig({ LINNET_PUBLIC_URL: "https://linnet.example.com/" }).publicUrl).toBe("https://linnet.example.com");
+  });
+});
