@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type EndpointName, parseRateLimits } from "./api/rate-limit/limits.js";
 
 /** The only module that reads process.env. Everything else receives a Config. */
 
@@ -19,6 +20,16 @@ const EnvSchema = z.object({
   LINNET_SLA_PAY_DAYS: intFrom(42),
   LINNET_SLA_PAY_ENABLED_DAYS: intFrom(14),
   LINNET_REFRESH_DAYS: intFrom(7),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  LINNET_RATE_LIMITS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const parsed = parseRateLimits(text);
+      if (parsed.ok) return parsed.value;
+      for (const problem of parsed.problems) ctx.addIssue({ code: "custom", message: problem, input: text });
+      return z.NEVER;
+    }),
 });
 
 /** Assisted-connection service levels, in days. */
@@ -55,6 +66,10 @@ export interface Config {
   logLevel: string;
   /** Assisted SLA and refresh timings. */
   sla: SlaRules;
+  /** Redis shared by every API process for rate limits; absent means counting in-process. */
+  redisUrl: string | undefined;
+  /** Requests per minute per application and endpoint (Finch's table unless overridden); null turns limiting off. */
+  rateLimits: Record<EndpointName, number> | null;
 }
 
 /** Parse the environment, listing every problem at once. */
@@ -81,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       payEnabledDays: e.LINNET_SLA_PAY_ENABLED_DAYS,
       refreshDays: e.LINNET_REFRESH_DAYS,
     },
+    redisUrl: e.REDIS_URL,
+    rateLimits: e.LINNET_RATE_LIMITS,
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

@@ -10,6 +10,7 @@ import { bootstrapIfEmpty, type FirstStartCredentials } from "./domain/bootstrap
 import { type Catalog, defaultCatalog } from "./domain/catalog/catalog.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import type { Deps } from "./domain/deps.js";
+import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
 import { createBoss, startJobs } from "./jobs/queue.js";
 
@@ -60,7 +61,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const cipher = createCipher(secretsKey(config));
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateDatabase(database);
-  const deps: Deps = { db: database.db, clock: opts.clock ?? systemClock, log, config, cipher, catalog: opts.catalog ?? defaultCatalog };
+  const deps: Deps = { db: database.db, clock: opts.clock ?? systemClock, log, config, cipher, catalog: opts.catalog ?? defaultCatalog, reader: new SnapshotReader() };
   const firstStart = role === "worker" ? null : await bootstrapIfEmpty(deps);
   const boss = createBoss(database, { worker: role !== "api" });
   await startJobs(boss, deps, { worker: role !== "api" });

@@ -18,6 +18,13 @@ import { errorHandler } from "./errors.js";
 import { postToken } from "./finch/auth/post-token.js";
 import { postSessions } from "./finch/connect/post-sessions.js";
 import { postSessionsReauthenticate } from "./finch/connect/post-sessions-reauthenticate.js";
+import { getCompany } from "./finch/employer/get-company.js";
+import { getDirectory } from "./finch/employer/get-directory.js";
+import { getPayGroups } from "./finch/employer/get-pay-groups.js";
+import { getPayment } from "./finch/employer/get-payment.js";
+import { postEmployment } from "./finch/employer/post-employment.js";
+import { postIndividual } from "./finch/employer/post-individual.js";
+import { postPayStatement } from "./finch/employer/post-pay-statement.js";
 import { getIntrospect } from "./finch/get-introspect.js";
 import { getProviders } from "./finch/get-providers.js";
 import { postDisconnect } from "./finch/post-disconnect.js";
@@ -33,6 +40,13 @@ const ROUTES: RouteModule[] = [
   getIntrospect,
   postDisconnect,
   getProviders,
+  getCompany,
+  getDirectory,
+  postIndividual,
+  postEmployment,
+  getPayment,
+  postPayStatement,
+  getPayGroups,
   getLinnetConnection,
   connectFlowRoutes,
   employerStatusRoutes,

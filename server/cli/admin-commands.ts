@@ -5,6 +5,7 @@ import { createApplication } from "../domain/applications/create-application.js"
 import { defaultCatalog } from "../domain/catalog/catalog.js";
 import { systemClock } from "../domain/clock.js";
 import type { Deps } from "../domain/deps.js";
+import { SnapshotReader } from "../domain/employer/snapshot-reader.js";
 import type { Result } from "../domain/errors.js";
 import { createCipher } from "../domain/security/encryption.js";
 import { createUser } from "../domain/users/create-user.js";
@@ -21,6 +22,7 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       config,
       cipher: createCipher(Buffer.alloc(32).toString("base64")), // unused by these commands
       catalog: defaultCatalog,
+      reader: new SnapshotReader(),
     };
     return await fn(deps, database);
   } finally {

@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Clock } from "./clock.js";
+import type { SnapshotReader } from "./employer/snapshot-reader.js";
 import type { Cipher } from "./security/encryption.js";
 
 /** Structured logger (pino-compatible subset). */
@@ -26,4 +27,6 @@ export interface Deps {
   cipher: Cipher;
   /** Provider catalog. */
   catalog: Catalog;
+  /** Cached reads of immutable snapshot records. */
+  reader: SnapshotReader;
 }

@@ -19,6 +19,8 @@ export const ERRORS = {
   reauthenticate_user: { status: 401, name: "authentication_error", finch_code: "reauthenticate_user" },
   insufficient_scope: { status: 403, name: "insufficient_scope_error", finch_code: "insufficient_scope" },
   not_found: { status: 404, name: "not_found_error", finch_code: "item_not_found" },
+  batch_limit_exceeded: { status: 422, name: "unprocessable_entity_error", finch_code: "batch_limit_exceeded" },
+  page_size_limit_exceeded: { status: 422, name: "unprocessable_entity_error", finch_code: "page_size_limit_exceeded" },
   payload_too_large: { status: 413, name: "bad_request", finch_code: "payload_too_large" },
   unsupported_media_type: { status: 415, name: "bad_request", finch_code: "unsupported_media_type" },
   rate_limited: { status: 429, name: "rate_limit_exceeded_error", finch_code: "finch_application_rl" },

@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { demoCredentials } from "../../server/domain/bootstrap.js";
-import { connectEmployer } from "../support/http.js";
+import { publishOrgSnapshot } from "../../server/domain/snapshots/publish-org.js";
+import { orgInput } from "../support/fixtures.js";
+import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
 let server: TestServer;
@@ -41,6 +43,20 @@ describe("secrets at rest", () => {
     // the stored forms are the hashes, so the check above is not vacuous
     expect(all).toContain(app.client_id);
     expect(all).toContain(conn.connection_id);
+  });
+
+  it("stores SSNs and bank numbers encrypted, yet serves them decrypted", async () => {
+    const conn = await connectEmployer(server.url, app, {
+      products: ["company", "individual", "directory", "ssn"],
+      choice: { provider_id: "paychex_flex", auth_method: "assisted" },
+    });
+    const published = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(3), { source: "test", retrievedAt: new Date() });
+    expect(published.ok).toBe(true);
+    const all = await dumpAllText();
+    for (const secret of ["123-45-1001", "123-45-1002", "9876543210", "021000021"]) expect(all).not.toContain(secret);
+    expect(all).toContain("First1"); // the records are there, only the sensitive fields are sealed
+    const company = await http(server.url, "GET", "/employer/company", { bearer: conn.access_token });
+    expect(company.body).toMatchObject({ accounts: [{ account_number: "9876543210" }] });
   });
 
   it("signs status links so that a connection id alone is not enough", async () => {

@@ -31,6 +31,10 @@ export const connections = pgTable(
     /** Automated: the login the employer used (never the password). */
     username: text("username"),
     lastSuccessfulSync: timestamp("last_successful_sync", { withTimezone: true }),
+    /** Current published snapshot of the org group (company, directory, individual, employment); null until the first. */
+    orgSnapshotId: uuid("org_snapshot_id"),
+    /** Current published snapshot of the pay group (payment, pay_statement, pay groups); null until the first. */
+    paySnapshotId: uuid("pay_snapshot_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
   },

@@ -7,6 +7,7 @@ import { completeSession, type SessionRow } from "../../db/repositories/sessions
 import { inviteEmailFor } from "../assisted/instructions.js";
 import type { CatalogProvider } from "../catalog/catalog.js";
 import type { Deps } from "../deps.js";
+import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashSecret, newAuthorizationCode } from "../security/secrets.js";
 import { checkSandboxCredentials } from "./sandbox-credentials.js";
@@ -55,7 +56,9 @@ function newConnection(deps: Deps, session: SessionRow, provider: CatalogProvide
     inviteEmail: assisted ? inviteEmailFor(deps.config, session.id) : null,
     accessConfirmedAt: assisted && input.access_granted ? now : null,
     username: input.auth_method === "credential" ? (input.username ?? null) : null,
-    lastSuccessfulSync: assisted ? null : now,
+    lastSuccessfulSync: null,
+    orgSnapshotId: null,
+    paySnapshotId: null,
     createdAt: now,
     disconnectedAt: null,
   };
@@ -91,7 +94,7 @@ export async function authorizeFlow(deps: Deps, flowId: string, input: Authorize
     if (!creds.ok) return creds;
   }
   const code = newAuthorizationCode();
-  const result = await deps.db.transaction(async (tx): Promise<Result<ConnectionRow>> => {
+  const result = await transactional(deps.db, async (tx): Promise<Result<ConnectionRow>> => {
     const txDeps = { ...deps, db: tx };
     const now = deps.clock.now();
     let connection: ConnectionRow;

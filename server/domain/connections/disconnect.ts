@@ -2,12 +2,13 @@ import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { revokeTokensOfConnection } from "../../db/repositories/credentials.repository.js";
 import type { Deps } from "../deps.js";
+import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { transitionConnection } from "./transition.js";
 
 /** Disconnect a connection: every token of it stops working at once (`POST /disconnect`). */
 export async function disconnectConnection(deps: Deps, connectionId: string, actor: string): Promise<Result<{ status: "success" }>> {
-  return deps.db.transaction(async (tx) => {
+  return transactional(deps.db, async (tx) => {
     const txDeps = { ...deps, db: tx };
     const connection = await findConnection(tx, connectionId);
     if (!connection) return fail("not_found", "Connection not found");

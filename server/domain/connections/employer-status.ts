@@ -4,6 +4,7 @@ import { type ConnectionRow, findConnection } from "../../db/repositories/connec
 import { assistedInstructions } from "../assisted/instructions.js";
 import { firstDataDue } from "../assisted/sla.js";
 import type { Deps } from "../deps.js";
+import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { type ConnectionState, statusLabel } from "./status-machine.js";
 import { connectionIdFromStatusToken } from "./status-link.js";
@@ -61,7 +62,7 @@ export async function confirmAccess(deps: Deps, token: string): Promise<Result<E
   let connection = found.value;
   if (connection.status === "disconnected") return fail("invalid_request", "This connection is disconnected.");
   if (["pending", "error_no_account_setup", "error_permissions"].includes(connection.status)) {
-    const moved = await deps.db.transaction((tx) =>
+    const moved = await transactional(deps.db, (tx) =>
       transitionConnection(
         { ...deps, db: tx },
         connection,

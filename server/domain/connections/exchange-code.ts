@@ -5,6 +5,7 @@ import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { consumeCode, findCode, insertToken } from "../../db/repositories/credentials.repository.js";
 import type { Deps } from "../deps.js";
+import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashSecret, newAccessToken } from "../security/secrets.js";
 
@@ -26,7 +27,7 @@ export async function exchangeCode(
     if (!matches) return fail("invalid_grant", "redirect_uri: does not match the redirect URI the code was issued for");
   }
   const token = newAccessToken();
-  const result = await deps.db.transaction(async (tx): Promise<Result<CreateAccessTokenResponse>> => {
+  const result = await transactional(deps.db, async (tx): Promise<Result<CreateAccessTokenResponse>> => {
     if (!(await consumeCode(tx, codeHash, now))) return fail("invalid_grant", INVALID_GRANT);
     const connection = await findConnection(tx, code.connectionId);
     if (!connection || connection.status === "disconnected") return fail("invalid_grant", "The connection for this code is disconnected");

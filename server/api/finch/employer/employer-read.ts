@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { TokenContext } from "../../../domain/connections/authenticate-token.js";
+import type { Deps } from "../../../domain/deps.js";
+import { type DataProduct, openProduct } from "../../../domain/employer/product-access.js";
+import type { SnapshotRow } from "../../../db/repositories/snapshots.repository.js";
+import { unwrap } from "../../errors.js";
+import { requireToken } from "../../middleware/auth.js";
+
+/** `entity_ids` as the SDK sends it (`entity_ids[]=…`), repeated (`entity_ids=a&entity_ids=b`) or comma-joined. */
+export const EntityIdsQuery = {
+  entity_ids: z.union([z.string(), z.array(z.string())]).optional(),
+  "entity_ids[]": z.union([z.string(), z.array(z.string())]).optional(),
+};
+
+/** The entity ids of a request, however they were encoded. */
+export function entityIdsOf(query: unknown): string[] {
+  const q = (query ?? {}) as Record<string, string | string[] | undefined>;
+  return [q.entity_ids, q["entity_ids[]"]]
+    .flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** Seconds to wait before asking again: until the expected date, an hour when overdue, a minute when unknown. */
+function retryAfterSeconds(expectedAt: Date | null, now: Date): number {
+  if (!expectedAt) return 60;
+  const seconds = Math.ceil((expectedAt.getTime() - now.getTime()) / 1000);
+  return seconds > 0 ? seconds : 3600;
+}
+
+/**
+ * Authenticate and authorize an employer-data read. When the product's data is not published yet, answer
+ * 202 with an empty body (plus `Retry-After` and `Linnet-Data-Expected`) and return null.
+ */
+export async function openEmployerRead(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  product: DataProduct,
+): Promise<{ ctx: TokenContext; snapshot: SnapshotRow } | null> {
+  const ctx = await requireToken(deps, request);
+  const access = unwrap(await openProduct(deps, ctx, product, entityIdsOf(request.query)));
+  if (access.ready) return { ctx, snapshot: access.snapshot };
+  reply.status(202).header("retry-after", String(retryAfterSeconds(access.expectedAt, deps.clock.now())));
+  if (access.expectedAt) reply.header("linnet-data-expected", access.expectedAt.toISOString());
+  await reply.send();
+  return null;
+}
+
+/**
+ * Send snapshot data: `Finch-Data-Retrieved`, and a strong ETag (a snapshot never changes, so the same request on the
+ * same snapshot always yields the same bytes). GET requests with a matching `If-None-Match` get 304.
+ */
+export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, snapshot: SnapshotRow, body: string) {
+  const fingerprint = `${request.method} ${request.url} ${request.method === "GET" ? "" : JSON.stringify(request.body)}`;
+  const etag = `"${snapshot.id.slice(0, 8)}${createHash("sha1").update(fingerprint).digest("base64url").slice(0, 16)}"`;
+  reply.header("finch-data-retrieved", snapshot.retrievedAt.toISOString()).header("etag", etag).header("cache-control", "private, no-cache");
+  if (request.method === "GET" && request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) return reply.status(304).send();
+  return reply.type("application/json; charset=utf-8").send(body);
+}

@@ -1,0 +1,27 @@
+import { CompanySchema } from "../../../../contracts/finch/employer.js";
+import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
+import { readCompany } from "../../../domain/employer/read-company.js";
+import type { RouteModule } from "../../types.js";
+import { EntityIdsQuery, openEmployerRead, sendSnapshotJson } from "./employer-read.js";
+import { z } from "zod";
+
+/** `GET /employer/company`. */
+export const getCompany: RouteModule = (app, deps) => {
+  app.get(
+    "/employer/company",
+    {
+      schema: {
+        tags: ["Organization"],
+        summary: "Read basic company data",
+        security: [{ bearerAuth: [] }],
+        querystring: z.object(EntityIdsQuery),
+        response: { 200: CompanySchema, 202: z.null().describe("Not ready yet: empty body"), "4xx": FinchErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const open = await openEmployerRead(deps, request, reply, "company");
+      if (!open) return reply;
+      return sendSnapshotJson(request, reply, open.snapshot, await readCompany(deps, open.snapshot));
+    },
+  );
+};

@@ -1,0 +1,130 @@
+import { and, asc, between, count, eq, inArray, max, sql } from "drizzle-orm";
+import type { Db } from "../client.js";
+import { connections, snapshotRecords, snapshots, sourceIds } from "../schema/index.js";
+
+/** A snapshot row. */
+export type SnapshotRow = typeof snapshots.$inferSelect;
+/** A record row to insert. */
+export type SnapshotRecordInsert = typeof snapshotRecords.$inferInsert;
+/** What readers get of a record. */
+export interface RecordRow {
+  position: number;
+  id: string | null;
+  json: string;
+  sealed: string | null;
+}
+
+/** Rows per multi-row INSERT: large enough to be fast, small enough to stay under parameter limits. */
+const INSERT_CHUNK = 1000;
+
+/** Serialize publishes of one connection: lock its row for the rest of the transaction. */
+export async function lockConnectionForPublish(tx: Db, connectionId: string): Promise<void> {
+  await tx.execute(sql`select id from ${connections} where ${connections.id} = ${connectionId} for update`);
+}
+
+/** The next version number of a connection's group. */
+export async function nextSnapshotVersion(tx: Db, connectionId: string, group: "org" | "pay"): Promise<number> {
+  const [row] = await tx
+    .select({ v: max(snapshots.version) })
+    .from(snapshots)
+    .where(and(eq(snapshots.connectionId, connectionId), eq(snapshots.group, group)));
+  return (row?.v ?? 0) + 1;
+}
+
+/** Insert a snapshot row. */
+export async function insertSnapshot(tx: Db, row: typeof snapshots.$inferInsert): Promise<void> {
+  await tx.insert(snapshots).values(row);
+}
+
+/** Insert records in multi-row chunks. */
+export async function insertRecords(tx: Db, rows: SnapshotRecordInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(snapshotRecords).values(rows.slice(i, i + INSERT_CHUNK));
+  }
+}
+
+/** Every source-id mapping of one kind for a connection. */
+export async function loadSourceIds(tx: Db, connectionId: string, kind: string): Promise<Map<string, string>> {
+  const rows = await tx
+    .select({ sourceId: sourceIds.sourceId, id: sourceIds.id })
+    .from(sourceIds)
+    .where(and(eq(sourceIds.connectionId, connectionId), eq(sourceIds.kind, kind)));
+  return new Map(rows.map((r) => [r.sourceId, r.id]));
+}
+
+/** Record new source-id mappings. */
+export async function insertSourceIds(tx: Db, rows: (typeof sourceIds.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(sourceIds).values(rows.slice(i, i + INSERT_CHUNK));
+  }
+}
+
+/** Point a connection at its new current snapshot of a group. */
+export async function setCurrentSnapshot(tx: Db, connectionId: string, group: "org" | "pay", snapshotId: string, retrievedAt: Date): Promise<void> {
+  await tx
+    .update(connections)
+    .set(group === "org" ? { orgSnapshotId: snapshotId, lastSuccessfulSync: retrievedAt } : { paySnapshotId: snapshotId, lastSuccessfulSync: retrievedAt })
+    .where(eq(connections.id, connectionId));
+}
+
+/** A snapshot by id. */
+export async function findSnapshot(db: Db, id: string): Promise<SnapshotRow | undefined> {
+  const [row] = await db.select().from(snapshots).where(eq(snapshots.id, id)).limit(1);
+  return row;
+}
+
+/** A connection's snapshots of a group, newest first. */
+export async function listSnapshots(db: Db, connectionId: string, group: "org" | "pay"): Promise<SnapshotRow[]> {
+  return db
+    .select()
+    .from(snapshots)
+    .where(and(eq(snapshots.connectionId, connectionId), eq(snapshots.group, group)))
+    .orderBy(sql`${snapshots.version} desc`);
+}
+
+const recordColumns = { position: snapshotRecords.position, id: snapshotRecords.id, json: snapshotRecords.json, sealed: snapshotRecords.sealed };
+
+/** Every record of a kind in a snapshot, in order. */
+export async function allRecords(db: Db, snapshotId: string, kind: string): Promise<RecordRow[]> {
+  return db
+    .select(recordColumns)
+    .from(snapshotRecords)
+    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind)))
+    .orderBy(asc(snapshotRecords.position));
+}
+
+/** Records of a kind by id. */
+export async function recordsByIds(db: Db, snapshotId: string, kind: string, ids: string[]): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(recordColumns)
+    .from(snapshotRecords)
+    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind), inArray(snapshotRecords.id, ids)));
+}
+
+/** Child records (pay statements of a payment), in order. */
+export async function childRecords(db: Db, snapshotId: string, kind: string, parentId: string): Promise<RecordRow[]> {
+  return db
+    .select(recordColumns)
+    .from(snapshotRecords)
+    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind), eq(snapshotRecords.parentId, parentId)))
+    .orderBy(asc(snapshotRecords.position));
+}
+
+/** Records whose sort key (pay date) lies in [from, to]. */
+export async function recordsBetween(db: Db, snapshotId: string, kind: string, from: string, to: string): Promise<RecordRow[]> {
+  return db
+    .select(recordColumns)
+    .from(snapshotRecords)
+    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind), between(snapshotRecords.sortKey, from, to)))
+    .orderBy(asc(snapshotRecords.position));
+}
+
+/** Number of records of a kind. */
+export async function countRecords(db: Db, snapshotId: string, kind: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(snapshotRecords)
+    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind)));
+  return row?.n ?? 0;
+}

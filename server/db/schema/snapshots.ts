@@ -1,0 +1,69 @@
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+
+/**
+ * Immutable published data. A snapshot holds one product group (`org`: company, directory, individual, employment;
+ * `pay`: payments, pay statements, pay groups) of one connection as pulled at `retrieved_at`. The connection points
+ * at its current snapshot per group; older snapshots stay for history.
+ */
+export const snapshots = pgTable(
+  "snapshots",
+  {
+    id: uuid("id").primaryKey(),
+    connectionId: uuid("connection_id").notNull(),
+    group: text("product_group", { enum: ["org", "pay"] }).notNull(),
+    /** 1, 2, 3… per connection and group. */
+    version: integer("version").notNull(),
+    /** Who supplied it: `sandbox`, `operator:<user id>`, `automated_sync`, … */
+    source: text("source").notNull(),
+    /** When the data was pulled from the employer's system (served as Finch-Data-Retrieved). */
+    retrievedAt: timestamp("retrieved_at", { withTimezone: true }).notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    /** Record counts by kind, for history views. */
+    counts: jsonb("counts").$type<Record<string, number>>().notNull(),
+  },
+  (t) => [uniqueIndex("snapshots_connection_group_version_idx").on(t.connectionId, t.group, t.version)],
+);
+
+/**
+ * The records of a snapshot, stored as the exact JSON the API serves (`json`), so reads are string work, not
+ * serialization. Sensitive fields (SSNs, bank numbers) are left out of `json` and kept encrypted in `sealed`.
+ */
+export const snapshotRecords = pgTable(
+  "snapshot_records",
+  {
+    snapshotId: uuid("snapshot_id").notNull(),
+    /** company | directory | individual | employment | payment | pay_statement | pay_group */
+    kind: text("kind").notNull(),
+    /** Order within the kind (directory order; payments by pay date; statements within a payment). */
+    position: integer("position").notNull(),
+    /** The record's stable id (null for pay statements, which have none). */
+    id: uuid("id"),
+    /** Pay statements: their payment. */
+    parentId: uuid("parent_id"),
+    /** Payments: pay_date (YYYY-MM-DD), for date-range filters. */
+    sortKey: text("sort_key"),
+    json: text("json").notNull(),
+    /** AES-256-GCM of the sensitive fields, bound to (snapshot, kind, id). */
+    sealed: text("sealed"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.kind, t.position] }),
+    uniqueIndex("snapshot_records_id_idx").on(t.snapshotId, t.kind, t.id).where(sql`${t.id} is not null`),
+    index("snapshot_records_parent_idx").on(t.snapshotId, t.kind, t.parentId, t.position),
+    index("snapshot_records_sort_idx").on(t.snapshotId, t.kind, t.sortKey),
+  ],
+);
+
+/** The stable UUID of each source-system id per connection: ids survive re-pulls. */
+export const sourceIds = pgTable(
+  "source_ids",
+  {
+    connectionId: uuid("connection_id").notNull(),
+    /** individual | payment | pay_group */
+    kind: text("kind").notNull(),
+    sourceId: text("source_id").notNull(),
+    id: uuid("id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.kind, t.sourceId] })],
+);

@@ -1,0 +1,57 @@
+import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import type { Deps } from "../deps.js";
+import type { SnapshotReader } from "./snapshot-reader.js";
+
+type ReaderDeps = Pick<Deps, "db"> & { reader: SnapshotReader };
+
+/** Pay-statement pages: at most 10 payments per request, 5,000 statements per page. */
+export const PAY_STATEMENT_BATCH_LIMIT = 10;
+/** Most pay statements one page may hold. */
+export const PAY_STATEMENT_PAGE_LIMIT = 5_000;
+
+/** Payments whose pay date lies in [start, end] (inclusive, YYYY-MM-DD), as a served JSON array. */
+export async function readPayments(deps: ReaderDeps, snapshot: SnapshotRow, start: string, end: string): Promise<string> {
+  const { rows } = await deps.reader.kind(deps.db, snapshot.id, "payment");
+  const picked: string[] = [];
+  for (const r of rows) {
+    const payDate = (JSON.parse(r.json) as { pay_date: string | null }).pay_date;
+    if (payDate && payDate >= start && payDate <= end) picked.push(r.json);
+  }
+  return `[${picked.join(",")}]`;
+}
+
+/** One requested page of pay statements. */
+export interface PayStatementRequest {
+  payment_id: string;
+  limit: number;
+  offset: number;
+}
+
+/** The batch answer of `/employer/pay-statement` as served JSON; unknown payments answer 404 in their element. */
+export async function readPayStatements(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[]): Promise<string> {
+  const payments = await deps.reader.kind(deps.db, snapshot.id, "payment");
+  const parts: string[] = [];
+  for (const req of requests) {
+    const quoted = JSON.stringify(req.payment_id);
+    if (!payments.byId.has(req.payment_id)) {
+      const body = { code: 404, finch_code: "payment_not_found", name: "not_found_error", message: `No payment with id ${req.payment_id} found` };
+      parts.push(`{"payment_id":${quoted},"code":404,"body":${JSON.stringify(body)}}`);
+      continue;
+    }
+    const { rows } = await deps.reader.children(deps.db, snapshot.id, "pay_statement", req.payment_id);
+    const page = rows.slice(req.offset, req.offset + req.limit).map((r) => r.json);
+    parts.push(`{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${rows.length},"offset":${req.offset}},"pay_statements":[${page.join(",")}]}}`);
+  }
+  return `{"responses":[${parts.join(",")}]}`;
+}
+
+/** Pay groups as served JSON (list without members, or one with `individual_ids`); null when the id is unknown. */
+export async function readPayGroups(deps: ReaderDeps, snapshot: SnapshotRow, id?: string): Promise<string | null> {
+  const set = await deps.reader.kind(deps.db, snapshot.id, "pay_group");
+  if (id !== undefined) return set.byId.get(id)?.json ?? null;
+  const list = set.rows.map((r) => {
+    const { individual_ids: _members, ...group } = JSON.parse(r.json) as Record<string, unknown>;
+    return JSON.stringify(group);
+  });
+  return `[${list.join(",")}]`;
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { findConnection } from "../../db/repositories/connections.repository.js";
+import {
+  insertRecords,
+  insertSnapshot,
+  lockConnectionForPublish,
+  nextSnapshotVersion,
+  setCurrentSnapshot,
+} from "../../db/repositories/snapshots.repository.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { transactional } from "../transactional.js";
+import { markConnectedByPublish } from "./mark-connected.js";
+import { buildOrgRecords } from "./org-records.js";
+import { StableIds } from "./stable-ids.js";
+
+/** Who supplied a snapshot and when the data was pulled from the employer's system. */
+export interface PublishMeta {
+  /** `sandbox`, `automated_sync`, `operator:<user id>`, … */
+  source: string;
+  retrievedAt: Date;
+}
+
+/** A published snapshot. */
+export interface PublishedSnapshot {
+  snapshot_id: string;
+  version: number;
+  counts: Record<string, number>;
+}
+
+/** Problems that would corrupt the data: duplicate people, managers who are not in the snapshot. */
+function integrityProblem(input: OrgSnapshotInput): string | null {
+  const seen = new Set<string>();
+  for (const p of input.people) {
+    if (seen.has(p.source_id)) return `people: duplicate source_id "${p.source_id}"`;
+    seen.add(p.source_id);
+  }
+  for (const p of input.people) {
+    const m = p.employment.manager_source_id;
+    if (m && !seen.has(m)) return `people: "${p.source_id}" names manager "${m}", who is not in this snapshot`;
+  }
+  return null;
+}
+
+/**
+ * Publish organization data for a connection as a new immutable snapshot, atomically: either everything is
+ * stored and the connection points at it, or nothing changes and the previous snapshot keeps being served.
+ */
+export async function publishOrgSnapshot(deps: Deps, connectionId: string, input: OrgSnapshotInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
+  const problem = integrityProblem(input);
+  if (problem) return fail("invalid_request", problem);
+  return transactional(deps.db, async (tx) => {
+    await lockConnectionForPublish(tx, connectionId);
+    const connection = await findConnection(tx, connectionId);
+    if (!connection) return fail("not_found", "Connection not found");
+    if (connection.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
+    const snapshotId = randomUUID();
+    const version = await nextSnapshotVersion(tx, connectionId, "org");
+    const ids = await StableIds.load(tx, connectionId, "individual");
+    const records = buildOrgRecords(snapshotId, connection.companyId, input, (s) => ids.idOf(s), deps.cipher);
+    const counts = { individuals: input.people.length, active: input.people.filter((p) => p.employment.is_active !== false).length };
+    const now = deps.clock.now();
+    await insertSnapshot(tx, { id: snapshotId, connectionId, group: "org", version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
+    await insertRecords(tx, records);
+    await ids.flush(tx);
+    await setCurrentSnapshot(tx, connectionId, "org", snapshotId, meta.retrievedAt);
+    await insertActivity(tx, {
+      connectionId,
+      actor: meta.source,
+      kind: "snapshot_published",
+      fromStatus: null,
+      toStatus: null,
+      message: `Published organization data v${version}: ${counts.individuals} people, pulled ${meta.retrievedAt.toISOString()}`,
+      at: now,
+    });
+    const connected = await markConnectedByPublish({ ...deps, db: tx }, connection, meta.source);
+    if (!connected.ok) return connected;
+    return ok({ snapshot_id: snapshotId, version, counts });
+  });
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import type { Payment, PayStatement } from "../../../contracts/finch/employer.js";
+import type { PaymentInput, PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { findConnection } from "../../db/repositories/connections.repository.js";
+import {
+  insertRecords,
+  insertSnapshot,
+  lockConnectionForPublish,
+  nextSnapshotVersion,
+  type SnapshotRecordInsert,
+  setCurrentSnapshot,
+} from "../../db/repositories/snapshots.repository.js";
+import type { Deps } from "../deps.js";
+import { FinchError, fail, ok, type Result } from "../errors.js";
+import { transactional } from "../transactional.js";
+import { markConnectedByPublish } from "./mark-connected.js";
+import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
+import { StableIds } from "./stable-ids.js";
+
+/** Pay data to publish: payments may be streamed (a large history does not fit in memory at once). */
+export interface PayPublishInput {
+  pay_groups: PaySnapshotInput["pay_groups"];
+  payments: Iterable<PaymentInput> | AsyncIterable<PaymentInput>;
+}
+
+/** Rows buffered before a multi-row insert. */
+const FLUSH_AT = 2000;
+
+/**
+ * Publish pay data as a new immutable snapshot, atomically. People are referenced by source id and must already be
+ * known to the connection (published in an org snapshot), so pay statements always point at real individuals.
+ */
+export async function publishPaySnapshot(deps: Deps, connectionId: string, input: PayPublishInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
+  return transactional(deps.db, async (tx) => {
+      await lockConnectionForPublish(tx, connectionId);
+      const connection = await findConnection(tx, connectionId);
+      if (!connection) return fail("not_found", "Connection not found");
+      if (connection.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
+      const snapshotId = randomUUID();
+      const version = await nextSnapshotVersion(tx, connectionId, "pay");
+      const people = await StableIds.load(tx, connectionId, "individual");
+      const paymentIds = await StableIds.load(tx, connectionId, "payment");
+      const groupIds = await StableIds.load(tx, connectionId, "pay_group");
+      const person = (sourceId: string, where: string) => {
+        const id = people.existing(sourceId);
+        if (!id) throw new FinchError("invalid_request", `${where}: unknown person "${sourceId}" (publish organization data first)`);
+        return id;
+      };
+      const buffer: SnapshotRecordInsert[] = [];
+      const flush = async (force: boolean) => {
+        if (force || buffer.length >= FLUSH_AT) await insertRecords(tx, buffer.splice(0));
+      };
+      input.pay_groups.forEach((g, position) => {
+        const id = groupIds.idOf(g.source_id);
+        const individualIds = g.individual_source_ids.map((s) => person(s, `pay_groups "${g.source_id}"`));
+        buffer.push({ snapshotId, kind: "pay_group", position, id, json: JSON.stringify({ id, name: g.name, pay_frequencies: g.pay_frequencies, individual_ids: individualIds }) });
+      });
+      let paymentPosition = 0;
+      let statementPosition = 0;
+      const seenPayments = new Set<string>();
+      for await (const p of input.payments) {
+        if (seenPayments.has(p.source_id)) throw new FinchError("invalid_request", `payments: duplicate source_id "${p.source_id}"`);
+        seenPayments.add(p.source_id);
+        const id = paymentIds.idOf(p.source_id);
+        const where = `payment "${p.source_id}"`;
+        const individualIds = [...new Set(p.pay_statements.map((s) => person(s.individual_source_id, where)))];
+        const { source_id: _s, pay_group_source_ids, pay_statements, ...fields } = p;
+        const payment: Payment = {
+          id,
+          ...fields,
+          individual_ids: individualIds,
+          pay_group_ids: pay_group_source_ids.map((g) => groupIds.idOf(g)),
+        };
+        buffer.push({ snapshotId, kind: "payment", position: paymentPosition++, id, sortKey: p.pay_date ?? null, json: JSON.stringify(payment) });
+        for (const s of pay_statements) {
+          const { individual_source_id, ...statementFields } = s;
+          const statement: PayStatement = { individual_id: person(individual_source_id, where), ...statementFields };
+          buffer.push({ snapshotId, kind: "pay_statement", position: statementPosition++, parentId: id, json: JSON.stringify(statement) });
+        }
+        await flush(false);
+      }
+      await flush(true);
+      const counts = { pay_groups: input.pay_groups.length, payments: paymentPosition, pay_statements: statementPosition };
+      const now = deps.clock.now();
+      await insertSnapshot(tx, { id: snapshotId, connectionId, group: "pay", version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
+      await paymentIds.flush(tx);
+      await groupIds.flush(tx);
+      await setCurrentSnapshot(tx, connectionId, "pay", snapshotId, meta.retrievedAt);
+      await insertActivity(tx, {
+        connectionId,
+        actor: meta.source,
+        kind: "snapshot_published",
+        fromStatus: null,
+        toStatus: null,
+        message: `Published pay data v${version}: ${counts.payments} payments, ${counts.pay_statements} pay statements, pulled ${meta.retrievedAt.toISOString()}`,
+        at: now,
+      });
+      const connected = await markConnectedByPublish({ ...deps, db: tx }, connection, meta.source);
+      if (!connected.ok) return connected;
+      return ok({ snapshot_id: snapshotId, version, counts });
+  });
+}
