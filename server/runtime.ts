@@ -61,9 +61,23 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const cipher = createCipher(secretsKey(config));
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateDatabase(database);
-  const deps: Deps = { db: database.db, clock: opts.clock ?? systemClock, log, config, cipher, catalog: opts.catalog ?? defaultCatalog, reader: new SnapshotReader() };
-  const firstStart = role === "worker" ? null : await bootstrapIfEmpty(deps);
   const boss = createBoss(database, { worker: role !== "api" });
+  const jobs = {
+    async send(name: string, data: Record<string, unknown>) {
+      await boss.send(name, data);
+    },
+  };
+  const deps: Deps = {
+    db: database.db,
+    clock: opts.clock ?? systemClock,
+    log,
+    config,
+    cipher,
+    catalog: opts.catalog ?? defaultCatalog,
+    reader: new SnapshotReader(),
+    jobs,
+  };
+  const firstStart = role === "worker" ? null : await bootstrapIfEmpty(deps);
   await startJobs(boss, deps, { worker: role !== "api" });
   let app: ZodApp | null = null;
   let url: string | null = null;

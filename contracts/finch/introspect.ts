@@ -54,6 +54,8 @@ export const IntrospectResponseSchema = z
     entities: z.array(
       z.object({ id: z.string(), name: z.string().nullable(), source_id: z.string().nullable(), status: EntityConnectionStatusSchema }),
     ),
+    /** Linnet extension: per product, whether data is served, when it was pulled, and when it is expected. */
+    data_readiness: z.record(z.string(), z.object({ ready: z.boolean(), data_retrieved_at: z.string().nullable(), expected_by: z.string().nullable() })).optional(),
   })
   .meta({ id: "GetIntrospectResponse" });
 

@@ -15,6 +15,7 @@ import { connectFlowRoutes } from "./connect-flow/post-flows.js";
 import { employerStatusRoutes } from "./connect-flow/employer-status.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { errorHandler } from "./errors.js";
+import { createRateLimiter } from "./rate-limit/index.js";
 import { postToken } from "./finch/auth/post-token.js";
 import { postSessions } from "./finch/connect/post-sessions.js";
 import { postSessionsReauthenticate } from "./finch/connect/post-sessions-reauthenticate.js";
@@ -26,6 +27,13 @@ import { postEmployment } from "./finch/employer/post-employment.js";
 import { postIndividual } from "./finch/employer/post-individual.js";
 import { postPayStatement } from "./finch/employer/post-pay-statement.js";
 import { getIntrospect } from "./finch/get-introspect.js";
+import { automatedJobRoutes } from "./finch/jobs/automated-jobs.js";
+import { editOrgRoutes } from "./finch/sandbox/edit-org.js";
+import { sandboxJobRoutes } from "./finch/sandbox/jobs.js";
+import { postSandboxConnections } from "./finch/sandbox/post-connections.js";
+import { postSandboxDirectory } from "./finch/sandbox/post-directory.js";
+import { postSandboxPayment } from "./finch/sandbox/post-payment.js";
+import { putSandboxConnectionsAccounts } from "./finch/sandbox/put-connections-accounts.js";
 import { getProviders } from "./finch/get-providers.js";
 import { postDisconnect } from "./finch/post-disconnect.js";
 import { getLinnetConnection } from "./linnet/get-connection.js";
@@ -47,6 +55,13 @@ const ROUTES: RouteModule[] = [
   getPayment,
   postPayStatement,
   getPayGroups,
+  automatedJobRoutes,
+  postSandboxConnections,
+  putSandboxConnectionsAccounts,
+  editOrgRoutes,
+  postSandboxDirectory,
+  postSandboxPayment,
+  sandboxJobRoutes,
   getLinnetConnection,
   connectFlowRoutes,
   employerStatusRoutes,
@@ -111,6 +126,10 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/reference" });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const rateLimiter = createRateLimiter(deps.config, deps.log);
+  app.decorate("rateLimiter", rateLimiter);
+  app.addHook("onClose", () => rateLimiter.close());
 
   for (const route of ROUTES) route(app, deps);
   registerPages(app);

@@ -23,6 +23,11 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       cipher: createCipher(Buffer.alloc(32).toString("base64")), // unused by these commands
       catalog: defaultCatalog,
       reader: new SnapshotReader(),
+      jobs: {
+        send: async () => {
+          throw new Error("Background jobs are not available to CLI commands");
+        },
+      },
     };
     return await fn(deps, database);
   } finally {

@@ -13,6 +13,11 @@ export interface Log {
   error(obj: object | string, msg?: string): void;
 }
 
+/** Enqueue background work (pg-boss in production; the domain never imports it). */
+export interface JobQueue {
+  send(name: string, data: Record<string, unknown>): Promise<void>;
+}
+
 /** What every domain function receives: no container, no request, just these. */
 export interface Deps {
   /** Database (or a transaction handle). */
@@ -29,4 +34,6 @@ export interface Deps {
   catalog: Catalog;
   /** Cached reads of immutable snapshot records. */
   reader: SnapshotReader;
+  /** Background jobs. */
+  jobs: JobQueue;
 }

@@ -1,6 +1,8 @@
 import type { Queue } from "pg-boss";
 import type { Deps } from "../domain/deps.js";
+import { dataSyncJob } from "./data-sync.job.js";
 import { purgeExpiredCodesJob } from "./purge-expired-codes.job.js";
+import { sandboxInitialPayJob } from "./sandbox-initial-pay.job.js";
 
 /** A job type: its queue name, policy, optional schedule and the one domain call it makes. */
 export interface JobDefinition<T = unknown> {
@@ -13,4 +15,4 @@ export interface JobDefinition<T = unknown> {
 }
 
 /** Every job type the workers run. */
-export const JOBS: JobDefinition[] = [purgeExpiredCodesJob as JobDefinition];
+export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob] as JobDefinition[];

@@ -57,6 +57,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LINNET_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "linnet-test-")),
     LINNET_SECRETS_KEY: randomBytes(32).toString("base64"),
     LINNET_LOG_LEVEL: "silent",
+    LINNET_RATE_LIMITS: "off", // the rate-limit tests turn them on
+
     ...(inject("databaseUrl") ? { DATABASE_URL: "provided-by-test" } : {}),
     ...env,
   });

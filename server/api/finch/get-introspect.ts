@@ -1,6 +1,6 @@
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { IntrospectResponseSchema } from "../../../contracts/finch/introspect.js";
-import { introspect } from "../../domain/connections/introspect.js";
+import { introspectToken } from "../../domain/connections/introspect.js";
 import { requireToken } from "../middleware/auth.js";
 import type { RouteModule } from "../types.js";
 
@@ -16,6 +16,6 @@ export const getIntrospect: RouteModule = (app, deps) => {
         response: { 200: IntrospectResponseSchema, 401: FinchErrorSchema },
       },
     },
-    async (request) => introspect(await requireToken(deps, request)),
+    async (request) => introspectToken(deps, await requireToken(deps, request)),
   );
 };

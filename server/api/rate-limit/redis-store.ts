@@ -13,7 +13,7 @@ export interface RedisStoreOptions {
   prefix?: string;
   /** How long the very first request waits for the initial connection before failing open. Default 1000 ms. */
   connectTimeoutMs?: number;
-  /** Per-command timeout, so a hung Redis costs a request at most this long. Default 500 ms. */
+  /** How long a hit waits for Redis before failing open (and replacing a connection that hung). Default 500 ms. */
   commandTimeoutMs?: number;
 }
 
@@ -51,6 +51,22 @@ const HIT = defineScript({
   transformReply: (reply: unknown) => reply,
 });
 
+/** Redis took longer than we let a request wait. */
+class DeadlineError extends Error {}
+
+/** `promise`, or a DeadlineError after `ms`. */
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The URL with any password masked, for logs. */
 function redactUrl(url: string): string {
   try {
@@ -73,7 +89,7 @@ function toHitResult(reply: unknown): HitResult {
 
 /**
  * Store shared by every API process through Redis, with the same sliding-log semantics as the memory store,
- * made atomic by a Lua script on one sorted set per key (so it also works on Redis Cluster).
+ * made atomic by a Lua script that touches only its own key (one sorted set per application and endpoint).
  * Times come from the callers' clocks, so processes need roughly synchronised clocks (NTP); skew shifts windows by as much.
  *
  * It connects lazily on the first hit and then keeps reconnecting in the background. While Redis is unreachable or
@@ -103,18 +119,23 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       url,
       // Reject at once while disconnected instead of queueing, so requests fail open rather than wait.
       disableOfflineQueue: true,
-      commandOptions: { timeout: commandTimeoutMs },
       socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: (retries: number) => (closed ? false : Math.min(100 * 2 ** retries, 5000)) },
       scripts: { rateLimitHit: HIT },
     });
-    c.on("error", degraded);
+    // Events from a client already replaced (after a timeout) say nothing about the current one.
+    c.on("error", (err: unknown) => {
+      if (client === c) degraded(err);
+    });
     c.on("ready", () => {
+      if (client !== c) return;
       if (warned) log.info({ redis: redactUrl(url) }, "Redis reachable again: rate limits enforced");
       warned = false;
     });
     firstConnect = c.connect().then(
       () => undefined,
-      (err: unknown) => degraded(err),
+      (err: unknown) => {
+        if (client === c) degraded(err);
+      },
     );
     return c;
   }
@@ -144,15 +165,21 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       // After close (e.g. requests still draining at shutdown) allow rather than reconnect.
       if (closed) return failOpen(limit);
       client ??= open();
-      if (!(await ready(client))) {
+      const c = client;
+      if (!(await ready(c))) {
         degraded(new Error("not connected"));
         return failOpen(limit);
       }
       try {
         const member = `${Math.floor(nowMs)}:${randomUUID()}`;
-        return toHitResult(await client.rateLimitHit(prefix + key, nowMs, windowMs, limit, member));
+        return toHitResult(await withDeadline(c.rateLimitHit(prefix + key, nowMs, windowMs, limit, member), commandTimeoutMs));
       } catch (err) {
         degraded(err);
+        // node-redis v5 keeps waiting for a reply that a hung server never sends, so start afresh with a new connection.
+        if (err instanceof DeadlineError && client === c) {
+          client = undefined;
+          c.destroy();
+        }
         return failOpen(limit);
       }
     },
@@ -162,10 +189,11 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       client = undefined;
       if (!c) return;
       try {
-        if (c.isReady) await c.close();
+        // Let in-flight hits finish, but never let a hung Redis hold up shutdown.
+        if (c.isReady) await withDeadline(c.close(), commandTimeoutMs);
         else c.destroy();
       } catch {
-        // Already closing or never connected: nothing left to release.
+        c.destroy();
       }
     },
   };

@@ -62,8 +62,9 @@ export function rateLimitStoreContract(store: () => RateLimitStore, skip = false
     const s = store();
     const k = key();
     for (const t of [0, 1_000, 2_000, 3_000]) await s.hit(k, 4, WINDOW, T0 + t);
-    // Limit 2 with 4 hits in the window: two must leave, the second of them (at 1 s) leaves at 61 s.
-    expect(await s.hit(k, 2, WINDOW, T0 + 4_000)).toEqual({ allowed: false, remaining: 0, retryAfterMs: 57_000 });
-    expect((await s.hit(k, 2, WINDOW, T0 + 61_000)).allowed).toBe(true);
+    // Limit 2 with 4 hits in the window: three must leave to admit one more, the last of them (at 2 s) at 62 s.
+    expect(await s.hit(k, 2, WINDOW, T0 + 4_000)).toEqual({ allowed: false, remaining: 0, retryAfterMs: 58_000 });
+    expect((await s.hit(k, 2, WINDOW, T0 + 61_000)).allowed).toBe(false);
+    expect((await s.hit(k, 2, WINDOW, T0 + 62_000)).allowed).toBe(true);
   });
 }

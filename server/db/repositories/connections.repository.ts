@@ -34,3 +34,8 @@ export async function updateConnection(
 ): Promise<void> {
   await db.update(connections).set(patch).where(eq(connections.id, id));
 }
+
+/** Live (not disconnected) connections of a company. */
+export async function findLiveConnectionsOfCompany(db: Db, companyId: string): Promise<ConnectionRow[]> {
+  return db.select().from(connections).where(and(eq(connections.companyId, companyId), ne(connections.status, "disconnected")));
+}

@@ -10,6 +10,8 @@ import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashSecret, newAuthorizationCode } from "../security/secrets.js";
+import { createSandboxCompany } from "../sandbox/create-sandbox-connection.js";
+import { publishInitialSandboxData } from "../sandbox/sandbox-publish.js";
 import { checkSandboxCredentials } from "./sandbox-credentials.js";
 import { statusUrlFor } from "./status-link.js";
 import { usableSession } from "./start-flow.js";
@@ -107,6 +109,11 @@ export async function authorizeFlow(deps: Deps, flowId: string, input: Authorize
     } else {
       connection = newConnection(deps, session, provider, input, now);
       await insertConnection(tx, connection);
+      if (connection.connectionType === "finch") {
+        // Generated data: the same sandbox login yields the same company (good_user vs good_user_2).
+        const seed = `${session.applicationId}:${input.username ?? input.api_token ?? connection.id}`;
+        await createSandboxCompany(txDeps, session.applicationId, { id: connection.companyId, seed });
+      }
       await insertActivity(tx, {
         connectionId: connection.id,
         actor: "employer",
@@ -134,6 +141,10 @@ export async function authorizeFlow(deps: Deps, flowId: string, input: Authorize
   });
   if (!result.ok) return result;
   const connection = result.value;
+  if (connection.connectionType === "finch" && connection.authMethod !== "assisted" && !connection.orgSnapshotId) {
+    const published = await publishInitialSandboxData(deps, connection);
+    if (!published.ok) return published;
+  }
   let redirectTo: string | null = null;
   if (session.redirectUri) {
     const url = new URL(session.redirectUri);

@@ -1,11 +1,37 @@
 import type { IntrospectResponse } from "../../../contracts/finch/introspect.js";
+import { findSnapshot } from "../../db/repositories/snapshots.repository.js";
+import { firstDataDue } from "../assisted/sla.js";
+import type { Deps } from "../deps.js";
+import { PRODUCT_GROUP } from "../employer/product-access.js";
 import type { TokenContext } from "./authenticate-token.js";
 import type { ConnectionState } from "./status-machine.js";
 
 type ApiStatus = IntrospectResponse["connection_status"]["status"];
 
+/**
+ * Per-product readiness (a Linnet extension of introspection): whether data is served, when it was pulled,
+ * and when first data is expected while it is not.
+ */
+function dataReadiness(deps: Pick<Deps, "catalog" | "config">, ctx: TokenContext, retrieved: { org: Date | null; pay: Date | null }) {
+  const c = ctx.connection;
+  const provider = deps.catalog.get(c.providerId);
+  const due = c.authMethod === "assisted" && provider ? firstDataDue(c.products, provider, deps.config.sla, c.createdAt) : [];
+  const readiness: Record<string, { ready: boolean; data_retrieved_at: string | null; expected_by: string | null }> = {};
+  for (const product of c.products) {
+    const group = PRODUCT_GROUP[product as keyof typeof PRODUCT_GROUP];
+    if (!group) continue;
+    const at = retrieved[group];
+    readiness[product] = {
+      ready: at !== null,
+      data_retrieved_at: at?.toISOString() ?? null,
+      expected_by: at ? null : (due.find((d) => d.group === group)?.due_at.toISOString() ?? null),
+    };
+  }
+  return readiness;
+}
+
 /** What `GET /introspect` says about a token's connection. */
-export function introspect(ctx: TokenContext): IntrospectResponse {
+export function introspect(deps: Pick<Deps, "catalog" | "config">, ctx: TokenContext, retrieved: { org: Date | null; pay: Date | null }): IntrospectResponse {
   const { token, connection: c, application: app } = ctx;
   // Revoked tokens never reach here, so the connection is never disconnected; the cast narrows the type.
   const status = c.status as Exclude<ConnectionState, "disconnected"> satisfies ApiStatus;
@@ -33,5 +59,12 @@ export function introspect(ctx: TokenContext): IntrospectResponse {
     manual: c.authMethod === "assisted",
     authentication_methods: [{ type: c.authMethod, connection_status: connectionStatus, products: c.products }],
     entities: [{ id: c.entityId, name: c.customerName, source_id: null, status }],
+    data_readiness: dataReadiness(deps, ctx, retrieved),
   };
+}
+
+/** Introspect a token, reading when its current snapshots were pulled. */
+export async function introspectToken(deps: Pick<Deps, "catalog" | "config" | "db">, ctx: TokenContext): Promise<IntrospectResponse> {
+  const retrievedAt = async (id: string | null) => (id ? ((await findSnapshot(deps.db, id))?.retrievedAt ?? null) : null);
+  return introspect(deps, ctx, { org: await retrievedAt(ctx.connection.orgSnapshotId), pay: await retrievedAt(ctx.connection.paySnapshotId) });
 }

@@ -4,7 +4,7 @@ import { sealAad } from "../snapshots/org-records.js";
 import type { SnapshotReader } from "./snapshot-reader.js";
 
 /** The company of a snapshot as served JSON, with bank numbers decrypted. */
-export async function readCompany(deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader }, snapshot: SnapshotRow): Promise<string> {
+export async function readCompany(deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader }, snapshot: Pick<SnapshotRow, "id">): Promise<string> {
   const set = await deps.reader.kind(deps.db, snapshot.id, "company");
   const row = set.rows[0];
   if (!row) return "null";

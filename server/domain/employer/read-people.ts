@@ -15,7 +15,7 @@ const notFound = (id: string) =>
  */
 export async function readPeople(
   deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader },
-  snapshot: SnapshotRow,
+  snapshot: Pick<SnapshotRow, "id">,
   kind: "individual" | "employment",
   ids: string[],
   includeSsn = false,

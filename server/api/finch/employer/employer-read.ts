@@ -7,6 +7,7 @@ import { type DataProduct, openProduct } from "../../../domain/employer/product-
 import type { SnapshotRow } from "../../../db/repositories/snapshots.repository.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
+import { type EndpointName, enforceRateLimit } from "../../rate-limit/index.js";
 
 /** `entity_ids` as the SDK sends it (`entity_ids[]=…`), repeated (`entity_ids=a&entity_ids=b`) or comma-joined. */
 export const EntityIdsQuery = {
@@ -31,17 +32,29 @@ function retryAfterSeconds(expectedAt: Date | null, now: Date): number {
   return seconds > 0 ? seconds : 3600;
 }
 
+/** The rate-limited endpoint each product's reads count against (pay groups share `payment`'s scope, not its limit). */
+const ENDPOINT: Record<DataProduct, EndpointName> = {
+  company: "company",
+  directory: "directory",
+  individual: "individual",
+  employment: "employment",
+  payment: "payment",
+  pay_statement: "pay-statement",
+};
+
 /**
- * Authenticate and authorize an employer-data read. When the product's data is not published yet, answer
- * 202 with an empty body (plus `Retry-After` and `Linnet-Data-Expected`) and return null.
+ * Authenticate, rate-limit and authorize an employer-data read. When the product's data is not published yet,
+ * answer 202 with an empty body (plus `Retry-After` and `Linnet-Data-Expected`) and return null.
  */
 export async function openEmployerRead(
   deps: Deps,
   request: FastifyRequest,
   reply: FastifyReply,
   product: DataProduct,
+  endpoint: EndpointName = ENDPOINT[product],
 ): Promise<{ ctx: TokenContext; snapshot: SnapshotRow } | null> {
   const ctx = await requireToken(deps, request);
+  await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, endpoint, deps.clock.now().getTime());
   const access = unwrap(await openProduct(deps, ctx, product, entityIdsOf(request.query)));
   if (access.ready) return { ctx, snapshot: access.snapshot };
   reply.status(202).header("retry-after", String(retryAfterSeconds(access.expectedAt, deps.clock.now())));

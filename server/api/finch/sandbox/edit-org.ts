@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { CompanySchema, EmploymentSchema, IndividualSchema } from "../../../../contracts/finch/employer.js";
+import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
+import { authenticateToken } from "../../../domain/connections/authenticate-token.js";
+import { readCompany } from "../../../domain/employer/read-company.js";
+import { readPeople } from "../../../domain/employer/read-people.js";
+import { editCompany, editEmployment, editIndividual } from "../../../domain/sandbox/sandbox-edits.js";
+import { FinchError } from "../../../domain/errors.js";
+import { unwrap } from "../../errors.js";
+import { requireToken } from "../../middleware/auth.js";
+import { bearerToken } from "../../middleware/credentials.js";
+import type { RouteModule } from "../../types.js";
+
+/** The token's connection as it is now (edits publish new snapshots), with its current org snapshot. */
+async function currentOrgSnapshot(deps: Parameters<RouteModule>[1], bearer: string | undefined): Promise<{ id: string }> {
+  const { connection } = unwrap(await authenticateToken(deps, bearer));
+  if (!connection.orgSnapshotId) throw new FinchError("invalid_request", "The connection has no published data yet");
+  return { id: connection.orgSnapshotId };
+}
+
+/** One person's record of a kind, as the data endpoints would serve it. */
+async function readPerson(deps: Parameters<RouteModule>[1], bearer: string | undefined, kind: "individual" | "employment", id: string): Promise<unknown> {
+  const snapshot = await currentOrgSnapshot(deps, bearer);
+  const answer = JSON.parse(await readPeople(deps, snapshot, kind, [id], kind === "individual")) as { responses: { code: number; body: unknown }[] };
+  const first = answer.responses[0];
+  if (!first || first.code !== 200) throw new FinchError("not_found", `No individual with id ${id} found`);
+  return first.body;
+}
+
+/** `PUT /sandbox/company`, `PUT /sandbox/individual/{id}`, `PUT /sandbox/employment/{id}`: edit sandbox data. */
+export const editOrgRoutes: RouteModule = (app, deps) => {
+  const CompanyWithoutId = CompanySchema.omit({ id: true });
+  app.put(
+    "/sandbox/company",
+    {
+      schema: {
+        tags: ["Sandbox"],
+        summary: "Update the sandbox company",
+        security: [{ bearerAuth: [] }],
+        body: CompanyWithoutId.partial(),
+        response: { 200: CompanyWithoutId, "4xx": FinchErrorSchema },
+      },
+    },
+    async (request) => {
+      const ctx = await requireToken(deps, request);
+      unwrap(await editCompany(deps, ctx, request.body));
+      const { id: _id, ...company } = JSON.parse(await readCompany(deps, await currentOrgSnapshot(deps, bearerToken(request)))) as z.infer<typeof CompanySchema>;
+      return company;
+    },
+  );
+  const params = z.object({ individual_id: z.string() });
+  app.put(
+    "/sandbox/individual/:individual_id",
+    {
+      schema: {
+        tags: ["Sandbox"],
+        summary: "Update a sandbox individual",
+        security: [{ bearerAuth: [] }],
+        params,
+        body: IndividualSchema.omit({ id: true, encrypted_ssn: true }).partial(),
+        response: { 200: IndividualSchema, "4xx": FinchErrorSchema },
+      },
+    },
+    async (request) => {
+      unwrap(await editIndividual(deps, await requireToken(deps, request), request.params.individual_id, request.body));
+      return (await readPerson(deps, bearerToken(request), "individual", request.params.individual_id)) as never;
+    },
+  );
+  app.put(
+    "/sandbox/employment/:individual_id",
+    {
+      schema: {
+        tags: ["Sandbox"],
+        summary: "Update a sandbox employment record",
+        security: [{ bearerAuth: [] }],
+        params,
+        body: EmploymentSchema.omit({ id: true, source_id: true, work_id: true }).partial(),
+        response: { 200: EmploymentSchema, "4xx": FinchErrorSchema },
+      },
+    },
+    async (request) => {
+      unwrap(await editEmployment(deps, await requireToken(deps, request), request.params.individual_id, request.body));
+      return (await readPerson(deps, bearerToken(request), "employment", request.params.individual_id)) as never;
+    },
+  );
+};

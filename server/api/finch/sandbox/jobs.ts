@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
+import { requestDataSync } from "../../../domain/jobs/automated-sync.js";
+import { readSyncOutcome, writeSyncOutcome } from "../../../domain/sandbox/sync-outcome.js";
+import { unwrap } from "../../errors.js";
+import { requireToken } from "../../middleware/auth.js";
+import type { RouteModule } from "../../types.js";
+
+const Configuration = z.object({ type: z.literal("data_sync_all"), completion_status: z.enum(["complete", "reauth_error", "permissions_error", "error"]) });
+
+/** `POST /sandbox/jobs` and `GET|PUT /sandbox/jobs/configuration`: run sandbox syncs and choose how they end. */
+export const sandboxJobRoutes: RouteModule = (app, deps) => {
+  app.post(
+    "/sandbox/jobs",
+    {
+      schema: {
+        tags: ["Sandbox"],
+        summary: "Enqueue a sandbox data sync",
+        security: [{ bearerAuth: [] }],
+        body: z.object({ type: z.literal("data_sync_all") }),
+        response: { 200: z.object({ job_id: z.string(), job_url: z.string(), allowed_refreshes: z.number(), remaining_refreshes: z.number() }), "4xx": FinchErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const outcome = unwrap(await requestDataSync(deps, await requireToken(deps, request)));
+      return reply.status(outcome.status === 429 ? 429 : 200).send(outcome.body as never);
+    },
+  );
+  app.get(
+    "/sandbox/jobs/configuration",
+    { schema: { tags: ["Sandbox"], summary: "How sandbox syncs end", security: [{ bearerAuth: [] }], response: { 200: z.array(Configuration), "4xx": FinchErrorSchema } } },
+    async (request) => [{ type: "data_sync_all" as const, completion_status: unwrap(await readSyncOutcome(deps, await requireToken(deps, request))) }],
+  );
+  app.put(
+    "/sandbox/jobs/configuration",
+    {
+      schema: {
+        tags: ["Sandbox"],
+        summary: "Choose how the next sandbox syncs end",
+        security: [{ bearerAuth: [] }],
+        body: Configuration,
+        response: { 200: Configuration, "4xx": FinchErrorSchema },
+      },
+    },
+    async (request) => {
+      unwrap(await writeSyncOutcome(deps, await requireToken(deps, request), request.body.completion_status));
+      return request.body;
+    },
+  );
+};

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
+import { authenticateToken } from "../../../domain/connections/authenticate-token.js";
+import { readPeople } from "../../../domain/employer/read-people.js";
+import { FinchError } from "../../../domain/errors.js";
+import { personFromFields } from "../../../domain/sandbox/person-defaults.js";
+import { addPeople } from "../../../domain/sandbox/sandbox-edits.js";
+import { sourceIdOf, stableIdsOf } from "../../../domain/sandbox/stable-id-lookup.js";
+import { unwrap } from "../../errors.js";
+import { requireToken } from "../../middleware/auth.js";
+import { bearerToken } from "../../middleware/credentials.js";
+import type { RouteModule } from "../../types.js";
+
+/** At most this many people per call, as the contract's batch endpoints. */
+const MAX_PEOPLE = 10_000;
+
+/** `POST /sandbox/directory`: add people (individual and employment fields together; missing ones get defaults). */
+export const postSandboxDirectory: RouteModule = (app, deps) => {
+  app.post(
+    "/sandbox/directory",
+    {
+      schema: {
+        tags: ["Sandbox"],
+        summary: "Add individuals to a sandbox company",
+        security: [{ bearerAuth: [] }],
+        body: z.array(z.record(z.string(), z.unknown())).max(MAX_PEOPLE),
+        response: { 200: z.array(z.record(z.string(), z.unknown())), "4xx": FinchErrorSchema },
+      },
+    },
+    async (request) => {
+      const ctx = await requireToken(deps, request);
+      const today = deps.clock.now().toISOString().slice(0, 10);
+      const builders = [];
+      for (const [i, fields] of request.body.entries()) {
+        const managerId = (fields.manager as { id?: string } | null | undefined)?.id;
+        const managerSource = managerId ? await sourceIdOf(deps, ctx.connection.id, "individual", managerId) : null;
+        if (managerId && !managerSource) throw new FinchError("invalid_request", `${i}.manager.id: no individual "${managerId}"`);
+        builders.push((sourceId: string) => personFromFields(sourceId, fields, managerSource ?? null, today));
+      }
+      const sourceIds = unwrap(await addPeople(deps, ctx, builders));
+      const { connection } = unwrap(await authenticateToken(deps, bearerToken(request)));
+      if (!connection.orgSnapshotId) return request.body; // assisted, not connected yet: stored for when it is
+      const snapshot = { id: connection.orgSnapshotId };
+      const ids = await stableIdsOf(deps, connection.id, "individual", sourceIds);
+      const reverse = ids.filter((id): id is string => Boolean(id));
+      const individuals = JSON.parse(await readPeople(deps, snapshot, "individual", reverse)) as { responses: { body: Record<string, unknown> }[] };
+      const employments = JSON.parse(await readPeople(deps, snapshot, "employment", reverse)) as { responses: { body: Record<string, unknown> }[] };
+      return individuals.responses.map((r, i) => ({ ...employments.responses[i]?.body, ...r.body }));
+    },
+  );
+};

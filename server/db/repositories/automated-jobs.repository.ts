@@ -1,0 +1,46 @@
+import { and, count, desc, eq, gte, inArray } from "drizzle-orm";
+import type { Db } from "../client.js";
+import { automatedJobs } from "../schema/index.js";
+
+/** An automated job row. */
+export type AutomatedJobRow = typeof automatedJobs.$inferSelect;
+
+/** Insert an automated job. */
+export async function insertAutomatedJob(db: Db, row: typeof automatedJobs.$inferInsert): Promise<void> {
+  await db.insert(automatedJobs).values(row);
+}
+
+/** One job by id. */
+export async function findAutomatedJob(db: Db, id: string): Promise<AutomatedJobRow | undefined> {
+  const [row] = await db.select().from(automatedJobs).where(eq(automatedJobs.id, id)).limit(1);
+  return row;
+}
+
+/** A connection's jobs, newest first. */
+export async function listAutomatedJobs(db: Db, connectionId: string, limit: number, offset: number): Promise<AutomatedJobRow[]> {
+  return db.select().from(automatedJobs).where(eq(automatedJobs.connectionId, connectionId)).orderBy(desc(automatedJobs.createdAt)).limit(limit).offset(offset);
+}
+
+/** A queued or running data sync of a connection, if any (one at a time). */
+export async function findOpenSync(db: Db, connectionId: string): Promise<AutomatedJobRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(automatedJobs)
+    .where(and(eq(automatedJobs.connectionId, connectionId), eq(automatedJobs.type, "data_sync_all"), inArray(automatedJobs.status, ["pending", "in_progress"])))
+    .limit(1);
+  return row;
+}
+
+/** How many jobs of a type a connection created since `since` (refresh quota). */
+export async function countJobsSince(db: Db, connectionId: string, type: "data_sync_all", since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(automatedJobs)
+    .where(and(eq(automatedJobs.connectionId, connectionId), eq(automatedJobs.type, type), gte(automatedJobs.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+/** Update a job's progress. */
+export async function updateAutomatedJob(db: Db, id: string, patch: Partial<Pick<AutomatedJobRow, "status" | "error" | "startedAt" | "completedAt">>): Promise<void> {
+  await db.update(automatedJobs).set(patch).where(eq(automatedJobs.id, id));
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import {
+  type AutomatedJobRow,
+  countJobsSince,
+  findAutomatedJob,
+  findOpenSync,
+  insertAutomatedJob,
+  listAutomatedJobs,
+  updateAutomatedJob,
+} from "../../db/repositories/automated-jobs.repository.js";
+import { findConnection } from "../../db/repositories/connections.repository.js";
+import { isUuid } from "../applications/authenticate-client.js";
+import { findSandboxCompany } from "../../db/repositories/sandbox.repository.js";
+import type { TokenContext } from "../connections/authenticate-token.js";
+import { transitionConnection } from "../connections/transition.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { publishSandboxData } from "../sandbox/sandbox-publish.js";
+import { transactional } from "../transactional.js";
+
+/** On-demand data syncs allowed per connection per rolling hour. */
+export const DATA_SYNC_QUOTA = 2;
+/** pg-boss queue that runs data syncs. */
+export const DATA_SYNC_QUEUE = "data-sync";
+
+/** Answer of a sync request: 201 new, 202 one already queued, 429 over quota. */
+export interface SyncRequestOutcome {
+  status: 201 | 202 | 429;
+  body: { job_id?: string; job_url?: string; allowed_refreshes: number; remaining_refreshes: number; retry_at?: string };
+}
+
+/** The public URL of a job. */
+export function jobUrl(deps: Pick<Deps, "config">, id: string): string {
+  return `${deps.config.publicUrl}/jobs/automated/${id}`;
+}
+
+/** Enqueue a `data_sync_all` for an automated connection (`POST /jobs/automated`, `POST /sandbox/jobs`). */
+export async function requestDataSync(deps: Deps, ctx: TokenContext): Promise<Result<SyncRequestOutcome>> {
+  const c = ctx.connection;
+  if (c.authMethod === "assisted") return fail("invalid_request", "cannot create automated job for Assisted Connect token");
+  const now = deps.clock.now();
+  const used = await countJobsSince(deps.db, c.id, "data_sync_all", new Date(now.getTime() - 3_600_000));
+  const remaining = Math.max(0, DATA_SYNC_QUOTA - used);
+  const open = await findOpenSync(deps.db, c.id);
+  if (open) return ok({ status: 202, body: { job_id: open.id, job_url: jobUrl(deps, open.id), allowed_refreshes: DATA_SYNC_QUOTA, remaining_refreshes: remaining } });
+  if (remaining === 0) {
+    return ok({ status: 429, body: { allowed_refreshes: DATA_SYNC_QUOTA, remaining_refreshes: 0, retry_at: new Date(now.getTime() + 3_600_000).toISOString() } });
+  }
+  const id = randomUUID();
+  await insertAutomatedJob(deps.db, { id, connectionId: c.id, type: "data_sync_all", status: "pending", params: null, createdAt: now, scheduledAt: null });
+  await deps.jobs.send(DATA_SYNC_QUEUE, { jobId: id });
+  return ok({ status: 201, body: { job_id: id, job_url: jobUrl(deps, id), allowed_refreshes: DATA_SYNC_QUOTA, remaining_refreshes: remaining - 1 } });
+}
+
+/** Finish a job with a status and, for failures, what the connection learns from it. */
+async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: string | null): Promise<void> {
+  await updateAutomatedJob(deps.db, job.id, { status, error, completedAt: deps.clock.now() });
+}
+
+/**
+ * Run a data sync. Sandbox connections end as their sandbox configuration says: `complete` republishes the data
+ * (a new snapshot pulled now), `reauth_error` and `permissions_error` move the connection to the matching state.
+ */
+export async function runDataSync(deps: Deps, jobId: string): Promise<void> {
+  const job = await findAutomatedJob(deps.db, jobId);
+  if (!job || job.status !== "pending") return; // already run (at-least-once delivery)
+  await updateAutomatedJob(deps.db, job.id, { status: "in_progress", startedAt: deps.clock.now() });
+  const connection = await findConnection(deps.db, job.connectionId);
+  const company = connection ? await findSandboxCompany(deps.db, connection.companyId) : undefined;
+  if (!connection || connection.status === "disconnected" || !company) {
+    await finish(deps, job, "error", connection ? "No automated integration is available for this connection" : "Connection not found");
+    return;
+  }
+  const outcome = company.syncOutcome;
+  if (outcome === "reauth_error" || outcome === "permissions_error") {
+    const to = outcome === "reauth_error" ? "reauth" : "error_permissions";
+    await transactional(deps.db, (tx) => transitionConnection({ ...deps, db: tx }, connection, to, { actor: "system", reason: `Data sync ended with ${outcome}` }));
+    await finish(deps, job, outcome, `Sync failed: ${outcome}`);
+    return;
+  }
+  if (outcome === "error") {
+    await finish(deps, job, "error", "Sync failed (sandbox job configuration)");
+    return;
+  }
+  const published = await publishSandboxData(deps, connection);
+  await finish(deps, job, published.ok ? "complete" : "error", published.ok ? null : published.error.message);
+}
+
+/** A connection's jobs (newest first) with its remaining refresh quota. */
+export async function listJobs(deps: Pick<Deps, "db" | "clock">, ctx: TokenContext, limit: number, offset: number) {
+  const used = await countJobsSince(deps.db, ctx.connection.id, "data_sync_all", new Date(deps.clock.now().getTime() - 3_600_000));
+  return { remaining: Math.max(0, DATA_SYNC_QUOTA - used), jobs: await listAutomatedJobs(deps.db, ctx.connection.id, limit, offset) };
+}
+
+/** One job of the token's connection. */
+export async function getJob(deps: Pick<Deps, "db">, ctx: TokenContext, jobId: string): Promise<Result<AutomatedJobRow>> {
+  const job = isUuid(jobId) ? await findAutomatedJob(deps.db, jobId) : undefined;
+  if (!job || job.connectionId !== ctx.connection.id) return fail("not_found", `could not find job with id '${jobId}'`);
+  return ok(job);
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import type { ApplicationRow } from "../../db/repositories/applications.repository.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { type ConnectionRow, insertConnection } from "../../db/repositories/connections.repository.js";
+import { insertToken } from "../../db/repositories/credentials.repository.js";
+import { findSandboxCompany, insertSandboxCompany } from "../../db/repositories/sandbox.repository.js";
+import { inviteEmailFor } from "../assisted/instructions.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { checkRequestedProducts, grantedProducts } from "../connections/product-rules.js";
+import { statusMessage } from "../connections/status-machine.js";
+import { hashSecret, newAccessToken } from "../security/secrets.js";
+import { transactional } from "../transactional.js";
+import { publishInitialSandboxData } from "./sandbox-publish.js";
+
+/** Census products, the default of sandbox connections. */
+const DEFAULT_PRODUCTS = ["company", "directory", "individual", "employment"];
+/** Sandbox company sizes. */
+export const SANDBOX_SIZES = { min: 1, max: 50_000, default: 20 };
+
+/** Input of a sandbox connection. */
+export interface SandboxConnectionInput {
+  provider_id: string;
+  authentication_type?: "assisted" | "credential" | "api_token" | "oauth" | null;
+  products?: string[] | null;
+  employee_size?: number | null;
+  /** Join an existing sandbox company (`/sandbox/connections/accounts`). */
+  company_id?: string;
+}
+
+/** A created sandbox connection with its token. */
+export interface CreatedSandboxConnection {
+  access_token: string;
+  token_type: "bearer";
+  connection_id: string;
+  entity_id: string;
+  account_id: string;
+  company_id: string;
+  provider_id: string;
+  authentication_type: string;
+  products: string[];
+}
+
+/** Create a sandbox company: a seed and a size from which its data is generated. */
+export async function createSandboxCompany(deps: Deps, applicationId: string, opts: { id?: string; seed?: string; employeeSize?: number }): Promise<string> {
+  const id = opts.id ?? randomUUID();
+  const now = deps.clock.now();
+  await insertSandboxCompany(deps.db, { id, applicationId, seed: opts.seed ?? id, employeeSize: opts.employeeSize ?? SANDBOX_SIZES.default, asOf: now, createdAt: now });
+  return id;
+}
+
+/** Create a sandbox connection without going through Connect (`POST /sandbox/connections[/accounts]`). */
+export async function createSandboxConnection(deps: Deps, app: ApplicationRow, input: SandboxConnectionInput): Promise<Result<CreatedSandboxConnection>> {
+  const provider = deps.catalog.get(input.provider_id);
+  if (!provider) return fail("invalid_request", `provider_id: unknown provider "${input.provider_id}"`);
+  const native = provider.kind === "assisted" ? "assisted" : provider.auth_method;
+  const method = input.authentication_type ?? native;
+  if (method !== native && method !== "assisted") return fail("invalid_request", `authentication_type: ${provider.display_name} supports "${native}" (or "assisted")`);
+  const requested = checkRequestedProducts(input.products ?? DEFAULT_PRODUCTS);
+  if (!requested.ok) return requested;
+  const size = input.employee_size ?? SANDBOX_SIZES.default;
+  if (!Number.isInteger(size) || size < SANDBOX_SIZES.min || size > SANDBOX_SIZES.max) {
+    return fail("invalid_request", `employee_size: must be an integer from ${SANDBOX_SIZES.min} to ${SANDBOX_SIZES.max}`);
+  }
+  if (input.company_id) {
+    const company = await findSandboxCompany(deps.db, input.company_id);
+    if (!company || company.applicationId !== app.id) return fail("invalid_request", `company_id: no sandbox company "${input.company_id}" for this application`);
+  }
+  const token = newAccessToken();
+  const now = deps.clock.now();
+  const assisted = method === "assisted";
+  const created = await transactional(deps.db, async (tx): Promise<Result<ConnectionRow>> => {
+    const txDeps = { ...deps, db: tx };
+    const companyId = input.company_id ?? (await createSandboxCompany(txDeps, app.id, { employeeSize: size }));
+    const id = randomUUID();
+    const connection: ConnectionRow = {
+      id,
+      applicationId: app.id,
+      companyId,
+      accountId: randomUUID(),
+      entityId: randomUUID(),
+      customerId: null,
+      customerName: null,
+      customerEmail: null,
+      providerId: provider.id,
+      authMethod: method,
+      connectionType: "finch",
+      products: grantedProducts(requested.value, provider),
+      status: assisted ? "pending" : "connected",
+      statusMessage: statusMessage(assisted ? "pending" : "connected", provider.display_name),
+      inviteEmail: assisted ? inviteEmailFor(deps.config, id) : null,
+      accessConfirmedAt: null,
+      username: null,
+      lastSuccessfulSync: null,
+      orgSnapshotId: null,
+      paySnapshotId: null,
+      createdAt: now,
+      disconnectedAt: null,
+    };
+    await insertConnection(tx, connection);
+    await insertToken(tx, { id: randomUUID(), tokenHash: hashSecret(token), applicationId: app.id, connectionId: id, createdAt: now });
+    await insertActivity(tx, { connectionId: id, actor: `app:${app.id}`, kind: "created", fromStatus: null, toStatus: connection.status, message: "Sandbox connection created through the sandbox API", at: now });
+    return ok(connection);
+  });
+  if (!created.ok) return created;
+  const c = created.value;
+  if (!assisted) {
+    const published = await publishInitialSandboxData(deps, c);
+    if (!published.ok) return published;
+  }
+  return ok({
+    access_token: token,
+    token_type: "bearer",
+    connection_id: c.id,
+    entity_id: c.entityId,
+    account_id: c.accountId,
+    company_id: c.companyId,
+    provider_id: c.providerId,
+    authentication_type: c.authMethod,
+    products: c.products,
+  });
+}

@@ -1,0 +1,50 @@
+import type { OrgSnapshotInput, PaymentInput, PersonInput } from "../../../contracts/linnet/snapshot-input.js";
+import type { SandboxCompanyRow, SandboxEditRow } from "../../db/repositories/sandbox.repository.js";
+import type { PayPublishInput } from "../snapshots/publish-pay.js";
+import { generateCompany } from "./generator/index.js";
+
+/** Sandbox data at a point of its history: the generated company with every edit applied. */
+export interface SandboxData {
+  org: OrgSnapshotInput;
+  pay: PayPublishInput;
+}
+
+/** Apply one person edit (individual and/or employment fields) in place. */
+function applyPersonEdit(person: PersonInput, body: Record<string, unknown>): void {
+  if (body.individual) Object.assign(person.individual, body.individual);
+  if (body.employment) Object.assign(person.employment, body.employment);
+}
+
+/** Regenerate a sandbox company deterministically and replay its edits in order. */
+export function sandboxData(company: SandboxCompanyRow, edits: SandboxEditRow[]): SandboxData {
+  const generated = generateCompany({ seed: company.seed, employeeSize: company.employeeSize, asOf: company.asOf });
+  const org: OrgSnapshotInput = { company: { ...generated.org.company }, people: generated.org.people };
+  const bySource = new Map(org.people.map((p) => [p.source_id, p]));
+  const extraPayments: PaymentInput[] = [];
+  for (const edit of edits) {
+    switch (edit.kind) {
+      case "company":
+        Object.assign(org.company, edit.body);
+        break;
+      case "person": {
+        const person = edit.sourceId ? bySource.get(edit.sourceId) : undefined;
+        if (person) applyPersonEdit(person, edit.body);
+        break;
+      }
+      case "new_person": {
+        const person = edit.body as unknown as PersonInput;
+        org.people.push(person);
+        bySource.set(person.source_id, person);
+        break;
+      }
+      case "payment":
+        extraPayments.push(edit.body as unknown as PaymentInput);
+        break;
+    }
+  }
+  function* payments(): Generator<PaymentInput> {
+    yield* generated.payments();
+    yield* extraPayments;
+  }
+  return { org, pay: { pay_groups: generated.payGroups, payments: payments() } };
+}

@@ -1,0 +1,22 @@
+import type { TokenContext } from "../connections/authenticate-token.js";
+import type { ConnectionState } from "../connections/status-machine.js";
+import { transitionConnection } from "../connections/transition.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { transactional } from "../transactional.js";
+import { publishSandboxData } from "./sandbox-publish.js";
+
+/** `PUT /sandbox/connections/accounts`: simulate what the operations team or the provider would do to a connection. */
+export async function setSandboxStatus(deps: Deps, ctx: TokenContext, status: Exclude<ConnectionState, "disconnected">): Promise<Result<true>> {
+  const c = ctx.connection;
+  if (c.connectionType !== "finch") return fail("invalid_request", "Sandbox endpoints work only on sandbox connections");
+  if (c.status === status) return ok(true);
+  const actor = `app:${ctx.application.id}`;
+  if (status === "connected" && c.authMethod === "assisted" && !c.orgSnapshotId && !c.paySnapshotId) {
+    // Completing assisted setup in the sandbox publishes the data, which is what moves the connection to connected.
+    const published = await publishSandboxData(deps, c);
+    return published.ok ? ok(true) : published;
+  }
+  const moved = await transactional(deps.db, (tx) => transitionConnection({ ...deps, db: tx }, c, status, { actor, reason: "Set through the sandbox API" }));
+  return moved.ok ? ok(true) : moved;
+}
