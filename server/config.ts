@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   LINNET_SLA_PAY_DAYS: intFrom(42),
   LINNET_SLA_PAY_ENABLED_DAYS: intFrom(14),
   LINNET_REFRESH_DAYS: intFrom(7),
+  LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_RATE_LIMITS: z
     .string()
@@ -66,6 +67,8 @@ export interface Config {
   logLevel: string;
   /** Assisted SLA and refresh timings. */
   sla: SlaRules;
+  /** How long another process's change to a token or connection may go unseen here (token lookup cache; 0 = off). */
+  authCacheMs: number;
   /** Redis shared by every API process for rate limits; absent means counting in-process. */
   redisUrl: string | undefined;
   /** Requests per minute per application and endpoint (Finch's table unless overridden); null turns limiting off. */
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteEmail: e.LINNET_INVITE_EMAIL,
     inviteTagging: e.LINNET_INVITE_TAGGING === "true",
     logLevel: e.LINNET_LOG_LEVEL,
+    authCacheMs: e.LINNET_AUTH_CACHE_MS,
     sla: {
       orgDays: e.LINNET_SLA_ORG_DAYS,
       payDays: e.LINNET_SLA_PAY_DAYS,

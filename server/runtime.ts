@@ -9,6 +9,7 @@ import { type Database, migrateDatabase, openDatabase } from "./db/client.js";
 import { bootstrapIfEmpty, type FirstStartCredentials } from "./domain/bootstrap.js";
 import { type Catalog, defaultCatalog } from "./domain/catalog/catalog.js";
 import { type Clock, systemClock } from "./domain/clock.js";
+import { TokenCache } from "./domain/connections/token-cache.js";
 import type { Deps } from "./domain/deps.js";
 import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
@@ -76,6 +77,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     catalog: opts.catalog ?? defaultCatalog,
     reader: new SnapshotReader(),
     jobs,
+    tokens: new TokenCache(config.authCacheMs),
   };
   const firstStart = role === "worker" ? null : await bootstrapIfEmpty(deps);
   await startJobs(boss, deps, { worker: role !== "api" });

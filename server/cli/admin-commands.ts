@@ -4,6 +4,7 @@ import { type Database, migrateDatabase, openDatabase } from "../db/client.js";
 import { createApplication } from "../domain/applications/create-application.js";
 import { defaultCatalog } from "../domain/catalog/catalog.js";
 import { systemClock } from "../domain/clock.js";
+import { TokenCache } from "../domain/connections/token-cache.js";
 import type { Deps } from "../domain/deps.js";
 import { SnapshotReader } from "../domain/employer/snapshot-reader.js";
 import type { Result } from "../domain/errors.js";
@@ -23,6 +24,7 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       cipher: createCipher(Buffer.alloc(32).toString("base64")), // unused by these commands
       catalog: defaultCatalog,
       reader: new SnapshotReader(),
+      tokens: new TokenCache(0),
       jobs: {
         send: async () => {
           throw new Error("Background jobs are not available to CLI commands");

@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Clock } from "./clock.js";
+import type { TokenCache } from "./connections/token-cache.js";
 import type { SnapshotReader } from "./employer/snapshot-reader.js";
 import type { Cipher } from "./security/encryption.js";
 
@@ -36,4 +37,6 @@ export interface Deps {
   reader: SnapshotReader;
   /** Background jobs. */
   jobs: JobQueue;
+  /** Recent token lookups (see token-cache.ts for the staleness bound). */
+  tokens: TokenCache;
 }

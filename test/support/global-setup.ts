@@ -8,8 +8,8 @@ import { type Database, migrateDatabase, openDatabase } from "../../server/db/cl
 import { createBoss } from "../../server/jobs/queue.js";
 import { JOBS } from "../../server/jobs/registry.js";
 
-/** Scratch space for the suite, removed afterwards. */
-const TMP = path.resolve(".test-tmp");
+/** Scratch space for this run (per process, so concurrent runs never delete each other's), removed afterwards. */
+const TMP = path.resolve(".test-tmp", String(process.pid));
 
 declare module "vitest" {
   export interface ProvidedContext {

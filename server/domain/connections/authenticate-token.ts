@@ -13,13 +13,18 @@ export interface TokenContext {
 }
 
 /** Resolve a bearer token; revoked tokens and disconnected connections answer 401. */
-export async function authenticateToken(deps: Pick<Deps, "db">, bearer: string | undefined): Promise<Result<TokenContext>> {
+export async function authenticateToken(deps: Pick<Deps, "db" | "tokens">, bearer: string | undefined): Promise<Result<TokenContext>> {
   if (!bearer) return fail("unauthorized", "Unauthorized request: no authentication given");
-  const token = await findLiveToken(deps.db, hashSecret(bearer));
+  const tokenHash = hashSecret(bearer);
+  const cached = deps.tokens.get(tokenHash, Date.now());
+  if (cached) return ok(cached);
+  const token = await findLiveToken(deps.db, tokenHash);
   if (!token) return fail("invalid_token", "Invalid access token: it is unknown or was revoked");
   const connection = await findConnection(deps.db, token.connectionId);
   if (!connection || connection.status === "disconnected") return fail("invalid_token", "Invalid access token: the connection is disconnected");
   const application = await findApplication(deps.db, token.applicationId);
   if (!application) return fail("invalid_token", "Invalid access token");
-  return ok({ token, connection, application });
+  const ctx = { token, connection, application };
+  deps.tokens.set(tokenHash, ctx, Date.now());
+  return ok(ctx);
 }

@@ -8,7 +8,7 @@ import { transitionConnection } from "./transition.js";
 
 /** Disconnect a connection: every token of it stops working at once (`POST /disconnect`). */
 export async function disconnectConnection(deps: Deps, connectionId: string, actor: string): Promise<Result<{ status: "success" }>> {
-  return transactional(deps.db, async (tx) => {
+  const result = await transactional(deps.db, async (tx) => {
     const txDeps = { ...deps, db: tx };
     const connection = await findConnection(tx, connectionId);
     if (!connection) return fail("not_found", "Connection not found");
@@ -28,4 +28,6 @@ export async function disconnectConnection(deps: Deps, connectionId: string, act
     });
     return ok({ status: "success" as const });
   });
+  deps.tokens.invalidateConnection(connectionId);
+  return result;
 }

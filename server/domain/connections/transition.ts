@@ -20,7 +20,7 @@ export interface TransitionCause {
  * and the `account.updated` event. Call it with a transaction handle in deps.db.
  */
 export async function transitionConnection(
-  deps: Pick<Deps, "db" | "clock" | "catalog">,
+  deps: Pick<Deps, "db" | "clock" | "catalog" | "tokens">,
   connection: ConnectionRow,
   to: ConnectionState,
   cause: TransitionCause,
@@ -38,6 +38,7 @@ export async function transitionConnection(
     ...(extra.accessConfirmedAt ? { accessConfirmedAt: extra.accessConfirmedAt } : {}),
   };
   await updateConnection(deps.db, connection.id, patch);
+  deps.tokens.invalidateConnection(connection.id);
   await insertActivity(deps.db, {
     connectionId: connection.id,
     actor: cause.actor,

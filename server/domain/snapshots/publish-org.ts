@@ -51,7 +51,7 @@ function integrityProblem(input: OrgSnapshotInput): string | null {
 export async function publishOrgSnapshot(deps: Deps, connectionId: string, input: OrgSnapshotInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
   const problem = integrityProblem(input);
   if (problem) return fail("invalid_request", problem);
-  return transactional(deps.db, async (tx) => {
+  const result = await transactional(deps.db, async (tx) => {
     await lockConnectionForPublish(tx, connectionId);
     const connection = await findConnection(tx, connectionId);
     if (!connection) return fail("not_found", "Connection not found");
@@ -79,4 +79,7 @@ export async function publishOrgSnapshot(deps: Deps, connectionId: string, input
     if (!connected.ok) return connected;
     return ok({ snapshot_id: snapshotId, version, counts });
   });
+  // after commit: this process must serve the new snapshot at once
+  deps.tokens.invalidateConnection(connectionId);
+  return result;
 }

@@ -32,7 +32,7 @@ const FLUSH_AT = 2000;
  * known to the connection (published in an org snapshot), so pay statements always point at real individuals.
  */
 export async function publishPaySnapshot(deps: Deps, connectionId: string, input: PayPublishInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
-  return transactional(deps.db, async (tx) => {
+  const result = await transactional(deps.db, async (tx) => {
       await lockConnectionForPublish(tx, connectionId);
       const connection = await findConnection(tx, connectionId);
       if (!connection) return fail("not_found", "Connection not found");
@@ -100,4 +100,7 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
       if (!connected.ok) return connected;
       return ok({ snapshot_id: snapshotId, version, counts });
   });
+  // after commit: this process must serve the new snapshot at once
+  deps.tokens.invalidateConnection(connectionId);
+  return result;
 }

@@ -7,7 +7,7 @@ import { BANKS, INDUSTRIES, NAME_FIRST, NAME_SECOND } from "./data/company-words
 import { DEPARTMENTS, type DepartmentSpec, EXECUTIVE } from "./data/departments.js";
 import { METROS, type Metro, STREET_SUFFIXES, STREETS } from "./data/places.js";
 import { randomAccountNumber, randomEin, randomPhone, randomRoutingNumber } from "./identifiers.js";
-import type { Rng } from "./random.js";
+import { type Rng, weightTable } from "./random.js";
 
 type Company = OrgSnapshotInput["company"];
 type Entity = NonNullable<Company["entity"]>;
@@ -48,10 +48,13 @@ const ENTITIES: readonly (readonly [Entity & { suffix: string }, number])[] = [
   [{ type: "cooperative", subtype: null, suffix: " Cooperative" }, 2],
 ];
 
+// Commoner suffixes first; built once since every person's address draws from it.
+const SUFFIX_WEIGHTS = weightTable(STREET_SUFFIXES.map((s, i) => [s, 10 - i] as const));
+
 /** A street address in one of a metro's towns. */
 export function randomAddress(rng: Rng, metro: Metro, town = rng.pick(metro.places)): Address {
   return {
-    line1: `${rng.int(1, 9899)} ${rng.pick(STREETS)} ${rng.weighted(STREET_SUFFIXES.map((s, i) => [s, 10 - i] as const))}`,
+    line1: `${rng.int(1, 9899)} ${rng.pick(STREETS)} ${rng.draw(SUFFIX_WEIGHTS)}`,
     line2: null,
     city: town.city,
     state: metro.state,

@@ -10,7 +10,7 @@ import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NICKNAMES } from "./data/first-na
 import { LAST_NAMES } from "./data/last-names.js";
 import type { Place } from "./data/places.js";
 import { formatSsn, randomPhone, randomSsnNumber } from "./identifiers.js";
-import type { Rng } from "./random.js";
+import { type Rng, weightTable } from "./random.js";
 import type { PersonPlan } from "./roster.js";
 
 type Individual = PersonInput["individual"];
@@ -31,8 +31,8 @@ export interface Identity {
   town: Place;
 }
 
-const GENDERS = [["female", 47], ["male", 47], ["other", 1], ["decline_to_specify", 5]] as const;
-const ETHNICITIES = [
+const GENDERS = weightTable([["female", 47], ["male", 47], ["other", 1], ["decline_to_specify", 5]] as const);
+const ETHNICITIES = weightTable([
   ["white", 52],
   ["hispanic_or_latino", 19],
   ["black_or_african_american", 12],
@@ -41,14 +41,19 @@ const ETHNICITIES = [
   ["american_indian_or_alaska_native", 1],
   ["native_hawaiian_or_pacific_islander", 0.5],
   ["decline_to_specify", 4.5],
-] as const;
-const AGE_BANDS = [[[18, 24], 10], [[25, 34], 30], [[35, 44], 27], [[45, 54], 20], [[55, 64], 11], [[65, 70], 2]] as const;
+] as const);
+const AGE_BANDS = weightTable<readonly [number, number]>([[[18, 24], 10], [[25, 34], 30], [[35, 44], 27], [[45, 54], 20], [[55, 64], 11], [[65, 70], 2]]);
+const PROVIDERS = weightTable(EMAIL_PROVIDERS);
+
+type Marital = Individual["marital_status"];
+const MARITAL_YOUNG = weightTable<Marital>([["single", 85], ["married", 10], ["domestic_partner", 3], ["unknown", 2]]);
+const MARITAL_MID = weightTable<Marital>([["single", 40], ["married", 48], ["divorced", 5], ["domestic_partner", 5], ["unknown", 2]]);
+const MARITAL_OLDER = weightTable<Marital>([["married", 60], ["single", 14], ["divorced", 15], ["widowed", 3], ["domestic_partner", 3], ["unknown", 3]]);
+const MARITAL_SENIOR = weightTable<Marital>([["married", 58], ["single", 12], ["divorced", 15], ["widowed", 8], ["domestic_partner", 3], ["unknown", 3]]);
 
 /** Marital status, which depends a lot on age. */
-function maritalStatus(rng: Rng, age: number): Individual["marital_status"] {
-  if (age < 25) return rng.weighted([["single", 85], ["married", 10], ["domestic_partner", 3], ["unknown", 2]]);
-  if (age < 40) return rng.weighted([["single", 40], ["married", 48], ["divorced", 5], ["domestic_partner", 5], ["unknown", 2]]);
-  return rng.weighted([["married", 60], ["single", 14], ["divorced", 15], ["widowed", age >= 60 ? 8 : 3], ["domestic_partner", 3], ["unknown", 3]]);
+function maritalStatus(rng: Rng, age: number): Marital {
+  return rng.draw(age < 25 ? MARITAL_YOUNG : age < 40 ? MARITAL_MID : age < 60 ? MARITAL_OLDER : MARITAL_SENIOR);
 }
 
 /** A unique address: `first.last@domain`, then `first.last2@domain`, … */
@@ -72,12 +77,12 @@ function slug(name: string): string {
 
 /** Age at today: old enough to have been hired at 18 (interns are students), never over 70. */
 function drawAge(rng: Rng, p: PersonPlan, today: Day): number {
-  const minimum = 18 + Math.ceil((today - p.startDay) / 365.25);
+  const minimum = 18 + Math.ceil((today - p.startDay) / 365);
   let age: number;
   if (p.kind === "intern") age = rng.int(19, 24);
   else if (p.role === "ceo" || p.role === "head") age = rng.int(32, 64);
   else {
-    const [low, high] = rng.weighted<readonly [number, number]>(AGE_BANDS);
+    const [low, high] = rng.draw(AGE_BANDS);
     age = rng.int(low, high);
   }
   return Math.min(70, Math.max(minimum, age));
@@ -85,12 +90,12 @@ function drawAge(rng: Rng, p: PersonPlan, today: Day): number {
 
 /** Builds one person's identity. */
 export function makeIdentity(rng: Rng, p: PersonPlan, site: Site, domain: string, today: Day, registry: Registry): Identity {
-  const gender = rng.weighted(GENDERS);
+  const gender = rng.draw(GENDERS);
   const names = gender === "female" ? FEMALE_FIRST_NAMES : gender === "male" ? MALE_FIRST_NAMES : rng.chance(0.5) ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES;
   const first = rng.pick(names);
   const middle = rng.chance(0.35) ? rng.pick(names) : null;
   const last = rng.pick(LAST_NAMES);
-  const nicknames = NICKNAMES[first];
+  const nicknames = NICKNAMES.get(first);
   const preferred = nicknames && rng.chance(0.35) ? rng.pick(nicknames) : null;
 
   const age = drawAge(rng, p, today);
@@ -108,7 +113,7 @@ export function makeIdentity(rng: Rng, p: PersonPlan, site: Site, domain: string
   const emails: NonNullable<Individual["emails"]> = [{ data: uniqueEmail(registry, `${slug(first)}.${slug(last)}`, domain), type: "work" }];
   if (rng.chance(0.6)) {
     const local = rng.chance(0.5) ? `${slug(first)}.${slug(last)}${rng.int(1, 99)}` : `${slug(first).slice(0, 1)}${slug(last)}${rng.int(1, 999)}`;
-    emails.push({ data: uniqueEmail(registry, local, rng.weighted(EMAIL_PROVIDERS)), type: "personal" });
+    emails.push({ data: uniqueEmail(registry, local, rng.draw(PROVIDERS)), type: "personal" });
   }
   const phones: NonNullable<Individual["phone_numbers"]> = [];
   if (rng.chance(0.9)) phones.push({ data: randomPhone(rng, rng.pick(site.metro.areaCodes)), type: "personal" });
@@ -124,7 +129,7 @@ export function makeIdentity(rng: Rng, p: PersonPlan, site: Site, domain: string
       emails,
       phone_numbers: phones,
       gender,
-      ethnicity: rng.weighted(ETHNICITIES),
+      ethnicity: rng.draw(ETHNICITIES),
       marital_status: maritalStatus(rng, age),
       dob: isoDate(dob),
       ssn: formatSsn(ssn),

@@ -5,7 +5,7 @@
 import type { Day } from "./calendar.js";
 import type { Compensation, IncomeStep, PayType } from "./compensation.js";
 import { type Place, STATE_INCOME_TAX } from "./data/places.js";
-import type { Rng } from "./random.js";
+import { type Rng, weightTable } from "./random.js";
 import type { PersonPlan } from "./roster.js";
 
 /** A named tax at a flat rate. */
@@ -58,7 +58,7 @@ export interface PayProfile {
 
 const GROUP: Record<PayType, number> = { salaried: 0, hourly: 1, contractor: 2 };
 // Biweekly medical premiums in dollars by coverage tier.
-const MEDICAL_TIERS = [[[40, 110], 45], [[120, 220], 20], [[110, 200], 12], [[190, 340], 23]] as const;
+const MEDICAL_TIERS = weightTable<readonly [number, number]>([[[40, 110], 45], [[120, 220], 20], [[110, 200], 12], [[190, 340], 23]]);
 
 /** Roughly the effective federal withholding for single filers and married ones a little lower, kept to 10–22%. */
 function federalRate(rng: Rng, annualCents: number): number {
@@ -89,7 +89,7 @@ export function makePayProfile(
   const scale = 26 / periodsPerYear;
   const premium = (low: number, high: number) => Math.round(rng.real(low, high) * scale * 100);
   const onMedical = benefits && rng.chance(p.kind === "full_time" ? 0.74 : 0.3);
-  const [low, high] = rng.weighted<readonly [number, number]>(MEDICAL_TIERS);
+  const [low, high] = rng.draw(MEDICAL_TIERS);
   const medical = onMedical ? premium(low, high) : 0;
   const dental = benefits && rng.chance(onMedical ? 0.7 : 0.1) ? premium(6, 30) : 0;
   const vision = dental > 0 && rng.chance(0.55) ? premium(2, 9) : 0;

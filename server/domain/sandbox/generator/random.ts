@@ -18,8 +18,29 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** One value, chosen with probability proportional to its weight. */
   weighted<T>(choices: readonly (readonly [T, number])[]): T;
+  /** One value from a compiled table: the fast path for draws made once per person. */
+  draw<T>(table: WeightTable<T>): T;
   /** A shuffled copy (Fisher–Yates). */
   shuffle<T>(items: readonly T[]): T[];
+}
+
+/** A weighted choice list compiled once: values and running totals of their weights. */
+export interface WeightTable<T> {
+  /** The values. */
+  readonly values: readonly T[];
+  /** Running totals, same length as values. */
+  readonly cumulative: Float64Array;
+}
+
+/** Compiles `[value, weight]` pairs into a table for repeated draws. */
+export function weightTable<T>(choices: readonly (readonly [T, number])[]): WeightTable<T> {
+  const cumulative = new Float64Array(choices.length);
+  let total = 0;
+  choices.forEach(([, weight], i) => {
+    total += weight;
+    cumulative[i] = total;
+  });
+  return { values: choices.map(([value]) => value), cumulative };
 }
 
 /** cyrb128: four well-mixed 32-bit words from a string. */
@@ -91,6 +112,13 @@ export function createRng(seed: string, label = ""): Rng {
       const last = choices[choices.length - 1];
       if (!last) throw new RangeError("weighted pick from an empty list");
       return last[0];
+    },
+    draw: (table) => {
+      const { cumulative, values } = table;
+      const roll = next() * cumulative[cumulative.length - 1]!;
+      let i = 0;
+      while (i < cumulative.length - 1 && roll >= cumulative[i]!) i++;
+      return values[i]!;
     },
     shuffle: (items) => {
       const copy = items.slice();

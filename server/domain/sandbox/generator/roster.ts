@@ -4,7 +4,7 @@
  */
 import type { Day } from "./calendar.js";
 import type { CompanyPlan } from "./company.js";
-import type { Rng } from "./random.js";
+import { type Rng, weightTable } from "./random.js";
 
 /** How a person is engaged. */
 export type Kind = "full_time" | "part_time" | "intern" | "temp" | "contractor";
@@ -37,7 +37,8 @@ export interface PersonPlan {
   depth: number;
 }
 
-const MEMBER_KINDS = [["full_time", 88], ["part_time", 6], ["intern", 3], ["temp", 3]] as const;
+const MEMBER_KINDS = weightTable<Kind>([["full_time", 88], ["part_time", 6], ["intern", 3], ["temp", 3]]);
+const LEVELS = weightTable([[0, 25], [1, 40], [2, 25], [3, 10]]);
 
 /** Heads and full-time active staff can manage; the rest hang off managers as leaves. */
 function canManage(p: PersonPlan): boolean {
@@ -58,7 +59,7 @@ function countStartedBy(starts: readonly Day[], day: Day): number {
 
 /** Draws a member: kind and status, never a manager-only combination like an intern on leave. */
 function drawMember(rng: Rng, department: number, sites: number): PersonPlan {
-  const kind: Kind = rng.chance(0.05) ? "contractor" : rng.weighted(MEMBER_KINDS);
+  const kind: Kind = rng.chance(0.05) ? "contractor" : rng.draw(MEMBER_KINDS);
   let status: Status = rng.chance(0.08) ? "terminated" : rng.chance(0.02) ? "leave" : "active";
   if (status === "leave" && kind !== "full_time" && kind !== "part_time") status = "active";
   const site = sites === 1 || rng.chance(0.55) ? 0 : rng.int(1, sites - 1);
@@ -84,7 +85,7 @@ function drawLevel(rng: Rng, kind: Kind): number {
   if (kind === "intern") return 0;
   if (kind === "part_time" || kind === "temp") return rng.int(0, 1);
   if (kind === "contractor") return rng.int(1, 2);
-  return rng.weighted([[0, 25], [1, 40], [2, 25], [3, 10]]);
+  return rng.draw(LEVELS);
 }
 
 /** Lays out `size` people, ordered by hire date (so employee numbers follow seniority), managers by index. */
@@ -94,8 +95,8 @@ export function planRoster(rng: Rng, plan: CompanyPlan, size: number, founding: 
   const lead = (department: number, role: Role): PersonPlan => ({ department, role, level: 3, kind: "full_time", status: "active", manager: -1, startDay: founding, endDay: null, site: role === "ceo" || sites === 1 || rng.chance(0.7) ? 0 : rng.int(1, sites - 1), depth: role === "ceo" ? 0 : 1 });
   people.push(lead(0, "ceo"));
   for (let d = 1; d < plan.departments.length && people.length < size; d++) people.push(lead(d, "head"));
-  const weights = plan.departments.map((d, i) => [i, d.weight] as const);
-  while (people.length < size) people.push(drawMember(rng, rng.weighted(weights), sites));
+  const weights = weightTable(plan.departments.map((d, i) => [i, d.weight] as const));
+  while (people.length < size) people.push(drawMember(rng, rng.draw(weights), sites));
 
   const byDepartment = plan.departments.map(() => [] as number[]);
   people.forEach((p, i) => {

@@ -1,0 +1,67 @@
+import autocannon from "autocannon";
+import type { Workload } from "./workloads.js";
+
+/** Settings shared by every run, Linnet's and the baseline's alike. */
+export interface LoadSettings {
+  connections: number;
+  /** Seconds per run. */
+  seconds: number;
+  /** Bearer token sent with every request. */
+  token: string;
+}
+
+/** What one run measured. */
+export interface LoadResult {
+  /** Mean requests per second over the run. */
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses outside 2xx. */
+  non2xx: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  /** Mean response bytes per second. */
+  bytesPerSec: number;
+}
+
+/** Drive `workload` against `baseUrl` with autocannon, a fresh random request each time. */
+export async function runLoad(baseUrl: string, workload: Workload, settings: LoadSettings): Promise<LoadResult> {
+  const headers: Record<string, string> = { authorization: `Bearer ${settings.token}` };
+  if (workload.method === "POST") headers["content-type"] = "application/json";
+  const result = await autocannon({
+    url: baseUrl,
+    connections: settings.connections,
+    duration: settings.seconds,
+    timeout: 30,
+    method: workload.method,
+    headers,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { path, body } = workload.next();
+          return body === undefined ? { ...request, path } : { ...request, path, body };
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    bytesPerSec: result.throughput.average,
+  };
+}
+
+/** Send `count` requests of a workload one after another (fills the server's snapshot caches). */
+export async function warmUp(baseUrl: string, workload: Workload, token: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const { path, body } = workload.next();
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const res = await fetch(baseUrl + path, { method: workload.method, headers, body });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`warm-up ${workload.method} ${path}: ${res.status}`);
+  }
+}

@@ -1,0 +1,59 @@
+import type { SeededEmployer } from "./seed.js";
+
+/** One benchmarked route: a fresh random request each time it is asked for one. */
+export interface Workload {
+  /** Short name printed in the table. */
+  name: string;
+  method: "GET" | "POST";
+  /** The route's path without a query (the baseline server dispatches on it). */
+  route: string;
+  /** A random request: its path with query, and a JSON body for POST. */
+  next(): { path: string; body?: string };
+}
+
+const DIRECTORY_PAGE = 100;
+const INDIVIDUALS_PER_BATCH = 100;
+const PAYMENTS_PER_BATCH = 10;
+
+/** A uniformly random integer in [0, n). */
+export function randomInt(n: number): number {
+  return Math.floor(Math.random() * n);
+}
+
+/** `count` distinct random items (all of them, shuffled, when there are fewer). */
+function pick<T>(items: T[], count: number): T[] {
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(count, items.length)) chosen.add(randomInt(items.length));
+  return [...chosen].map((i) => items[i]!);
+}
+
+/** The three workloads of the benchmark, drawing from the seeded employer's ids. */
+export function workloads(seed: SeededEmployer): Workload[] {
+  const people = seed.individualIds.length;
+  return [
+    {
+      name: "directory",
+      method: "GET",
+      route: "/employer/directory",
+      next: () => ({ path: `/employer/directory?limit=${DIRECTORY_PAGE}&offset=${randomInt(people - DIRECTORY_PAGE + 1)}` }),
+    },
+    {
+      name: "individual",
+      method: "POST",
+      route: "/employer/individual",
+      next: () => ({
+        path: "/employer/individual",
+        body: JSON.stringify({ requests: pick(seed.individualIds, INDIVIDUALS_PER_BATCH).map((id) => ({ individual_id: id })) }),
+      }),
+    },
+    {
+      name: "pay-statement",
+      method: "POST",
+      route: "/employer/pay-statement",
+      next: () => ({
+        path: "/employer/pay-statement",
+        body: JSON.stringify({ requests: pick(seed.paymentIds, PAYMENTS_PER_BATCH).map((id) => ({ payment_id: id })) }),
+      }),
+    },
+  ];
+}
