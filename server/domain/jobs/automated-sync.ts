@@ -63,7 +63,7 @@ async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: s
  */
 export async function runDataSync(deps: Deps, jobId: string): Promise<void> {
   const job = await findAutomatedJob(deps.db, jobId);
-  if (!job || job.status !== "pending") return; // already run (at-least-once delivery)
+  if (job?.status !== "pending") return; // already run (at-least-once delivery)
   await updateAutomatedJob(deps.db, job.id, { status: "in_progress", startedAt: deps.clock.now() });
   const connection = await findConnection(deps.db, job.connectionId);
   const company = connection ? await findSandboxCompany(deps.db, connection.companyId) : undefined;

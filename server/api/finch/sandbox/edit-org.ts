@@ -23,7 +23,7 @@ async function readPerson(deps: Parameters<RouteModule>[1], bearer: string | und
   const snapshot = await currentOrgSnapshot(deps, bearer);
   const answer = JSON.parse(await readPeople(deps, snapshot, kind, [id], kind === "individual")) as { responses: { code: number; body: unknown }[] };
   const first = answer.responses[0];
-  if (!first || first.code !== 200) throw new FinchError("not_found", `No individual with id ${id} found`);
+  if (first?.code !== 200) throw new FinchError("not_found", `No individual with id ${id} found`);
   return first.body;
 }
 

@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { captureFixtures, meanBodyBytes, startBaseline } from "./baseline.js";
+import { rssMiB } from "./child.js";
+import { type LoadResult, type LoadSettings, runLoad, warmUp } from "./load.js";
+import { type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
+import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
+import { seedEmployer } from "./seed.js";
+import { workloads } from "./workloads.js";
+
+/** One workload's numbers on Linnet and on the baseline. */
+export interface WorkloadReport {
+  name: string;
+  linnet: LoadResult;
+  /** Linnet's RSS right after its run, MiB. */
+  rssMiB: number | null;
+  baseline: LoadResult | null;
+  /** Mean response body size, bytes. */
+  bodyBytes: number | null;
+}
+
+/** Everything measured on one database. */
+export interface TargetReport {
+  database: string;
+  startMs: number;
+  connectMs: number;
+  publishedMs: number;
+  idleRssMiB: number | null;
+  crawl: CrawlResult | null;
+  workloads: WorkloadReport[];
+}
+
+/** Sequential requests per workload before its timed run. */
+const WARM_UP_REQUESTS = 5;
+
+/** Start Linnet on `storage`, seed, measure the three workloads and the SDK crawl, then the baseline. */
+export async function runTarget(root: string, database: string, storage: LinnetStorage, load: Omit<LoadSettings, "token">, log: (s: string) => void): Promise<TargetReport> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-"));
+  const fixturesFile = path.join(work, "fixtures.json");
+  const t0 = performance.now();
+  const linnet = await startLinnetProcess(root, storage);
+  const stopLinnet = () => linnet.child.stop();
+  try {
+    const startMs = performance.now() - t0;
+    log(`[${database}] Linnet listening at ${linnet.url} after ${(startMs / 1000).toFixed(1)} s (pid ${linnet.child.proc.pid})`);
+    const seed = await seedEmployer(linnet, (s) => log(`[${database}] ${s}`));
+    log(`[${database}] seeded: ${seed.individualIds.length} people, ${seed.paymentIds.length} payments, pay history published after ${(seed.publishedMs / 1000).toFixed(1)} s`);
+    const settings = { ...load, token: seed.accessToken };
+    const list = workloads(seed);
+    await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
+    const bodies = meanBodyBytes(fixturesFile);
+    const idleRssMiB = rssMiB(linnet.child.proc.pid);
+    const reports: WorkloadReport[] = [];
+    for (const w of list) {
+      await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
+      log(`[${database}] load ${w.name} on Linnet (${load.connections} connections, ${load.seconds} s)`);
+      const linnetResult = await runLoad(linnet.url, w, settings);
+      reports.push({ name: w.name, linnet: linnetResult, rssMiB: rssMiB(linnet.child.proc.pid), baseline: null, bodyBytes: bodies[`${w.method} ${w.route}`] ?? null });
+    }
+    log(`[${database}] SDK directory crawl`);
+    const crawl = await crawlDirectory(linnet.url, seed.accessToken);
+    await stopLinnet(); // the baseline gets the machine to itself, as Linnet did
+    await runBaseline(root, fixturesFile, list, reports, settings, (s) => log(`[${database}] ${s}`));
+    return { database, startMs, connectMs: seed.connectMs, publishedMs: seed.publishedMs, idleRssMiB, crawl, workloads: reports };
+  } finally {
+    await stopLinnet();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Run every workload against the baseline server serving the captured fixtures. */
+async function runBaseline(root: string, fixturesFile: string, list: ReturnType<typeof workloads>, reports: WorkloadReport[], settings: LoadSettings, log: (s: string) => void): Promise<void> {
+  const baseline = await startBaseline(root, fixturesFile);
+  try {
+    for (const [i, w] of list.entries()) {
+      await warmUp(baseline.url, w, settings.token, WARM_UP_REQUESTS);
+      log(`load ${w.name} on the baseline`);
+      reports[i]!.baseline = await runLoad(baseline.url, w, settings);
+    }
+  } finally {
+    await baseline.child.stop();
+  }
+}
