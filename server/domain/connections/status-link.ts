@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { Deps } from "../deps.js";
 
 /** The employer status page is a capability link: the connection id plus an HMAC only this server can make. */
@@ -9,7 +10,9 @@ export function statusTokenFor(deps: Pick<Deps, "cipher">, connectionId: string)
 export function connectionIdFromStatusToken(deps: Pick<Deps, "cipher">, token: string): string | null {
   const [id, mac] = token.split(".");
   if (!id || !mac) return null;
-  return statusTokenFor(deps, id) === token ? id : null;
+  const expected = Buffer.from(statusTokenFor(deps, id));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }
 
 /** Absolute URL of the employer status page. */

@@ -1,0 +1,80 @@
+import type { TargetReport } from "./run-target.js";
+import { EMPLOYEE_SIZE } from "./seed.js";
+import { type Column, formatTable, num, verdict } from "./table.js";
+
+/** Directory throughput must be at least this fraction of the baseline's. */
+export const DIRECTORY_MIN_RATIO = 0.5;
+/** Directory p99 latency ceiling at 50 connections, ms. */
+export const DIRECTORY_MAX_P99_MS = 25;
+/** Full SDK crawl of the directory, ms. */
+export const CRAWL_MAX_MS = 2000;
+
+const COLUMNS: Column[] = [
+  { title: "database" },
+  { title: "workload" },
+  { title: "server" },
+  { title: "req/s", right: true },
+  { title: "p50 ms", right: true },
+  { title: "p99 ms", right: true },
+  { title: "non-2xx", right: true },
+  { title: "errors", right: true },
+  { title: "MB/s", right: true },
+  { title: "body KB", right: true },
+  { title: "RSS MiB", right: true },
+  { title: "ratio", right: true },
+];
+
+/** The results table: a Linnet row and a baseline row per workload and database. */
+export function resultsTable(reports: TargetReport[]): string {
+  const rows: string[][] = [];
+  for (const r of reports) {
+    for (const w of r.workloads) {
+      const ratio = w.baseline ? w.linnet.rps / w.baseline.rps : null;
+      const body = num(w.bodyBytes === null ? null : w.bodyBytes / 1024, 1);
+      for (const [server, res, rss, ratioCell] of [
+        ["linnet", w.linnet, num(w.rssMiB), `${num(ratio, 2)}x`],
+        ["baseline", w.baseline, "", ""],
+      ] as const) {
+        rows.push([
+          r.database,
+          w.name,
+          server,
+          num(res?.rps),
+          num(res?.p50Ms, 1),
+          num(res?.p99Ms, 1),
+          num(res?.non2xx),
+          num(res?.errors),
+          num(res ? res.bytesPerSec / 1e6 : null, 1),
+          body,
+          rss,
+          ratioCell,
+        ]);
+      }
+    }
+  }
+  return formatTable(COLUMNS, rows);
+}
+
+/** Start, seeding and crawl times per database. */
+export function timingsTable(reports: TargetReport[]): string {
+  return formatTable(
+    [{ title: "database" }, { title: "first start s", right: true }, { title: "connection s", right: true }, { title: "pay history s", right: true }, { title: "idle RSS MiB", right: true }, { title: "SDK crawl ms", right: true }, { title: "crawl count", right: true }],
+    reports.map((r) => [r.database, num(r.startMs / 1000, 1), num(r.connectMs / 1000, 1), num(r.publishedMs / 1000, 1), num(r.idleRssMiB), num(r.crawl?.ms), num(r.crawl?.count)]),
+  );
+}
+
+/** Each target, met or not, per database. */
+export function targetLines(reports: TargetReport[]): string[] {
+  const lines: string[] = [];
+  for (const r of reports) {
+    const dir = r.workloads.find((w) => w.name === "directory");
+    const ratio = dir?.baseline ? dir.linnet.rps / dir.baseline.rps : Number.NaN;
+    lines.push(`[${r.database}] directory throughput   ${verdict(ratio >= DIRECTORY_MIN_RATIO, `${num(ratio, 2)}x baseline`, `>= ${DIRECTORY_MIN_RATIO}x`)}`);
+    const p99 = dir?.linnet.p99Ms ?? Number.NaN;
+    lines.push(`[${r.database}] directory p99 latency  ${verdict(p99 <= DIRECTORY_MAX_P99_MS, `${num(p99, 1)} ms`, `<= ${DIRECTORY_MAX_P99_MS} ms`)}`);
+    const crawl = r.crawl;
+    const crawlOk = !!crawl && crawl.ms < CRAWL_MAX_MS && crawl.count === EMPLOYEE_SIZE;
+    lines.push(`[${r.database}] SDK directory crawl    ${verdict(crawlOk, `${num(crawl?.ms)} ms, ${num(crawl?.count)} people`, `< ${CRAWL_MAX_MS} ms, ${EMPLOYEE_SIZE} people`)}`);
+  }
+  return lines;
+}
