@@ -67,7 +67,8 @@ async function main(): Promise<number> {
   }
   console.log("");
   if (reports.length > 0) {
-    console.log(`Throughput and latency (${CONNECTIONS} connections, ${SECONDS} s each; ratio = Linnet req/s / baseline req/s)\n`);
+    console.log(`Throughput and latency (${CONNECTIONS} connections, ${SECONDS} s each; ratio = Linnet req/s / baseline req/s;`);
+    console.log("drain = seconds Linnet kept working off queued requests after the run ended)\n");
     console.log(resultsTable(reports));
     console.log("\nStart, seeding and SDK crawl\n");
     console.log(timingsTable(reports));

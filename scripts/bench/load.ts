@@ -65,3 +65,19 @@ export async function warmUp(baseUrl: string, workload: Workload, token: string,
     if (res.status !== 200) throw new Error(`warm-up ${workload.method} ${path}: ${res.status}`);
   }
 }
+
+/**
+ * Wait until the server has worked off requests still queued from a run (autocannon stops sending, the server does
+ * not stop handling): `GET /healthz` must answer within `quickMs` three times in a row. Returns the ms waited.
+ */
+export async function waitUntilQuiet(baseUrl: string, quickMs = 50, timeoutMs = 300_000): Promise<number> {
+  const started = performance.now();
+  for (let quick = 0; quick < 3 && performance.now() - started < timeoutMs; ) {
+    const t = performance.now();
+    const res = await fetch(`${baseUrl}/healthz`);
+    await res.arrayBuffer();
+    quick = performance.now() - t <= quickMs ? quick + 1 : 0;
+    if (quick < 3) await new Promise((r) => setTimeout(r, 100));
+  }
+  return performance.now() - started;
+}

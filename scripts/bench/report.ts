@@ -21,6 +21,7 @@ const COLUMNS: Column[] = [
   { title: "MB/s", right: true },
   { title: "body KB", right: true },
   { title: "RSS MiB", right: true },
+  { title: "drain s", right: true },
   { title: "ratio", right: true },
 ];
 
@@ -31,9 +32,9 @@ export function resultsTable(reports: TargetReport[]): string {
     for (const w of r.workloads) {
       const ratio = w.baseline ? w.linnet.rps / w.baseline.rps : null;
       const body = num(w.bodyBytes === null ? null : w.bodyBytes / 1024, 1);
-      for (const [server, res, rss, ratioCell] of [
-        ["linnet", w.linnet, num(w.rssMiB), `${num(ratio, 2)}x`],
-        ["baseline", w.baseline, "", ""],
+      for (const [server, res, rss, drain, ratioCell] of [
+        ["linnet", w.linnet, num(w.rssMiB), num(w.drainMs / 1000, 1), `${num(ratio, 2)}x`],
+        ["baseline", w.baseline, "", "", ""],
       ] as const) {
         rows.push([
           r.database,
@@ -47,6 +48,7 @@ export function resultsTable(reports: TargetReport[]): string {
           num(res ? res.bytesPerSec / 1e6 : null, 1),
           body,
           rss,
+          drain,
           ratioCell,
         ]);
       }

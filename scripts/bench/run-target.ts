@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { captureFixtures, meanBodyBytes, startBaseline } from "./baseline.js";
 import { rssMiB } from "./child.js";
-import { type LoadResult, type LoadSettings, runLoad, warmUp } from "./load.js";
+import { type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
 import { type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
 import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
 import { seedEmployer } from "./seed.js";
@@ -16,6 +16,8 @@ export interface WorkloadReport {
   /** Linnet's RSS right after its run, MiB. */
   rssMiB: number | null;
   baseline: LoadResult | null;
+  /** How long Linnet kept working off queued requests after the run ended, ms. */
+  drainMs: number;
   /** Mean response body size, bytes. */
   bodyBytes: number | null;
 }
@@ -50,13 +52,17 @@ export async function runTarget(root: string, database: string, storage: LinnetS
     const list = workloads(seed);
     await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
     const bodies = meanBodyBytes(fixturesFile);
+    await waitUntilQuiet(linnet.url);
     const idleRssMiB = rssMiB(linnet.child.proc.pid);
     const reports: WorkloadReport[] = [];
     for (const w of list) {
       await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
       log(`[${database}] load ${w.name} on Linnet (${load.connections} connections, ${load.seconds} s)`);
       const linnetResult = await runLoad(linnet.url, w, settings);
-      reports.push({ name: w.name, linnet: linnetResult, rssMiB: rssMiB(linnet.child.proc.pid), baseline: null, bodyBytes: bodies[`${w.method} ${w.route}`] ?? null });
+      const rss = rssMiB(linnet.child.proc.pid);
+      const drainMs = await waitUntilQuiet(linnet.url);
+      if (drainMs > 1000) log(`[${database}] Linnet was still busy ${(drainMs / 1000).toFixed(1)} s after the ${w.name} run ended`);
+      reports.push({ name: w.name, linnet: linnetResult, rssMiB: rss, baseline: null, drainMs, bodyBytes: bodies[`${w.method} ${w.route}`] ?? null });
     }
     log(`[${database}] SDK directory crawl`);
     const crawl = await crawlDirectory(linnet.url, seed.accessToken);

@@ -86,6 +86,34 @@ describe("jobs and sandbox through the SDK", () => {
   });
 });
 
+describe("every sandbox method through the SDK", () => {
+  it("accounts, status, directory, individual, employment, payment, jobs and their configuration", async () => {
+    const basic = basicClient();
+    const assisted = await basic.sandbox.connections.create({ provider_id: "paylocity", authentication_type: "assisted", employee_size: 3, products: ["company", "directory", "individual", "employment", "payment", "pay_statement"] });
+    const client = new Finch({ baseURL: server.url, accessToken: assisted.access_token, maxRetries: 0 });
+    const updated = await client.sandbox.connections.accounts.update({ connection_status: "connected" });
+    expect(updated.connection_id).toBe(assisted.connection_id);
+    const account = await basic.sandbox.connections.accounts.create({ company_id: assisted.company_id!, provider_id: "paylocity", authentication_type: "assisted" });
+    expect(account.company_id).toBe(assisted.company_id);
+
+    const added = await client.sandbox.directory.create({ body: [{ first_name: "Ada", last_name: "Lovelace", title: "Analyst" }] });
+    expect(added).toHaveLength(1);
+    const people = [];
+    for await (const p of client.hris.directory.list()) people.push(p);
+    const ada = people.find((p) => p.first_name === "Ada")!;
+    expect(ada).toBeTruthy();
+    const individual = await client.sandbox.individual.update(ada.id, { preferred_name: "Countess" });
+    expect(individual.preferred_name).toBe("Countess");
+    const employment = await client.sandbox.employment.update(ada.id, { title: "Lead Analyst" });
+    expect(employment.title).toBe("Lead Analyst");
+    const payment = await client.sandbox.payment.create({ start_date: "2026-11-01", end_date: "2026-11-14" });
+    expect(payment.pay_date).toBe("2026-11-14");
+    await client.sandbox.jobs.configuration.update({ type: "data_sync_all", completion_status: "error" });
+    expect((await client.sandbox.jobs.configuration.retrieve())[0]?.completion_status).toBe("error");
+    await expect(client.sandbox.jobs.create({ type: "data_sync_all" })).rejects.toBeInstanceOf(Finch.BadRequestError); // assisted tokens cannot sync
+  });
+});
+
 describe("a 10,000-person directory", () => {
   it("auto-paginates, every individual exactly once", async () => {
     const big = await basicClient().sandbox.connections.create({ provider_id: "sandbox_hris", employee_size: 10_000 });

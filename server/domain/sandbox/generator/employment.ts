@@ -52,7 +52,7 @@ export function makeEmployment(
     flsa_status: contractor ? null : comp.payType === "salaried" ? "exempt" : "non_exempt",
     class_code: classCoded && !contractor ? dept.classCode : null,
     location: { ...plan.sites[p.site]!.location },
-    income: income[income.length - 1]!,
+    income: { ...income[income.length - 1]! },
     income_history: income,
     custom_fields: null,
     union_code: unionised ? union.code : null,

@@ -6,14 +6,15 @@
 import type { OrgSnapshotInput, PaymentInput, PaySnapshotInput, PersonInput } from "../../../../contracts/linnet/snapshot-input.js";
 import { type Day, dayOf } from "./calendar.js";
 import { planCompany } from "./company.js";
-import { planCompensation } from "./compensation.js";
+import { type Compensation, planCompensation } from "./compensation.js";
+import type { Place } from "./data/places.js";
 import { makeEmployment } from "./employment.js";
 import { makeIdentity, type Registry } from "./individual.js";
 import { makePayProfile, type PayProfile } from "./pay-profile.js";
 import { planSchedule } from "./pay-schedule.js";
 import { planPayGroups, streamPayments } from "./payments.js";
 import { createRng } from "./random.js";
-import { planRoster } from "./roster.js";
+import { type PersonPlan, planRoster } from "./roster.js";
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -71,24 +72,35 @@ export function generateCompany(opts: GenerateOptions): GeneratedCompany {
   const roster = planRoster(createRng(seed, "roster"), plan, size, founding, today);
   const sourceId = (index: number) => `E${String(index + 1).padStart(6, "0")}`;
   const peopleRng = createRng(seed, "people");
-  const payRng = createRng(seed, "pay-profile");
   const registry: Registry = { emails: new Set(), ssns: new Set() };
   const people: PersonInput[] = [];
-  const profiles: PayProfile[] = [];
+  const payInputs: { person: PersonPlan; comp: Compensation; town: Place }[] = [];
   roster.forEach((p, i) => {
-    const id = sourceId(i);
     const site = plan.sites[p.site]!;
     const { individual, town } = makeIdentity(peopleRng, p, site, plan.domain, today, registry);
     const comp = planCompensation(peopleRng, p, plan, size, today);
     const employment = makeEmployment(p, comp, plan, p.manager < 0 ? null : sourceId(p.manager), union, peopleRng.chance(0.25), today);
-    people.push({ source_id: id, individual, employment });
-    profiles.push(makePayProfile(payRng, id, p, comp, { state: site.metro.state, town }, matchCap, schedule.periodsPerYear));
+    people.push({ source_id: sourceId(i), individual, employment });
+    payInputs.push({ person: p, comp, town });
   });
+
+  // Pay parameters are worked out once, when payments are first asked for, from their own random stream: callers
+  // that only want the org never pay for them, and the result is the same whenever they are made.
+  let profiles: PayProfile[] | null = null;
+  const payProfiles = (): PayProfile[] => {
+    if (profiles) return profiles;
+    const payRng = createRng(seed, "pay-profile");
+    profiles = payInputs.map(({ person, comp, town }, i) =>
+      makePayProfile(payRng, sourceId(i), person, comp, { state: plan.sites[person.site]!.metro.state, town }, matchCap, schedule.periodsPerYear),
+    );
+    return profiles;
+  };
+  const members = payInputs.map(({ person, comp }, i) => ({ sourceId: sourceId(i), payType: comp.payType, current: person.status !== "terminated" }));
 
   return {
     org: { company: plan.company, people },
-    payGroups: planPayGroups(profiles, schedule, (i) => roster[i]!.status !== "terminated"),
-    payments: () => streamPayments(seed, schedule, profiles),
+    payGroups: planPayGroups(members, schedule),
+    payments: () => streamPayments(seed, schedule, payProfiles),
     paymentCount: schedule.runs.length,
   };
 }

@@ -31,6 +31,7 @@ export interface Identity {
   town: Place;
 }
 
+// Roughly the US labour force (BLS, Census); a few people decline to state, as they do in real HR systems.
 const GENDERS = weightTable([["female", 47], ["male", 47], ["other", 1], ["decline_to_specify", 5]] as const);
 const ETHNICITIES = weightTable([
   ["white", 52],
@@ -93,7 +94,8 @@ export function makeIdentity(rng: Rng, p: PersonPlan, site: Site, domain: string
   const gender = rng.draw(GENDERS);
   const names = gender === "female" ? FEMALE_FIRST_NAMES : gender === "male" ? MALE_FIRST_NAMES : rng.chance(0.5) ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES;
   const first = rng.pick(names);
-  const middle = rng.chance(0.35) ? rng.pick(names) : null;
+  let middle = rng.chance(0.35) ? rng.pick(names) : null;
+  if (middle === first) middle = null;
   const last = rng.pick(LAST_NAMES);
   const nicknames = NICKNAMES.get(first);
   const preferred = nicknames && rng.chance(0.35) ? rng.pick(nicknames) : null;

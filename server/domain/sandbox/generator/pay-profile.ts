@@ -6,7 +6,7 @@ import type { Day } from "./calendar.js";
 import type { Compensation, IncomeStep, PayType } from "./compensation.js";
 import { type Place, STATE_INCOME_TAX } from "./data/places.js";
 import { type Rng, weightTable } from "./random.js";
-import type { PersonPlan } from "./roster.js";
+import type { Kind, PersonPlan } from "./roster.js";
 
 /** A named tax at a flat rate. */
 export interface FlatTax {
@@ -22,8 +22,6 @@ export interface PayProfile {
   sourceId: string;
   /** How gross pay is computed. */
   payType: PayType;
-  /** Index of the pay group (0 salaried, 1 hourly, 2 contractors). */
-  group: number;
   /** First day employed. */
   startDay: Day;
   /** Last day employed (Infinity while employed). */
@@ -31,7 +29,7 @@ export interface PayProfile {
   /** Pay levels, oldest first. */
   steps: readonly IncomeStep[];
   /** Usual hours in a biweekly period: chance of a full period, else a range; chance of overtime. */
-  hours: { full: number; min: number; max: number; overtime: number };
+  hours: { readonly full: number; readonly min: number; readonly max: number; readonly overtime: number };
   /** Federal income tax withholding rate. */
   federalRate: number;
   /** State income tax, if the state has one. */
@@ -56,9 +54,17 @@ export interface PayProfile {
   method: "direct_deposit" | "check";
 }
 
-const GROUP: Record<PayType, number> = { salaried: 0, hourly: 1, contractor: 2 };
 // Biweekly medical premiums in dollars by coverage tier.
 const MEDICAL_TIERS = weightTable<readonly [number, number]>([[[40, 110], 45], [[120, 220], 20], [[110, 200], 12], [[190, 340], 23]]);
+
+// Biweekly hour patterns by kind: full-time hourly staff mostly log exactly 80 hours, sometimes with overtime.
+const HOURS: Record<Kind, PayProfile["hours"]> = {
+  full_time: { full: 0.7, min: 60, max: 80, overtime: 0.2 },
+  part_time: { full: 0, min: 30, max: 56, overtime: 0 },
+  intern: { full: 0.6, min: 60, max: 80, overtime: 0.1 },
+  temp: { full: 0.5, min: 40, max: 80, overtime: 0.1 },
+  contractor: { full: 0.2, min: 20, max: 80, overtime: 0 },
+};
 
 /** Roughly the effective federal withholding for single filers and married ones a little lower, kept to 10–22%. */
 function federalRate(rng: Rng, annualCents: number): number {
@@ -78,12 +84,7 @@ export function makePayProfile(
 ): PayProfile {
   const current = comp.steps[comp.steps.length - 1]!.amount;
   const annual = comp.payType === "salaried" ? current : current * 2080 * (p.kind === "part_time" ? 0.5 : 1);
-  const hours =
-    p.kind === "contractor" ? { full: 0.2, min: 20, max: 80, overtime: 0 }
-    : p.kind === "part_time" ? { full: 0, min: 30, max: 56, overtime: 0 }
-    : p.kind === "temp" ? { full: 0.5, min: 40, max: 80, overtime: 0.1 }
-    : p.kind === "intern" ? { full: 0.6, min: 60, max: 80, overtime: 0.1 }
-    : { full: 0.7, min: 60, max: 80, overtime: 0.2 };
+  const hours = HOURS[p.kind];
   const benefits = p.kind === "full_time" || p.kind === "part_time";
   const retirementShare = benefits && rng.chance(0.64) ? rng.int(3, 10) / 100 : 0;
   const scale = 26 / periodsPerYear;
@@ -98,7 +99,6 @@ export function makePayProfile(
   return {
     sourceId,
     payType: comp.payType,
-    group: GROUP[comp.payType],
     startDay: p.startDay,
     endDay: p.endDay ?? Number.POSITIVE_INFINITY,
     steps: comp.steps,

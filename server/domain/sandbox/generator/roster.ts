@@ -57,7 +57,7 @@ function countStartedBy(starts: readonly Day[], day: Day): number {
   return Math.max(1, lo);
 }
 
-/** Draws a member: kind and status, never a manager-only combination like an intern on leave. */
+/** Draws a member's kind, status and office; only regular staff (full- or part-time) go on leave. */
 function drawMember(rng: Rng, department: number, sites: number): PersonPlan {
   const kind: Kind = rng.chance(0.05) ? "contractor" : rng.draw(MEMBER_KINDS);
   let status: Status = rng.chance(0.08) ? "terminated" : rng.chance(0.02) ? "leave" : "active";
@@ -88,11 +88,55 @@ function drawLevel(rng: Rng, kind: Kind): number {
   return rng.draw(LEVELS);
 }
 
+/**
+ * One department's tree. Heads and active full-time staff form a heap (each node manages up to `span` others) with
+ * hire dates sorted in heap order, so managers joined before their reports; everyone else hangs off a manager who had
+ * already joined when they were hired.
+ */
+function arrangeDepartment(rng: Rng, people: PersonPlan[], members: readonly number[], founding: Day, today: Day): void {
+  const core = members.filter((i) => canManage(people[i]!));
+  const others = members.filter((i) => !canManage(people[i]!));
+  const starts = core
+    .map((i) => (people[i]!.role === "ceo" ? founding : founding + 1 + Math.floor((today - founding - 1) * Math.sqrt(rng.next()))))
+    .sort((a, b) => a - b);
+  const span = rng.int(4, 8);
+  core.forEach((i, k) => {
+    const p = people[i]!;
+    p.startDay = starts[k]!;
+    if (k === 0) {
+      p.manager = p.role === "ceo" ? -1 : 0; // the head reports to the CEO, who is person 0 until sorting
+      return;
+    }
+    p.manager = core[Math.floor((k - 1) / span)]!;
+    const parent = people[p.manager]!;
+    p.depth = parent.depth + 1;
+    p.level = drawLevel(rng, p.kind);
+    if (parent.role === "member") parent.role = "manager";
+  });
+  // Heap nodes 0 … internal-1 are the ones with reports.
+  const internal = core.length <= 1 ? 1 : Math.floor((core.length - 2) / span) + 1;
+  const internalStarts = starts.slice(0, internal);
+  for (const i of others) {
+    const p = people[i]!;
+    drawDates(rng, p, founding, today);
+    p.level = drawLevel(rng, p.kind);
+    const manager = core[rng.int(0, countStartedBy(internalStarts, p.startDay) - 1)];
+    if (manager === undefined) throw new Error("a department without a head has members");
+    p.manager = manager;
+    p.depth = people[manager]!.depth + 1;
+    if (people[manager]!.role === "member") people[manager]!.role = "manager";
+  }
+}
+
 /** Lays out `size` people, ordered by hire date (so employee numbers follow seniority), managers by index. */
 export function planRoster(rng: Rng, plan: CompanyPlan, size: number, founding: Day, today: Day): PersonPlan[] {
   const sites = plan.sites.length;
   const people: PersonPlan[] = [];
-  const lead = (department: number, role: Role): PersonPlan => ({ department, role, level: 3, kind: "full_time", status: "active", manager: -1, startDay: founding, endDay: null, site: role === "ceo" || sites === 1 || rng.chance(0.7) ? 0 : rng.int(1, sites - 1), depth: role === "ceo" ? 0 : 1 });
+  // The CEO and department heads are active full-time staff, mostly at headquarters.
+  const lead = (department: number, role: Role): PersonPlan => {
+    const site = role === "ceo" || sites === 1 || rng.chance(0.7) ? 0 : rng.int(1, sites - 1);
+    return { department, role, level: 3, kind: "full_time", status: "active", manager: -1, startDay: founding, endDay: null, site, depth: role === "ceo" ? 0 : 1 };
+  };
   people.push(lead(0, "ceo"));
   for (let d = 1; d < plan.departments.length && people.length < size; d++) people.push(lead(d, "head"));
   const weights = weightTable(plan.departments.map((d, i) => [i, d.weight] as const));
@@ -102,41 +146,7 @@ export function planRoster(rng: Rng, plan: CompanyPlan, size: number, founding: 
   people.forEach((p, i) => {
     byDepartment[p.department]!.push(i);
   });
-  for (const members of byDepartment) {
-    const core = members.filter((i) => canManage(people[i]!));
-    const others = members.filter((i) => !canManage(people[i]!));
-    // Core staff get sorted hire dates in tree order, so managers joined before the people under them.
-    const starts = core.map((i) => (people[i]!.role === "ceo" ? founding : 0));
-    for (let k = 0; k < core.length; k++) if (people[core[k]!]!.role !== "ceo") starts[k] = founding + 1 + Math.floor((today - founding - 1) * Math.sqrt(rng.next()));
-    starts.sort((a, b) => a - b);
-    const span = rng.int(4, 8);
-    core.forEach((i, k) => {
-      const p = people[i]!;
-      p.startDay = starts[k]!;
-      if (k === 0) {
-        p.manager = p.role === "ceo" ? -1 : 0;
-        return;
-      }
-      const parent = people[core[Math.floor((k - 1) / span)]!]!;
-      p.manager = core[Math.floor((k - 1) / span)]!;
-      p.depth = parent.depth + 1;
-      p.level = drawLevel(rng, p.kind);
-      if (parent.role === "member") parent.role = "manager";
-    });
-    // Nodes 0 … internal-1 have reports in the heap layout; leaves attach to one who had already joined.
-    const internal = core.length <= 1 ? 1 : Math.floor((core.length - 2) / span) + 1;
-    const internalStarts = starts.slice(0, internal);
-    for (const i of others) {
-      const p = people[i]!;
-      drawDates(rng, p, founding, today);
-      p.level = drawLevel(rng, p.kind);
-      const manager = core[rng.int(0, countStartedBy(internalStarts, p.startDay) - 1)];
-      if (manager === undefined) throw new Error("a department without a head has members");
-      p.manager = manager;
-      p.depth = people[manager]!.depth + 1;
-      if (people[manager]!.role === "member") people[manager]!.role = "manager";
-    }
-  }
+  for (const members of byDepartment) arrangeDepartment(rng, people, members, founding, today);
 
   // Employee numbers follow hire order; the CEO, hired at founding, is first.
   const order = people.map((_, i) => i).sort((a, b) => people[a]!.startDay - people[b]!.startDay || a - b);
@@ -144,8 +154,6 @@ export function planRoster(rng: Rng, plan: CompanyPlan, size: number, founding: 
   order.forEach((from, to) => {
     position[from] = to;
   });
-  return order.map((from) => {
-    const p = people[from]!;
-    return { ...p, manager: p.manager < 0 ? -1 : position[p.manager]! };
-  });
+  for (const p of people) if (p.manager >= 0) p.manager = position[p.manager]!;
+  return order.map((from) => people[from]!);
 }
