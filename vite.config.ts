@@ -4,7 +4,7 @@ import { defineConfig } from "vite";
 
 const web = (p: string) => fileURLToPath(new URL(`./web/${p}`, import.meta.url));
 
-/** One build, three pages: hosted Connect, the employer status page and the demo app. Served under /static/. */
+/** One build, four pages: hosted Connect, the employer status page, the demo app and the operations console. Served under /static/. */
 export default defineConfig({
   root: web(""),
   base: "/static/",
@@ -17,6 +17,7 @@ export default defineConfig({
         connect: web("connect/index.html"),
         status: web("status/index.html"),
         demo: web("demo/index.html"),
+        ops: web("ops/index.html"),
       },
     },
   },

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   LINNET_SLA_PAY_DAYS: intFrom(42),
   LINNET_SLA_PAY_ENABLED_DAYS: intFrom(14),
   LINNET_REFRESH_DAYS: intFrom(7),
+  LINNET_FOLLOW_UP_DAYS: intFrom(3),
+  LINNET_UPLOAD_MAX_MB: intFrom(50),
   LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_RATE_LIMITS: z
@@ -67,6 +69,10 @@ export interface Config {
   logLevel: string;
   /** Assisted SLA and refresh timings. */
   sla: SlaRules;
+  /** Assisted connections still pending after this many days are flagged for follow-up. */
+  followUpDays: number;
+  /** Largest accepted upload of a provider export, in bytes. */
+  uploadMaxBytes: number;
   /** How long another process's change to a token or connection may go unseen here (token lookup cache; 0 = off). */
   authCacheMs: number;
   /** Redis shared by every API process for rate limits; absent means counting in-process. */
@@ -94,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteTagging: e.LINNET_INVITE_TAGGING === "true",
     logLevel: e.LINNET_LOG_LEVEL,
     authCacheMs: e.LINNET_AUTH_CACHE_MS,
+    followUpDays: e.LINNET_FOLLOW_UP_DAYS,
+    uploadMaxBytes: e.LINNET_UPLOAD_MAX_MB * 1024 * 1024,
     sla: {
       orgDays: e.LINNET_SLA_ORG_DAYS,
       payDays: e.LINNET_SLA_PAY_DAYS,

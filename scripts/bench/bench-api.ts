@@ -18,6 +18,7 @@ const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/t
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 50;
 
+const loadAverage = () => os.loadavg()[0]!.toFixed(2);
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
 /** The PGlite pass, in a fresh temporary data directory. */
@@ -49,7 +50,7 @@ async function postgresPass(notes: string[]): Promise<TargetReport | null> {
 /** Run both passes, print the tables, and exit. */
 async function main(): Promise<number> {
   if (!(SECONDS > 0)) throw new Error(`BENCH_SECONDS must be a positive number (got "${process.env.BENCH_SECONDS}")`);
-  log(`bench:api: ${CONNECTIONS} connections, ${SECONDS} s per run, ${os.cpus().length} CPUs, Node ${process.version}`);
+  log(`bench:api: ${CONNECTIONS} connections, ${SECONDS} s per run, ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}`);
   const reports: TargetReport[] = [];
   const notes: string[] = [];
   let failed = false;
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
     console.log("\nTargets\n");
     for (const line of targetLines(reports)) console.log(line);
   }
+  console.log(`\n1-minute load average at the end: ${loadAverage()} (other work on the machine skews every number)`);
   for (const note of notes) console.log(`\nNote: ${note}`);
   return failed ? 1 : 0;
 }

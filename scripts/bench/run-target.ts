@@ -57,7 +57,7 @@ export async function runTarget(root: string, database: string, storage: LinnetS
     const reports: WorkloadReport[] = [];
     for (const w of list) {
       await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
-      log(`[${database}] load ${w.name} on Linnet (${load.connections} connections, ${load.seconds} s)`);
+      log(`[${database}] load ${w.name} on Linnet (${load.connections} connections, ${load.seconds} s; load average ${os.loadavg()[0]!.toFixed(2)})`);
       const linnetResult = await runLoad(linnet.url, w, settings);
       const rss = rssMiB(linnet.child.proc.pid);
       const drainMs = await waitUntilQuiet(linnet.url);

@@ -12,6 +12,7 @@ import {
 import type { Deps } from "../domain/deps.js";
 import { FinchError } from "../domain/errors.js";
 import { connectFlowRoutes } from "./connect-flow/post-flows.js";
+import { consoleAuthRoutes } from "./console/auth/console-auth-routes.js";
 import { employerStatusRoutes } from "./connect-flow/employer-status.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { errorHandler } from "./errors.js";
@@ -28,6 +29,7 @@ import { postIndividual } from "./finch/employer/post-individual.js";
 import { postPayStatement } from "./finch/employer/post-pay-statement.js";
 import { getIntrospect } from "./finch/get-introspect.js";
 import { automatedJobRoutes } from "./finch/jobs/automated-jobs.js";
+import { getManualJob } from "./finch/jobs/get-manual-job.js";
 import { editOrgRoutes } from "./finch/sandbox/edit-org.js";
 import { sandboxJobRoutes } from "./finch/sandbox/jobs.js";
 import { postSandboxConnections } from "./finch/sandbox/post-connections.js";
@@ -37,6 +39,9 @@ import { putSandboxConnectionsAccounts } from "./finch/sandbox/put-connections-a
 import { getProviders } from "./finch/get-providers.js";
 import { postDisconnect } from "./finch/post-disconnect.js";
 import { getLinnetConnection } from "./linnet/get-connection.js";
+import { opsConnectionRoutes } from "./ops/connection-routes.js";
+import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
+import { opsQueueRoutes } from "./ops/queue-routes.js";
 import { getHealthz } from "./system/get-healthz.js";
 import type { RouteModule, ZodApp } from "./types.js";
 import { registerPages } from "./web/pages.js";
@@ -56,6 +61,7 @@ const ROUTES: RouteModule[] = [
   postPayStatement,
   getPayGroups,
   automatedJobRoutes,
+  getManualJob,
   postSandboxConnections,
   putSandboxConnectionsAccounts,
   editOrgRoutes,
@@ -63,9 +69,13 @@ const ROUTES: RouteModule[] = [
   postSandboxPayment,
   sandboxJobRoutes,
   getLinnetConnection,
+  opsQueueRoutes,
+  opsConnectionRoutes,
+  opsManualJobRoutes,
   connectFlowRoutes,
   employerStatusRoutes,
   demoRoutes,
+  consoleAuthRoutes,
   getHealthz,
 ];
 

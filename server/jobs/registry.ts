@@ -1,6 +1,7 @@
 import type { Queue } from "pg-boss";
 import type { Deps } from "../domain/deps.js";
 import { dataSyncJob } from "./data-sync.job.js";
+import { operationsSchedulerJob } from "./operations-scheduler.job.js";
 import { purgeExpiredCodesJob } from "./purge-expired-codes.job.js";
 import { sandboxInitialPayJob } from "./sandbox-initial-pay.job.js";
 
@@ -15,4 +16,4 @@ export interface JobDefinition<T = unknown> {
 }
 
 /** Every job type the workers run. */
-export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob] as JobDefinition[];
+export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob] as JobDefinition[];

@@ -156,6 +156,27 @@ describe("reading published data", () => {
   });
 });
 
+describe("merging pay data", () => {
+  it("adds new payrolls to the history, and a re-sent payroll replaces its old version", async () => {
+    const conn = await assisted();
+    await publishOrg(conn.connection_id, 3);
+    const meta = { source: "test", retrievedAt: new Date("2026-01-03T00:00:00.000Z") };
+    const group = [{ source_id: "G1", name: "Salaried", pay_frequencies: ["bi_weekly" as const], individual_source_ids: ["E0001"] }];
+    await publishPaySnapshot(server.linnet.deps, conn.connection_id, { pay_groups: group, payments: [payment("P1", "2025-12-12", ["E0001", "E0002"])] }, meta);
+    const merged = await publishPaySnapshot(server.linnet.deps, conn.connection_id, { pay_groups: [], payments: [payment("P2", "2025-12-26", ["E0001"])], mode: "merge" }, meta);
+    expect(merged.ok && merged.value.counts).toEqual({ pay_groups: 1, payments: 2, pay_statements: 3 });
+    const again = await publishPaySnapshot(server.linnet.deps, conn.connection_id, { pay_groups: [], payments: [payment("P1", "2025-12-12", ["E0003"])], mode: "merge" }, meta);
+    expect(again.ok && again.value.counts).toEqual({ pay_groups: 1, payments: 2, pay_statements: 2 });
+    const bearer = conn.access_token;
+    const payments = await http<{ id: string; pay_date: string; individual_ids: string[] }[]>(server.url, "GET", "/employer/payment?start_date=2025-01-01&end_date=2026-12-31", { bearer });
+    expect(payments.body.map((p) => p.pay_date).sort()).toEqual(["2025-12-12", "2025-12-26"]);
+    const p1 = payments.body.find((p) => p.pay_date === "2025-12-12")!;
+    const statements = await http<{ responses: { body: { pay_statements: unknown[] } }[] }>(server.url, "POST", "/employer/pay-statement", { bearer, body: { requests: [{ payment_id: p1.id }] } });
+    expect(statements.body.responses[0]!.body.pay_statements).toHaveLength(1);
+    expect((await http<unknown[]>(server.url, "GET", "/employer/pay-groups", { bearer })).body).toHaveLength(1);
+  });
+});
+
 describe("errors of the data endpoints", () => {
   it("403 without the product, 401 when disconnected, 422 over the limits, 400 on bad dates and entities", async () => {
     const conn = await assisted(["company", "directory"]);

@@ -52,7 +52,10 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 export default async function setup(project: TestProject) {
   fs.rmSync(TMP, { recursive: true, force: true });
   fs.mkdirSync(TMP, { recursive: true });
-  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  // LINNET_TEST_SKIP_WEB_BUILD=1 reuses web/dist (quicker local runs of server-only tests).
+  if (!(process.env.LINNET_TEST_SKIP_WEB_BUILD && fs.existsSync("web/dist/connect/index.html"))) {
+    execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  }
   const databaseUrl = process.env.DATABASE_URL ?? "";
   let pgTemplate = "";
   let pgliteTemplate = "";

@@ -32,12 +32,13 @@ const INDEX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
 <h1>Linnet</h1><p>Open-source employment-data API, wire-compatible with the Finch API.</p>
 <ul><li><a href="/demo">Demo app</a>: connect an employer through embedded Connect</li>
+<li><a href="/ops">Operations console</a>: assisted connections, work queue, uploads</li>
 <li><a href="/reference">API reference</a> (<a href="/openapi.json">openapi.json</a>)</li>
 <li><a href="/providers">Provider catalog</a> (JSON)</li><li><a href="/healthz">Health</a></li></ul></body></html>`;
 
-/** The React pages (hosted Connect, employer status, demo) and their built assets. */
+/** The React pages (hosted Connect, employer status, demo, operations console) and their built assets. */
 export function registerPages(app: ZodApp): void {
-  const pages = { connect: page("connect"), status: page("status"), demo: page("demo") };
+  const pages = { connect: page("connect"), status: page("status"), demo: page("demo"), ops: page("ops") };
   if (fs.existsSync(WEB_DIST)) {
     app.register(fastifyStatic, { root: WEB_DIST, prefix: "/static/", index: false, maxAge: "1h", decorateReply: false });
   }
@@ -46,4 +47,7 @@ export function registerPages(app: ZodApp): void {
   app.get("/authorize", hide, async (_req, reply) => sendPage(reply, pages.connect, true));
   app.get("/connect/status/:token", hide, async (_req, reply) => sendPage(reply, pages.status, false));
   app.get("/demo", hide, async (_req, reply) => sendPage(reply, pages.demo, false));
+  // The operations console is one page that routes on the client (/ops, /ops/connections/:id, …).
+  app.get("/ops", hide, async (_req, reply) => sendPage(reply, pages.ops, false));
+  app.get("/ops/*", hide, async (_req, reply) => sendPage(reply, pages.ops, false));
 }

@@ -128,3 +128,32 @@ export async function countRecords(db: Db, snapshotId: string, kind: string): Pr
     .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind)));
   return row?.n ?? 0;
 }
+
+/**
+ * Copy a pay snapshot's payments, their statements and its pay groups into a new snapshot, leaving out the given
+ * payments (they are being replaced). Done in SQL so a long history never passes through the process.
+ * Returns the positions to continue from.
+ */
+export async function copyPayRecords(
+  tx: Db,
+  from: string,
+  to: string,
+  excludePaymentIds: string[],
+  copyGroups: boolean,
+): Promise<{ payments: number; statements: number; groups: number }> {
+  // one array parameter (drizzle would spread a JS array into several); the ids are UUIDs from our own map
+  const idArray = `{${excludePaymentIds.join(",")}}`;
+  const excluded = excludePaymentIds.length ? sql`and not (${snapshotRecords.id} = any(${idArray}::uuid[]))` : sql``;
+  const excludedParents = excludePaymentIds.length ? sql`and not (${snapshotRecords.parentId} = any(${idArray}::uuid[]))` : sql``;
+  const copy = async (kind: string, filter: ReturnType<typeof sql>) => {
+    const result = await tx.execute(sql`
+      insert into ${snapshotRecords} (snapshot_id, kind, position, id, parent_id, sort_key, json, sealed)
+      select ${to}, kind, (row_number() over (order by position)) - 1, id, parent_id, sort_key, json, sealed
+      from ${snapshotRecords} where ${snapshotRecords.snapshotId} = ${from} and ${snapshotRecords.kind} = ${kind} ${filter}`);
+    return Number((result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as unknown as { affectedRows?: number }).affectedRows ?? 0);
+  };
+  const payments = await copy("payment", excluded);
+  const statements = await copy("pay_statement", excludedParents);
+  const groups = copyGroups ? await copy("pay_group", sql``) : 0;
+  return { payments, statements, groups };
+}

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { users } from "../schema/index.js";
 
@@ -14,4 +14,38 @@ export async function insertUser(db: Db, row: typeof users.$inferInsert): Promis
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
   return row;
+}
+
+/** Find a user by id. */
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * Count one failed sign-in atomically. On the `lockAfter`-th consecutive failure the user is locked until `lockUntil`
+ * and the count starts again. Answers the user's `locked_until` after the update (null when never locked).
+ */
+export async function recordFailedSignIn(db: Db, id: string, opts: { lockAfter: number; lockUntil: Date }): Promise<Date | null> {
+  const reached = sql`${users.failedLogins} + 1 >= ${opts.lockAfter}`;
+  const until = sql`${opts.lockUntil.toISOString()}::timestamptz`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${reached} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reached} then ${until} else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, id))
+    .returning({ lockedUntil: users.lockedUntil });
+  return row?.lockedUntil ?? null;
+}
+
+/** A successful sign-in: clear the failure count and any lock, remember when. */
+export async function recordSuccessfulSignIn(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, id));
+}
+
+/** Users holding one of the roles, by email. */
+export async function listUsersWithRoles(db: Db, roles: string[]): Promise<{ id: string; email: string; role: string }[]> {
+  return db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.role, roles as never[])).orderBy(users.email);
 }

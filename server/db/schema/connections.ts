@@ -35,6 +35,8 @@ export const connections = pgTable(
     orgSnapshotId: uuid("org_snapshot_id"),
     /** Current published snapshot of the pay group (payment, pay_statement, pay groups); null until the first. */
     paySnapshotId: uuid("pay_snapshot_id"),
+    /** Assisted: flagged for follow-up because it stayed pending too long (the scheduler sets it once). */
+    followUpAt: timestamp("follow_up_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
   },

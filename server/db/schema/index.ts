@@ -4,6 +4,7 @@ export * from "./applications.js";
 export * from "./connect-sessions.js";
 export * from "./connections.js";
 export * from "./credentials.js";
+export * from "./operations.js";
 export * from "./sandbox.js";
 export * from "./snapshots.js";
 export * from "./users.js";

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** A person who signs in to the operations console or the developer dashboard. */
 export const users = pgTable("users", {
@@ -7,5 +7,10 @@ export const users = pgTable("users", {
   /** argon2id hash. */
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ["admin", "operator", "developer"] }).notNull(),
+  /** Consecutive failed sign-ins; reset on success. */
+  failedLogins: integer("failed_logins").notNull().default(0),
+  /** Sign-in refused until then (lockout after repeated failures). */
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });

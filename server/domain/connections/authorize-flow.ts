@@ -5,6 +5,7 @@ import { type ConnectionRow, findConnection, insertConnection } from "../../db/r
 import { insertCode } from "../../db/repositories/credentials.repository.js";
 import { completeSession, type SessionRow } from "../../db/repositories/sessions.repository.js";
 import { inviteEmailFor } from "../assisted/instructions.js";
+import { openInitialTasks } from "../assisted/tasks.js";
 import type { CatalogProvider } from "../catalog/catalog.js";
 import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
@@ -61,6 +62,7 @@ function newConnection(deps: Deps, session: SessionRow, provider: CatalogProvide
     lastSuccessfulSync: null,
     orgSnapshotId: null,
     paySnapshotId: null,
+    followUpAt: null,
     createdAt: now,
     disconnectedAt: null,
   };
@@ -109,6 +111,7 @@ export async function authorizeFlow(deps: Deps, flowId: string, input: Authorize
     } else {
       connection = newConnection(deps, session, provider, input, now);
       await insertConnection(tx, connection);
+      await openInitialTasks(txDeps, connection);
       if (connection.connectionType === "finch") {
         // Generated data: the same sandbox login yields the same company (good_user vs good_user_2).
         const seed = `${session.applicationId}:${input.username ?? input.api_token ?? connection.id}`;

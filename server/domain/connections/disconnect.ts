@@ -1,6 +1,7 @@
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { revokeTokensOfConnection } from "../../db/repositories/credentials.repository.js";
+import { cancelTasksOfConnection } from "../assisted/tasks.js";
 import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
@@ -17,6 +18,7 @@ export async function disconnectConnection(deps: Deps, connectionId: string, act
       if (!moved.ok) return moved;
     }
     await revokeTokensOfConnection(tx, connectionId, deps.clock.now());
+    await cancelTasksOfConnection({ ...deps, db: tx }, connectionId);
     await insertActivity(tx, {
       connectionId,
       actor,

@@ -94,6 +94,7 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
       lastSuccessfulSync: null,
       orgSnapshotId: null,
       paySnapshotId: null,
+      followUpAt: null,
       createdAt: now,
       disconnectedAt: null,
     };

@@ -12,6 +12,7 @@ import {
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
+import { onSnapshotPublished } from "../assisted/tasks.js";
 import { markConnectedByPublish } from "./mark-connected.js";
 import { buildOrgRecords } from "./org-records.js";
 import { StableIds } from "./stable-ids.js";
@@ -75,6 +76,7 @@ export async function publishOrgSnapshot(deps: Deps, connectionId: string, input
       message: `Published organization data v${version}: ${counts.individuals} people, pulled ${meta.retrievedAt.toISOString()}`,
       at: now,
     });
+    await onSnapshotPublished({ ...deps, db: tx }, connection, "org", snapshotId, meta.retrievedAt);
     const connected = await markConnectedByPublish({ ...deps, db: tx }, connection, meta.source);
     if (!connected.ok) return connected;
     return ok({ snapshot_id: snapshotId, version, counts });

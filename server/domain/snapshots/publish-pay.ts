@@ -8,12 +8,14 @@ import {
   insertSnapshot,
   lockConnectionForPublish,
   nextSnapshotVersion,
+  copyPayRecords,
   type SnapshotRecordInsert,
   setCurrentSnapshot,
 } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { FinchError, fail, ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
+import { onSnapshotPublished } from "../assisted/tasks.js";
 import { markConnectedByPublish } from "./mark-connected.js";
 import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
 import { StableIds } from "./stable-ids.js";
@@ -22,6 +24,12 @@ import { StableIds } from "./stable-ids.js";
 export interface PayPublishInput {
   pay_groups: PaySnapshotInput["pay_groups"];
   payments: Iterable<PaymentInput> | AsyncIterable<PaymentInput>;
+  /**
+   * `replace` (default): the input is the whole pay history. `merge`: the input adds to the current snapshot
+   * (a weekly upload holds only the new payrolls); payments with a known source id replace their old version,
+   * and the current pay groups are kept when the input has none.
+   */
+  mode?: "replace" | "merge";
 }
 
 /** Rows buffered before a multi-row insert. */
@@ -51,13 +59,22 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
       const flush = async (force: boolean) => {
         if (force || buffer.length >= FLUSH_AT) await insertRecords(tx, buffer.splice(0));
       };
+      const copied = { payments: 0, statements: 0, groups: 0 };
+      if (input.mode === "merge" && connection.paySnapshotId) {
+        // materialize the input first: the replaced payments must be known before copying the rest
+        const list: PaymentInput[] = [];
+        for await (const p of input.payments) list.push(p);
+        input = { ...input, payments: list };
+        const replaced = list.map((p) => paymentIds.existing(p.source_id)).filter((id): id is string => Boolean(id));
+        Object.assign(copied, await copyPayRecords(tx, connection.paySnapshotId, snapshotId, replaced, input.pay_groups.length === 0));
+      }
       input.pay_groups.forEach((g, position) => {
         const id = groupIds.idOf(g.source_id);
         const individualIds = g.individual_source_ids.map((s) => person(s, `pay_groups "${g.source_id}"`));
         buffer.push({ snapshotId, kind: "pay_group", position, id, json: JSON.stringify({ id, name: g.name, pay_frequencies: g.pay_frequencies, individual_ids: individualIds }) });
       });
-      let paymentPosition = 0;
-      let statementPosition = 0;
+      let paymentPosition = copied.payments;
+      let statementPosition = copied.statements;
       const seenPayments = new Set<string>();
       for await (const p of input.payments) {
         if (seenPayments.has(p.source_id)) throw new FinchError("invalid_request", `payments: duplicate source_id "${p.source_id}"`);
@@ -81,7 +98,7 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
         await flush(false);
       }
       await flush(true);
-      const counts = { pay_groups: input.pay_groups.length, payments: paymentPosition, pay_statements: statementPosition };
+      const counts = { pay_groups: input.pay_groups.length + copied.groups, payments: paymentPosition, pay_statements: statementPosition };
       const now = deps.clock.now();
       await insertSnapshot(tx, { id: snapshotId, connectionId, group: "pay", version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
       await paymentIds.flush(tx);
@@ -96,7 +113,8 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
         message: `Published pay data v${version}: ${counts.payments} payments, ${counts.pay_statements} pay statements, pulled ${meta.retrievedAt.toISOString()}`,
         at: now,
       });
-      const connected = await markConnectedByPublish({ ...deps, db: tx }, connection, meta.source);
+      await onSnapshotPublished({ ...deps, db: tx }, connection, "pay", snapshotId, meta.retrievedAt);
+    const connected = await markConnectedByPublish({ ...deps, db: tx }, connection, meta.source);
       if (!connected.ok) return connected;
       return ok({ snapshot_id: snapshotId, version, counts });
   });

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
+import { CompleteManualJobSchema, OpsManualJobSchema } from "../../../contracts/linnet/ops.js";
+import { completeManualJob, startManualJob } from "../../domain/assisted/manual-jobs.js";
+import { listManualJobView, manualJobView } from "../../domain/ops/manual-job-view.js";
+import { FinchError } from "../../domain/errors.js";
+import { requireConsoleActor } from "../console/auth/require-console.js";
+import { unwrap } from "../errors.js";
+import type { RouteModule } from "../types.js";
+
+const params = z.object({ id: z.string() });
+
+/** Manual jobs for operators: list, start, complete with per-item results. */
+export const opsManualJobRoutes: RouteModule = (app, deps) => {
+  const view = async (id: string) => {
+    const job = await manualJobView(deps, id);
+    if (!job) throw new FinchError("not_found", "Manual job not found");
+    return job;
+  };
+  app.get(
+    "/ops/api/manual-jobs",
+    {
+      schema: {
+        hide: true,
+        querystring: z.object({ status: z.enum(["pending", "in_progress", "complete", "error", "open"]).default("open") }),
+        response: { 200: z.object({ jobs: z.array(OpsManualJobSchema) }), "4xx": FinchErrorSchema },
+      },
+    },
+    async (request) => {
+      await requireConsoleActor(deps, request, "ops.read");
+      const statuses = request.query.status === "open" ? ["pending", "in_progress"] : [request.query.status];
+      return { jobs: await listManualJobView(deps, statuses) };
+    },
+  );
+  app.post("/ops/api/manual-jobs/:id/start", { schema: { hide: true, params, response: { 200: OpsManualJobSchema, "4xx": FinchErrorSchema } } }, async (request) => {
+    const actor = await requireConsoleActor(deps, request, "ops.write");
+    unwrap(await startManualJob(deps, actor.userId, request.params.id));
+    return view(request.params.id);
+  });
+  app.post(
+    "/ops/api/manual-jobs/:id/complete",
+    { schema: { hide: true, params, body: CompleteManualJobSchema, response: { 200: OpsManualJobSchema, "4xx": FinchErrorSchema } } },
+    async (request) => {
+      const actor = await requireConsoleActor(deps, request, "ops.write");
+      unwrap(await completeManualJob(deps, actor.userId, request.params.id, request.body));
+      return view(request.params.id);
+    },
+  );
+};

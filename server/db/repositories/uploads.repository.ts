@@ -1,0 +1,59 @@
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { Db } from "../client.js";
+import { ingestionUploads, mappingTemplates } from "../schema/index.js";
+
+/** An upload row. */
+export type UploadRow = typeof ingestionUploads.$inferSelect;
+/** A saved template row. */
+export type TemplateRow = typeof mappingTemplates.$inferSelect;
+
+/** Insert an upload. */
+export async function insertUpload(db: Db, row: typeof ingestionUploads.$inferInsert): Promise<void> {
+  await db.insert(ingestionUploads).values(row);
+}
+
+/** An upload by id. */
+export async function findUpload(db: Db, id: string): Promise<UploadRow | undefined> {
+  const [row] = await db.select().from(ingestionUploads).where(eq(ingestionUploads.id, id)).limit(1);
+  return row;
+}
+
+/** Update an upload. */
+export async function updateUpload(db: Db, id: string, patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content">>): Promise<void> {
+  await db.update(ingestionUploads).set(patch).where(eq(ingestionUploads.id, id));
+}
+
+/** A connection's uploads, newest first (without file contents). */
+export async function listUploadsOfConnection(db: Db, connectionId: string) {
+  return db
+    .select({ id: ingestionUploads.id, group: ingestionUploads.group, status: ingestionUploads.status, fileName: ingestionUploads.fileName, createdAt: ingestionUploads.createdAt })
+    .from(ingestionUploads)
+    .where(eq(ingestionUploads.connectionId, connectionId))
+    .orderBy(desc(ingestionUploads.createdAt));
+}
+
+/** The diffs stored by the uploads that published the given snapshots. */
+export async function snapshotDiffs(db: Db, snapshotIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (snapshotIds.length === 0) return new Map();
+  const rows = await db
+    .select({ snapshotId: ingestionUploads.publishedSnapshotId, diff: ingestionUploads.diff })
+    .from(ingestionUploads)
+    .where(and(inArray(ingestionUploads.publishedSnapshotId, snapshotIds), isNotNull(ingestionUploads.diff)));
+  return new Map(rows.filter((r) => r.snapshotId && r.diff).map((r) => [r.snapshotId!, r.diff!]));
+}
+
+/** Saved templates of a provider and group. */
+export async function listTemplates(db: Db, providerId: string, group: "org" | "pay"): Promise<TemplateRow[]> {
+  return db.select().from(mappingTemplates).where(and(eq(mappingTemplates.providerId, providerId), eq(mappingTemplates.group, group))).orderBy(desc(mappingTemplates.updatedAt));
+}
+
+/** A saved template by id. */
+export async function findTemplate(db: Db, id: string): Promise<TemplateRow | undefined> {
+  const [row] = await db.select().from(mappingTemplates).where(eq(mappingTemplates.id, id)).limit(1);
+  return row;
+}
+
+/** Save a template. */
+export async function insertTemplate(db: Db, row: typeof mappingTemplates.$inferInsert): Promise<void> {
+  await db.insert(mappingTemplates).values(row);
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import { findManualJob, insertManualJob, type ManualJobRow, updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
+import { isUuid } from "../applications/authenticate-client.js";
+import type { TokenContext } from "../connections/authenticate-token.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { transactional } from "../transactional.js";
+
+/** States of a manual job. */
+export type ManualJobStatus = "pending" | "in_progress" | "complete" | "error";
+
+/** Legal moves: an operator starts it, then completes it (or records an error). */
+export const MANUAL_JOB_TRANSITIONS: Record<ManualJobStatus, readonly ManualJobStatus[]> = {
+  pending: ["in_progress", "complete", "error"],
+  in_progress: ["complete", "error"],
+  complete: [],
+  error: [],
+};
+
+/** `at` plus `days` business days (weekends skipped): writes on assisted connections are due in two. */
+export function addBusinessDays(at: Date, days: number): Date {
+  const d = new Date(at);
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) left--;
+  }
+  return d;
+}
+
+/** Queue a write for an operator to carry out in the employer's system (call in the write's transaction). */
+export async function createManualJob(deps: Pick<Deps, "db" | "clock">, connection: ConnectionRow, type: string, request: Record<string, unknown>): Promise<ManualJobRow> {
+  const now = deps.clock.now();
+  const row: ManualJobRow = {
+    id: randomUUID(),
+    connectionId: connection.id,
+    type,
+    status: "pending",
+    request,
+    body: null,
+    dueAt: addBusinessDays(now, 2),
+    assigneeId: null,
+    createdAt: now,
+    startedAt: null,
+    completedAt: null,
+  };
+  await insertManualJob(deps.db, row);
+  await insertActivity(deps.db, { connectionId: connection.id, actor: `app:${connection.applicationId}`, kind: "manual_job", fromStatus: null, toStatus: null, message: `Manual job ${type} queued`, at: now });
+  return row;
+}
+
+/** `GET /jobs/manual/{job_id}`: a job of the token's connection. */
+export async function readManualJob(deps: Pick<Deps, "db">, ctx: TokenContext, jobId: string): Promise<Result<{ job_id: string; status: ManualJobStatus; body: unknown[] | null }>> {
+  const job = isUuid(jobId) ? await findManualJob(deps.db, jobId) : undefined;
+  if (!job || job.connectionId !== ctx.connection.id) return fail("not_found", `could not find job with id '${jobId}'`);
+  return ok({ job_id: job.id, status: job.status as ManualJobStatus, body: job.body });
+}
+
+async function movable(deps: Pick<Deps, "db">, jobId: string, to: ManualJobStatus): Promise<Result<ManualJobRow>> {
+  const job = isUuid(jobId) ? await findManualJob(deps.db, jobId) : undefined;
+  if (!job) return fail("not_found", "Manual job not found");
+  if (!MANUAL_JOB_TRANSITIONS[job.status as ManualJobStatus].includes(to)) return fail("invalid_request", `A ${job.status} job cannot become ${to}`);
+  return ok(job);
+}
+
+/** An operator starts carrying out a job. */
+export async function startManualJob(deps: Pick<Deps, "db" | "clock">, userId: string, jobId: string): Promise<Result<true>> {
+  const job = await movable(deps, jobId, "in_progress");
+  if (!job.ok) return job;
+  await updateManualJob(deps.db, jobId, { status: "in_progress", assigneeId: userId, startedAt: deps.clock.now() });
+  return ok(true);
+}
+
+/** An operator closes a job with per-item results; `job.<type>.completed` is recorded for webhooks. */
+export async function completeManualJob(
+  deps: Pick<Deps, "db" | "clock" | "config">,
+  userId: string,
+  jobId: string,
+  outcome: { status: "complete" | "error"; body: unknown[] },
+): Promise<Result<true>> {
+  const job = await movable(deps, jobId, outcome.status);
+  if (!job.ok) return job;
+  const conn = await findConnection(deps.db, job.value.connectionId);
+  if (!conn) return fail("not_found", "Connection not found");
+  const now = deps.clock.now();
+  return transactional(deps.db, async (tx) => {
+    await updateManualJob(tx, jobId, { status: outcome.status, body: outcome.body, completedAt: now, assigneeId: job.value.assigneeId ?? userId });
+    await insertEvent(tx, {
+      type: `job.${job.value.type}.completed`,
+      applicationId: conn.applicationId,
+      connectionId: conn.id,
+      createdAt: now,
+      payload: { job_id: jobId, job_url: `${deps.config.publicUrl}/jobs/manual/${jobId}`, status: outcome.status },
+    });
+    await insertActivity(tx, { connectionId: conn.id, actor: `user:${userId}`, kind: "manual_job", fromStatus: null, toStatus: null, message: `Manual job ${job.value.type} ${outcome.status}`, at: now });
+    return ok(true as const);
+  });
+}

@@ -1,0 +1,113 @@
+/** What a census changes compared with the last published one: hires, terminations, removals and field changes. */
+import type { OrgSnapshotInput, PersonInput } from "../../../contracts/linnet/snapshot-input.js";
+import { jsonEqual } from "./json-equal.js";
+import { maskSsn } from "./ssn.js";
+
+/** One changed field of a person. SSNs are masked (`***-**-1234`). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The differences between two versions of a company's people. Lists are capped; `counts` has the totals. */
+export interface OrgDiff {
+  /** People new in this file. */
+  hires: { source_id: string; name: string }[];
+  /** People whose `is_active` turned false or whose end date appeared. */
+  terminations: { source_id: string; name: string; end_date: string | null }[];
+  /** People missing from this file. */
+  removed: { source_id: string; name: string }[];
+  /** People with other changed fields (for terminations, the fields besides the termination itself). */
+  changed: { source_id: string; name: string; fields: FieldChange[] }[];
+  /** Totals: hires, terminations, removed, changed, unchanged, previous, next. */
+  counts: Record<string, number>;
+}
+
+/** How many entries each list keeps. */
+export const DIFF_LIST_LIMIT = 500;
+
+type Getter = (p: PersonInput) => unknown;
+const i = (key: keyof PersonInput["individual"]): Getter => (p) => p.individual[key];
+const e = (key: keyof PersonInput["employment"]): Getter => (p) => p.employment[key];
+
+/** Compared fields (the SSN apart): identity, then employment. */
+const FIELDS: readonly [string, Getter][] = [
+  ...(["first_name", "middle_name", "last_name", "preferred_name", "emails", "phone_numbers", "gender", "ethnicity", "marital_status", "dob", "residence"] as const).map(
+    (k) => [k, i(k)] as [string, Getter],
+  ),
+  ...(
+    [
+      "title",
+      "manager_source_id",
+      "department",
+      "employment",
+      "start_date",
+      "end_date",
+      "latest_rehire_date",
+      "is_active",
+      "employment_status",
+      "flsa_status",
+      "class_code",
+      "location",
+      "income",
+      "income_history",
+      "custom_fields",
+      "union_code",
+      "union_local",
+      "highly_compensated_employee",
+      "key_employee",
+    ] as const
+  ).map((k) => [k, e(k)] as [string, Getter]),
+];
+
+/** Fields a termination changes by itself; for terminated people only the other changes are listed. */
+const TERMINATION_FIELDS = new Set(["is_active", "end_date", "employment_status"]);
+
+/** A person's name for lists: preferred or first name, then last name. */
+function nameOf(p: PersonInput): string {
+  const first = p.individual.preferred_name ?? p.individual.first_name;
+  return [first, p.individual.last_name].filter((s) => s).join(" ") || p.source_id;
+}
+
+function changes(before: PersonInput, after: PersonInput, skip: ReadonlySet<string> | null): FieldChange[] {
+  const list: FieldChange[] = [];
+  for (const [field, get] of FIELDS) {
+    if (skip?.has(field)) continue;
+    const a = get(before);
+    const b = get(after);
+    if (!jsonEqual(a, b)) list.push({ field, before: a ?? null, after: b ?? null });
+  }
+  if ((before.individual.ssn ?? null) !== (after.individual.ssn ?? null)) list.push({ field: "ssn", before: maskSsn(before.individual.ssn), after: maskSsn(after.individual.ssn) });
+  return list;
+}
+
+/** Compare the next census with the previous one (null for a first upload: everyone is a hire). */
+export function diffOrg(previous: OrgSnapshotInput | null, next: OrgSnapshotInput): OrgDiff {
+  const before = new Map<string, PersonInput>();
+  for (const p of previous?.people ?? []) before.set(p.source_id, p);
+  const diff: OrgDiff = { hires: [], terminations: [], removed: [], changed: [], counts: {} };
+  const counts = { hires: 0, terminations: 0, removed: 0, changed: 0, unchanged: 0, previous: before.size, next: next.people.length };
+  const seen = new Set<string>();
+  for (const p of next.people) {
+    seen.add(p.source_id);
+    const old = before.get(p.source_id);
+    if (!old) {
+      if (counts.hires++ < DIFF_LIST_LIMIT) diff.hires.push({ source_id: p.source_id, name: nameOf(p) });
+      continue;
+    }
+    const wasActive = old.employment.is_active !== false && !old.employment.end_date;
+    const terminated = wasActive && (p.employment.is_active === false || !!p.employment.end_date);
+    if (terminated && counts.terminations++ < DIFF_LIST_LIMIT) diff.terminations.push({ source_id: p.source_id, name: nameOf(p), end_date: p.employment.end_date });
+    const fields = changes(old, p, terminated ? TERMINATION_FIELDS : null);
+    if (fields.length > 0) {
+      if (counts.changed++ < DIFF_LIST_LIMIT) diff.changed.push({ source_id: p.source_id, name: nameOf(p), fields });
+    } else if (!terminated) counts.unchanged++;
+  }
+  for (const [id, p] of before) {
+    if (seen.has(id)) continue;
+    if (counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(p) });
+  }
+  diff.counts = counts;
+  return diff;
+}

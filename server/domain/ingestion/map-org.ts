@@ -1,0 +1,96 @@
+/** Mapping step for censuses: table rows → OrgSnapshotInput, with an issue for every cell that cannot be read. */
+import type { OrgSnapshotInput, PersonInput } from "../../../contracts/linnet/snapshot-input.js";
+import { type Issue, IssueCollector } from "./issues.js";
+import { type Mapping, ORG_FIELDS } from "./mapping.js";
+import { rememberOrigin } from "./origin.js";
+import type { ParsedTable } from "./parsed-table.js";
+import { orgLookups, personFromRow } from "./person-row.js";
+import { resolveColumns } from "./resolve-columns.js";
+import { RowReader } from "./row-reader.js";
+import { type ColumnExpectations, hasBlockingColumns, reportColumns } from "./report-columns.js";
+
+/** What a census upload maps to, and what was found on the way. */
+export interface MappedOrg {
+  /** The organization data, ready for validation and publishing. */
+  input: OrgSnapshotInput;
+  /** The table's warnings, then mapping issues (capped; their totals travel with the list). */
+  issues: Issue[];
+}
+
+/** The employee id is indispensable; an operator would expect the rest in a census. */
+const COLUMNS: ColumnExpectations = {
+  blocking: ["source_id"],
+  expected: ["first_name", "last_name", "dob", "ssn", "start_date", "title", "department", "work_email", "employment_status", "pay_rate", "manager_id"],
+};
+
+type Company = OrgSnapshotInput["company"];
+
+/** The company with the departments and work locations the people name added to the ones it already lists. */
+function withPeopleOrg(company: Company, people: readonly PersonInput[]): Company {
+  const departments = [...(company.departments ?? [])];
+  const seenDepartments = new Set(departments.map((d) => d?.name));
+  const locations = [...(company.locations ?? [])];
+  const seenLocations = new Set(locations.map((l) => JSON.stringify(l)));
+  for (const p of people) {
+    const name = p.employment.department?.name;
+    if (name && !seenDepartments.has(name)) {
+      seenDepartments.add(name);
+      departments.push({ name, parent: null });
+    }
+    const location = p.employment.location;
+    if (location) {
+      const key = JSON.stringify(location);
+      if (!seenLocations.has(key)) {
+        seenLocations.add(key);
+        locations.push(location);
+      }
+    }
+  }
+  return {
+    ...company,
+    departments: departments.length > 0 ? departments : company.departments,
+    locations: locations.length > 0 ? locations : company.locations,
+  };
+}
+
+/**
+ * Map a census table to organization data. Rows without an employee id are left out (an error each); blank rows are
+ * skipped. The company comes from `base`, plus the departments and locations found in the file.
+ */
+export function mapOrg(table: ParsedTable, mapping: Mapping, base: { company: Company }): MappedOrg {
+  const issues = new IssueCollector();
+  issues.absorb(table.warnings);
+  const columns = resolveColumns(table.headers, mapping, ORG_FIELDS);
+  const people: PersonInput[] = [];
+  const rows: number[] = [];
+  const done = (): MappedOrg => {
+    const input = { company: withPeopleOrg(base.company, people), people };
+    rememberOrigin(input, { rows, columns: columns.header });
+    return { input, issues: issues.list() };
+  };
+  if (mapping.group !== "org") {
+    issues.error("wrong_mapping_group", "This mapping is for a payroll register, not a census");
+    return done();
+  }
+  reportColumns(columns, mapping, COLUMNS, issues);
+  if (!hasBlockingColumns(columns, COLUMNS)) return done();
+  const reader = new RowReader(columns, issues, mapping.dateFormat, mapping.amountsIn);
+  const lookups = orgLookups(mapping);
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i]!;
+    reader.at(row, i + 2);
+    const sourceId = reader.text("source_id");
+    if (sourceId === null) {
+      if (row.every((cell) => cell.trim() === "")) continue;
+      reader.error("missing_id", "The employee id is empty; the row is left out", "source_id");
+      continue;
+    }
+    if (sourceId.length > 200) {
+      reader.error("invalid_id", "The employee id is longer than 200 characters; the row is left out", "source_id");
+      continue;
+    }
+    people.push(personFromRow(reader, lookups, sourceId));
+    rows.push(i + 2);
+  }
+  return done();
+}

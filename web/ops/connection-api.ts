@@ -1,0 +1,16 @@
+import { opsFetch } from "./ops-fetch.js";
+import type { OpsConnection } from "./ops-types.js";
+
+/** The connection page's calls to `/ops/api/connections`. */
+
+const connectionPath = (id: string) => `/ops/api/connections/${encodeURIComponent(id)}`;
+
+/** Everything the connection page shows. */
+export function getConnection(id: string): Promise<OpsConnection> {
+  return opsFetch<OpsConnection>(connectionPath(id));
+}
+
+/** Moves the connection to one of its `allowed_statuses`, with the operator's reason (kept in the activity log). */
+export function setConnectionStatus(id: string, status: string, reason: string): Promise<OpsConnection> {
+  return opsFetch<OpsConnection>(`${connectionPath(id)}/status`, { json: { status, reason } });
+}

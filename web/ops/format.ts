@@ -1,0 +1,83 @@
+import type { Group } from "./ops-types.js";
+
+/** Words and formats the console shows for codes and timestamps. */
+
+/** "Census" / "Pay" for a product group. */
+export const GROUP_LABELS: Record<Group, string> = { org: "Census", pay: "Pay" };
+
+/** "Initial" / "Weekly refresh" for a task kind. */
+export const KIND_LABELS: Record<string, string> = { initial: "Initial", refresh: "Weekly refresh" };
+
+const STATUS_WORDS: Record<string, string> = {
+  pending: "Pending",
+  processing: "Processing",
+  connected: "Connected",
+  error_no_account_setup: "No account set up",
+  error_permissions: "Missing permissions",
+  reauth: "Needs re-authentication",
+  disconnected: "Disconnected",
+  open: "Open",
+  in_progress: "In progress",
+  done: "Done",
+  cancelled: "Cancelled",
+  complete: "Complete",
+  error: "Error",
+  uploaded: "Uploaded",
+  validated: "Validated",
+  published: "Published",
+  discarded: "Discarded",
+};
+
+/** "snake_case" → "Snake case". */
+export function humanize(code: string): string {
+  const words = code.replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A status code in words ("error_permissions" → "Missing permissions"). */
+export function statusWords(status: string): string {
+  return STATUS_WORDS[status] ?? humanize(status);
+}
+
+const dateTime = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+
+/** A timestamp as local date and time ("Dec 8, 2026, 3:04 PM"); the input itself when it does not parse. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** A positive span as "3d 4h", "2h 5m" or "12m" (at most two units). */
+export function formatSpan(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
+  return `${mins}m`;
+}
+
+/** "due in 3d 4h" or "overdue by 2h" for the milliseconds left. */
+export function countdownText(remainingMs: number): string {
+  return remainingMs < 0 ? `overdue by ${formatSpan(remainingMs)}` : `due in ${formatSpan(remainingMs)}`;
+}
+
+/** A `datetime-local` input value for a date, in the browser's time zone ("2026-12-08T15:04"). */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Plural-aware count ("1 row", "3 rows"). */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
+}
+
+/** File size in B / KB / MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,9 @@
+import "../ui/styles.css";
+import "../ui/styles/extras.css";
+import "./ops.css";
+import "./ops-tables.css";
+import "./ops-sections.css";
+import { mount } from "../ui/mount.js";
+import { OpsApp } from "./ops-app.js";
+
+mount(<OpsApp />);

@@ -1,0 +1,38 @@
+import { Card } from "../ui/card.js";
+import { StepHeading } from "../ui/step-heading.js";
+import { ConnectionPage } from "./connection-page.js";
+import { Link } from "./link.js";
+import { ManualJobsPage } from "./manual-jobs-page.js";
+import { QueuePage } from "./queue-page.js";
+import { paths, type Route } from "./routes.js";
+import { UploadPage } from "./upload-page.js";
+
+/** Props of {@link OpsRoutes}. */
+export interface OpsRoutesProps {
+  route: Route;
+  /** The query string (queue filters live there). */
+  search: string;
+}
+
+/** The page for the current route. */
+export function OpsRoutes({ route, search }: OpsRoutesProps) {
+  switch (route.page) {
+    case "queue":
+      return <QueuePage search={search} />;
+    case "connection":
+      return <ConnectionPage id={route.id} />;
+    case "upload":
+      return <UploadPage id={route.id} />;
+    case "manual-jobs":
+      return <ManualJobsPage jobId={route.jobId} />;
+    case "not-found":
+      return (
+        <Card>
+          <StepHeading>Page not found</StepHeading>
+          <p>
+            <Link href={paths.queue}>Back to the queue</Link>
+          </p>
+        </Card>
+      );
+  }
+}

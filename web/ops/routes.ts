@@ -1,0 +1,65 @@
+import { useEffect, useState } from "react";
+
+/** Client-side routing over the History API: the server answers every `/ops/*` path with this page. */
+
+/** A page of the console. */
+export type Route =
+  | { page: "queue" }
+  | { page: "connection"; id: string }
+  | { page: "upload"; id: string }
+  | { page: "manual-jobs"; jobId: string | null }
+  | { page: "not-found" };
+
+/** The route of a pathname such as `/ops/connections/abc`. */
+export function parseRoute(pathname: string): Route {
+  const segments = pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  if (segments[0] !== "ops") return { page: "not-found" };
+  const [, section, id, extra] = segments;
+  if (section === undefined) return { page: "queue" };
+  if (section === "connections" && id && !extra) return { page: "connection", id };
+  if (section === "uploads" && id && !extra) return { page: "upload", id };
+  if (section === "manual-jobs" && !extra) return { page: "manual-jobs", jobId: id ?? null };
+  return { page: "not-found" };
+}
+
+/** Paths of the console's pages. */
+export const paths = {
+  queue: "/ops",
+  connection: (id: string) => `/ops/connections/${encodeURIComponent(id)}`,
+  upload: (id: string) => `/ops/uploads/${encodeURIComponent(id)}`,
+  manualJobs: "/ops/manual-jobs",
+  manualJob: (id: string) => `/ops/manual-jobs/${encodeURIComponent(id)}`,
+};
+
+const CHANGE = "ops:navigate";
+
+/** Goes to an internal URL without reloading; `replace` rewrites the current entry (filters, paging). */
+export function navigate(href: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, "", href);
+  else window.history.pushState(null, "", href);
+  window.dispatchEvent(new Event(CHANGE));
+  if (!options.replace) window.scrollTo(0, 0);
+}
+
+/** The current location. */
+export interface Location {
+  pathname: string;
+  search: string;
+}
+
+const current = (): Location => ({ pathname: window.location.pathname, search: window.location.search });
+
+/** The current location, updated on {@link navigate} and on the browser's back and forward buttons. */
+export function useLocation(): Location {
+  const [location, setLocation] = useState(current);
+  useEffect(() => {
+    const update = () => setLocation(current());
+    window.addEventListener("popstate", update);
+    window.addEventListener(CHANGE, update);
+    return () => {
+      window.removeEventListener("popstate", update);
+      window.removeEventListener(CHANGE, update);
+    };
+  }, []);
+  return location;
+}
