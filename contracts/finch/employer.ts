@@ -20,6 +20,9 @@ export const LocationSchema = z
   .nullable()
   .meta({ id: "Location" });
 
+/** A postal address. */
+export type Location = z.infer<typeof LocationSchema>;
+
 /** An amount in cents with its currency (`Money`). */
 export const MoneySchema = z.object({ amount: z.number().int().nullable(), currency: z.string() }).nullable().meta({ id: "Money" });
 
@@ -33,6 +36,9 @@ export const IncomeSchema = z
   })
   .nullable()
   .meta({ id: "Income" });
+
+/** Compensation. */
+export type Income = z.infer<typeof IncomeSchema>;
 
 /** Pay frequencies. */
 export const PayFrequencySchema = z.enum(["annually", "bi_weekly", "daily", "monthly", "other", "quarterly", "semi_annually", "semi_monthly", "weekly"]);

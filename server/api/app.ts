@@ -40,6 +40,8 @@ import { getProviders } from "./finch/get-providers.js";
 import { postDisconnect } from "./finch/post-disconnect.js";
 import { getLinnetConnection } from "./linnet/get-connection.js";
 import { opsConnectionRoutes } from "./ops/connection-routes.js";
+import { opsIngestRoute } from "./ops/ingest-route.js";
+import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
 import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
 import { getHealthz } from "./system/get-healthz.js";
@@ -72,6 +74,8 @@ const ROUTES: RouteModule[] = [
   opsQueueRoutes,
   opsConnectionRoutes,
   opsManualJobRoutes,
+  opsUploadRoutes,
+  opsIngestRoute,
   connectFlowRoutes,
   employerStatusRoutes,
   demoRoutes,
@@ -99,6 +103,8 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Provider exports are uploaded as raw bytes; the upload route sets its own (larger) body limit.
+  app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: "buffer", bodyLimit: deps.config.uploadMaxBytes }, (_req, body, done) => done(null, body));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

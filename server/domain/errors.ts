@@ -21,6 +21,7 @@ export const ERRORS = {
   not_found: { status: 404, name: "not_found_error", finch_code: "item_not_found" },
   batch_limit_exceeded: { status: 422, name: "unprocessable_entity_error", finch_code: "batch_limit_exceeded" },
   page_size_limit_exceeded: { status: 422, name: "unprocessable_entity_error", finch_code: "page_size_limit_exceeded" },
+  confirmation_required: { status: 409, name: "conflict_error", finch_code: "confirmation_required" },
   payload_too_large: { status: 413, name: "bad_request", finch_code: "payload_too_large" },
   unsupported_media_type: { status: 415, name: "bad_request", finch_code: "unsupported_media_type" },
   rate_limited: { status: 429, name: "rate_limit_exceeded_error", finch_code: "finch_application_rl" },

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Button } from "../ui/button.js";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
@@ -21,13 +22,16 @@ export interface ManualJobDetailProps {
 /** One manual job: exactly what to enter in the employer's system, "Start", and the outcome form. */
 export function ManualJobDetail({ job, now, onChange }: ManualJobDetailProps) {
   const start = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a job from the list moves keyboard and screen-reader users to it.
+  useEffect(() => heading.current?.focus(), []);
   const open = job.status === "pending" || job.status === "in_progress";
   const left = new Date(job.due_at).getTime() - now;
 
   return (
     <Card testId="job-detail">
       <div className="detail-head">
-        <h2 className="subheading">
+        <h2 className="subheading" ref={heading} tabIndex={-1}>
           {humanize(job.type)} for {job.customer_name ?? "an unnamed employer"}
         </h2>
         <span className={`badge badge-job-${job.status}`} data-testid="job-status">

@@ -21,7 +21,7 @@ export interface QueueFilters {
 
 /** Status filter choices, the default first. */
 export const STATUS_CHOICES = [
-  { value: "active", label: "Active (open + in progress)" },
+  { value: "active", label: "Active" },
   { value: "open", label: "Open" },
   { value: "in_progress", label: "In progress" },
   { value: "done", label: "Done" },

@@ -47,7 +47,7 @@ export function SnapshotHistory({ snapshots }: SnapshotHistoryProps) {
                   </td>
                   <td>{GROUP_LABELS[s.group]}</td>
                   <td>{humanize(s.source)}</td>
-                  <td>
+                  <td className="nowrap">
                     {formatDateTime(s.retrieved_at)}
                     <span className="cell-sub">published {formatDateTime(s.published_at)}</span>
                   </td>

@@ -41,8 +41,12 @@ interface Group {
   people: Set<string>;
 }
 
-const sum = (items: readonly ({ amount: number | null } | null)[] | null, keep: (item: { employer?: boolean | null }) => boolean = () => true) =>
-  (items ?? []).reduce((acc, item) => acc + (item && keep(item) ? (item.amount ?? 0) : 0), 0);
+/** Sum of a statement's employee (`employer` false) or employer (`employer` true) taxes. */
+function taxTotal(s: PayStatementInput, employer: boolean): number {
+  let total = 0;
+  for (const t of s.taxes ?? []) if (t && (t.employer === true) === employer) total += t.amount ?? 0;
+  return total;
+}
 
 /** A new payment for a run, totals at zero. */
 function newPayment(sourceId: string, payDate: string): PaymentInput {
@@ -66,11 +70,11 @@ function newPayment(sourceId: string, payDate: string): PaymentInput {
 /** Add a statement to its run: totals, period bounds. */
 function addToRun(run: Run, s: PayStatementInput, start: string | null, end: string | null): void {
   const p = run.payment;
-  const employerTaxes = sum(s.taxes, (t) => t.employer === true);
+  const employerTaxes = taxTotal(s, true);
   const gross = s.gross_pay?.amount ?? 0;
   p.gross_pay!.amount! += gross;
   p.net_pay!.amount! += s.net_pay?.amount ?? 0;
-  p.employee_taxes!.amount! += sum(s.taxes, (t) => t.employer !== true);
+  p.employee_taxes!.amount! += taxTotal(s, false);
   p.employer_taxes!.amount! += employerTaxes;
   p.company_debit!.amount! += gross + employerTaxes;
   if (start !== null || end !== null) {

@@ -1,5 +1,5 @@
 /** A mapping: which column of a payroll system's report feeds which field, and how its values are written. */
-import type { Employment, Individual, Income, PayStatement } from "../../../contracts/finch/employer.js";
+import type { Employment, Individual, PayStatement } from "../../../contracts/finch/employer.js";
 import type { PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
 import { PAY_LINES } from "./pay-lines.js";
 
@@ -91,7 +91,7 @@ export type FlsaStatus = NonNullable<Employment["flsa_status"]>;
 /** A gender. */
 export type Gender = NonNullable<Individual["gender"]>;
 /** The unit of a pay rate. */
-export type IncomeUnit = NonNullable<NonNullable<Income>["unit"]>;
+export type IncomeUnit = NonNullable<NonNullable<Employment["income"]>["unit"]>;
 /** How a statement was paid. */
 export type PaymentMethod = NonNullable<PayStatement["payment_method"]>;
 /** The kind of a pay statement. */

@@ -1,7 +1,7 @@
 /** The line-item columns of a payroll register: one column per earning, tax, deduction or employer contribution kind. */
 import type { PayStatement } from "../../../contracts/finch/employer.js";
 
-type Line<T> = NonNullable<NonNullable<T>[number]>;
+type Line<T> = NonNullable<NonNullable<T> extends readonly (infer U)[] ? U : never>;
 /** Finch earning type; null = salary or wage, decided by whether the statement has hours. */
 export type EarningType = Line<PayStatement["earnings"]>["type"];
 /** Finch tax type. */
@@ -62,3 +62,6 @@ export const PAY_LINES = [
   contribution("contribution_dental", "Dental Employer Contribution", "s125_dental"),
   contribution("contribution_vision", "Vision Employer Contribution", "s125_vision"),
 ] as const satisfies readonly PayLine[];
+
+/** One of the line-item columns, its field typed. */
+export type PayLineSpec = (typeof PAY_LINES)[number];

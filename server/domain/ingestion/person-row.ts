@@ -1,13 +1,13 @@
 /** One census row → one PersonInput (identity and employment), in Finch's shapes. */
-import type { Location } from "../../../contracts/finch/employer.js";
 import type { PersonInput } from "../../../contracts/linnet/snapshot-input.js";
 import type { EmploymentClass, EmploymentStatus, FlsaStatus, Gender, IncomeUnit, Mapping, OrgField } from "./mapping.js";
 import type { RowReader } from "./row-reader.js";
-import { normalizeSsn } from "./ssn.js";
+import { isMaskedSsn, normalizeSsn } from "./ssn.js";
 import { DEFAULT_VALUE_MAPS, ValueLookup } from "./value-maps.js";
 
 type Individual = PersonInput["individual"];
 type Employment = PersonInput["employment"];
+type Location = Individual["residence"];
 
 /** The coded-value lookups of one mapping, built once per file. */
 export interface OrgLookups {
@@ -99,7 +99,11 @@ export function personFromRow(r: RowReader, l: OrgLookups, sourceId: string): Pe
   const last = r.text("last_name");
   if (first === null) r.warning("missing_value", "The first name is empty", "first_name");
   if (last === null) r.warning("missing_value", "The last name is empty", "last_name");
-  const ssn = r.text("ssn");
+  let ssn = r.text("ssn");
+  if (ssn !== null && isMaskedSsn(ssn)) {
+    r.warning("masked_ssn", "The SSN is masked in the export; it is left empty (run the report with full SSNs to include it)", "ssn");
+    ssn = null;
+  }
   const department = r.text("department");
   const start = r.date("start_date");
   const end = r.date("end_date");

@@ -17,7 +17,7 @@ export interface ResolvedColumns {
 /** Resolve the columns of `fields` for a file's headers. */
 export function resolveColumns(headers: readonly string[], mapping: Mapping, fields: readonly MappedField[]): ResolvedColumns {
   const byKey = new Map<string, number>();
-  headers.forEach((h, i) => byKey.set(normalizeHeader(h), i));
+  for (let i = 0; i < headers.length; i++) byKey.set(normalizeHeader(headers[i]!), i);
   const index: Record<string, number> = {};
   const header: Partial<Record<MappedField, string>> = {};
   const used = new Set<number>();

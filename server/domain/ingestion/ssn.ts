@@ -33,3 +33,8 @@ export function maskSsn(ssn: string | null | undefined): string | null {
   if (ssn === null || ssn === undefined || ssn === "") return null;
   return `***-**-${ssn.slice(-4)}`;
 }
+
+/** True when an export masked the SSN (`XXX-XX-1234`, `***-**-1234`). */
+export function isMaskedSsn(raw: string): boolean {
+  return raw.includes("X") || raw.includes("x") || raw.includes("*");
+}

@@ -1,7 +1,7 @@
 /** One payroll register row → one pay statement, with its earnings, taxes, deductions and employer contributions. */
 import type { PayStatementInput } from "../../../contracts/linnet/snapshot-input.js";
 import type { Mapping, PaymentMethod, PayFrequency, StatementType } from "./mapping.js";
-import { PAY_LINES, type PayLine } from "./pay-lines.js";
+import { PAY_LINES, type PayLineSpec } from "./pay-lines.js";
 import type { RowReader } from "./row-reader.js";
 import { DEFAULT_VALUE_MAPS, ValueLookup } from "./value-maps.js";
 
@@ -28,12 +28,12 @@ export function payLookups(mapping: Mapping): PayLookups {
 }
 
 /** The line-item columns a file actually has (resolved once per file). */
-export function presentLines(reader: RowReader): PayLine[] {
+export function presentLines(reader: RowReader): PayLineSpec[] {
   return PAY_LINES.filter((line) => reader.has(line.field));
 }
 
 /** The statement on the reader's current row; the caller has read the employee id. */
-export function statementFromRow(r: RowReader, lines: readonly PayLine[], l: PayLookups, sourceId: string): PayStatementInput {
+export function statementFromRow(r: RowReader, lines: readonly PayLineSpec[], l: PayLookups, sourceId: string): PayStatementInput {
   const hours = r.decimal("hours");
   const gross = r.cents("gross");
   const net = r.cents("net");
@@ -56,7 +56,7 @@ export function statementFromRow(r: RowReader, lines: readonly PayLine[], l: Pay
   const hasEarningColumns = lines.some((line) => line.kind === "earning");
   if (!hasEarningColumns && gross !== null) earnings.push({ type: regular, name: r.header("gross") ?? "Gross Pay", amount: gross, currency: "usd", hours });
   if (hasEarningColumns && gross !== null) {
-    const sum = earnings.reduce((acc, e) => acc + (e.amount ?? 0), 0);
+    const sum = earnings.reduce((acc, e) => acc + (e?.amount ?? 0), 0);
     if (sum !== gross) r.warning("earnings_mismatch", `The earnings add up to ${dollars(sum)}, not the gross pay of ${dollars(gross)}`, "gross");
   }
   return {

@@ -13,7 +13,7 @@ export const ADP_WORKFORCE_NOW_PAYROLL_REGISTER: MappingTemplate = {
     group: "pay",
     dateFormat: "MM/DD/YYYY",
     amountsIn: "dollars",
-    valueMaps: { payment_method: { Voucher: "direct_deposit", "Check": "check" } },
+    valueMaps: { payment_method: { Voucher: "direct_deposit", Check: "check" } },
     columns: {
       source_id: "Associate ID",
       pay_group: "Company Code",
@@ -32,6 +32,7 @@ export const ADP_WORKFORCE_NOW_PAYROLL_REGISTER: MappingTemplate = {
       tax_social_security: "Social Security - EE",
       tax_medicare: "Medicare - EE",
       tax_state: "State Income Tax",
+      tax_state_disability: "State Disability - EE",
       tax_local: "Local Income Tax",
       employer_tax_social_security: "Social Security - ER",
       employer_tax_medicare: "Medicare - ER",

@@ -1,0 +1,35 @@
+import type { OrgSnapshotInput, PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
+import { findConnection } from "../../db/repositories/connections.repository.js";
+import { isUuid } from "../applications/authenticate-client.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import type { ValidationReport } from "../ingestion/index.js";
+import { publishOrgSnapshot } from "../snapshots/publish-org.js";
+import { publishPaySnapshot } from "../snapshots/publish-pay.js";
+import { analyzeJson } from "./upload-analysis.js";
+
+/** Validate JSON data like an upload and publish it (pay data merges into the history). */
+export async function ingestJson(
+  deps: Deps,
+  userId: string,
+  connectionId: string,
+  group: "org" | "pay",
+  data: OrgSnapshotInput | PaySnapshotInput,
+  opts: { retrievedAt: Date; confirm: boolean },
+): Promise<Result<{ snapshot_id: string; version: number; report: ValidationReport }>> {
+  const connection = isUuid(connectionId) ? await findConnection(deps.db, connectionId) : undefined;
+  if (!connection) return fail("not_found", "connection_id: no such connection");
+  const analysis = await analyzeJson(deps, connection, group, data);
+  if (!analysis.report.ok) {
+    const first = analysis.report.errors.slice(0, 5).map((e) => `${e.field ?? e.code}: ${e.message}`);
+    return fail("invalid_request", `The data has ${analysis.report.counts.errors ?? analysis.report.errors.length} errors: ${first.join("; ")}`);
+  }
+  if (analysis.report.requiresConfirmation && !opts.confirm) return fail("confirmation_required", `Confirm before publishing: ${analysis.report.confirmationReason ?? ""}`);
+  const meta = { source: `operator:${userId}`, retrievedAt: opts.retrievedAt };
+  const published =
+    analysis.group === "org"
+      ? await publishOrgSnapshot(deps, connection.id, analysis.input, meta)
+      : await publishPaySnapshot(deps, connection.id, { ...analysis.input, mode: "merge" }, meta);
+  if (!published.ok) return published;
+  return ok({ snapshot_id: published.value.snapshot_id, version: published.value.version, report: analysis.report });
+}
