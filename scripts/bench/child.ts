@@ -11,6 +11,8 @@ export interface Child {
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
   stop(graceMs?: number): Promise<void>;
+  /** Null while running, else how it ended ("code 1", "signal SIGKILL"). */
+  exited(): string | null;
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -74,7 +76,8 @@ export function spawnNode(args: string[], env: Record<string, string>, cwd: stri
     clearTimeout(timer);
   };
 
-  return { proc, output: () => text, waitFor, stop };
+  const exitedAs = () => (proc.signalCode ? `signal ${proc.signalCode}` : proc.exitCode !== null ? `code ${proc.exitCode}` : null);
+  return { proc, output: () => text, waitFor, stop, exited: exitedAs };
 }
 
 /** Resident set size of a process in MiB (Linux `/proc/<pid>/status` VmRSS), or null when unavailable. */

@@ -68,16 +68,21 @@ export async function warmUp(baseUrl: string, workload: Workload, token: string,
 
 /**
  * Wait until the server has worked off requests still queued from a run (autocannon stops sending, the server does
- * not stop handling): `GET /healthz` must answer within `quickMs` three times in a row. Returns the ms waited.
+ * not stop handling): `GET /healthz` must answer within `quickMs` three times in a row. Failed requests count as
+ * slow; `alive` false ends the wait with an error. Returns the ms waited.
  */
-export async function waitUntilQuiet(baseUrl: string, quickMs = 50, timeoutMs = 300_000): Promise<number> {
+export async function waitUntilQuiet(baseUrl: string, alive: () => boolean, quickMs = 50, timeoutMs = 600_000): Promise<number> {
   const started = performance.now();
-  for (let quick = 0; quick < 3 && performance.now() - started < timeoutMs; ) {
+  for (let quick = 0; quick < 3; ) {
+    if (!alive()) throw new Error("the server exited while working off queued requests");
+    if (performance.now() - started > timeoutMs) throw new Error(`the server was still busy ${timeoutMs / 1000} s after the run`);
     const t = performance.now();
-    const res = await fetch(`${baseUrl}/healthz`);
-    await res.arrayBuffer();
-    quick = performance.now() - t <= quickMs ? quick + 1 : 0;
-    if (quick < 3) await new Promise((r) => setTimeout(r, 100));
+    const ok = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(timeoutMs) }).then(
+      (res) => res.arrayBuffer().then(() => res.ok),
+      () => false,
+    );
+    quick = ok && performance.now() - t <= quickMs ? quick + 1 : 0;
+    if (quick < 3) await new Promise((r) => setTimeout(r, ok ? 100 : 1000));
   }
   return performance.now() - started;
 }

@@ -40,7 +40,7 @@ export function resultsTable(reports: TargetReport[]): string {
           r.database,
           w.name,
           server,
-          num(res?.rps),
+          num(res?.rps, res && res.rps < 100 ? 1 : 0),
           num(res?.p50Ms, 1),
           num(res?.p99Ms, 1),
           num(res?.non2xx),

@@ -43,6 +43,7 @@ export async function runTarget(root: string, database: string, storage: LinnetS
   const t0 = performance.now();
   const linnet = await startLinnetProcess(root, storage);
   const stopLinnet = () => linnet.child.stop();
+  const alive = () => linnet.child.exited() === null;
   try {
     const startMs = performance.now() - t0;
     log(`[${database}] Linnet listening at ${linnet.url} after ${(startMs / 1000).toFixed(1)} s (pid ${linnet.child.proc.pid})`);
@@ -52,7 +53,7 @@ export async function runTarget(root: string, database: string, storage: LinnetS
     const list = workloads(seed);
     await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
     const bodies = meanBodyBytes(fixturesFile);
-    await waitUntilQuiet(linnet.url);
+    await waitUntilQuiet(linnet.url, alive);
     const idleRssMiB = rssMiB(linnet.child.proc.pid);
     const reports: WorkloadReport[] = [];
     for (const w of list) {
@@ -60,15 +61,20 @@ export async function runTarget(root: string, database: string, storage: LinnetS
       log(`[${database}] load ${w.name} on Linnet (${load.connections} connections, ${load.seconds} s; load average ${os.loadavg()[0]!.toFixed(2)})`);
       const linnetResult = await runLoad(linnet.url, w, settings);
       const rss = rssMiB(linnet.child.proc.pid);
-      const drainMs = await waitUntilQuiet(linnet.url);
+      const drainMs = await waitUntilQuiet(linnet.url, alive);
       if (drainMs > 1000) log(`[${database}] Linnet was still busy ${(drainMs / 1000).toFixed(1)} s after the ${w.name} run ended`);
       reports.push({ name: w.name, linnet: linnetResult, rssMiB: rss, baseline: null, drainMs, bodyBytes: bodies[`${w.method} ${w.route}`] ?? null });
     }
     log(`[${database}] SDK directory crawl`);
     const crawl = await crawlDirectory(linnet.url, seed.accessToken);
     await stopLinnet(); // the baseline gets the machine to itself, as Linnet did
+    reportServerLog(linnet.child.output(), (s) => log(`[${database}] ${s}`));
     await runBaseline(root, fixturesFile, list, reports, settings, (s) => log(`[${database}] ${s}`));
     return { database, startMs, connectMs: seed.connectMs, publishedMs: seed.publishedMs, idleRssMiB, crawl, workloads: reports };
+  } catch (err) {
+    const ended = linnet.child.exited();
+    if (ended) throw new Error(`${String(err)}; Linnet exited (${ended}), its last output:\n${linnet.child.output().slice(-3000)}`);
+    throw err;
   } finally {
     await stopLinnet();
     fs.rmSync(work, { recursive: true, force: true });
@@ -87,4 +93,12 @@ async function runBaseline(root: string, fixturesFile: string, list: ReturnType<
   } finally {
     await baseline.child.stop();
   }
+}
+
+/** Log how many warnings and errors Linnet printed (pino JSON lines at level 40 and above), with the first few. */
+function reportServerLog(output: string, log: (s: string) => void): void {
+  const lines = output.split("\n").filter((l) => /"level":(40|50|60)\b/.test(l));
+  if (lines.length === 0) return;
+  log(`Linnet logged ${lines.length} warnings or errors; the first:`);
+  for (const l of lines.slice(0, 3)) log(`  ${l.slice(0, 400)}`);
 }

@@ -19,7 +19,7 @@ function location(issue: Issue): string {
 function IssueList({ issues, severity }: { issues: Issue[]; severity: "error" | "warning" }) {
   const plural = severity === "error" ? "errors" : "warnings";
   return (
-    <div className={`issues issues-${severity}`}>
+    <div className={issues.length === 0 ? "issues issues-none" : `issues issues-${severity}`}>
       <h4 className="issues-title">
         {issues.length === 0 ? `No ${plural}` : count(issues.length, severity)}
         {severity === "error" && issues.length > 0 && <span className="small"> — fix these to publish</span>}

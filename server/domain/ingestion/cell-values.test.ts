@@ -116,3 +116,10 @@ describe("escapeCsvCell", () => {
     for (const s of ["=1", "-1+cmd", "@", "\r", "-", "+", "-5", "x=1"]) expect(escapeCsvCell(s).includes("'")).toBe(isFormulaLike(s));
   });
 });
+
+describe("Windows-1252", () => {
+  it("decodes 0x80–0x9F as Windows-1252 characters, not Latin-1 controls", async () => {
+    const { decodeWindows1252 } = await import("./text-encoding.js");
+    expect(decodeWindows1252(new Uint8Array([0x80, 0x92, 0x93, 0x94, 0x96, 0x9f, 0xe9, 0x41]))).toBe("€’“”–ŸéA");
+  });
+});

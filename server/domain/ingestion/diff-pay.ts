@@ -1,5 +1,5 @@
 /** What a payroll register adds compared with the payments already published. */
-import type { PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
+import type { PaymentInput } from "../../../contracts/linnet/snapshot-input.js";
 
 /** New and already-published payments. `newPayments` is capped; `newPaymentCount` has the total. */
 export interface PayDiff {
@@ -15,7 +15,7 @@ export interface PayDiff {
 export const PAY_DIFF_LIMIT = 500;
 
 /** Compare a register's payments with the source ids of the payments already published. */
-export function diffPay(previousPaymentKeys: Set<string>, next: Pick<PaySnapshotInput, "payments">): PayDiff {
+export function diffPay(previousPaymentKeys: Set<string>, next: { payments: readonly Pick<PaymentInput, "source_id" | "pay_date" | "gross_pay">[] }): PayDiff {
   const diff: PayDiff = { newPayments: [], newPaymentCount: 0, existingPayments: 0 };
   for (const p of next.payments) {
     if (previousPaymentKeys.has(p.source_id)) {

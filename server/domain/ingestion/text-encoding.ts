@@ -33,6 +33,20 @@ function isBlank(bytes: Uint8Array, from: number): boolean {
   return true;
 }
 
+// Windows-1252's characters for bytes 0x80–0x9F (0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and stay as they are).
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+
+/**
+ * Windows-1252 text. Node 20.18.3+ decodes "windows-1252" as Latin-1, giving C1 controls for 0x80–0x9F
+ * (nodejs/node#60888); those are mapped to the real characters (€, smart quotes, dashes…), which is a no-op where
+ * the decoder is right.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = new TextDecoder("windows-1252").decode(bytes);
+  return text.replace(C1_CONTROLS, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 /** Detect the encoding of CSV bytes and prepare them for the parser. */
 export function decodeCsvBytes(bytes: Uint8Array): Result<DecodedText> {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -46,6 +60,6 @@ export function decodeCsvBytes(bytes: Uint8Array): Result<DecodedText> {
     const sample = new TextDecoder("utf-8").decode(body.subarray(0, SAMPLE_BYTES));
     return ok({ encoding: "utf-8", input: body, sample, complete: body.length <= SAMPLE_BYTES });
   }
-  const text = new TextDecoder("windows-1252").decode(body);
+  const text = decodeWindows1252(body);
   return ok({ encoding: "windows-1252", input: text, sample: text.slice(0, SAMPLE_BYTES), complete: text.length <= SAMPLE_BYTES });
 }
