@@ -45,7 +45,8 @@ export async function opsConnectionView(deps: Pick<Deps, "db" | "clock" | "catal
     follow_up_at: c.followUpAt?.toISOString() ?? null,
     invite_email: c.inviteEmail,
     instructions: instructions ? { role: instructions.role, method: instructions.method, steps: instructions.steps } : null,
-    allowed_statuses: [...CONNECTION_TRANSITIONS[c.status as ConnectionState]],
+    // connecting happens by publishing data, so it is only offered once data exists
+    allowed_statuses: CONNECTION_TRANSITIONS[c.status as ConnectionState].filter((s) => s !== "connected" || c.orgSnapshotId || c.paySnapshotId),
     tasks: (await tasksOfConnection(deps.db, c.id)).map((t) =>
       presentTask(deps, { task: t, customerName: c.customerName, providerId: c.providerId, connectionStatus: c.status, applicationName: appName, assigneeEmail: null }, now),
     ),
