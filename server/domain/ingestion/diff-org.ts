@@ -28,37 +28,40 @@ export interface OrgDiff {
 export const DIFF_LIST_LIMIT = 500;
 
 type Getter = (p: PersonInput) => unknown;
-const i = (key: keyof PersonInput["individual"]): Getter => (p) => p.individual[key];
-const e = (key: keyof PersonInput["employment"]): Getter => (p) => p.employment[key];
 
-/** Compared fields (the SSN apart): identity, then employment. */
+// Compared fields (the SSN apart), identity then employment. Each getter reads a fixed property, which keeps these
+// loads fast over 100,000 people (a computed key per field would not be).
 const FIELDS: readonly [string, Getter][] = [
-  ...(["first_name", "middle_name", "last_name", "preferred_name", "emails", "phone_numbers", "gender", "ethnicity", "marital_status", "dob", "residence"] as const).map(
-    (k) => [k, i(k)] as [string, Getter],
-  ),
-  ...(
-    [
-      "title",
-      "manager_source_id",
-      "department",
-      "employment",
-      "start_date",
-      "end_date",
-      "latest_rehire_date",
-      "is_active",
-      "employment_status",
-      "flsa_status",
-      "class_code",
-      "location",
-      "income",
-      "income_history",
-      "custom_fields",
-      "union_code",
-      "union_local",
-      "highly_compensated_employee",
-      "key_employee",
-    ] as const
-  ).map((k) => [k, e(k)] as [string, Getter]),
+  ["first_name", (p) => p.individual.first_name],
+  ["middle_name", (p) => p.individual.middle_name],
+  ["last_name", (p) => p.individual.last_name],
+  ["preferred_name", (p) => p.individual.preferred_name],
+  ["emails", (p) => p.individual.emails],
+  ["phone_numbers", (p) => p.individual.phone_numbers],
+  ["gender", (p) => p.individual.gender],
+  ["ethnicity", (p) => p.individual.ethnicity],
+  ["marital_status", (p) => p.individual.marital_status],
+  ["dob", (p) => p.individual.dob],
+  ["residence", (p) => p.individual.residence],
+  ["title", (p) => p.employment.title],
+  ["manager_source_id", (p) => p.employment.manager_source_id],
+  ["department", (p) => p.employment.department],
+  ["employment", (p) => p.employment.employment],
+  ["start_date", (p) => p.employment.start_date],
+  ["end_date", (p) => p.employment.end_date],
+  ["latest_rehire_date", (p) => p.employment.latest_rehire_date],
+  ["is_active", (p) => p.employment.is_active],
+  ["employment_status", (p) => p.employment.employment_status],
+  ["flsa_status", (p) => p.employment.flsa_status],
+  ["class_code", (p) => p.employment.class_code],
+  ["location", (p) => p.employment.location],
+  ["income", (p) => p.employment.income],
+  ["income_history", (p) => p.employment.income_history],
+  ["custom_fields", (p) => p.employment.custom_fields],
+  ["union_code", (p) => p.employment.union_code],
+  ["union_local", (p) => p.employment.union_local],
+  ["highly_compensated_employee", (p) => p.employment.highly_compensated_employee],
+  ["key_employee", (p) => p.employment.key_employee],
 ];
 
 /** Fields a termination changes by itself; for terminated people only the other changes are listed. */

@@ -24,13 +24,19 @@ const COLUMNS: ColumnExpectations = {
 };
 
 type Company = OrgSnapshotInput["company"];
+type Location = PersonInput["employment"]["location"];
+
+/** Identity of a location for de-duplication (cheaper than JSON.stringify, which this runs for every person). */
+function locationKey(l: Location): string {
+  return l === null ? "" : `${l.name ?? ""}\u0000${l.line1}\u0000${l.line2}\u0000${l.city}\u0000${l.state}\u0000${l.postal_code}\u0000${l.country}`;
+}
 
 /** The company with the departments and work locations the people name added to the ones it already lists. */
 function withPeopleOrg(company: Company, people: readonly PersonInput[]): Company {
   const departments = [...(company.departments ?? [])];
   const seenDepartments = new Set(departments.map((d) => d?.name));
   const locations = [...(company.locations ?? [])];
-  const seenLocations = new Set(locations.map((l) => JSON.stringify(l)));
+  const seenLocations = new Set(locations.map(locationKey));
   for (const p of people) {
     const name = p.employment.department?.name;
     if (name && !seenDepartments.has(name)) {
@@ -39,7 +45,7 @@ function withPeopleOrg(company: Company, people: readonly PersonInput[]): Compan
     }
     const location = p.employment.location;
     if (location) {
-      const key = JSON.stringify(location);
+      const key = locationKey(location);
       if (!seenLocations.has(key)) {
         seenLocations.add(key);
         locations.push(location);
