@@ -72,8 +72,12 @@ export async function runTarget(root: string, database: string, storage: LinnetS
     await runBaseline(root, fixturesFile, list, reports, settings, (s) => log(`[${database}] ${s}`));
     return { database, startMs, connectMs: seed.connectMs, publishedMs: seed.publishedMs, idleRssMiB, crawl, workloads: reports };
   } catch (err) {
+    await new Promise((r) => setTimeout(r, 2000)); // a server that is shutting down (503s) has a moment to exit
     const ended = linnet.child.exited();
-    if (ended) throw new Error(`${String(err)}; Linnet exited (${ended}), its last output:\n${linnet.child.output().slice(-3000)}`);
+    const output = linnet.child.output();
+    if (ended || output.includes("shutting down")) {
+      throw new Error(`${String(err)}; Linnet ${ended ? `exited (${ended})` : "was shutting down"}, its last output:\n${output.slice(-3000)}`);
+    }
     throw err;
   } finally {
     await stopLinnet();

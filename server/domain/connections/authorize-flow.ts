@@ -16,8 +16,8 @@ import { publishInitialSandboxData } from "../sandbox/sandbox-publish.js";
 import { checkSandboxCredentials } from "./sandbox-credentials.js";
 import { statusUrlFor } from "./status-link.js";
 import { usableSession } from "./start-flow.js";
+import { newConnectionRow } from "./connection-row.js";
 import { grantedProducts } from "./product-rules.js";
-import { statusMessage } from "./status-machine.js";
 import { transitionConnection } from "./transition.js";
 
 /** Authorization codes are valid for ten minutes. */
@@ -41,31 +41,20 @@ function checkChoice(session: SessionRow, provider: CatalogProvider | undefined,
 function newConnection(deps: Deps, session: SessionRow, provider: CatalogProvider, input: AuthorizeRequest, now: Date): ConnectionRow {
   const assisted = provider.kind === "assisted";
   const status = assisted ? (input.access_granted ? "processing" : "pending") : "connected";
-  return {
-    id: randomUUID(),
+  return newConnectionRow(provider, {
     applicationId: session.applicationId,
-    companyId: randomUUID(),
-    accountId: randomUUID(),
-    entityId: randomUUID(),
     customerId: session.customerId,
     customerName: session.customerName,
     customerEmail: session.customerEmail,
-    providerId: provider.id,
     authMethod: assisted ? "assisted" : provider.auth_method,
     connectionType: session.sandbox || provider.kind === "automated" ? "finch" : "provider",
     products: grantedProducts(session.products, provider),
     status,
-    statusMessage: statusMessage(status, provider.display_name),
     inviteEmail: assisted ? inviteEmailFor(deps.config, session.id) : null,
     accessConfirmedAt: assisted && input.access_granted ? now : null,
     username: input.auth_method === "credential" ? (input.username ?? null) : null,
-    lastSuccessfulSync: null,
-    orgSnapshotId: null,
-    paySnapshotId: null,
-    followUpAt: null,
     createdAt: now,
-    disconnectedAt: null,
-  };
+  });
 }
 
 /** Bring a re-authenticated connection back to working order. */

@@ -5,8 +5,11 @@ import { maskSsn } from "./ssn.js";
 
 /** One changed field of a person. SSNs are masked (`***-**-1234`). */
 export interface FieldChange {
+  /** The field's name in Finch's individual or employment shape, or `ssn`. */
   field: string;
+  /** The previous value (null when absent). */
   before: unknown;
+  /** The new value (null when absent). */
   after: unknown;
 }
 
@@ -73,44 +76,48 @@ function nameOf(p: PersonInput): string {
   return [first, p.individual.last_name].filter((s) => s).join(" ") || p.source_id;
 }
 
-function changes(before: PersonInput, after: PersonInput, skip: ReadonlySet<string> | null): FieldChange[] {
-  const list: FieldChange[] = [];
+/** The fields that differ; null when none do (most people), so unchanged people allocate nothing. */
+function changes(before: PersonInput, after: PersonInput, skip: ReadonlySet<string> | null): FieldChange[] | null {
+  let list: FieldChange[] | null = null;
   for (const [field, get] of FIELDS) {
-    if (skip?.has(field)) continue;
     const a = get(before);
     const b = get(after);
-    if (!jsonEqual(a, b)) list.push({ field, before: a ?? null, after: b ?? null });
+    if (a === b || jsonEqual(a, b) || skip?.has(field)) continue;
+    if (list === null) list = [];
+    list.push({ field, before: a ?? null, after: b ?? null });
   }
-  if ((before.individual.ssn ?? null) !== (after.individual.ssn ?? null)) list.push({ field: "ssn", before: maskSsn(before.individual.ssn), after: maskSsn(after.individual.ssn) });
+  const ssnBefore = before.individual.ssn ?? null;
+  const ssnAfter = after.individual.ssn ?? null;
+  if (ssnBefore !== ssnAfter) {
+    if (list === null) list = [];
+    list.push({ field: "ssn", before: maskSsn(ssnBefore), after: maskSsn(ssnAfter) });
+  }
   return list;
 }
 
 /** Compare the next census with the previous one (null for a first upload: everyone is a hire). */
 export function diffOrg(previous: OrgSnapshotInput | null, next: OrgSnapshotInput): OrgDiff {
-  const before = new Map<string, PersonInput>();
-  for (const p of previous?.people ?? []) before.set(p.source_id, p);
+  // People still in this map after the loop are the ones the new file no longer has.
+  const unmatched = new Map<string, PersonInput>();
+  for (const p of previous?.people ?? []) unmatched.set(p.source_id, p);
   const diff: OrgDiff = { hires: [], terminations: [], removed: [], changed: [], counts: {} };
-  const counts = { hires: 0, terminations: 0, removed: 0, changed: 0, unchanged: 0, previous: before.size, next: next.people.length };
-  const seen = new Set<string>();
+  const counts = { hires: 0, terminations: 0, removed: 0, changed: 0, unchanged: 0, previous: unmatched.size, next: next.people.length };
   for (const p of next.people) {
-    seen.add(p.source_id);
-    const old = before.get(p.source_id);
+    const old = unmatched.get(p.source_id);
     if (!old) {
       if (counts.hires++ < DIFF_LIST_LIMIT) diff.hires.push({ source_id: p.source_id, name: nameOf(p) });
       continue;
     }
+    unmatched.delete(p.source_id);
     const wasActive = old.employment.is_active !== false && !old.employment.end_date;
     const terminated = wasActive && (p.employment.is_active === false || !!p.employment.end_date);
     if (terminated && counts.terminations++ < DIFF_LIST_LIMIT) diff.terminations.push({ source_id: p.source_id, name: nameOf(p), end_date: p.employment.end_date });
     const fields = changes(old, p, terminated ? TERMINATION_FIELDS : null);
-    if (fields.length > 0) {
+    if (fields) {
       if (counts.changed++ < DIFF_LIST_LIMIT) diff.changed.push({ source_id: p.source_id, name: nameOf(p), fields });
     } else if (!terminated) counts.unchanged++;
   }
-  for (const [id, p] of before) {
-    if (seen.has(id)) continue;
-    if (counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(p) });
-  }
+  for (const [id, p] of unmatched) if (counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(p) });
   diff.counts = counts;
   return diff;
 }

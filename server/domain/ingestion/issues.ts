@@ -75,8 +75,8 @@ export class IssueCollector {
     if (this.warningCount++ < this.limit) this.warnings.push(make("warning", code, message, row, column, field));
   }
 
-  /** Add another step's issues, including the ones its list dropped but counted. */
-  absorb(list: readonly Issue[]): void {
+  /** Add another step's issues, including the ones its list dropped but counted; `amend` may add to each kept one. */
+  absorb(list: readonly Issue[], amend: (issue: Issue) => Issue = (issue) => issue): void {
     const totals = totalsOf(list);
     const listed: Record<string, number> = {};
     let listedErrors = 0;
@@ -85,10 +85,10 @@ export class IssueCollector {
       listed[issue.code] = (listed[issue.code] ?? 0) + 1;
       if (issue.severity === "error") {
         listedErrors++;
-        if (this.errorCount++ < this.limit) this.errors.push(issue);
+        if (this.errorCount++ < this.limit) this.errors.push(amend(issue));
       } else {
         listedWarnings++;
-        if (this.warningCount++ < this.limit) this.warnings.push(issue);
+        if (this.warningCount++ < this.limit) this.warnings.push(amend(issue));
       }
     }
     for (const [code, n] of Object.entries(totals.byCode)) this.count(code, n);

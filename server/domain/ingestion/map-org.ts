@@ -5,7 +5,7 @@ import { type Mapping, ORG_FIELDS } from "./mapping.js";
 import { rememberOrigin } from "./origin.js";
 import type { ParsedTable } from "./parsed-table.js";
 import { orgLookups, personFromRow } from "./person-row.js";
-import { resolveColumns } from "./resolve-columns.js";
+import { resolveColumns, withField } from "./resolve-columns.js";
 import { RowReader } from "./row-reader.js";
 import { type ColumnExpectations, hasBlockingColumns, reportColumns } from "./report-columns.js";
 
@@ -65,8 +65,8 @@ function withPeopleOrg(company: Company, people: readonly PersonInput[]): Compan
  */
 export function mapOrg(table: ParsedTable, mapping: Mapping, base: { company: Company }): MappedOrg {
   const issues = new IssueCollector();
-  issues.absorb(table.warnings);
   const columns = resolveColumns(table.headers, mapping, ORG_FIELDS);
+  issues.absorb(table.warnings, withField(columns));
   const people: PersonInput[] = [];
   const rows: number[] = [];
   const done = (): MappedOrg => {

@@ -9,7 +9,7 @@ import { rememberOrigin } from "./origin.js";
 import type { ParsedTable } from "./parsed-table.js";
 import { frequencyLabel, frequencyOfPeriod } from "./pay-period.js";
 import { type ColumnExpectations, hasBlockingColumns, reportColumns } from "./report-columns.js";
-import { resolveColumns } from "./resolve-columns.js";
+import { resolveColumns, withField } from "./resolve-columns.js";
 import { RowReader } from "./row-reader.js";
 import { payLookups, presentLines, statementFromRow } from "./statement-row.js";
 
@@ -89,8 +89,8 @@ function addToRun(run: Run, s: PayStatementInput, start: string | null, end: str
 /** Map a payroll register table to pay data. Rows without an employee id or a valid pay date are left out (an error each). */
 export function mapPay(table: ParsedTable, mapping: Mapping): MappedPay {
   const issues = new IssueCollector();
-  issues.absorb(table.warnings);
   const columns = resolveColumns(table.headers, mapping, PAY_FIELDS);
+  issues.absorb(table.warnings, withField(columns));
   const runs = new Map<string, Run>();
   const groups = new Map<string, Group>();
   const finish = (): MappedPay => {

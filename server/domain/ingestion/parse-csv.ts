@@ -2,7 +2,7 @@
 import { type CsvError, parse } from "csv-parse/sync";
 import { fail, type Result } from "../errors.js";
 import { detectDelimiter } from "./detect-delimiter.js";
-import { findRaggedRecords, finishTable, listNumbers, type ParsedTable } from "./parsed-table.js";
+import { findRaggedRecords, finishTable, isBlankRecord, listNumbers, type ParsedTable } from "./parsed-table.js";
 import { decodeCsvBytes } from "./text-encoding.js";
 
 /** Parse CSV bytes into a table; `maxRows` bounds the data rows read. */
@@ -22,6 +22,7 @@ export function parseCsv(bytes: Uint8Array, maxRows?: number): Result<ParsedTabl
   } catch (error) {
     return fail("invalid_request", `The CSV could not be read: ${describeCsvError(error)}`);
   }
+  while (records.length > 1 && isBlankRecord(records[records.length - 1]!)) records.pop();
   if (maxRows !== undefined && records.length > maxRows + 1) {
     return fail("invalid_request", `The file has more than ${maxRows} data rows`);
   }

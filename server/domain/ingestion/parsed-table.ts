@@ -14,7 +14,10 @@ export interface ParsedTable {
   delimiter: string | null;
   /** Column headers, trimmed. */
   headers: string[];
-  /** Data rows, each as long as `headers`; `rows[i]` is the file's row `i + 2`. Blank rows are kept, as empty cells. */
+  /**
+   * Data rows, each as long as `headers`. `rows[i]` is row `i + 2` as a spreadsheet numbers them (the header is row 1;
+   * a quoted cell spanning lines is still one row). Blank rows are kept as empty cells so the numbers stay true.
+   */
   rows: string[][];
   /** Formula-like cells, kept as text. */
   warnings: Issue[];

@@ -11,10 +11,15 @@ type Location = Individual["residence"];
 
 /** The coded-value lookups of one mapping, built once per file. */
 export interface OrgLookups {
+  /** Employment type and subtype. */
   employmentType: ValueLookup<EmploymentClass>;
+  /** Employment status. */
   status: ValueLookup<EmploymentStatus>;
+  /** FLSA status. */
   flsa: ValueLookup<FlsaStatus>;
+  /** Gender. */
   gender: ValueLookup<Gender>;
+  /** Pay rate unit. */
   unit: ValueLookup<IncomeUnit>;
 }
 
@@ -58,9 +63,14 @@ function address(r: RowReader, f: AddressFields, name: string | null): Location 
   return location;
 }
 
+const EMAILS = [
+  ["work_email", "work"],
+  ["personal_email", "personal"],
+] as const;
+
 function emails(r: RowReader): Individual["emails"] {
   const list: NonNullable<Individual["emails"]> = [];
-  for (const [field, type] of [["work_email", "work"], ["personal_email", "personal"]] as const) {
+  for (const [field, type] of EMAILS) {
     const data = r.text(field);
     if (data === null) continue;
     if (!data.includes("@")) r.warning("invalid_email", `"${data}" is not an email address; it is left out`, field);

@@ -1,4 +1,5 @@
 /** Matches a mapping's column headers to the file's columns (case- and space-insensitively), once per file. */
+import type { Issue } from "./issues.js";
 import type { MappedField, Mapping } from "./mapping.js";
 import { normalizeHeader } from "./normalize-header.js";
 
@@ -12,6 +13,16 @@ export interface ResolvedColumns {
   unknown: string[];
   /** Fields whose mapped column the file does not have, with the header the mapping expected. */
   absent: { field: MappedField; column: string }[];
+}
+
+/** An issue from parsing, with the field its column feeds (formula-like cells are found before any mapping). */
+export function withField(columns: ResolvedColumns): (issue: Issue) => Issue {
+  const fieldOf = new Map<string, MappedField>();
+  for (const [field, header] of Object.entries(columns.header)) fieldOf.set(header, field as MappedField);
+  return (issue) => {
+    const field = issue.column === undefined || issue.field !== undefined ? undefined : fieldOf.get(issue.column);
+    return field === undefined ? issue : { ...issue, field };
+  };
 }
 
 /** Resolve the columns of `fields` for a file's headers. */

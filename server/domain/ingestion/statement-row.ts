@@ -12,8 +12,11 @@ type Contributions = NonNullable<PayStatementInput["employer_contributions"]>;
 
 /** The coded-value lookups of a register mapping, built once per file. */
 export interface PayLookups {
+  /** Payment method. */
   method: ValueLookup<PaymentMethod>;
+  /** Pay frequency. */
   frequency: ValueLookup<PayFrequency>;
+  /** Statement type. */
   type: ValueLookup<StatementType>;
 }
 

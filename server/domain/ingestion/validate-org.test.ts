@@ -107,7 +107,7 @@ describe("validateOrg warnings", () => {
   it("formula-like cells are carried through from parsing", async () => {
     const { report, input } = await census([person("A1", { "Legal First Name": "=HYPERLINK(\"http://evil.example\",\"x\")" })]);
     expect(report.ok).toBe(true);
-    expect(where(report.warnings)).toContainEqual({ code: "formula_like", row: 2, column: "Legal First Name", field: undefined });
+    expect(where(report.warnings)).toContainEqual({ code: "formula_like", row: 2, column: "Legal First Name", field: "first_name" });
     expect(input.people[0]!.individual.first_name).toBe('=HYPERLINK("http://evil.example","x")');
   });
   it("a file from the wrong employer requires confirmation", async () => {

@@ -100,3 +100,48 @@ describe("validatePay", () => {
     expect(report.errors.map((e) => e.code)).toEqual(["wrong_mapping_group", "no_statements"]);
   });
 });
+
+describe("validatePay without row origins", () => {
+  it("checks inputs that did not come from mapPay too, naming fields instead of rows", () => {
+    const report = validatePay(
+      {
+        pay_groups: [{ source_id: "g", name: "Weekly", pay_frequencies: ["weekly"], individual_source_ids: ["E1", "Z1"] }],
+        payments: [
+          {
+            source_id: "p1",
+            pay_period: null,
+            pay_date: "2024-01-12",
+            debit_date: null,
+            company_debit: null,
+            gross_pay: null,
+            net_pay: null,
+            employer_taxes: null,
+            employee_taxes: null,
+            pay_frequencies: ["weekly"],
+            pay_group_source_ids: ["g"],
+            pay_statements: [
+              {
+                individual_source_id: "E1",
+                type: "regular_payroll",
+                payment_method: null,
+                total_hours: null,
+                gross_pay: { amount: 1000, currency: "usd" },
+                net_pay: { amount: 900, currency: "usd" },
+                earnings: [],
+                taxes: [{ type: "federal", name: "FIT", employer: false, amount: 50, currency: "usd" }],
+                employee_deductions: [],
+                employer_contributions: [],
+              },
+            ],
+          },
+        ],
+      },
+      [],
+      { knownPeople: new Set(["E1"]) },
+    );
+    expect(report.errors.map((e) => [e.code, e.row, e.field])).toEqual([
+      ["net_mismatch", undefined, "net"],
+      ["unknown_employee", undefined, undefined],
+    ]);
+  });
+});

@@ -84,6 +84,11 @@ export function validatePay(input: PaySnapshotInput, issuesFromMapping: readonly
       checkStatement(s, where, issues);
     }
   }
+  for (const group of input.pay_groups) {
+    for (const id of group.individual_source_ids) {
+      if (!people.has(id) && !context.knownPeople.has(id)) issues.error("unknown_employee", `Pay group "${group.name}" lists employee "${id}", who is not in the published organization data`);
+    }
+  }
   if (statements === 0) issues.error("no_statements", "No pay statement could be read from the file");
   const counts = { payments: input.payments.length, statements, people: people.size, pay_groups: input.pay_groups.length, gross_cents: gross };
   return buildReport(issues, counts);

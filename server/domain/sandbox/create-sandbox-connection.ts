@@ -8,7 +8,7 @@ import { inviteEmailFor } from "../assisted/instructions.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { checkRequestedProducts, grantedProducts } from "../connections/product-rules.js";
-import { statusMessage } from "../connections/status-machine.js";
+import { newConnectionRow } from "../connections/connection-row.js";
 import { hashSecret, newAccessToken } from "../security/secrets.js";
 import { transactional } from "../transactional.js";
 import { publishInitialSandboxData } from "./sandbox-publish.js";
@@ -73,31 +73,17 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
     const txDeps = { ...deps, db: tx };
     const companyId = input.company_id ?? (await createSandboxCompany(txDeps, app.id, { employeeSize: size }));
     const id = randomUUID();
-    const connection: ConnectionRow = {
+    const connection = newConnectionRow(provider, {
       id,
       applicationId: app.id,
       companyId,
-      accountId: randomUUID(),
-      entityId: randomUUID(),
-      customerId: null,
-      customerName: null,
-      customerEmail: null,
-      providerId: provider.id,
       authMethod: method,
       connectionType: "finch",
       products: grantedProducts(requested.value, provider),
       status: assisted ? "pending" : "connected",
-      statusMessage: statusMessage(assisted ? "pending" : "connected", provider.display_name),
       inviteEmail: assisted ? inviteEmailFor(deps.config, id) : null,
-      accessConfirmedAt: null,
-      username: null,
-      lastSuccessfulSync: null,
-      orgSnapshotId: null,
-      paySnapshotId: null,
-      followUpAt: null,
       createdAt: now,
-      disconnectedAt: null,
-    };
+    });
     await insertConnection(tx, connection);
     await insertToken(tx, { id: randomUUID(), tokenHash: hashSecret(token), applicationId: app.id, connectionId: id, createdAt: now });
     await insertActivity(tx, { connectionId: id, actor: `app:${app.id}`, kind: "created", fromStatus: null, toStatus: connection.status, message: "Sandbox connection created through the sandbox API", at: now });

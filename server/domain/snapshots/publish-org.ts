@@ -1,19 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
-import {
-  insertRecords,
-  insertSnapshot,
-  lockConnectionForPublish,
-  nextSnapshotVersion,
-  setCurrentSnapshot,
-} from "../../db/repositories/snapshots.repository.js";
+import { insertRecords, lockConnectionForPublish, nextSnapshotVersion } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
+import { fail, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
-import { onSnapshotPublished } from "../assisted/tasks.js";
-import { markConnectedByPublish } from "./mark-connected.js";
+import { completePublish } from "./complete-publish.js";
 import { buildOrgRecords } from "./org-records.js";
 import { StableIds } from "./stable-ids.js";
 
@@ -62,24 +54,9 @@ export async function publishOrgSnapshot(deps: Deps, connectionId: string, input
     const ids = await StableIds.load(tx, connectionId, "individual");
     const records = buildOrgRecords(snapshotId, connection.companyId, input, (s) => ids.idOf(s), deps.cipher);
     const counts = { individuals: input.people.length, active: input.people.filter((p) => p.employment.is_active !== false).length };
-    const now = deps.clock.now();
-    await insertSnapshot(tx, { id: snapshotId, connectionId, group: "org", version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
     await insertRecords(tx, records);
     await ids.flush(tx);
-    await setCurrentSnapshot(tx, connectionId, "org", snapshotId, meta.retrievedAt);
-    await insertActivity(tx, {
-      connectionId,
-      actor: meta.source,
-      kind: "snapshot_published",
-      fromStatus: null,
-      toStatus: null,
-      message: `Published organization data v${version}: ${counts.individuals} people, pulled ${meta.retrievedAt.toISOString()}`,
-      at: now,
-    });
-    await onSnapshotPublished({ ...deps, db: tx }, connection, "org", snapshotId, meta.retrievedAt);
-    const connected = await markConnectedByPublish({ ...deps, db: tx }, connection, meta.source);
-    if (!connected.ok) return connected;
-    return ok({ snapshot_id: snapshotId, version, counts });
+    return completePublish({ ...deps, db: tx }, connection, { id: snapshotId, group: "org", version, counts, summary: `${counts.individuals} people` }, meta);
   });
   // after commit: this process must serve the new snapshot at once
   deps.tokens.invalidateConnection(connectionId);

@@ -1,22 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Payment, PayStatement } from "../../../contracts/finch/employer.js";
 import type { PaymentInput, PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import {
   insertRecords,
-  insertSnapshot,
   lockConnectionForPublish,
   nextSnapshotVersion,
   copyPayRecords,
   type SnapshotRecordInsert,
-  setCurrentSnapshot,
 } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
-import { FinchError, fail, ok, type Result } from "../errors.js";
+import { FinchError, fail, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
-import { onSnapshotPublished } from "../assisted/tasks.js";
-import { markConnectedByPublish } from "./mark-connected.js";
+import { completePublish } from "./complete-publish.js";
 import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
 import { StableIds } from "./stable-ids.js";
 
@@ -99,24 +95,10 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
       }
       await flush(true);
       const counts = { pay_groups: input.pay_groups.length + copied.groups, payments: paymentPosition, pay_statements: statementPosition };
-      const now = deps.clock.now();
-      await insertSnapshot(tx, { id: snapshotId, connectionId, group: "pay", version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
       await paymentIds.flush(tx);
       await groupIds.flush(tx);
-      await setCurrentSnapshot(tx, connectionId, "pay", snapshotId, meta.retrievedAt);
-      await insertActivity(tx, {
-        connectionId,
-        actor: meta.source,
-        kind: "snapshot_published",
-        fromStatus: null,
-        toStatus: null,
-        message: `Published pay data v${version}: ${counts.payments} payments, ${counts.pay_statements} pay statements, pulled ${meta.retrievedAt.toISOString()}`,
-        at: now,
-      });
-      await onSnapshotPublished({ ...deps, db: tx }, connection, "pay", snapshotId, meta.retrievedAt);
-    const connected = await markConnectedByPublish({ ...deps, db: tx }, connection, meta.source);
-      if (!connected.ok) return connected;
-      return ok({ snapshot_id: snapshotId, version, counts });
+      const summary = `${counts.payments} payments, ${counts.pay_statements} pay statements`;
+      return completePublish({ ...deps, db: tx }, connection, { id: snapshotId, group: "pay", version, counts, summary }, meta);
   });
   // after commit: this process must serve the new snapshot at once
   deps.tokens.invalidateConnection(connectionId);

@@ -1,0 +1,37 @@
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
+import { insertSnapshot, setCurrentSnapshot } from "../../db/repositories/snapshots.repository.js";
+import { onSnapshotPublished } from "../assisted/tasks.js";
+import type { Deps } from "../deps.js";
+import { ok, type Result } from "../errors.js";
+import { markConnectedByPublish } from "./mark-connected.js";
+import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
+
+/**
+ * The common end of every publish, inside its transaction: the snapshot row, the connection's pointer, the activity
+ * entry, the work queue (task done, next refresh) and, for a first publish, the move to connected.
+ */
+export async function completePublish(
+  deps: Deps,
+  connection: ConnectionRow,
+  snapshot: { id: string; group: "org" | "pay"; version: number; counts: Record<string, number>; summary: string },
+  meta: PublishMeta,
+): Promise<Result<PublishedSnapshot>> {
+  const now = deps.clock.now();
+  const { id, group, version, counts } = snapshot;
+  await insertSnapshot(deps.db, { id, connectionId: connection.id, group, version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
+  await setCurrentSnapshot(deps.db, connection.id, group, id, meta.retrievedAt);
+  await insertActivity(deps.db, {
+    connectionId: connection.id,
+    actor: meta.source,
+    kind: "snapshot_published",
+    fromStatus: null,
+    toStatus: null,
+    message: `Published ${group === "org" ? "organization" : "pay"} data v${version}: ${snapshot.summary}, pulled ${meta.retrievedAt.toISOString()}`,
+    at: now,
+  });
+  await onSnapshotPublished(deps, connection, group, id, meta.retrievedAt);
+  const connected = await markConnectedByPublish(deps, connection, meta.source);
+  if (!connected.ok) return connected;
+  return ok({ snapshot_id: id, version, counts });
+}
