@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { AuthorizeRequest, AuthorizeResponse } from "../../../contracts/linnet/connect-flow.js";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { type ConnectionRow, findConnection, insertConnection } from "../../db/repositories/connections.repository.js";
