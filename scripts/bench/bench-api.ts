@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { exitCleanlyOnSignals, withCleanup } from "./cleanup.js";
 import { createBenchDatabase, unreachableReason } from "./pg-database.js";
 import { resultsTable, targetLines, timingsTable } from "./report.js";
 import { runTarget, type TargetReport } from "./run-target.js";
@@ -24,11 +25,10 @@ const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 
 /** The PGlite pass, in a fresh temporary data directory. */
 async function pglitePass(): Promise<TargetReport> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-data-"));
-  try {
-    return await runTarget(ROOT, "pglite", { kind: "pglite", dataDir }, { connections: CONNECTIONS, seconds: SECONDS }, log);
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  return withCleanup(
+    () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    () => runTarget(ROOT, "pglite", { kind: "pglite", dataDir }, { connections: CONNECTIONS, seconds: SECONDS }, log),
+  );
 }
 
 /** The PostgreSQL pass, in a fresh database dropped afterwards; null (with a note) when the server is unreachable. */
@@ -40,15 +40,15 @@ async function postgresPass(notes: string[]): Promise<TargetReport | null> {
   }
   const db = await createBenchDatabase(PG_URL);
   log(`[postgres] created database ${db.name}`);
-  try {
-    return await runTarget(ROOT, "postgres", { kind: "postgres", databaseUrl: db.url }, { connections: CONNECTIONS, seconds: SECONDS }, log);
-  } finally {
-    await db.drop().catch((err: unknown) => log(`[postgres] could not drop ${db.name}: ${String(err)}`));
-  }
+  return withCleanup(
+    () => db.drop().catch((err: unknown) => log(`[postgres] could not drop ${db.name}: ${String(err)}`)),
+    () => runTarget(ROOT, "postgres", { kind: "postgres", databaseUrl: db.url }, { connections: CONNECTIONS, seconds: SECONDS }, log),
+  );
 }
 
 /** Run both passes, print the tables, and exit. */
 async function main(): Promise<number> {
+  exitCleanlyOnSignals(log);
   if (!(SECONDS > 0)) throw new Error(`BENCH_SECONDS must be a positive number (got "${process.env.BENCH_SECONDS}")`);
   log(`bench:api: ${CONNECTIONS} connections, ${SECONDS} s per run, ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}`);
   const reports: TargetReport[] = [];

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import { onInterrupt } from "./cleanup.js";
 
 /** A spawned Node process whose stdout and stderr are kept for error messages. */
 export interface Child {
@@ -76,6 +77,8 @@ export function spawnNode(args: string[], env: Record<string, string>, cwd: stri
     clearTimeout(timer);
   };
 
+  const unregister = onInterrupt(() => stop());
+  void exited.then(unregister);
   const exitedAs = () => (proc.signalCode ? `signal ${proc.signalCode}` : proc.exitCode !== null ? `code ${proc.exitCode}` : null);
   return { proc, output: () => text, waitFor, stop, exited: exitedAs };
 }

@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { captureFixtures, meanBodyBytes, startBaseline } from "./baseline.js";
 import { rssMiB } from "./child.js";
+import { withCleanup } from "./cleanup.js";
 import { type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
-import { type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
+import { type LinnetProcess, type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
 import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
 import { seedEmployer } from "./seed.js";
 import { workloads } from "./workloads.js";
@@ -39,50 +40,59 @@ const WARM_UP_REQUESTS = 5;
 /** Start Linnet on `storage`, seed, measure the three workloads and the SDK crawl, then the baseline. */
 export async function runTarget(root: string, database: string, storage: LinnetStorage, load: Omit<LoadSettings, "token">, log: (s: string) => void): Promise<TargetReport> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-"));
-  const fixturesFile = path.join(work, "fixtures.json");
-  const t0 = performance.now();
-  const linnet = await startLinnetProcess(root, storage);
-  const stopLinnet = () => linnet.child.stop();
+  return withCleanup(
+    () => fs.rmSync(work, { recursive: true, force: true }),
+    async () => {
+      const t0 = performance.now();
+      const linnet = await startLinnetProcess(root, storage);
+      const startMs = performance.now() - t0;
+      log(`[${database}] Linnet listening at ${linnet.url} after ${(startMs / 1000).toFixed(1)} s (pid ${linnet.child.proc.pid})`);
+      const measured = await withCleanup(
+        () => linnet.child.stop(),
+        () => measureLinnet(linnet, path.join(work, "fixtures.json"), load, (s) => log(`[${database}] ${s}`)).catch((err: unknown) => explainFailure(err, linnet)),
+      );
+      reportServerLog(linnet.child.output(), (s) => log(`[${database}] ${s}`));
+      await runBaseline(root, measured.fixturesFile, measured.list, measured.workloads, measured.settings, (s) => log(`[${database}] ${s}`));
+      return { database, startMs, connectMs: measured.seed.connectMs, publishedMs: measured.seed.publishedMs, idleRssMiB: measured.idleRssMiB, crawl: measured.crawl, workloads: measured.workloads };
+    },
+  );
+}
+
+/** Seed, capture the baseline's fixtures, run each workload on Linnet (RSS and drain after each), then the SDK crawl. */
+async function measureLinnet(linnet: LinnetProcess, fixturesFile: string, load: Omit<LoadSettings, "token">, log: (s: string) => void) {
   const alive = () => linnet.child.exited() === null;
-  try {
-    const startMs = performance.now() - t0;
-    log(`[${database}] Linnet listening at ${linnet.url} after ${(startMs / 1000).toFixed(1)} s (pid ${linnet.child.proc.pid})`);
-    const seed = await seedEmployer(linnet, (s) => log(`[${database}] ${s}`));
-    log(`[${database}] seeded: ${seed.individualIds.length} people, ${seed.paymentIds.length} payments, pay history published after ${(seed.publishedMs / 1000).toFixed(1)} s`);
-    const settings = { ...load, token: seed.accessToken };
-    const list = workloads(seed);
-    await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
-    const bodies = meanBodyBytes(fixturesFile);
-    await waitUntilQuiet(linnet.url, alive);
-    const idleRssMiB = rssMiB(linnet.child.proc.pid);
-    const reports: WorkloadReport[] = [];
-    for (const w of list) {
-      await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
-      log(`[${database}] load ${w.name} on Linnet (${load.connections} connections, ${load.seconds} s; load average ${os.loadavg()[0]!.toFixed(2)})`);
-      const linnetResult = await runLoad(linnet.url, w, settings);
-      const rss = rssMiB(linnet.child.proc.pid);
-      const drainMs = await waitUntilQuiet(linnet.url, alive);
-      if (drainMs > 1000) log(`[${database}] Linnet was still busy ${(drainMs / 1000).toFixed(1)} s after the ${w.name} run ended`);
-      reports.push({ name: w.name, linnet: linnetResult, rssMiB: rss, baseline: null, drainMs, bodyBytes: bodies[`${w.method} ${w.route}`] ?? null });
-    }
-    log(`[${database}] SDK directory crawl`);
-    const crawl = await crawlDirectory(linnet.url, seed.accessToken);
-    await stopLinnet(); // the baseline gets the machine to itself, as Linnet did
-    reportServerLog(linnet.child.output(), (s) => log(`[${database}] ${s}`));
-    await runBaseline(root, fixturesFile, list, reports, settings, (s) => log(`[${database}] ${s}`));
-    return { database, startMs, connectMs: seed.connectMs, publishedMs: seed.publishedMs, idleRssMiB, crawl, workloads: reports };
-  } catch (err) {
-    await new Promise((r) => setTimeout(r, 2000)); // a server that is shutting down (503s) has a moment to exit
-    const ended = linnet.child.exited();
-    const output = linnet.child.output();
-    if (ended || output.includes("shutting down")) {
-      throw new Error(`${String(err)}; Linnet ${ended ? `exited (${ended})` : "was shutting down"}, its last output:\n${output.slice(-3000)}`);
-    }
-    throw err;
-  } finally {
-    await stopLinnet();
-    fs.rmSync(work, { recursive: true, force: true });
+  const seed = await seedEmployer(linnet, log);
+  log(`seeded: ${seed.individualIds.length} people, ${seed.paymentIds.length} payments, pay history published after ${(seed.publishedMs / 1000).toFixed(1)} s`);
+  const settings = { ...load, token: seed.accessToken };
+  const list = workloads(seed);
+  await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
+  const bodies = meanBodyBytes(fixturesFile);
+  await waitUntilQuiet(linnet.url, alive);
+  const idleRssMiB = rssMiB(linnet.child.proc.pid);
+  const reports: WorkloadReport[] = [];
+  for (const w of list) {
+    await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
+    log(`load ${w.name} on Linnet (${load.connections} connections, ${load.seconds} s; load average ${os.loadavg()[0]!.toFixed(2)})`);
+    const linnetResult = await runLoad(linnet.url, w, settings);
+    const rss = rssMiB(linnet.child.proc.pid);
+    const drainMs = await waitUntilQuiet(linnet.url, alive);
+    if (drainMs > 1000) log(`Linnet was still busy ${(drainMs / 1000).toFixed(1)} s after the ${w.name} run ended`);
+    reports.push({ name: w.name, linnet: linnetResult, rssMiB: rss, baseline: null, drainMs, bodyBytes: bodies[`${w.method} ${w.route}`] ?? null });
   }
+  log("SDK directory crawl");
+  const crawl = await crawlDirectory(linnet.url, seed.accessToken);
+  return { seed, settings, list, fixturesFile, idleRssMiB, crawl, workloads: reports };
+}
+
+/** Rethrow `err`, saying so when Linnet itself stopped or was shutting down (503s), with its last output. */
+async function explainFailure(err: unknown, linnet: LinnetProcess): Promise<never> {
+  await new Promise((r) => setTimeout(r, 2000)); // a server that is shutting down has a moment to exit
+  const ended = linnet.child.exited();
+  const output = linnet.child.output();
+  if (ended || output.includes("shutting down")) {
+    throw new Error(`${String(err)}; Linnet ${ended ? `exited (${ended})` : "was shutting down"}, its last output:\n${output.slice(-3000)}`);
+  }
+  throw err;
 }
 
 /** Run every workload against the baseline server serving the captured fixtures. */

@@ -11,7 +11,10 @@ const env = (dataDir: string, extra: Record<string, string> = {}) => {
   return { ...rest, LINNET_DATA_DIR: dataDir, LINNET_LOG_LEVEL: "warn", ...extra };
 };
 const linnet = (dataDir: string, args: string[]) =>
-  spawnSync(process.execPath, ["bin/linnet.mjs", ...args], { env: env(dataDir), encoding: "utf8", timeout: 60_000 });
+  spawnSync(process.execPath, ["bin/linnet.mjs", ...args], { env: env(dataDir), encoding: "utf8", timeout: 120_000 });
+
+/** Each command starts its own embedded PostgreSQL (initdb on a new directory): seconds each, more on a busy machine. */
+const SLOW = 300_000;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -22,7 +25,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForOutput(child: ChildProcess, pattern: RegExp, ms = 60_000): Promise<string> {
+async function waitForOutput(child: ChildProcess, pattern: RegExp, ms = 150_000): Promise<string> {
   let out = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out; output so far:\n${out}`)), ms);
@@ -57,7 +60,7 @@ describe("linnet CLI", () => {
     const weak = linnet(dir, ["user", "create", "--email", "a@b.co", "--password", "short", "--role", "operator"]);
     expect(weak.stderr).toContain("password");
     expect(linnet(dir, ["frobnicate"]).status).toBe(1);
-  });
+  }, SLOW);
 
   it("serve: first start prints the demo credentials, the data directory is locked, restart keeps data", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-serve-"));
@@ -83,5 +86,5 @@ describe("linnet CLI", () => {
     expect(out2).not.toContain("client_secret");
     again.kill("SIGTERM");
     await new Promise((resolve) => again.once("exit", resolve));
-  });
+  }, SLOW);
 });
