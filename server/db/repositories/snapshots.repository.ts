@@ -102,15 +102,6 @@ export async function recordsByIds(db: Db, snapshotId: string, kind: string, ids
     .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind), inArray(snapshotRecords.id, ids)));
 }
 
-/** Child records (pay statements of a payment), in order. */
-export async function childRecords(db: Db, snapshotId: string, kind: string, parentId: string): Promise<RecordRow[]> {
-  return db
-    .select(recordColumns)
-    .from(snapshotRecords)
-    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind), eq(snapshotRecords.parentId, parentId)))
-    .orderBy(asc(snapshotRecords.position));
-}
-
 /** Records whose sort key (pay date) lies in [from, to]. */
 export async function recordsBetween(db: Db, snapshotId: string, kind: string, from: string, to: string): Promise<RecordRow[]> {
   return db
@@ -156,4 +147,25 @@ export async function copyPayRecords(
   const statements = await copy("pay_statement", excludedParents);
   const groups = copyGroups ? await copy("pay_group", sql``) : 0;
   return { payments, statements, groups };
+}
+
+/** One page of a parent's children (pay statements of a payment), through the parent index. */
+export async function childPage(db: Db, snapshotId: string, kind: string, parentId: string, offset: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ json: snapshotRecords.json })
+    .from(snapshotRecords)
+    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind), eq(snapshotRecords.parentId, parentId)))
+    .orderBy(asc(snapshotRecords.position))
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => r.json);
+}
+
+/** Number of children of a parent. */
+export async function countChildren(db: Db, snapshotId: string, kind: string, parentId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(snapshotRecords)
+    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, kind), eq(snapshotRecords.parentId, parentId)));
+  return row?.n ?? 0;
 }

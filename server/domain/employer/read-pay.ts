@@ -38,9 +38,8 @@ export async function readPayStatements(deps: ReaderDeps, snapshot: SnapshotRow,
       parts.push(`{"payment_id":${quoted},"code":404,"body":${JSON.stringify(body)}}`);
       continue;
     }
-    const { rows } = await deps.reader.children(deps.db, snapshot.id, "pay_statement", req.payment_id);
-    const page = rows.slice(req.offset, req.offset + req.limit).map((r) => r.json);
-    parts.push(`{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${rows.length},"offset":${req.offset}},"pay_statements":[${page.join(",")}]}}`);
+    const page = await deps.reader.childPage(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit);
+    parts.push(`{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${page.count},"offset":${req.offset}},"pay_statements":[${page.items.join(",")}]}}`);
   }
   return `{"responses":[${parts.join(",")}]}`;
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { allRecords, childRecords, type RecordRow } from "../../db/repositories/snapshots.repository.js";
+import { allRecords, childPage, countChildren, type RecordRow } from "../../db/repositories/snapshots.repository.js";
 import { RecordCache } from "./record-cache.js";
 
 /** All records of one kind of one snapshot, in order, with an index by id. */
@@ -30,8 +30,22 @@ export class SnapshotReader {
     return this.cache.load(`${snapshotId}:${kind}`, async () => SnapshotReader.toSet(await allRecords(db, snapshotId, kind)));
   }
 
-  /** The children of one parent (the pay statements of a payment). */
-  children(db: Db, snapshotId: string, kind: string, parentId: string): Promise<RecordSet> {
-    return this.cache.load(`${snapshotId}:${kind}:${parentId}`, async () => SnapshotReader.toSet(await childRecords(db, snapshotId, kind, parentId)));
+  private readonly childCounts = new Map<string, number>();
+
+  /**
+   * One page of a parent's children (pay statements of a payment) with their total. A payment can hold thousands
+   * of statements (megabytes), so pages are read through the index rather than the whole payment being cached;
+   * only the totals, which never change, are remembered.
+   */
+  async childPage(db: Db, snapshotId: string, kind: string, parentId: string, offset: number, limit: number): Promise<{ count: number; items: string[] }> {
+    const key = `${snapshotId}:${kind}:${parentId}`;
+    let total = this.childCounts.get(key);
+    if (total === undefined) {
+      total = await countChildren(db, snapshotId, kind, parentId);
+      if (this.childCounts.size > 100_000) this.childCounts.clear();
+      this.childCounts.set(key, total);
+    }
+    const items = offset < total ? await childPage(db, snapshotId, kind, parentId, offset, limit) : [];
+    return { count: total, items };
   }
 }

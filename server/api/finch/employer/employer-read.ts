@@ -64,13 +64,16 @@ export async function openEmployerRead(
 }
 
 /**
- * Send snapshot data: `Finch-Data-Retrieved`, and a strong ETag (a snapshot never changes, so the same request on the
- * same snapshot always yields the same bytes). GET requests with a matching `If-None-Match` get 304.
+ * Send snapshot data with `Finch-Data-Retrieved`. GET answers also carry a strong ETag (a snapshot never changes, so
+ * the same request on the same snapshot always yields the same bytes) and a matching `If-None-Match` gets 304.
+ * POST batch answers carry none: they are not cacheable, and hashing their bodies would only cost time.
  */
 export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, snapshot: SnapshotRow, body: string) {
-  const fingerprint = `${request.method} ${request.url} ${request.method === "GET" ? "" : JSON.stringify(request.body)}`;
-  const etag = `"${snapshot.id.slice(0, 8)}${createHash("sha1").update(fingerprint).digest("base64url").slice(0, 16)}"`;
-  reply.header("finch-data-retrieved", snapshot.retrievedAt.toISOString()).header("etag", etag).header("cache-control", "private, no-cache");
-  if (request.method === "GET" && request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) return reply.status(304).send();
+  reply.header("finch-data-retrieved", snapshot.retrievedAt.toISOString()).header("cache-control", "private, no-cache");
+  if (request.method === "GET") {
+    const etag = `"${snapshot.id.slice(0, 8)}${createHash("sha1").update(request.url).digest("base64url").slice(0, 16)}"`;
+    reply.header("etag", etag);
+    if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) return reply.status(304).send();
+  }
   return reply.type("application/json; charset=utf-8").send(body);
 }
