@@ -36,15 +36,5 @@ export type ManualJob = z.infer<typeof OpsManualJobSchema>;
 /** Product group of a task, upload or snapshot. */
 export type Group = "org" | "pay";
 
-/** A console user (operators and admins are the ones the console serves). */
-export interface ConsoleUser {
-  id: string;
-  email: string;
-  role: string;
-}
-
-/** Answer of `GET|POST /console/api/session`. */
-export interface ConsoleSession {
-  user: ConsoleUser;
-  csrf_token: string;
-}
+/** The console's session shapes come from the sign-in contract. */
+export type { ConsoleUser, SessionResponse as ConsoleSession } from "../../contracts/linnet/console-auth.js";
