@@ -1,11 +1,25 @@
 import { insertActivity } from "../../db/repositories/activity.repository.js";
-import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
-import { insertSnapshot, setCurrentSnapshot } from "../../db/repositories/snapshots.repository.js";
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client.js";
+import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import { insertSnapshot, lockConnectionForPublish, nextSnapshotVersion, setCurrentSnapshot } from "../../db/repositories/snapshots.repository.js";
 import { onSnapshotPublished } from "../assisted/tasks.js";
 import type { Deps } from "../deps.js";
-import { ok, type Result } from "../errors.js";
+import { fail, ok, type Result } from "../errors.js";
 import { markConnectedByPublish } from "./mark-connected.js";
 import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
+
+/**
+ * The common start of every publish, inside its transaction: lock the connection row (publishes of one connection
+ * run one at a time), refuse a missing or disconnected connection, and mint the new snapshot's id and version.
+ */
+export async function beginPublish(tx: Db, connectionId: string, group: "org" | "pay"): Promise<Result<{ connection: ConnectionRow; snapshotId: string; version: number }>> {
+  await lockConnectionForPublish(tx, connectionId);
+  const connection = await findConnection(tx, connectionId);
+  if (!connection) return fail("not_found", "Connection not found");
+  if (connection.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
+  return ok({ connection, snapshotId: randomUUID(), version: await nextSnapshotVersion(tx, connectionId, group) });
+}
 
 /**
  * The common end of every publish, inside its transaction: the snapshot row, the connection's pointer, the activity

@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
+
 import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
-import { insertRecords, lockConnectionForPublish, nextSnapshotVersion } from "../../db/repositories/snapshots.repository.js";
+import { insertRecords, } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { fail, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
-import { completePublish } from "./complete-publish.js";
+import { beginPublish, completePublish } from "./complete-publish.js";
 import { buildOrgRecords } from "./org-records.js";
 import { StableIds } from "./stable-ids.js";
 
@@ -45,12 +44,9 @@ export async function publishOrgSnapshot(deps: Deps, connectionId: string, input
   const problem = integrityProblem(input);
   if (problem) return fail("invalid_request", problem);
   const result = await transactional(deps.db, async (tx) => {
-    await lockConnectionForPublish(tx, connectionId);
-    const connection = await findConnection(tx, connectionId);
-    if (!connection) return fail("not_found", "Connection not found");
-    if (connection.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
-    const snapshotId = randomUUID();
-    const version = await nextSnapshotVersion(tx, connectionId, "org");
+    const begun = await beginPublish(tx, connectionId, "org");
+    if (!begun.ok) return begun;
+    const { connection, snapshotId, version } = begun.value;
     const ids = await StableIds.load(tx, connectionId, "individual");
     const records = buildOrgRecords(snapshotId, connection.companyId, input, (s) => ids.idOf(s), deps.cipher);
     const counts = { individuals: input.people.length, active: input.people.filter((p) => p.employment.is_active !== false).length };

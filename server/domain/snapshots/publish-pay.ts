@@ -1,18 +1,15 @@
-import { randomUUID } from "node:crypto";
+
 import type { Payment, PayStatement } from "../../../contracts/finch/employer.js";
 import type { PaymentInput, PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
 import {
   insertRecords,
-  lockConnectionForPublish,
-  nextSnapshotVersion,
   copyPayRecords,
   type SnapshotRecordInsert,
 } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
-import { FinchError, fail, type Result } from "../errors.js";
+import { FinchError, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
-import { completePublish } from "./complete-publish.js";
+import { beginPublish, completePublish } from "./complete-publish.js";
 import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
 import { StableIds } from "./stable-ids.js";
 
@@ -37,12 +34,9 @@ const FLUSH_AT = 2000;
  */
 export async function publishPaySnapshot(deps: Deps, connectionId: string, input: PayPublishInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
   const result = await transactional(deps.db, async (tx) => {
-      await lockConnectionForPublish(tx, connectionId);
-      const connection = await findConnection(tx, connectionId);
-      if (!connection) return fail("not_found", "Connection not found");
-      if (connection.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
-      const snapshotId = randomUUID();
-      const version = await nextSnapshotVersion(tx, connectionId, "pay");
+    const begun = await beginPublish(tx, connectionId, "pay");
+    if (!begun.ok) return begun;
+    const { connection, snapshotId, version } = begun.value;
       const people = await StableIds.load(tx, connectionId, "individual");
       const paymentIds = await StableIds.load(tx, connectionId, "payment");
       const groupIds = await StableIds.load(tx, connectionId, "pay_group");
