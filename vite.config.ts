@@ -18,6 +18,7 @@ export default defineConfig({
         status: web("status/index.html"),
         demo: web("demo/index.html"),
         ops: web("ops/index.html"),
+        dashboard: web("dashboard/index.html"),
       },
     },
   },

@@ -10,7 +10,8 @@ Commands:
   serve [--role all|api|worker]        run the API and job workers (default: both in one process)
   migrate                              apply database migrations and exit
   app create --name N --redirect-uri U [--redirect-uri U2] [--type development|production|sandbox] [--json]
-  user create --email E --password P --role admin|operator|developer [--json]
+  user create --email E --password P --role admin|operator|developer [--application CLIENT_ID…] [--json]
+                                       (--application: the applications a developer may open in the dashboard)
 
 Configuration comes from the environment; see README.md.`;
 
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       type: { type: "string" },
       email: { type: "string" },
       password: { type: "string" },
+      application: { type: "string", multiple: true },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -50,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     return appCreateCommand(config, { name: values.name, redirectUris: values["redirect-uri"] ?? [], type: values.type, json: values.json });
   }
   if (command === "user" && sub === "create") {
-    return userCreateCommand(config, { email: values.email, password: values.password, role: values.role, json: values.json });
+    return userCreateCommand(config, { email: values.email, password: values.password, role: values.role, applications: values.application ?? [], json: values.json });
   }
   console.error(`error: unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
   return 1;

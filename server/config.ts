@@ -22,8 +22,10 @@ const EnvSchema = z.object({
   LINNET_REFRESH_DAYS: intFrom(7),
   LINNET_FOLLOW_UP_DAYS: intFrom(3),
   LINNET_UPLOAD_MAX_MB: intFrom(50),
+  LINNET_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -75,10 +77,14 @@ export interface Config {
   uploadMaxBytes: number;
   /** How long another process's change to a token or connection may go unseen here (token lookup cache; 0 = off). */
   authCacheMs: number;
+  /** After a client secret is rotated, how long the old one keeps working, in milliseconds (0 = not at all). */
+  secretGraceMs: number;
   /** Redis shared by every API process for rate limits; absent means counting in-process. */
   redisUrl: string | undefined;
   /** Requests per minute per application and endpoint (Finch's table unless overridden); null turns limiting off. */
   rateLimits: Record<EndpointName, number> | null;
+  /** Accept plain-http webhook URLs for any host (by default only loopback hosts may use http). */
+  webhookAllowHttp: boolean;
 }
 
 /** Parse the environment, listing every problem at once. */
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteTagging: e.LINNET_INVITE_TAGGING === "true",
     logLevel: e.LINNET_LOG_LEVEL,
     authCacheMs: e.LINNET_AUTH_CACHE_MS,
+    secretGraceMs: e.LINNET_SECRET_GRACE_HOURS * 3_600_000,
     followUpDays: e.LINNET_FOLLOW_UP_DAYS,
     uploadMaxBytes: e.LINNET_UPLOAD_MAX_MB * 1024 * 1024,
     sla: {
@@ -110,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     redisUrl: e.REDIS_URL,
     rateLimits: e.LINNET_RATE_LIMITS,
+    webhookAllowHttp: e.LINNET_WEBHOOK_ALLOW_HTTP === "true",
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

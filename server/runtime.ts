@@ -80,7 +80,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     tokens: new TokenCache(config.authCacheMs),
   };
   const firstStart = role === "worker" ? null : await bootstrapIfEmpty(deps);
-  await startJobs(boss, deps, { worker: role !== "api" });
+  const stopJobs = await startJobs(boss, deps, { worker: role !== "api" });
   let app: ZodApp | null = null;
   let url: string | null = null;
   if (role !== "worker") {
@@ -101,6 +101,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     firstStart,
     url,
     async close() {
+      stopJobs();
       await app?.close();
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
       await database.close();

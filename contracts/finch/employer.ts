@@ -1,3 +1,4 @@
+import { BENEFIT_TYPES } from "./benefits.js";
 import { z } from "zod";
 
 /** Employer data shapes of the Finch API (`/employer/*`), field for field. Every field may be null (Finch semantics). */
@@ -182,29 +183,7 @@ export const PaymentSchema = z
 /** A payment (one payroll run). */
 export type Payment = z.infer<typeof PaymentSchema>;
 
-const BenefitTypeSchema = z
-  .enum([
-    "457",
-    "401k",
-    "401k_roth",
-    "401k_loan",
-    "403b",
-    "403b_roth",
-    "457_roth",
-    "commuter",
-    "custom_post_tax",
-    "custom_pre_tax",
-    "fsa_dependent_care",
-    "fsa_medical",
-    "hsa_post",
-    "hsa_pre",
-    "s125_dental",
-    "s125_medical",
-    "s125_vision",
-    "simple",
-    "simple_ira",
-  ])
-  .nullable();
+const BenefitTypeSchema = z.enum(BENEFIT_TYPES).nullable();
 
 /** One pay statement (`PayStatement`). */
 export const PayStatementSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LinnetVerificationSchema } from "../finch/benefits.js";
 
 /**
  * The operations console's API (`/ops/api`), shared by server routes and the React console. Every call needs a
@@ -206,6 +207,8 @@ export const OpsManualJobSchema = z.object({
   due_at: z.string(),
   assignee: z.object({ id: z.string(), email: z.string() }).nullable(),
   created_at: z.string(),
+  /** Deduction jobs: write-then-verify after the next pay publish. */
+  verification: LinnetVerificationSchema.optional(),
 });
 
 /** Body of `POST /ops/api/manual-jobs/:id/complete`: the outcome and per-item results. */

@@ -13,6 +13,7 @@ import type { Deps } from "../domain/deps.js";
 import { FinchError } from "../domain/errors.js";
 import { connectFlowRoutes } from "./connect-flow/post-flows.js";
 import { consoleAuthRoutes } from "./console/auth/console-auth-routes.js";
+import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
 import { employerStatusRoutes } from "./connect-flow/employer-status.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { errorHandler } from "./errors.js";
@@ -27,6 +28,8 @@ import { getPayment } from "./finch/employer/get-payment.js";
 import { postEmployment } from "./finch/employer/post-employment.js";
 import { postIndividual } from "./finch/employer/post-individual.js";
 import { postPayStatement } from "./finch/employer/post-pay-statement.js";
+import { getPayStatementItem } from "./finch/employer/pay-statement-item/get-pay-statement-item.js";
+import { payStatementItemRuleRoutes } from "./finch/employer/pay-statement-item/rule-routes.js";
 import { getIntrospect } from "./finch/get-introspect.js";
 import { automatedJobRoutes } from "./finch/jobs/automated-jobs.js";
 import { getManualJob } from "./finch/jobs/get-manual-job.js";
@@ -46,7 +49,11 @@ import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
 import { getHealthz } from "./system/get-healthz.js";
 import type { RouteModule, ZodApp } from "./types.js";
+import { benefitReadRoutes } from "./finch/employer/benefits/benefit-read-routes.js";
+import { benefitWriteRoutes } from "./finch/employer/benefits/benefit-write-routes.js";
 import { registerPages } from "./web/pages.js";
+import { dashboardWebhookRoutes } from "./dashboard/webhook-routes.js";
+import { getLinnetEvents } from "./linnet/get-events.js";
 
 const ROUTES: RouteModule[] = [
   postSessions,
@@ -80,7 +87,14 @@ const ROUTES: RouteModule[] = [
   employerStatusRoutes,
   demoRoutes,
   consoleAuthRoutes,
+  dashboardRoutes,
   getHealthz,
+  benefitReadRoutes,
+  benefitWriteRoutes,
+  dashboardWebhookRoutes,
+  getLinnetEvents,
+  getPayStatementItem,
+  payStatementItemRuleRoutes,
 ];
 
 const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
@@ -113,13 +127,16 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
     return reply.status(404).send(err.toBody());
   });
 
-  app.addHook("onRequest", async (request, reply) => {
+  // a callback hook, not an async one: it runs on every request, and needs no promise
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("finch-request-id", request.id);
     reply.header("x-request-id", request.id);
     const version = request.headers["finch-api-version"];
     if (typeof version === "string" && !API_VERSION.test(version)) {
-      throw new FinchError("invalid_request", "Finch-API-Version: must be a date such as 2020-09-17");
+      done(new FinchError("invalid_request", "Finch-API-Version: must be a date such as 2020-09-17"));
+      return;
     }
+    done();
   });
 
   await app.register(fastifySwagger, {

@@ -1,13 +1,15 @@
 import pino from "pino";
 import type { Config } from "../config.js";
+import { findApplication } from "../db/repositories/applications.repository.js";
 import { type Database, migrateDatabase, openDatabase } from "../db/client.js";
 import { createApplication } from "../domain/applications/create-application.js";
+import { addApplicationMember } from "../domain/applications/members.js";
 import { defaultCatalog } from "../domain/catalog/catalog.js";
 import { systemClock } from "../domain/clock.js";
 import { TokenCache } from "../domain/connections/token-cache.js";
 import type { Deps } from "../domain/deps.js";
 import { SnapshotReader } from "../domain/employer/snapshot-reader.js";
-import type { Result } from "../domain/errors.js";
+import { fail, ok, type Result } from "../domain/errors.js";
 import { createCipher } from "../domain/security/encryption.js";
 import { createUser } from "../domain/users/create-user.js";
 
@@ -72,12 +74,29 @@ export async function appCreateCommand(config: Config, args: { name?: string; re
   ]);
 }
 
-/** `linnet user create --email E --password P --role R [--json]`. */
-export async function userCreateCommand(config: Config, args: { email?: string; password?: string; role?: string; json: boolean }): Promise<number> {
+/** `linnet user create --email E --password P --role R [--application CLIENT_ID…] [--json]`. */
+export async function userCreateCommand(
+  config: Config,
+  args: { email?: string; password?: string; role?: string; applications: string[]; json: boolean },
+): Promise<number> {
   if (!args.email || !args.password || !args.role) {
     console.error("error: --email, --password and --role are required");
     return 1;
   }
-  const result = await withDatabase(config, (deps) => createUser(deps, { email: args.email!, password: args.password!, role: args.role! }));
-  return report(result, args.json, (v) => [`Created ${v.role} user ${v.email} (${v.id})`]);
+  const result = await withDatabase(config, async (deps) => {
+    for (const applicationId of args.applications) {
+      if (!(await findApplication(deps.db, applicationId))) return fail("not_found", `--application: ${applicationId} does not exist`);
+    }
+    const created = await createUser(deps, { email: args.email!, password: args.password!, role: args.role! });
+    if (!created.ok) return created;
+    for (const applicationId of args.applications) {
+      const added = await addApplicationMember(deps, { userId: created.value.id, applicationId });
+      if (!added.ok) return added;
+    }
+    return ok({ ...created.value, applications: args.applications });
+  });
+  return report(result, args.json, (v) => [
+    `Created ${v.role} user ${v.email} (${v.id})`,
+    ...v.applications.map((id) => `  member of application ${id}`),
+  ]);
 }

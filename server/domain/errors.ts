@@ -26,6 +26,12 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, name: "bad_request", finch_code: "unsupported_media_type" },
   rate_limited: { status: 429, name: "rate_limit_exceeded_error", finch_code: "finch_application_rl" },
   server_error: { status: 500, name: "server_error", finch_code: "server_error" },
+  benefit_not_found: { status: 404, name: "not_found_error", finch_code: "benefit_not_found" },
+  individual_not_found: { status: 404, name: "not_found_error", finch_code: "individual_not_found" },
+  unprocessable_parameters: { status: 422, name: "unprocessable_request_error", finch_code: "unprocessable_parameters" },
+  invalid_employee_enrollment: { status: 422, name: "unprocessable_request_error", finch_code: "invalid_employee_enrollment" },
+  idempotency_key_reused: { status: 422, name: "unprocessable_request_error", finch_code: "idempotency_key_reused" },
+  not_implemented: { status: 501, name: "not_implemented_error", finch_code: "not_implemented" },
 } as const;
 
 /** A stable error id. */

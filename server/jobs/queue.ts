@@ -15,8 +15,12 @@ export function createBoss(database: Database, opts: { worker: boolean }): PgBos
   return new PgBoss({ db: { executeSql: database.executeSql }, ...common });
 }
 
-/** Start pg-boss, create every queue and schedule, and (for workers) subscribe the handlers. */
-export async function startJobs(boss: PgBoss, deps: Deps, opts: { worker: boolean }): Promise<void> {
+/**
+ * Start pg-boss, create every queue and schedule, and (for workers) subscribe the handlers. Returns a function that
+ * tells running handlers the process is stopping (call it before `boss.stop`).
+ */
+export async function startJobs(boss: PgBoss, deps: Deps, opts: { worker: boolean }): Promise<() => void> {
+  const stopping = new AbortController();
   boss.on("error", (err) => deps.log.error({ err }, "job queue error"));
   await boss.start();
   for (const job of JOBS) {
@@ -24,7 +28,8 @@ export async function startJobs(boss: PgBoss, deps: Deps, opts: { worker: boolea
     if (!opts.worker) continue;
     if (job.cron) await boss.schedule(job.name, job.cron);
     await boss.work(job.name, async (batch) => {
-      for (const item of batch) await job.handle(deps, item.data as never);
+      for (const item of batch) await job.handle(deps, item.data as never, { signal: stopping.signal });
     });
   }
+  return () => stopping.abort();
 }

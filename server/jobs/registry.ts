@@ -4,6 +4,8 @@ import { dataSyncJob } from "./data-sync.job.js";
 import { operationsSchedulerJob } from "./operations-scheduler.job.js";
 import { purgeExpiredCodesJob } from "./purge-expired-codes.job.js";
 import { sandboxInitialPayJob } from "./sandbox-initial-pay.job.js";
+import { benefitWriteJob } from "./benefit-write.job.js";
+import { webhookDispatchJob } from "./webhook-dispatch.job.js";
 
 /** A job type: its queue name, policy, optional schedule and the one domain call it makes. */
 export interface JobDefinition<T = unknown> {
@@ -12,8 +14,9 @@ export interface JobDefinition<T = unknown> {
   queue: Omit<Queue, "name">;
   /** Cron schedule, if it runs by itself. */
   cron?: string;
-  handle(deps: Deps, data: T): Promise<void>;
+  /** `ctx.signal` aborts when the process stops (long-running handlers end early). */
+  handle(deps: Deps, data: T, ctx?: { signal: AbortSignal }): Promise<void>;
 }
 
 /** Every job type the workers run. */
-export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob] as JobDefinition[];
+export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob, benefitWriteJob, webhookDispatchJob] as JobDefinition[];

@@ -49,7 +49,8 @@ describe("redirect flow", () => {
     const page = await browser.newPage();
     await page.goto(`${await newSession({ products: ["company", "directory", "payment"], manual: true })}&state=st-9`);
     await expect(page.title()).resolves.toContain("Connect");
-    await expect(page.getByText("Payroll runs").first().isVisible()).resolves.toBe(true);
+    // waitFor, not isVisible(): isVisible answers at once, before React has rendered the consent screen.
+    await page.getByText("Payroll runs").first().waitFor();
     await page.getByTestId("consent-continue").click();
     await page.getByTestId("provider-search").fill("paychex fl");
     await page.getByTestId("provider-paychex_flex").click();
@@ -69,7 +70,7 @@ describe("redirect flow", () => {
     // The employer status page: pending, with the due date; confirming access moves it to processing.
     await page.goto(statusUrl!);
     await expect(page.getByTestId("status-label").innerText()).resolves.toBe("PENDING");
-    await expect(page.getByTestId("expected-org").isVisible()).resolves.toBe(true);
+    await page.getByTestId("expected-org").waitFor();
     await page.getByTestId("confirm-access").click();
     await page.getByText("PROCESSING").waitFor();
     const after = await http(server.url, "GET", "/introspect", { bearer: token.access_token });

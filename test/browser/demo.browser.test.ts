@@ -35,7 +35,7 @@ describe("/demo with @tryfinch/react-connect", () => {
     const introspection = JSON.parse(await pre.innerText()) as Record<string, unknown>;
     expect(introspection).toMatchObject({ manual: true, provider_id: "paylocity", connection_status: { status: "pending" } });
     // the iframe is gone once the SDK receives the success message
-    expect(await page.locator("#finch-connect-iframe").count()).toBe(0);
+    await page.locator("#finch-connect-iframe").waitFor({ state: "detached", timeout: 5_000 });
     const token = JSON.parse(await page.getByTestId("token").innerText()) as Record<string, unknown>;
     expect(String(token.access_token)).toMatch(/…$/); // the demo's backend keeps the real token to itself
     expect(errors).toEqual([]);
@@ -50,7 +50,7 @@ describe("/demo with @tryfinch/react-connect", () => {
     await frame.getByTestId("consent-continue").waitFor();
     await frame.getByTestId("close").click();
     await page.getByTestId("demo-closed").waitFor();
-    expect(await page.locator("#finch-connect-iframe").count()).toBe(0);
+    await page.locator("#finch-connect-iframe").waitFor({ state: "detached", timeout: 5_000 });
     await page.close();
   });
 });

@@ -59,6 +59,12 @@ describe("linnet CLI", () => {
     expect(JSON.parse(user.stdout)).toMatchObject({ email: "ops@example.com", role: "operator" });
     const weak = linnet(dir, ["user", "create", "--email", "a@b.co", "--password", "short", "--role", "operator"]);
     expect(weak.stderr).toContain("password");
+    const developer = linnet(dir, ["user", "create", "--email", "dev@pal.example.com", "--password", "correct horse battery", "--role", "developer", "--application", String(app.client_id), "--json"]);
+    expect(developer.status, developer.stderr).toBe(0);
+    expect(JSON.parse(developer.stdout)).toMatchObject({ role: "developer", applications: [app.client_id] });
+    const stranger = linnet(dir, ["user", "create", "--email", "x@pal.example.com", "--password", "correct horse battery", "--role", "developer", "--application", "6f1c1c2e-0000-4000-8000-000000000000"]);
+    expect(stranger.status).toBe(1);
+    expect(stranger.stderr).toContain("--application");
     expect(linnet(dir, ["frobnicate"]).status).toBe(1);
   }, SLOW);
 

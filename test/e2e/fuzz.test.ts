@@ -76,14 +76,29 @@ describe("property: employer endpoints never fail on odd input", () => {
     const token = (
       await http<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
         basic: app,
-        body: { provider_id: "sandbox_payroll", products: ["company", "directory", "individual", "employment", "payment", "pay_statement"], employee_size: 3 },
+        body: { provider_id: "sandbox_payroll", products: ["company", "directory", "individual", "employment", "payment", "pay_statement", "benefits"], employee_size: 3 },
       })
     ).body.access_token;
     const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer().map(String), fc.constantFrom("-1", "0", "10001", "1e3", "2026-01-01", "abc", "", "[]"));
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom("/employer/directory", "/employer/payment", "/employer/company", "/employer/pay-groups", "/jobs/automated"),
-        fc.dictionary(fc.constantFrom("limit", "offset", "start_date", "end_date", "entity_ids", "entity_ids[]"), value, { maxKeys: 4 }),
+        fc.constantFrom(
+          "/employer/directory",
+          "/employer/payment",
+          "/employer/company",
+          "/employer/pay-groups",
+          "/jobs/automated",
+          "/employer/pay-statement-item",
+          "/employer/pay-statement-item/rule",
+          "/employer/benefits",
+          "/employer/benefits/meta",
+          "/employer/benefits/not-a-benefit/individuals",
+        ),
+        fc.dictionary(
+          fc.constantFrom("limit", "offset", "start_date", "end_date", "entity_ids", "entity_ids[]", "categories", "categories[]", "name", "type", "individual_ids"),
+          value,
+          { maxKeys: 4 },
+        ),
         async (path, query) => {
           const res = await http(server.url, "GET", `${path}?${new URLSearchParams(query)}`, { bearer: token });
           expectFinchShape(res.status, res.body, `${path} ${JSON.stringify(query)}`);
@@ -92,11 +107,26 @@ describe("property: employer endpoints never fail on odd input", () => {
       { numRuns: 80 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("/employer/individual", "/employer/employment", "/employer/pay-statement", "/jobs/automated", "/sandbox/payment", "/sandbox/directory"), body, async (path, payload) => {
+      fc.asyncProperty(
+        fc.constantFrom(
+          "/employer/individual",
+          "/employer/employment",
+          "/employer/pay-statement",
+          "/jobs/automated",
+          "/sandbox/payment",
+          "/sandbox/directory",
+          "/employer/pay-statement-item/rule",
+          "/employer/benefits",
+          "/employer/benefits/register",
+          "/employer/benefits/00000000-0000-4000-8000-000000000000/individuals",
+        ),
+        body,
+        async (path, payload) => {
         const res = await http(server.url, "POST", path, { bearer: token, body: payload });
         expectFinchShape(res.status, res.body, `${path} ${JSON.stringify(payload)}`);
-      }),
-      { numRuns: 80 },
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 });

@@ -153,6 +153,11 @@ describe("manual jobs", () => {
     expect(done.body).toMatchObject({ status: "complete", body: items });
     expect((await http(server.url, "GET", `/jobs/manual/${job.id}`, { bearer: conn.access_token })).body).toEqual({ job_id: job.id, status: "complete", body: items });
     expect((await ops.call("POST", `/ops/api/manual-jobs/${job.id}/start`)).status).toBe(400);
+    const ids = async (status?: string) =>
+      (await ops.call<{ jobs: { job_id: string }[] }>("GET", `/ops/api/manual-jobs${status ? `?status=${status}` : ""}`)).body.jobs.map((j) => j.job_id);
+    expect(await ids()).not.toContain(job.id); // the default list holds open jobs only
+    expect(await ids("any")).toContain(job.id);
+    expect(await ids("complete")).toContain(job.id);
     const stranger = await connectEmployer(server.url, app, { choice: { provider_id: "paycom", auth_method: "assisted" } });
     expect((await http(server.url, "GET", `/jobs/manual/${job.id}`, { bearer: stranger.access_token })).status).toBe(404);
   });

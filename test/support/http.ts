@@ -55,13 +55,13 @@ export async function completeConnect(
 export async function connectEmployer(
   base: string,
   app: { client_id: string; client_secret: string },
-  opts: { customer_id?: string; products?: string[]; choice: AuthorizeRequest; manual?: boolean; sandbox?: "finch" | null },
+  opts: { customer_id?: string; customer_name?: string; products?: string[]; choice: AuthorizeRequest; manual?: boolean; sandbox?: "finch" | null },
 ): Promise<{ access_token: string; connection_id: string; code: string; status_url: string | null }> {
   const session = await http<{ session_id: string }>(base, "POST", "/connect/sessions", {
     basic: app,
     body: {
       customer_id: opts.customer_id ?? `cust-${Math.random().toString(36).slice(2, 10)}`,
-      customer_name: "Acme Inc",
+      customer_name: opts.customer_name ?? "Acme Inc",
       products: opts.products ?? ["company", "directory", "individual", "employment"],
       manual: opts.manual ?? true,
       sandbox: opts.sandbox ?? null,

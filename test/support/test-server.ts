@@ -19,6 +19,8 @@ export interface TestServer {
   clock: ManualClock;
   /** Register an application through the domain (as `linnet app create` does). */
   createApp(opts?: { name?: string; redirectUris?: string[]; clientType?: "development" | "production" | "sandbox" }): Promise<CreatedApplication>;
+  /** Stop Linnet and start it again on the same database, port and clock (a process restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,23 +35,36 @@ async function freePort(): Promise<number> {
 }
 
 /** A fresh database copied from the suite's migrated template. */
-async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void>; beforeRestart(current: Database): Promise<() => Promise<Database>> }> {
   const serverUrl = inject("databaseUrl");
   if (serverUrl) {
     const name = `linnet_t_${randomBytes(5).toString("hex")}`;
     await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplate")}`);
-    const database = await openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name) });
-    return { database, drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    const open = () => openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name) });
+    return {
+      database: await open(),
+      drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      beforeRestart: async () => open,
+    };
   }
   const blob = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
-  return { database: await openDatabase({ dataDir: "memory://", loadDataDir: blob }), drop: async () => {} };
+  return {
+    database: await openDatabase({ dataDir: "memory://", loadDataDir: blob }),
+    drop: async () => {},
+    // an in-memory PGlite lives in this process: carry its files over, as a data directory survives a restart
+    async beforeRestart(current) {
+      const files = await current.dumpDataDir!();
+      return () => openDatabase({ dataDir: "memory://", loadDataDir: files });
+    },
+  };
 }
 
 /** Start Linnet for a test file: real HTTP on 127.0.0.1, a manual clock, silent logs. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { database, drop } = await freshDatabase();
+  const fresh = await freshDatabase();
+  let database = fresh.database;
   const config = loadConfig({
     PORT: String(port),
     LINNET_HOST: "127.0.0.1",
@@ -64,12 +79,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const clock = new ManualClock(new Date());
   const linnet = await startLinnet({ config, database, clock });
-  return {
+  const server: TestServer = {
     linnet,
     url,
     clock,
     async createApp(opts = {}) {
-      const created = await createApplication(linnet.deps, {
+      const created = await createApplication(server.linnet.deps, {
         name: opts.name ?? "Acme Benefits",
         redirectUris: opts.redirectUris ?? ["http://localhost:3000/callback"],
         clientType: opts.clientType ?? "development",
@@ -77,9 +92,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       if (!created.ok) throw created.error;
       return created.value;
     },
+    async restart() {
+      const reopen = await fresh.beforeRestart(database);
+      await server.linnet.close();
+      database = await reopen();
+      server.linnet = await startLinnet({ config, database, clock });
+    },
     async close() {
-      await linnet.close();
-      await drop();
+      await server.linnet.close();
+      await fresh.drop();
     },
   };
+  return server;
 }

@@ -10,6 +10,7 @@ import type { ManualJob } from "./ops-types.js";
 import { RequestView } from "./request-view.js";
 import { paths } from "./routes.js";
 import { useAction } from "./use-action.js";
+import { VerificationView } from "./verification-view.js";
 
 /** Props of {@link ManualJobDetail}. */
 export interface ManualJobDetailProps {
@@ -72,6 +73,7 @@ export function ManualJobDetail({ job, now, onChange }: ManualJobDetailProps) {
           <RequestView request={{ results: job.body }} />
         </>
       )}
+      {job.verification && <VerificationView verification={job.verification} />}
     </Card>
   );
 }

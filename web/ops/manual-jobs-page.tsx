@@ -18,7 +18,8 @@ export interface ManualJobsPageProps {
 }
 
 const STATUS_FILTERS = [
-  { value: "", label: "Any status" },
+  { value: "open", label: "Open (pending or in progress)" },
+  { value: "any", label: "Any status" },
   { value: "pending", label: "Pending" },
   { value: "in_progress", label: "In progress" },
   { value: "complete", label: "Complete" },
@@ -27,8 +28,8 @@ const STATUS_FILTERS = [
 
 /** Manual jobs at `/ops/manual-jobs`: assisted benefit writes to carry out by hand, due within 2 business days. */
 export function ManualJobsPage({ jobId }: ManualJobsPageProps) {
-  const [status, setStatus] = useState("");
-  const jobs = useLoad(status, (s) => listManualJobs(s || undefined));
+  const [status, setStatus] = useState("open");
+  const jobs = useLoad(status, (s) => listManualJobs(s));
   const [updated, setUpdated] = useState<Record<string, ManualJob>>({});
   const now = useNow();
 

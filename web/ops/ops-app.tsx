@@ -1,41 +1,22 @@
-import { useEffect, useState } from "react";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { errorMessage } from "../ui/fetch-json.js";
 import { Spinner } from "../ui/spinner.js";
-import { onSignedOut } from "./ops-fetch.js";
 import { OpsRoutes } from "./ops-routes.js";
 import { OpsHeader } from "./ops-header.js";
-import type { ConsoleSession } from "./ops-types.js";
 import { parseRoute, useLocation } from "./routes.js";
-import { getSession, signOut } from "./session-api.js";
+import { signOut } from "./session-api.js";
 import { SessionContext } from "./session-context.js";
 import { SignIn } from "./sign-in.js";
+import { useConsoleSession } from "./use-console-session.js";
 import { useAction } from "./use-action.js";
-
-/** Where the console's session stands. */
-type SessionState =
-  | { kind: "loading" }
-  | { kind: "failed"; message: string }
-  | { kind: "signed-out"; notice: string | null }
-  | { kind: "signed-in"; session: ConsoleSession };
 
 const OPS_ROLES = ["operator", "admin"];
 
 /** The operations console at `/ops/*`: sign-in gate, header with tabs, and the page the URL names. */
 export function OpsApp() {
-  const [state, setState] = useState<SessionState>({ kind: "loading" });
+  const [state, setState] = useConsoleSession();
   const location = useLocation();
   const route = parseRoute(location.pathname);
   const signOutAction = useAction();
-
-  useEffect(() => {
-    getSession().then(
-      (session) => setState(session ? { kind: "signed-in", session } : { kind: "signed-out", notice: null }),
-      (failure: unknown) => setState({ kind: "failed", message: errorMessage(failure) }),
-    );
-    // Any API call answering 401 means the session expired (or was signed out in another tab).
-    return onSignedOut(() => setState({ kind: "signed-out", notice: "Your session has ended. Sign in again to continue." }));
-  }, []);
 
   if (state.kind === "loading") return <Spinner label="Loading the console…" />;
   if (state.kind === "failed") {

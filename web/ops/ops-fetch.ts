@@ -23,7 +23,7 @@ export function onSignedOut(listener: () => void): () => void {
 /** Options of {@link opsFetch}. */
 export interface OpsFetchOptions {
   /** HTTP method; GET unless a body is given (then POST). */
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as a JSON body. */
   json?: unknown;
   /** Sent as the raw body (application/octet-stream), e.g. an uploaded file. */

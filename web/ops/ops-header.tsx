@@ -1,6 +1,5 @@
-import { Button } from "../ui/button.js";
 import { Wordmark } from "../ui/wordmark.js";
-import { Link } from "./link.js";
+import { ConsoleTabs, ConsoleUser } from "./console-header-parts.js";
 import type { Route } from "./routes.js";
 import { paths } from "./routes.js";
 
@@ -26,30 +25,8 @@ export function OpsHeader({ email, route, onSignOut, busy }: OpsHeaderProps) {
         <Wordmark />
         <span className="ops-brand-label">Operations</span>
       </div>
-      <nav className="ops-tabs" aria-label="Sections">
-        {TABS.map((tab) => {
-          const active = (tab.pages as readonly string[]).includes(route.page);
-          return (
-            <Link
-              key={tab.href}
-              href={tab.href}
-              className={active ? "ops-tab ops-tab-active" : "ops-tab"}
-              aria-current={active ? "page" : undefined}
-              data-testid={tab.testId}
-            >
-              {tab.label}
-            </Link>
-          );
-        })}
-      </nav>
-      <div className="ops-user">
-        <span className="ops-user-email" data-testid="user-email">
-          {email}
-        </span>
-        <Button variant="secondary" className="btn-small" onClick={onSignOut} disabled={busy} data-testid="logout">
-          Sign out
-        </Button>
-      </div>
+      <ConsoleTabs tabs={TABS.map((tab) => ({ label: tab.label, href: tab.href, testId: tab.testId, active: (tab.pages as readonly string[]).includes(route.page) }))} />
+      <ConsoleUser email={email} onSignOut={onSignOut} busy={busy} />
     </header>
   );
 }

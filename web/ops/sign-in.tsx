@@ -13,10 +13,12 @@ export interface SignInProps {
   onSignedIn: (session: ConsoleSession) => void;
   /** Why the form is shown again (e.g. the session expired). */
   notice?: string | null;
+  /** The form's heading (the developer dashboard shows its own). */
+  title?: string;
 }
 
 /** The sign-in form for operators and admins; the server's refusal (wrong password, lockout) shows as an alert. */
-export function SignIn({ onSignedIn, notice = null }: SignInProps) {
+export function SignIn({ onSignedIn, notice = null, title = "Sign in to operations" }: SignInProps) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const action = useAction();
@@ -32,7 +34,7 @@ export function SignIn({ onSignedIn, notice = null }: SignInProps) {
   return (
     <div className="signin">
       <Card className="sheet">
-        <StepHeading>Sign in to operations</StepHeading>
+        <StepHeading>{title}</StepHeading>
         {notice && <p className="notice">{notice}</p>}
         <form className="form" onSubmit={submit}>
           <TextField label="Email" value={email} onChange={setEmail} autoComplete="username" testId="login-email" />

@@ -22,13 +22,15 @@ export const opsManualJobRoutes: RouteModule = (app, deps) => {
     {
       schema: {
         hide: true,
-        querystring: z.object({ status: z.enum(["pending", "in_progress", "complete", "error", "open"]).default("open") }),
+        // open = pending or in progress (the default); any = every status
+        querystring: z.object({ status: z.enum(["pending", "in_progress", "complete", "error", "open", "any"]).default("open") }),
         response: { 200: z.object({ jobs: z.array(OpsManualJobSchema) }), "4xx": FinchErrorSchema },
       },
     },
     async (request) => {
       await requireConsoleActor(deps, request, "ops.read");
-      const statuses = request.query.status === "open" ? ["pending", "in_progress"] : [request.query.status];
+      const { status } = request.query;
+      const statuses = status === "open" ? ["pending", "in_progress"] : status === "any" ? ["pending", "in_progress", "complete", "error"] : [status];
       return { jobs: await listManualJobView(deps, statuses) };
     },
   );

@@ -33,12 +33,13 @@ const INDEX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <h1>Linnet</h1><p>Open-source employment-data API, wire-compatible with the Finch API.</p>
 <ul><li><a href="/demo">Demo app</a>: connect an employer through embedded Connect</li>
 <li><a href="/ops">Operations console</a>: assisted connections, work queue, uploads</li>
+<li><a href="/dashboard">Developer dashboard</a>: your applications' employers, settings and webhooks</li>
 <li><a href="/reference">API reference</a> (<a href="/openapi.json">openapi.json</a>)</li>
 <li><a href="/providers">Provider catalog</a> (JSON)</li><li><a href="/healthz">Health</a></li></ul></body></html>`;
 
 /** The React pages (hosted Connect, employer status, demo, operations console) and their built assets. */
 export function registerPages(app: ZodApp): void {
-  const pages = { connect: page("connect"), status: page("status"), demo: page("demo"), ops: page("ops") };
+  const pages = { connect: page("connect"), status: page("status"), demo: page("demo"), ops: page("ops"), dashboard: page("dashboard") };
   if (fs.existsSync(WEB_DIST)) {
     app.register(fastifyStatic, { root: WEB_DIST, prefix: "/static/", index: false, maxAge: "1h", decorateReply: false });
   }
@@ -50,4 +51,7 @@ export function registerPages(app: ZodApp): void {
   // The operations console is one page that routes on the client (/ops, /ops/connections/:id, …).
   app.get("/ops", hide, async (_req, reply) => sendPage(reply, pages.ops, false));
   app.get("/ops/*", hide, async (_req, reply) => sendPage(reply, pages.ops, false));
+  // The developer dashboard routes on the client too (/dashboard, /dashboard/applications/:id/…).
+  app.get("/dashboard", hide, async (_req, reply) => sendPage(reply, pages.dashboard, false));
+  app.get("/dashboard/*", hide, async (_req, reply) => sendPage(reply, pages.dashboard, false));
 }

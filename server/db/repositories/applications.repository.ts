@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { applications } from "../schema/index.js";
 
@@ -19,4 +19,20 @@ export async function findApplication(db: Db, id: string): Promise<ApplicationRo
 /** Count applications (first-start detection). */
 export async function countApplications(db: Db): Promise<number> {
   return db.$count(applications);
+}
+
+/** Applications by id (all of them when `ids` is undefined), oldest first. */
+export async function listApplications(db: Db, ids?: string[]): Promise<ApplicationRow[]> {
+  if (ids !== undefined && ids.length === 0) return [];
+  const query = db.select().from(applications);
+  return (ids === undefined ? query : query.where(inArray(applications.id, ids))).orderBy(asc(applications.createdAt));
+}
+
+/** Update an application's mutable fields (redirect URIs, secret hashes). */
+export async function updateApplication(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<ApplicationRow, "redirectUris" | "secretHash" | "previousSecretHash" | "previousSecretExpiresAt">>,
+): Promise<void> {
+  await db.update(applications).set(patch).where(eq(applications.id, id));
 }

@@ -28,7 +28,7 @@ export const events = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("events_application_idx").on(t.applicationId, t.createdAt)],
+  (t) => [index("events_application_idx").on(t.applicationId, t.createdAt), index("events_created_idx").on(t.createdAt)],
 );
 
 /** Small key/value settings (e.g. the demo application's encrypted credentials). */

@@ -10,5 +10,9 @@ export const applications = pgTable("applications", {
   secretHash: text("secret_hash").notNull(),
   /** Registered redirect URIs, matched exactly. */
   redirectUris: jsonb("redirect_uris").$type<string[]>().notNull(),
+  /** SHA-256 of the secret replaced by the last rotation: still accepted until previousSecretExpiresAt. */
+  previousSecretHash: text("previous_secret_hash"),
+  /** End of the rotation grace period of previousSecretHash. */
+  previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });

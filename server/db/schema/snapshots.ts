@@ -33,7 +33,7 @@ export const snapshotRecords = pgTable(
   "snapshot_records",
   {
     snapshotId: uuid("snapshot_id").notNull(),
-    /** company | directory | individual | employment | payment | pay_statement | pay_group */
+    /** company | payment | pay_statement | pay_group (directory, individual and employment live in org_people) */
     kind: text("kind").notNull(),
     /** Order within the kind (directory order; payments by pay date; statements within a payment). */
     position: integer("position").notNull(),
@@ -50,9 +50,33 @@ export const snapshotRecords = pgTable(
   (t) => [
     primaryKey({ columns: [t.snapshotId, t.kind, t.position] }),
     uniqueIndex("snapshot_records_id_idx").on(t.snapshotId, t.kind, t.id).where(sql`${t.id} is not null`),
-    index("snapshot_records_parent_idx").on(t.snapshotId, t.kind, t.parentId, t.position),
-    index("snapshot_records_sort_idx").on(t.snapshotId, t.kind, t.sortKey),
+    // partial: only pay records have a parent or a sort key, so org publishes (300,000 rows for 100,000 people)
+    // maintain two indexes instead of four
+    index("snapshot_records_parent_idx").on(t.snapshotId, t.kind, t.parentId, t.position).where(sql`${t.parentId} is not null`),
+    index("snapshot_records_sort_idx").on(t.snapshotId, t.kind, t.sortKey).where(sql`${t.sortKey} is not null`),
   ],
+);
+
+/**
+ * The people of an org snapshot, one row per person holding the served JSON of its three records (directory,
+ * individual, employment): a 100,000-person census is 100,000 rows and index entries instead of 300,000.
+ * The individual's SSN is kept encrypted in `sealed`, bound to (snapshot, `individual`, id) as before.
+ */
+export const orgPeople = pgTable(
+  "org_people",
+  {
+    snapshotId: uuid("snapshot_id").notNull(),
+    /** Directory order, shared by the three records. */
+    position: integer("position").notNull(),
+    /** The person's stable id. */
+    id: uuid("id").notNull(),
+    directory: text("directory").notNull(),
+    individual: text("individual").notNull(),
+    employment: text("employment").notNull(),
+    /** AES-256-GCM of the SSN, bound to (snapshot, `individual`, id). */
+    sealed: text("sealed"),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.position] }), uniqueIndex("org_people_id_idx").on(t.snapshotId, t.id)],
 );
 
 /** The stable UUID of each source-system id per connection: ids survive re-pulls. */

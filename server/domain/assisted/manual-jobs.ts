@@ -3,6 +3,7 @@ import { insertActivity, insertEvent } from "../../db/repositories/activity.repo
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { findManualJob, insertManualJob, type ManualJobRow, updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
+import { onManualJobCompleted } from "../benefits/benefit-jobs.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
@@ -88,6 +89,7 @@ export async function completeManualJob(
   const now = deps.clock.now();
   return transactional(deps.db, async (tx) => {
     await updateManualJob(tx, jobId, { status: outcome.status, body: outcome.body, completedAt: now, assigneeId: job.value.assigneeId ?? userId });
+    await onManualJobCompleted({ db: tx, clock: deps.clock }, job.value, outcome as never);
     await insertEvent(tx, {
       type: `job.${job.value.type}.completed`,
       applicationId: conn.applicationId,

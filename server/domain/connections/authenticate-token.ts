@@ -16,15 +16,16 @@ export interface TokenContext {
 export async function authenticateToken(deps: Pick<Deps, "db" | "tokens">, bearer: string | undefined): Promise<Result<TokenContext>> {
   if (!bearer) return fail("unauthorized", "Unauthorized request: no authentication given");
   const tokenHash = hashSecret(bearer);
-  const cached = deps.tokens.get(tokenHash, Date.now());
-  if (cached) return ok(cached);
+  return deps.tokens.resolve(tokenHash, Date.now(), () => lookUpToken(deps, tokenHash));
+}
+
+/** The three queries behind a token: live token, connection (not disconnected), application. */
+async function lookUpToken(deps: Pick<Deps, "db">, tokenHash: string): Promise<Result<TokenContext>> {
   const token = await findLiveToken(deps.db, tokenHash);
   if (!token) return fail("invalid_token", "Invalid access token: it is unknown or was revoked");
   const connection = await findConnection(deps.db, token.connectionId);
   if (!connection || connection.status === "disconnected") return fail("invalid_token", "Invalid access token: the connection is disconnected");
   const application = await findApplication(deps.db, token.applicationId);
   if (!application) return fail("invalid_token", "Invalid access token");
-  const ctx = { token, connection, application };
-  deps.tokens.set(tokenHash, ctx, Date.now());
-  return ok(ctx);
+  return ok({ token, connection, application });
 }

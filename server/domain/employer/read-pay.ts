@@ -1,5 +1,6 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
+import { type ActiveRule, applyItemRules } from "./item-rules.js";
 import type { SnapshotReader } from "./snapshot-reader.js";
 
 type ReaderDeps = Pick<Deps, "db"> & { reader: SnapshotReader };
@@ -27,8 +28,39 @@ export interface PayStatementRequest {
   offset: number;
 }
 
-/** The batch answer of `/employer/pay-statement` as served JSON; unknown payments answer 404 in their element. */
-export async function readPayStatements(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[]): Promise<string> {
+const ITEM_SECTIONS = ["earnings", "taxes", "employee_deductions", "employer_contributions"] as const;
+
+/**
+ * A served statement with the connection's pay statement item rules applied at the payment's pay date: matching
+ * items get the rules' metadata merged into `attributes.metadata` (as `/employer/pay-statement-item` shows them).
+ */
+function withItemRules(json: string, rules: readonly ActiveRule[], payDate: string | null): string {
+  const statement = JSON.parse(json) as Record<string, unknown>;
+  for (const category of ITEM_SECTIONS) {
+    const items = statement[category];
+    if (!Array.isArray(items)) continue;
+    for (const item of items as Record<string, unknown>[]) {
+      if (typeof item.name !== "string") continue;
+      const facts = {
+        name: item.name,
+        category,
+        type: typeof item.type === "string" ? item.type : null,
+        pre_tax: category === "employee_deductions" && typeof item.pre_tax === "boolean" ? item.pre_tax : null,
+        employer: category === "taxes" && typeof item.employer === "boolean" ? item.employer : null,
+      };
+      const attributes = (item.attributes ?? null) as { metadata?: Record<string, unknown> | null } | null;
+      const metadata = applyItemRules(rules, facts, payDate, attributes?.metadata ?? null);
+      if (metadata !== (attributes?.metadata ?? null)) item.attributes = { ...(attributes ?? {}), metadata };
+    }
+  }
+  return JSON.stringify(statement);
+}
+
+/**
+ * The batch answer of `/employer/pay-statement` as served JSON; unknown payments answer 404 in their element.
+ * With pay statement item rules (none: the stored JSON is served as is), each statement's items get them applied.
+ */
+export async function readPayStatements(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[], rules: readonly ActiveRule[] = []): Promise<string> {
   const payments = await deps.reader.kind(deps.db, snapshot.id, "payment");
   const parts: string[] = [];
   for (const req of requests) {
@@ -39,6 +71,10 @@ export async function readPayStatements(deps: ReaderDeps, snapshot: SnapshotRow,
       continue;
     }
     const page = await deps.reader.childPage(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit);
+    if (rules.length > 0) {
+      const payDate = (JSON.parse(payments.byId.get(req.payment_id)!.json) as { pay_date: string | null }).pay_date;
+      page.items = page.items.map((json) => withItemRules(json, rules, payDate));
+    }
     parts.push(`{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${page.count},"offset":${req.offset}},"pay_statements":[${page.items.join(",")}]}}`);
   }
   return `{"responses":[${parts.join(",")}]}`;

@@ -8,7 +8,8 @@ import {
   listAutomatedJobs,
   updateAutomatedJob,
 } from "../../db/repositories/automated-jobs.repository.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
+import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import { insertEvent } from "../../db/repositories/activity.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import { findSandboxCompany } from "../../db/repositories/sandbox.repository.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
@@ -52,9 +53,20 @@ export async function requestDataSync(deps: Deps, ctx: TokenContext): Promise<Re
   return ok({ status: 201, body: { job_id: id, job_url: jobUrl(deps, id), allowed_refreshes: DATA_SYNC_QUOTA, remaining_refreshes: remaining - 1 } });
 }
 
-/** Finish a job with a status and, for failures, what the connection learns from it. */
-async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: string | null): Promise<void> {
-  await updateAutomatedJob(deps.db, job.id, { status, error, completedAt: deps.clock.now() });
+/**
+ * Finish a job with a status and, for failures, what the connection learns from it; in the same transaction, a
+ * `job.data_sync_all.completed` event `{job_id, job_url}` (sent on success and on error, as Finch does).
+ */
+async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: string | null, connection?: ConnectionRow): Promise<void> {
+  const now = deps.clock.now();
+  await transactional(deps.db, async (tx) => {
+    await updateAutomatedJob(tx, job.id, { status, error, completedAt: now });
+    if (connection) {
+      const payload = { job_id: job.id, job_url: jobUrl(deps, job.id) };
+      await insertEvent(tx, { type: "job.data_sync_all.completed", applicationId: connection.applicationId, connectionId: connection.id, createdAt: now, payload });
+    }
+    return ok(undefined);
+  });
 }
 
 /**
@@ -68,22 +80,22 @@ export async function runDataSync(deps: Deps, jobId: string): Promise<void> {
   const connection = await findConnection(deps.db, job.connectionId);
   const company = connection ? await findSandboxCompany(deps.db, connection.companyId) : undefined;
   if (!connection || connection.status === "disconnected" || !company) {
-    await finish(deps, job, "error", connection ? "No automated integration is available for this connection" : "Connection not found");
+    await finish(deps, job, "error", connection ? "No automated integration is available for this connection" : "Connection not found", connection);
     return;
   }
   const outcome = company.syncOutcome;
   if (outcome === "reauth_error" || outcome === "permissions_error") {
     const to = outcome === "reauth_error" ? "reauth" : "error_permissions";
     await transactional(deps.db, (tx) => transitionConnection({ ...deps, db: tx }, connection, to, { actor: "system", reason: `Data sync ended with ${outcome}` }));
-    await finish(deps, job, outcome, `Sync failed: ${outcome}`);
+    await finish(deps, job, outcome, `Sync failed: ${outcome}`, connection);
     return;
   }
   if (outcome === "error") {
-    await finish(deps, job, "error", "Sync failed (sandbox job configuration)");
+    await finish(deps, job, "error", "Sync failed (sandbox job configuration)", connection);
     return;
   }
   const published = await publishSandboxData(deps, connection);
-  await finish(deps, job, published.ok ? "complete" : "error", published.ok ? null : published.error.message);
+  await finish(deps, job, published.ok ? "complete" : "error", published.ok ? null : published.error.message, connection);
 }
 
 /** A connection's jobs (newest first) with its remaining refresh quota. */

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { OpsManualJobSchema } from "../../../contracts/linnet/ops.js";
 import { listManualJobs } from "../../db/repositories/manual-jobs.repository.js";
+import { verificationsOf } from "../../db/repositories/benefits.repository.js";
+import { presentVerification } from "../benefits/benefit-jobs.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
 
@@ -8,7 +10,9 @@ type OpsManualJob = z.infer<typeof OpsManualJobSchema>;
 
 /** Manual jobs of the given statuses as the console shows them, soonest due first. */
 export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, statuses: string[], ids?: string[]): Promise<OpsManualJob[]> {
-  return (await listManualJobs(deps.db, statuses, ids)).map((r) => ({
+  const rows = await listManualJobs(deps.db, statuses, ids);
+  const verified = new Map((await verificationsOf(deps.db, rows.map((r) => r.job.id))).map((v) => [v.id, presentVerification(v.verification)]));
+  return rows.map((r) => ({
     job_id: r.job.id,
     connection_id: r.job.connectionId,
     customer_name: r.customerName,
@@ -20,6 +24,7 @@ export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, stat
     due_at: r.job.dueAt.toISOString(),
     assignee: r.job.assigneeId ? { id: r.job.assigneeId, email: r.assigneeEmail ?? "" } : null,
     created_at: r.job.createdAt.toISOString(),
+    ...(verified.has(r.job.id) ? { verification: verified.get(r.job.id) } : {}),
   }));
 }
 

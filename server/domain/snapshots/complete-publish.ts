@@ -4,8 +4,10 @@ import type { Db } from "../../db/client.js";
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { insertSnapshot, lockConnectionForPublish, nextSnapshotVersion, setCurrentSnapshot } from "../../db/repositories/snapshots.repository.js";
 import { onSnapshotPublished } from "../assisted/tasks.js";
+import { verifyBenefitWrites } from "../benefits/verify-writes.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { recordPublishEvents } from "../events/data-change-events.js";
 import { markConnectedByPublish } from "./mark-connected.js";
 import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
 
@@ -33,6 +35,7 @@ export async function completePublish(
 ): Promise<Result<PublishedSnapshot>> {
   const now = deps.clock.now();
   const { id, group, version, counts } = snapshot;
+  await recordPublishEvents(deps, connection, snapshot);
   await insertSnapshot(deps.db, { id, connectionId: connection.id, group, version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
   await setCurrentSnapshot(deps.db, connection.id, group, id, meta.retrievedAt);
   await insertActivity(deps.db, {
@@ -45,6 +48,7 @@ export async function completePublish(
     at: now,
   });
   await onSnapshotPublished(deps, connection, group, id, meta.retrievedAt);
+  await verifyBenefitWrites(deps, connection, { id, group });
   const connected = await markConnectedByPublish(deps, connection, meta.source);
   if (!connected.ok) return connected;
   return ok({ snapshot_id: id, version, counts });

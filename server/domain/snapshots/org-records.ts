@@ -1,6 +1,6 @@
 import type { Company, DirectoryIndividual, Employment, Individual } from "../../../contracts/finch/employer.js";
 import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import type { SnapshotRecordInsert } from "../../db/repositories/snapshots.repository.js";
+import type { OrgPersonInsert, SnapshotRecordInsert } from "../../db/repositories/snapshots.repository.js";
 import type { Cipher } from "../security/encryption.js";
 
 /** Associated data binding a sealed value to its record, so a sealed SSN cannot be moved to another person. */
@@ -34,6 +34,15 @@ function companyRecord(snapshotId: string, companyId: string, input: OrgSnapshot
   };
 }
 
+/**
+ * An org snapshot's rows: the company record and one row per person. People are made as they are consumed, so a
+ * large census streams into the database without holding every person's JSON in memory at once.
+ */
+export interface OrgRecords {
+  company: SnapshotRecordInsert;
+  people: Iterable<OrgPersonInsert>;
+}
+
 /** Turn source-keyed org input into records; `idOf` maps a person's source id to its stable UUID. */
 export function buildOrgRecords(
   snapshotId: string,
@@ -41,9 +50,11 @@ export function buildOrgRecords(
   input: OrgSnapshotInput,
   idOf: (sourceId: string) => string,
   cipher: Cipher,
-): SnapshotRecordInsert[] {
-  const records: SnapshotRecordInsert[] = [companyRecord(snapshotId, companyId, input.company, cipher)];
-  input.people.forEach((person, position) => {
+): OrgRecords {
+  function* people(): Generator<OrgPersonInsert> {
+    for (let position = 0; position < input.people.length; position++) yield personRow(input.people[position]!, position);
+  }
+  function personRow(person: OrgSnapshotInput["people"][number], position: number): OrgPersonInsert {
     const id = idOf(person.source_id);
     const { ssn, ...individualFields } = person.individual;
     const { manager_source_id, ...employmentFields } = person.employment;
@@ -58,16 +69,14 @@ export function buildOrgRecords(
     };
     const individual: Individual = { id, ...individualFields };
     const employment: Employment = { id, ...names, ...employmentFields, manager, source_id: person.source_id, work_id: person.source_id };
-    records.push({ snapshotId, kind: "directory", position, id, json: JSON.stringify(directory) });
-    records.push({
-      snapshotId,
-      kind: "individual",
+    return {
       position,
       id,
-      json: JSON.stringify(individual),
+      directory: JSON.stringify(directory),
+      individual: JSON.stringify(individual),
+      employment: JSON.stringify(employment),
       sealed: ssn ? cipher.encrypt(ssn, sealAad(snapshotId, "individual", id)) : null,
-    });
-    records.push({ snapshotId, kind: "employment", position, id, json: JSON.stringify(employment) });
-  });
-  return records;
+    };
+  }
+  return { company: companyRecord(snapshotId, companyId, input.company, cipher), people: people() };
 }

@@ -1,6 +1,6 @@
 
 import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import { insertRecords, } from "../../db/repositories/snapshots.repository.js";
+import { insertOrgPeople, insertRecords } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { fail, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
@@ -50,7 +50,8 @@ export async function publishOrgSnapshot(deps: Deps, connectionId: string, input
     const ids = await StableIds.load(tx, connectionId, "individual");
     const records = buildOrgRecords(snapshotId, connection.companyId, input, (s) => ids.idOf(s), deps.cipher);
     const counts = { individuals: input.people.length, active: input.people.filter((p) => p.employment.is_active !== false).length };
-    await insertRecords(tx, records);
+    await insertRecords(tx, [records.company]);
+    await insertOrgPeople(tx, snapshotId, records.people);
     await ids.flush(tx);
     return completePublish({ ...deps, db: tx }, connection, { id: snapshotId, group: "org", version, counts, summary: `${counts.individuals} people` }, meta);
   });

@@ -6,11 +6,13 @@ import {
   copyPayRecords,
   type SnapshotRecordInsert,
 } from "../../db/repositories/snapshots.repository.js";
+import { copyItemRows, insertItemRows, insertItemRowsFromStatements, itemsRecorded, markItemsRecorded } from "../../db/repositories/pay-statement-items.repository.js";
 import type { Deps } from "../deps.js";
 import { FinchError, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
 import { beginPublish, completePublish } from "./complete-publish.js";
 import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
+import { PayItemCollector } from "./pay-item-collector.js";
 import { StableIds } from "./stable-ids.js";
 
 /** Pay data to publish: payments may be streamed (a large history does not fit in memory at once). */
@@ -25,8 +27,8 @@ export interface PayPublishInput {
   mode?: "replace" | "merge";
 }
 
-/** Rows buffered before a multi-row insert. */
-const FLUSH_AT = 2000;
+/** Rows buffered before a bulk insert (a few tens of MB of JSON at most). */
+const FLUSH_AT = 20_000;
 
 /**
  * Publish pay data as a new immutable snapshot, atomically. People are referenced by source id and must already be
@@ -50,6 +52,8 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
         if (force || buffer.length >= FLUSH_AT) await insertRecords(tx, buffer.splice(0));
       };
       const copied = { payments: 0, statements: 0, groups: 0 };
+      // the snapshot's distinct pay statement items, per payment, recorded with it (GET /employer/pay-statement-item)
+      const items = new PayItemCollector(snapshotId);
       if (input.mode === "merge" && connection.paySnapshotId) {
         // materialize the input first: the replaced payments must be known before copying the rest
         const list: PaymentInput[] = [];
@@ -57,6 +61,10 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
         input = { ...input, payments: list };
         const replaced = list.map((p) => paymentIds.existing(p.source_id)).filter((id): id is string => Boolean(id));
         Object.assign(copied, await copyPayRecords(tx, connection.paySnapshotId, snapshotId, replaced, input.pay_groups.length === 0));
+        // the copied payments' items: carried forward, or computed once from the copied statements for a snapshot
+        // published before items were recorded
+        if (await itemsRecorded(tx, connection.paySnapshotId)) await copyItemRows(tx, connection.paySnapshotId, snapshotId, replaced);
+        else await insertItemRowsFromStatements(tx, snapshotId);
       }
       input.pay_groups.forEach((g, position) => {
         const id = groupIds.idOf(g.source_id);
@@ -84,10 +92,14 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
           const { individual_source_id, ...statementFields } = s;
           const statement: PayStatement = { individual_id: person(individual_source_id, where), ...statementFields };
           buffer.push({ snapshotId, kind: "pay_statement", position: statementPosition++, parentId: id, json: JSON.stringify(statement) });
+          items.addStatement(statement);
         }
+        items.endPayment(id, p.pay_date ?? null);
         await flush(false);
       }
       await flush(true);
+      await insertItemRows(tx, items.collected());
+      await markItemsRecorded(tx, snapshotId);
       const counts = { pay_groups: input.pay_groups.length + copied.groups, payments: paymentPosition, pay_statements: statementPosition };
       await paymentIds.flush(tx);
       await groupIds.flush(tx);

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { FinchError } from "../errors.js";
 import type { Db } from "../../db/client.js";
 import { insertSourceIds, loadSourceIds } from "../../db/repositories/snapshots.repository.js";
+
+/** Whether a string holds a character below U+0020 (tab, newline, NUL…). */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) < 0x20) return true;
+  return false;
+}
 
 /** Maps a source system's ids to Linnet's stable UUIDs for one connection and kind; new ids are saved on flush. */
 export class StableIds {
@@ -16,10 +23,12 @@ export class StableIds {
     return new StableIds(connectionId, kind, await loadSourceIds(tx, connectionId, kind));
   }
 
-  /** The UUID for a source id, minting one the first time it is seen. */
+  /** The UUID for a source id, minting one the first time it is seen (an id with control characters is refused). */
   idOf(sourceId: string): string {
     let id = this.known.get(sourceId);
     if (!id) {
+      // ids are stored through a tab-separated bulk insert, and no real system's ids hold these
+      if (hasControlCharacter(sourceId)) throw new FinchError("invalid_request", `${this.kind} id ${JSON.stringify(sourceId)}: must not contain tabs, line breaks or other control characters`);
       id = randomUUID();
       this.known.set(sourceId, id);
       this.fresh.push({ sourceId, id });
@@ -34,7 +43,6 @@ export class StableIds {
 
   /** Save the ids minted since loading. */
   async flush(tx: Db): Promise<void> {
-    const rows = this.fresh.splice(0).map((f) => ({ connectionId: this.connectionId, kind: this.kind, sourceId: f.sourceId, id: f.id }));
-    await insertSourceIds(tx, rows);
+    await insertSourceIds(tx, this.connectionId, this.kind, this.fresh.splice(0));
   }
 }

@@ -63,15 +63,31 @@ export async function openEmployerRead(
   return null;
 }
 
+/** ETags already computed: the same snapshot and URL always give the same tag, and hot pages are asked for again and again. */
+const etags = new Map<string, string>();
+
+/** A strong ETag for a request on a snapshot: the snapshot id's start and a hash of the URL. */
+function etagOf(snapshotId: string, url: string): string {
+  const key = `${snapshotId} ${url}`;
+  let etag = etags.get(key);
+  if (etag === undefined) {
+    etag = `"${snapshotId.slice(0, 8)}${createHash("sha1").update(url).digest("base64url").slice(0, 16)}"`;
+    if (etags.size >= 20_000) etags.clear();
+    etags.set(key, etag);
+  }
+  return etag;
+}
+
 /**
  * Send snapshot data with `Finch-Data-Retrieved`. GET answers also carry a strong ETag (a snapshot never changes, so
  * the same request on the same snapshot always yields the same bytes) and a matching `If-None-Match` gets 304.
  * POST batch answers carry none: they are not cacheable, and hashing their bodies would only cost time.
+ * `variant` names anything else the answer depends on (e.g. the connection's pay statement item rules).
  */
-export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, snapshot: SnapshotRow, body: string) {
+export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, snapshot: SnapshotRow, body: string | Buffer, variant = "") {
   reply.header("finch-data-retrieved", snapshot.retrievedAt.toISOString()).header("cache-control", "private, no-cache");
   if (request.method === "GET") {
-    const etag = `"${snapshot.id.slice(0, 8)}${createHash("sha1").update(request.url).digest("base64url").slice(0, 16)}"`;
+    const etag = etagOf(snapshot.id, request.url + variant);
     reply.header("etag", etag);
     if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) return reply.status(304).send();
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BatchErrorSchema, PagingSchema, PayStatementSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
+import { activeRules } from "../../../domain/employer/pay-statement-item-rules.js";
 import { PAY_STATEMENT_BATCH_LIMIT, PAY_STATEMENT_PAGE_LIMIT, readPayStatements } from "../../../domain/employer/read-pay.js";
 import { FinchError } from "../../../domain/errors.js";
 import type { RouteModule } from "../../types.js";
@@ -45,7 +46,8 @@ export const postPayStatement: RouteModule = (app, deps) => {
       if (tooBig >= 0) throw new FinchError("page_size_limit_exceeded", `requests.${tooBig}.limit: at most ${PAY_STATEMENT_PAGE_LIMIT} pay statements per page`);
       const open = await openEmployerRead(deps, request, reply, "pay_statement");
       if (!open) return reply;
-      return sendSnapshotJson(request, reply, open.snapshot, await readPayStatements(deps, open.snapshot, requests));
+      const { rules } = await activeRules(deps, open.ctx.connection.id);
+      return sendSnapshotJson(request, reply, open.snapshot, await readPayStatements(deps, open.snapshot, requests, rules));
     },
   );
 };

@@ -2,11 +2,13 @@ import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { requestDataSync } from "../../../domain/jobs/automated-sync.js";
 import { readSyncOutcome, writeSyncOutcome } from "../../../domain/sandbox/sync-outcome.js";
+import { BENEFIT_JOB_TYPES } from "../../../domain/benefits/benefit-jobs.js";
+import { readBenefitOutcomes, writeBenefitOutcome } from "../../../domain/benefits/sandbox-outcomes.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
 import type { RouteModule } from "../../types.js";
 
-const Configuration = z.object({ type: z.literal("data_sync_all"), completion_status: z.enum(["complete", "reauth_error", "permissions_error", "error"]) });
+const Configuration = z.object({ type: z.enum(["data_sync_all", ...BENEFIT_JOB_TYPES]), completion_status: z.enum(["complete", "reauth_error", "permissions_error", "error"]) });
 
 /** `POST /sandbox/jobs` and `GET|PUT /sandbox/jobs/configuration`: run sandbox syncs and choose how they end. */
 export const sandboxJobRoutes: RouteModule = (app, deps) => {
@@ -29,7 +31,10 @@ export const sandboxJobRoutes: RouteModule = (app, deps) => {
   app.get(
     "/sandbox/jobs/configuration",
     { schema: { tags: ["Sandbox"], summary: "How sandbox syncs end", security: [{ bearerAuth: [] }], response: { 200: z.array(Configuration), "4xx": FinchErrorSchema } } },
-    async (request) => [{ type: "data_sync_all" as const, completion_status: unwrap(await readSyncOutcome(deps, await requireToken(deps, request))) }],
+    async (request) => {
+      const ctx = await requireToken(deps, request);
+      return [{ type: "data_sync_all" as const, completion_status: unwrap(await readSyncOutcome(deps, ctx)) }, ...(await readBenefitOutcomes(deps, ctx))];
+    },
   );
   app.put(
     "/sandbox/jobs/configuration",
@@ -43,7 +48,9 @@ export const sandboxJobRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request) => {
-      unwrap(await writeSyncOutcome(deps, await requireToken(deps, request), request.body.completion_status));
+      const ctx = await requireToken(deps, request);
+      const { type, completion_status } = request.body;
+      unwrap(type === "data_sync_all" ? await writeSyncOutcome(deps, ctx, completion_status) : await writeBenefitOutcome(deps, ctx, type, completion_status));
       return request.body;
     },
   );

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
+import { ApplicationSettingsSchema, ConnectLinkSchema, CreateConnectLinkSchema, RotatedSecretSchema, UpdateSettingsSchema } from "../../../contracts/linnet/dashboard.js";
+import { rotateClientSecret } from "../../domain/applications/rotate-secret.js";
+import { updateRedirectUris } from "../../domain/applications/update-redirect-uris.js";
+import { createConnectLink, presentSettings } from "../../domain/dashboard/settings.js";
+import { unwrap } from "../errors.js";
+import type { RouteModule } from "../types.js";
+import { requireDashboardApplication } from "./require-application.js";
+
+const errors = { "4xx": FinchErrorSchema } as const;
+const params = z.object({ applicationId: z.string() });
+const base = "/dashboard/api/applications/:applicationId";
+
+/** Application settings: client id, redirect URIs, secret rotation, Connect links. */
+export const dashboardSettingsRoutes: RouteModule = (app, deps) => {
+  app.get(`${base}/settings`, { schema: { hide: true, params, response: { 200: ApplicationSettingsSchema, ...errors } } }, async (request) => {
+    const { app: application } = await requireDashboardApplication(deps, request, "dashboard.read", request.params.applicationId);
+    return presentSettings(deps, application);
+  });
+
+  app.patch(
+    `${base}/settings`,
+    { schema: { hide: true, params, body: UpdateSettingsSchema, response: { 200: ApplicationSettingsSchema, ...errors } } },
+    async (request) => {
+      const { app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
+      const redirectUris = unwrap(await updateRedirectUris(deps, application.id, request.body.redirect_uris));
+      return presentSettings(deps, { ...application, redirectUris });
+    },
+  );
+
+  app.post(`${base}/rotate-secret`, { schema: { hide: true, params, response: { 200: RotatedSecretSchema, ...errors } } }, async (request) => {
+    const { app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
+    const rotated = unwrap(await rotateClientSecret(deps, application.id));
+    return { client_id: application.id, client_secret: rotated.client_secret, previous_secret_expires_at: rotated.previous_secret_expires_at?.toISOString() ?? null };
+  });
+
+  app.post(
+    `${base}/connect-links`,
+    { schema: { hide: true, params, body: CreateConnectLinkSchema, response: { 201: ConnectLinkSchema, ...errors } } },
+    async (request, reply) => {
+      const { app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
+      return reply.status(201).send(unwrap(await createConnectLink(deps, application, request.body)));
+    },
+  );
+};

@@ -1,0 +1,33 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { openBenefits } from "../../../../domain/benefits/benefit-access.js";
+import type { TokenContext } from "../../../../domain/connections/authenticate-token.js";
+import type { Deps } from "../../../../domain/deps.js";
+import { FinchError } from "../../../../domain/errors.js";
+import { unwrap } from "../../../errors.js";
+import { requireToken } from "../../../middleware/auth.js";
+import { entityIdsOf } from "../employer-read.js";
+
+/**
+ * Authenticate and authorize a deductions call. Until the connection's organization data is published, answer 202
+ * with an empty body (plus `Retry-After` and `Linnet-Data-Expected`, as data reads do) and return null.
+ */
+export async function openBenefitsCall(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<{ ctx: TokenContext; orgSnapshotId: string } | null> {
+  const ctx = await requireToken(deps, request);
+  const access = unwrap(await openBenefits(deps, ctx, entityIdsOf(request.query)));
+  if (access.ready) return { ctx, orgSnapshotId: access.orgSnapshotId };
+  const now = deps.clock.now().getTime();
+  const wait = access.expectedAt ? Math.ceil((access.expectedAt.getTime() - now) / 1000) : 60;
+  reply.status(202).header("retry-after", String(wait > 0 ? wait : 3600));
+  if (access.expectedAt) reply.header("linnet-data-expected", access.expectedAt.toISOString());
+  await reply.send();
+  return null;
+}
+
+/** The `Idempotency-Key` header of a write, if any (1 to 255 characters). */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const raw = request.headers["idempotency-key"];
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (key === undefined) return undefined;
+  if (key.length === 0 || key.length > 255) throw new FinchError("invalid_request", "Idempotency-Key: must be 1 to 255 characters");
+  return key;
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import type { Rule, RuleBody } from "../../../contracts/finch/pay-statement-items.js";
+import {
+  deleteLiveRule,
+  findLiveRule,
+  insertRule,
+  listLiveRules,
+  lockRulesOf,
+  nextRulePriority,
+  type RuleChanges,
+  type RuleRow,
+  updateLiveRule,
+} from "../../db/repositories/pay-statement-item-rules.repository.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { transactional } from "../transactional.js";
+import { type ActiveRule, RULE_FIELDS } from "./item-rules.js";
+
+type RuleDeps = Pick<Deps, "db" | "clock">;
+
+/** A stored rule on the wire (`deleted_at` only once deleted). */
+export function presentRule(row: RuleRow): Rule {
+  return {
+    id: row.id,
+    priority: row.priority,
+    effective_start_date: row.effectiveStartDate,
+    effective_end_date: row.effectiveEndDate,
+    conditions: row.conditions,
+    attributes: { metadata: row.metadata },
+    entity_type: "pay_statement_item",
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    ...(row.deletedAt ? { deleted_at: row.deletedAt.toISOString() } : {}),
+  };
+}
+
+/** Checks zod cannot express: known condition fields, and dates in order. */
+function checkRule(conditions: RuleRow["conditions"], start: string | null, end: string | null): Result<true> {
+  for (const [i, c] of conditions.entries()) {
+    if (!(RULE_FIELDS as readonly string[]).includes(c.field)) {
+      return fail("invalid_request", `conditions.${i}.field: must be one of ${RULE_FIELDS.join(", ")} (got "${c.field}")`);
+    }
+  }
+  if (start && end && start > end) return fail("invalid_request", "effective_end_date: must not be before effective_start_date");
+  return ok(true);
+}
+
+const notFound = (id: string) => fail("invalid_request", `Rule ${id} not found`);
+
+/** Create a rule for a connection; it takes the next priority. Conditions are required. */
+export async function createRule(deps: RuleDeps, connectionId: string, body: RuleBody): Promise<Result<Rule>> {
+  if (!body.conditions) return fail("invalid_request", "conditions: at least one condition is required");
+  const start = body.effective_start_date ?? null;
+  const end = body.effective_end_date ?? null;
+  const checked = checkRule(body.conditions, start, end);
+  if (!checked.ok) return checked;
+  const conditions = body.conditions;
+  return transactional(deps.db, async (tx) => {
+    await lockRulesOf(tx, connectionId);
+    const now = deps.clock.now();
+    const row: RuleRow = {
+      id: randomUUID(),
+      connectionId,
+      priority: await nextRulePriority(tx, connectionId),
+      effectiveStartDate: start,
+      effectiveEndDate: end,
+      conditions,
+      metadata: body.attributes?.metadata ?? {},
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    await insertRule(tx, row);
+    return ok(presentRule(row));
+  });
+}
+
+/** A connection's rules (not deleted), by priority. */
+export async function listRules(deps: Pick<Deps, "db">, connectionId: string): Promise<Rule[]> {
+  return (await listLiveRules(deps.db, connectionId)).map(presentRule);
+}
+
+/** Change the fields the body names; a rule of another connection, or deleted, is not found (400 as Finch). */
+export async function updateRule(deps: RuleDeps, connectionId: string, id: string, body: RuleBody): Promise<Result<Rule>> {
+  const current = await findLiveRule(deps.db, connectionId, id);
+  if (!current) return notFound(id);
+  const changes: RuleChanges = {};
+  if (body.effective_start_date !== undefined) changes.effectiveStartDate = body.effective_start_date;
+  if (body.effective_end_date !== undefined) changes.effectiveEndDate = body.effective_end_date;
+  if (body.conditions !== undefined) changes.conditions = body.conditions;
+  if (body.attributes?.metadata !== undefined) changes.metadata = body.attributes.metadata;
+  const checked = checkRule(
+    changes.conditions ?? current.conditions,
+    changes.effectiveStartDate !== undefined ? changes.effectiveStartDate : current.effectiveStartDate,
+    changes.effectiveEndDate !== undefined ? changes.effectiveEndDate : current.effectiveEndDate,
+  );
+  if (!checked.ok) return checked;
+  const row = await updateLiveRule(deps.db, connectionId, id, changes, deps.clock.now());
+  return row ? ok(presentRule(row)) : notFound(id);
+}
+
+/** Delete a rule: it stops applying at once, and is answered with `deleted_at`. */
+export async function deleteRule(deps: RuleDeps, connectionId: string, id: string): Promise<Result<Rule>> {
+  const row = await deleteLiveRule(deps.db, connectionId, id, deps.clock.now());
+  return row ? ok(presentRule(row)) : notFound(id);
+}
+
+/** The rules the engine applies for a connection, ascending priority, and a fingerprint of them (for ETags). */
+export async function activeRules(deps: Pick<Deps, "db">, connectionId: string): Promise<{ rules: ActiveRule[]; fingerprint: string }> {
+  const rows = await listLiveRules(deps.db, connectionId);
+  const fingerprint = rows.map((r) => `${r.id}@${r.updatedAt.getTime()}`).join(",");
+  return { rules: rows, fingerprint };
+}

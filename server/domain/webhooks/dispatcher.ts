@@ -1,0 +1,122 @@
+import {
+  type AttemptRecord,
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  fanOutEvents,
+  recordAttempts,
+  updateEndpointHealth,
+} from "../../db/repositories/webhook-outbox.repository.js";
+import type { Deps } from "../deps.js";
+import { afterAttempt, DISABLE_AFTER_MS } from "./delivery-machine.js";
+import { DATA_EVENT_TYPES, JOB_EVENT_PATTERN } from "./event-types.js";
+import { postWebhook } from "./http-sender.js";
+import { endpointSecrets } from "./secrets.js";
+import { webhookHeaders } from "./signature.js";
+
+/** Tuning of one dispatch pass. */
+export interface DispatchOptions {
+  /** Deliveries claimed per round trip (default 200). */
+  batchSize?: number;
+  /** Requests in flight at once (default 64). */
+  concurrency?: number;
+  /** Stop after this many attempts (default: drain everything due). */
+  maxAttempts?: number;
+}
+
+/** What one pass did. */
+export interface DispatchPass {
+  /** Events newly published as envelopes. */
+  published: number;
+  /** Delivery attempts made. */
+  attempts: number;
+  delivered: number;
+  /** Endpoints disabled after failing for 3 days. */
+  disabled: number;
+}
+
+/** How long a claimed delivery is reserved for the worker that claimed it. */
+const LEASE_MS = 120_000;
+const FAN_OUT_BATCH = 5_000;
+
+/** Publish every new Finch-visible event as an envelope, with a delivery per matching enabled endpoint. */
+export async function fanOutNewEvents(deps: Pick<Deps, "db" | "clock">): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { events } = await deps.db.transaction((tx) =>
+      fanOutEvents(tx, { now: deps.clock.now(), types: DATA_EVENT_TYPES, jobPattern: JOB_EVENT_PATTERN, limit: FAN_OUT_BATCH }),
+    );
+    total += events;
+    if (events < FAN_OUT_BATCH) return total;
+  }
+}
+
+/** Send one claimed delivery; never throws. */
+async function attempt(deps: Pick<Deps, "clock" | "cipher">, claimed: ClaimedDelivery, secrets: Map<string, string[]>): Promise<AttemptRecord> {
+  let keys = secrets.get(claimed.endpointId);
+  if (!keys) {
+    keys = endpointSecrets(deps, { ...claimed, id: claimed.endpointId });
+    secrets.set(claimed.endpointId, keys);
+  }
+  const attemptedAt = deps.clock.now();
+  const headers = webhookHeaders(keys, claimed.eventId, Math.floor(attemptedAt.getTime() / 1000), claimed.body);
+  const outcome = await postWebhook(claimed.url, headers, claimed.body);
+  const next = afterAttempt(outcome, claimed.step, deps.clock.now());
+  return {
+    deliveryId: claimed.id,
+    attemptedAt,
+    statusCode: "statusCode" in outcome ? outcome.statusCode : null,
+    latencyMs: outcome.latencyMs,
+    responseExcerpt: "statusCode" in outcome ? outcome.excerpt : null,
+    error: "error" in outcome ? outcome.error : null,
+    ...next,
+  };
+}
+
+/** Run `fn` over items with at most `limit` at once. */
+async function boundedAll<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/**
+ * One dispatch pass: publish new events, then claim and send every due delivery in batches (bounded concurrency,
+ * keep-alive connections), writing each batch's attempts, delivery moves and endpoint health in a few statements.
+ * Everything time-based reads deps.clock, so a test moves a ManualClock and runs a pass to see due retries sent.
+ */
+export async function runWebhookDispatch(deps: Pick<Deps, "db" | "clock" | "cipher" | "log">, opts: DispatchOptions = {}): Promise<DispatchPass> {
+  const batchSize = opts.batchSize ?? 200;
+  const concurrency = opts.concurrency ?? 64;
+  const pass: DispatchPass = { published: await fanOutNewEvents(deps), attempts: 0, delivered: 0, disabled: 0 };
+  const secrets = new Map<string, string[]>();
+  while (opts.maxAttempts === undefined || pass.attempts < opts.maxAttempts) {
+    const now = deps.clock.now();
+    const claimed = await claimDueDeliveries(deps.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit: batchSize });
+    if (claimed.length === 0) break;
+    const records = await boundedAll(claimed, concurrency, (c) => attempt(deps, c, secrets));
+    const after = deps.clock.now();
+    await recordAttempts(deps.db, records, after);
+    const byId = new Map(claimed.map((c) => [c.id, c.endpointId]));
+    const succeeded = [...new Set(records.filter((r) => r.state === "delivered").map((r) => byId.get(r.deliveryId) as string))];
+    const failed = [...new Set(records.filter((r) => r.state !== "delivered").map((r) => byId.get(r.deliveryId) as string))];
+    const disabled = await updateEndpointHealth(deps.db, {
+      succeeded,
+      failed,
+      failedAt: after,
+      disableBefore: new Date(after.getTime() - DISABLE_AFTER_MS),
+      reason: (since) => `Disabled automatically: every delivery attempt failed since ${since} (3 days). Fix the endpoint, then enable it.`,
+    });
+    if (disabled.length) deps.log.warn({ endpoints: disabled }, "webhook endpoints disabled after failing for 3 days");
+    pass.attempts += records.length;
+    pass.delivered += records.filter((r) => r.state === "delivered").length;
+    pass.disabled += disabled.length;
+  }
+  return pass;
+}

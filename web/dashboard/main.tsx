@@ -1,0 +1,8 @@
+import "../ui/styles.css";
+import "../ui/styles/extras.css";
+import "../ops/ops.css";
+import "./dashboard.css";
+import { mount } from "../ui/mount.js";
+import { DashboardApp } from "./dashboard-app.js";
+
+mount(<DashboardApp />);

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useState } from "react";
+import type { WebhookDelivery } from "../../../contracts/linnet/webhooks.js";
+import { Button } from "../../ui/button.js";
+import { ErrorBanner } from "../../ui/error-banner.js";
+import type { WebhooksApi } from "./webhooks-api.js";
+
+/** How often the log refreshes itself while shown. */
+const REFRESH_MS = 2000;
+
+function statusText(d: WebhookDelivery): string {
+  const last = d.attempts[0];
+  const code = last?.status_code ?? null;
+  if (d.state === "delivered") return `Delivered (${code})`;
+  if (d.state === "failed") return `Failed (${code ?? "error"})`;
+  if (!last) return "Queued";
+  return `Retrying (${code ?? "network error"})`;
+}
+
+/** The delivery log of one endpoint: every delivery's latest attempt, refreshed every 2 s, with redelivery. */
+export function DeliveryLog({ api, endpointId, refreshKey }: { api: WebhooksApi; endpointId: string; refreshKey: number }) {
+  const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api.deliveries(endpointId).then(
+      (rows) => {
+        setDeliveries(rows);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, [api, endpointId]);
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+  // an action on the endpoint (test send, enable) shows its effect at once
+  useEffect(() => {
+    if (refreshKey > 0) load();
+  }, [refreshKey, load]);
+  const redeliver = async (id: string) => {
+    try {
+      await api.redeliver(id);
+      load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <div className="webhook-log">
+      <ErrorBanner message={error} testId="delivery-log-error" />
+      <table className="webhook-log-table" aria-label="Delivery log">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Event</th>
+            <th scope="col">Status</th>
+            <th scope="col">Latency</th>
+            <th scope="col">Response</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {deliveries?.length === 0 && (
+            <tr>
+              <td colSpan={6} className="webhook-log-empty">
+                No deliveries yet. Send a test event to try the endpoint.
+              </td>
+            </tr>
+          )}
+          {deliveries?.map((d) => {
+            const last = d.attempts[0];
+            return (
+              <tr key={d.id} data-state={d.state}>
+                <td>{new Date(last?.attempted_at ?? d.created_at).toLocaleString()}</td>
+                <td>
+                  <code>{d.event_type}</code>
+                  <div className="webhook-log-id">{d.event_id}</div>
+                </td>
+                <td>
+                  {statusText(d)}
+                  {d.attempt_count > 1 && <div className="webhook-log-id">{d.attempt_count} attempts</div>}
+                </td>
+                <td>{last ? `${last.latency_ms} ms` : "—"}</td>
+                <td className="webhook-log-response">{last ? (last.error ?? last.response_excerpt ?? "") : ""}</td>
+                <td>
+                  <Button variant="secondary" onClick={() => void redeliver(d.id)}>
+                    Redeliver
+                  </Button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
