@@ -17,6 +17,7 @@ import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
 import { employerStatusRoutes } from "./connect-flow/employer-status.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { errorHandler } from "./errors.js";
+import { lazyChildLogger } from "./lazy-request-logger.js";
 import { createRateLimiter } from "./rate-limit/index.js";
 import { postToken } from "./finch/auth/post-token.js";
 import { postSessions } from "./finch/connect/post-sessions.js";
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
       redact: { paths: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"], censor: "[redacted]" },
     },
     genReqId: () => randomUUID(),
+    childLoggerFactory: lazyChildLogger,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -130,7 +132,6 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   // a callback hook, not an async one: it runs on every request, and needs no promise
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("finch-request-id", request.id);
-    reply.header("x-request-id", request.id);
     const version = request.headers["finch-api-version"];
     if (typeof version === "string" && !API_VERSION.test(version)) {
       done(new FinchError("invalid_request", "Finch-API-Version: must be a date such as 2020-09-17"));

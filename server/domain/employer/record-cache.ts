@@ -4,6 +4,8 @@
  */
 export class RecordCache<V> {
   private readonly entries = new Map<string, { value: V; bytes: number }>();
+  /** The key last moved to the end of `entries` (the most recently used), if it is still there. */
+  private newest: string | undefined;
   private bytes = 0;
   constructor(private readonly maxBytes: number) {}
 
@@ -11,8 +13,12 @@ export class RecordCache<V> {
   get(key: string): V | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, hit);
+    if (key !== this.newest) {
+      // moving the hot key to the end on every hit would cost a delete and an insert per request for nothing
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      this.newest = key;
+    }
     return hit.value;
   }
 
@@ -23,6 +29,7 @@ export class RecordCache<V> {
     if (old) this.bytes -= old.bytes;
     this.entries.delete(key);
     this.entries.set(key, { value, bytes });
+    this.newest = key;
     this.bytes += bytes;
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;

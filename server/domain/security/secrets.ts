@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 
 /** Hash of a high-entropy secret (client secret, access token, authorization code): SHA-256, hex. */
 export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
+  // the one-shot hash (Node >= 20.12): every API request hashes its bearer token, and createHash costs 3x more
+  return hash("sha256", secret, "hex");
 }
 
 /** Constant-time comparison of a secret against its stored hash. */

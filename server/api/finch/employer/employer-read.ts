@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { TokenContext } from "../../../domain/connections/authenticate-token.js";
@@ -18,6 +18,7 @@ export const EntityIdsQuery = {
 /** The entity ids of a request, however they were encoded. */
 export function entityIdsOf(query: unknown): string[] {
   const q = (query ?? {}) as Record<string, string | string[] | undefined>;
+  if (q.entity_ids === undefined && q["entity_ids[]"] === undefined) return []; // nearly every request
   return [q.entity_ids, q["entity_ids[]"]]
     .flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .flatMap((v) => v.split(","))
@@ -63,17 +64,39 @@ export async function openEmployerRead(
   return null;
 }
 
-/** ETags already computed: the same snapshot and URL always give the same tag, and hot pages are asked for again and again. */
-const etags = new Map<string, string>();
+/**
+ * What is worked out once per snapshot and then reused by every answer from it: the `Finch-Data-Retrieved` value
+ * and the ETags already computed (the same snapshot and URL always give the same tag; hot pages are asked for again
+ * and again). Keyed by the snapshot row, which the product check keeps one object per snapshot.
+ */
+interface SnapshotAnswers {
+  retrieved: string;
+  etags: Map<string, string>;
+}
+let answers = new WeakMap<SnapshotRow, SnapshotAnswers>();
+/** Most ETags remembered over all snapshots; beyond it every memo starts afresh. */
+const MAX_ETAGS = 50_000;
+let etagCount = 0;
+
+function answersOf(snapshot: SnapshotRow): SnapshotAnswers {
+  let a = answers.get(snapshot);
+  if (!a) {
+    a = { retrieved: snapshot.retrievedAt.toISOString(), etags: new Map() };
+    answers.set(snapshot, a);
+  }
+  return a;
+}
 
 /** A strong ETag for a request on a snapshot: the snapshot id's start and a hash of the URL. */
-function etagOf(snapshotId: string, url: string): string {
-  const key = `${snapshotId} ${url}`;
-  let etag = etags.get(key);
+function etagOf(snapshot: SnapshotRow, a: SnapshotAnswers, url: string): string {
+  let etag = a.etags.get(url);
   if (etag === undefined) {
-    etag = `"${snapshotId.slice(0, 8)}${createHash("sha1").update(url).digest("base64url").slice(0, 16)}"`;
-    if (etags.size >= 20_000) etags.clear();
-    etags.set(key, etag);
+    etag = `"${snapshot.id.slice(0, 8)}${hash("sha1", url, "base64url").slice(0, 16)}"`;
+    if (++etagCount > MAX_ETAGS) {
+      answers = new WeakMap();
+      etagCount = 0;
+    }
+    a.etags.set(url, etag);
   }
   return etag;
 }
@@ -85,9 +108,10 @@ function etagOf(snapshotId: string, url: string): string {
  * `variant` names anything else the answer depends on (e.g. the connection's pay statement item rules).
  */
 export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, snapshot: SnapshotRow, body: string | Buffer, variant = "") {
-  reply.header("finch-data-retrieved", snapshot.retrievedAt.toISOString()).header("cache-control", "private, no-cache");
+  const a = answersOf(snapshot);
+  reply.header("finch-data-retrieved", a.retrieved).header("cache-control", "private, no-cache");
   if (request.method === "GET") {
-    const etag = etagOf(snapshot.id, request.url + variant);
+    const etag = etagOf(snapshot, a, variant ? request.url + variant : request.url);
     reply.header("etag", etag);
     if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) return reply.status(304).send();
   }
