@@ -3,7 +3,8 @@
  * baseline serving bytes captured from Linnet in the same run. A benchmark, not a test: it prints whether each target
  * is met and exits 0 unless the run itself failed.
  *
- * Environment: BENCH_SECONDS (per run, default 10), DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * Each workload runs BENCH_ROUNDS rounds (default 3) alternating Linnet and the baseline, BENCH_SECONDS in all per
+ * server (default 12, so 4 s rounds); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -13,10 +14,12 @@ import { exitCleanlyOnSignals, withCleanup } from "./cleanup.js";
 import { createBenchDatabase, unreachableReason } from "./pg-database.js";
 import { resultsTable, targetLines, timingsTable } from "./report.js";
 import { runTarget, type TargetReport } from "./run-target.js";
+import { num } from "./table.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
-const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const SECONDS = Number(process.env.BENCH_SECONDS || 12);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const CONNECTIONS = 50;
 
 const loadAverage = () => os.loadavg()[0]!.toFixed(2);
@@ -27,7 +30,7 @@ async function pglitePass(): Promise<TargetReport> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-data-"));
   return withCleanup(
     () => fs.rmSync(dataDir, { recursive: true, force: true }),
-    () => runTarget(ROOT, "pglite", { kind: "pglite", dataDir }, { connections: CONNECTIONS, seconds: SECONDS }, log),
+    () => runTarget(ROOT, "pglite", { kind: "pglite", dataDir }, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS }, log),
   );
 }
 
@@ -42,7 +45,7 @@ async function postgresPass(notes: string[]): Promise<TargetReport | null> {
   log(`[postgres] created database ${db.name}`);
   return withCleanup(
     () => db.drop().catch((err: unknown) => log(`[postgres] could not drop ${db.name}: ${String(err)}`)),
-    () => runTarget(ROOT, "postgres", { kind: "postgres", databaseUrl: db.url }, { connections: CONNECTIONS, seconds: SECONDS }, log),
+    () => runTarget(ROOT, "postgres", { kind: "postgres", databaseUrl: db.url }, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS }, log),
   );
 }
 
@@ -50,7 +53,8 @@ async function postgresPass(notes: string[]): Promise<TargetReport | null> {
 async function main(): Promise<number> {
   exitCleanlyOnSignals(log);
   if (!(SECONDS > 0)) throw new Error(`BENCH_SECONDS must be a positive number (got "${process.env.BENCH_SECONDS}")`);
-  log(`bench:api: ${CONNECTIONS} connections, ${SECONDS} s per run, ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}`);
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`BENCH_ROUNDS must be a positive integer (got "${process.env.BENCH_ROUNDS}")`);
+  log(`bench:api: ${CONNECTIONS} connections, ${SECONDS} s per server and workload in ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}`);
   const reports: TargetReport[] = [];
   const notes: string[] = [];
   let failed = false;
@@ -68,8 +72,9 @@ async function main(): Promise<number> {
   }
   console.log("");
   if (reports.length > 0) {
-    console.log(`Throughput and latency (${CONNECTIONS} connections, ${SECONDS} s each; ratio = Linnet req/s / baseline req/s;`);
-    console.log("drain = seconds Linnet kept working off queued requests after the run ended)\n");
+    console.log(`Throughput and latency (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${num(SECONDS / ROUNDS, 1)} s per server;`);
+    console.log("req/s = mean of the rounds, p50 = median, p99 = worst round; ratio = Linnet req/s / baseline req/s, then each round's;");
+    console.log("drain = the longest Linnet kept working off queued requests after a round ended)\n");
     console.log(resultsTable(reports));
     console.log("\nStart, seeding and SDK crawl\n");
     console.log(timingsTable(reports));

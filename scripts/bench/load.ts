@@ -10,6 +10,13 @@ export interface LoadSettings {
   token: string;
 }
 
+/** How a workload is measured: `seconds` in all per server, split into `rounds` that alternate Linnet and the baseline. */
+export interface LoadPlan {
+  connections: number;
+  seconds: number;
+  rounds: number;
+}
+
 /** What one run measured. */
 export interface LoadResult {
   /** Mean requests per second over the run. */
@@ -51,6 +58,20 @@ export async function runLoad(baseUrl: string, workload: Workload, settings: Loa
     non2xx: result.non2xx,
     errors: result.errors,
     bytesPerSec: result.throughput.average,
+  };
+}
+
+/** Several rounds as one result: mean throughput, median p50, the worst p99, summed failures. */
+export function combineRuns(runs: LoadResult[]): LoadResult {
+  const mean = (f: (r: LoadResult) => number) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
+  const p50s = runs.map((r) => r.p50Ms).sort((a, b) => a - b);
+  return {
+    rps: mean((r) => r.rps),
+    p50Ms: p50s[Math.floor(p50s.length / 2)]!,
+    p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    bytesPerSec: mean((r) => r.bytesPerSec),
   };
 }
 

@@ -23,6 +23,7 @@ const COLUMNS: Column[] = [
   { title: "RSS MiB", right: true },
   { title: "drain s", right: true },
   { title: "ratio", right: true },
+  { title: "rounds" },
 ];
 
 /** The results table: a Linnet row and a baseline row per workload and database. */
@@ -32,9 +33,10 @@ export function resultsTable(reports: TargetReport[]): string {
     for (const w of r.workloads) {
       const ratio = w.baseline ? w.linnet.rps / w.baseline.rps : null;
       const body = num(w.bodyBytes === null ? null : w.bodyBytes / 1024, 1);
-      for (const [server, res, rss, drain, ratioCell] of [
-        ["linnet", w.linnet, num(w.rssMiB), num(w.drainMs / 1000, 1), `${num(ratio, 2)}x`],
-        ["baseline", w.baseline, "", "", ""],
+      const rounds = w.roundRatios.map((x) => num(x, 2)).join(" ");
+      for (const [server, res, rss, drain, ratioCell, roundsCell] of [
+        ["linnet", w.linnet, num(w.rssMiB), num(w.drainMs / 1000, 1), `${num(ratio, 2)}x`, rounds],
+        ["baseline", w.baseline, "", "", "", ""],
       ] as const) {
         rows.push([
           r.database,
@@ -50,6 +52,7 @@ export function resultsTable(reports: TargetReport[]): string {
           rss,
           drain,
           ratioCell,
+          roundsCell,
         ]);
       }
     }
@@ -71,7 +74,8 @@ export function targetLines(reports: TargetReport[]): string[] {
   for (const r of reports) {
     const dir = r.workloads.find((w) => w.name === "directory");
     const ratio = dir?.baseline ? dir.linnet.rps / dir.baseline.rps : Number.NaN;
-    lines.push(`[${r.database}] directory throughput   ${verdict(ratio >= DIRECTORY_MIN_RATIO, `${num(ratio, 2)}x baseline`, `>= ${DIRECTORY_MIN_RATIO}x`)}`);
+    const rounds = dir ? `, rounds ${num(Math.min(...dir.roundRatios), 2)}–${num(Math.max(...dir.roundRatios), 2)}x` : "";
+    lines.push(`[${r.database}] directory throughput   ${verdict(ratio >= DIRECTORY_MIN_RATIO, `${num(ratio, 2)}x baseline${rounds}`, `>= ${DIRECTORY_MIN_RATIO}x`)}`);
     const p99 = dir?.linnet.p99Ms ?? Number.NaN;
     lines.push(`[${r.database}] directory p99 latency  ${verdict(p99 <= DIRECTORY_MAX_P99_MS, `${num(p99, 1)} ms`, `<= ${DIRECTORY_MAX_P99_MS} ms`)}`);
     const crawl = r.crawl;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { captureFixtures, meanBodyBytes, startBaseline } from "./baseline.js";
 import { rssMiB } from "./child.js";
 import { withCleanup } from "./cleanup.js";
-import { type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
+import { combineRuns, type LoadPlan, type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
 import { type LinnetProcess, type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
 import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
 import { seedEmployer } from "./seed.js";
@@ -17,8 +17,10 @@ export interface WorkloadReport {
   /** Linnet's RSS right after its run, MiB. */
   rssMiB: number | null;
   baseline: LoadResult | null;
-  /** How long Linnet kept working off queued requests after the run ended, ms. */
+  /** How long Linnet kept working off queued requests after its runs ended, ms (the longest of the rounds). */
   drainMs: number;
+  /** Linnet req/s over the baseline's, round by round. */
+  roundRatios: number[];
   /** Mean response body size, bytes. */
   bodyBytes: number | null;
 }
@@ -37,8 +39,12 @@ export interface TargetReport {
 /** Sequential requests per workload before its timed run. */
 const WARM_UP_REQUESTS = 5;
 
-/** Start Linnet on `storage`, seed, measure the three workloads and the SDK crawl, then the baseline. */
-export async function runTarget(root: string, database: string, storage: LinnetStorage, load: Omit<LoadSettings, "token">, log: (s: string) => void): Promise<TargetReport> {
+/**
+ * Start Linnet on `storage`, seed, then measure each workload in alternating rounds (Linnet, baseline, Linnet, …)
+ * so that both servers see the same machine: on a shared VM the speed available drifts by a third within a minute,
+ * and one long run of each, a minute apart, measured the drift as much as the servers. Then the SDK crawl.
+ */
+export async function runTarget(root: string, database: string, storage: LinnetStorage, load: LoadPlan, log: (s: string) => void): Promise<TargetReport> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-"));
   return withCleanup(
     () => fs.rmSync(work, { recursive: true, force: true }),
@@ -49,39 +55,63 @@ export async function runTarget(root: string, database: string, storage: LinnetS
       log(`[${database}] Linnet listening at ${linnet.url} after ${(startMs / 1000).toFixed(1)} s (pid ${linnet.child.proc.pid})`);
       const measured = await withCleanup(
         () => linnet.child.stop(),
-        () => measureLinnet(linnet, path.join(work, "fixtures.json"), load, (s) => log(`[${database}] ${s}`)).catch((err: unknown) => explainFailure(err, linnet)),
+        () => measure(root, linnet, path.join(work, "fixtures.json"), load, (s) => log(`[${database}] ${s}`)).catch((err: unknown) => explainFailure(err, linnet)),
       );
       reportServerLog(linnet.child.output(), (s) => log(`[${database}] ${s}`));
-      await runBaseline(root, measured.fixturesFile, measured.list, measured.workloads, measured.settings, (s) => log(`[${database}] ${s}`));
       return { database, startMs, connectMs: measured.seed.connectMs, publishedMs: measured.seed.publishedMs, idleRssMiB: measured.idleRssMiB, crawl: measured.crawl, workloads: measured.workloads };
     },
   );
 }
 
-/** Seed, capture the baseline's fixtures, run each workload on Linnet (RSS and drain after each), then the SDK crawl. */
-async function measureLinnet(linnet: LinnetProcess, fixturesFile: string, load: Omit<LoadSettings, "token">, log: (s: string) => void) {
+/** Seed, capture the baseline's fixtures, run each workload's rounds on Linnet and the baseline, then the SDK crawl. */
+async function measure(root: string, linnet: LinnetProcess, fixturesFile: string, load: LoadPlan, log: (s: string) => void) {
   const alive = () => linnet.child.exited() === null;
   const seed = await seedEmployer(linnet, log);
   log(`seeded: ${seed.individualIds.length} people, ${seed.paymentIds.length} payments, pay history published after ${(seed.publishedMs / 1000).toFixed(1)} s`);
-  const settings = { ...load, token: seed.accessToken };
+  const settings: LoadSettings = { connections: load.connections, seconds: load.seconds / load.rounds, token: seed.accessToken };
   const list = workloads(seed);
   await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
   const bodies = meanBodyBytes(fixturesFile);
   await waitUntilQuiet(linnet.url, alive);
   const idleRssMiB = rssMiB(linnet.child.proc.pid);
-  const reports: WorkloadReport[] = [];
-  for (const w of list) {
-    await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
-    log(`load ${w.name} on Linnet (${load.connections} connections, ${load.seconds} s; load average ${os.loadavg()[0]!.toFixed(2)})`);
-    const linnetResult = await runLoad(linnet.url, w, settings);
-    const rss = rssMiB(linnet.child.proc.pid);
-    const drainMs = await waitUntilQuiet(linnet.url, alive);
-    if (drainMs > 1000) log(`Linnet was still busy ${(drainMs / 1000).toFixed(1)} s after the ${w.name} run ended`);
-    reports.push({ name: w.name, linnet: linnetResult, rssMiB: rss, baseline: null, drainMs, bodyBytes: bodies[`${w.method} ${w.route}`] ?? null });
-  }
+  const baseline = await startBaseline(root, fixturesFile);
+  const reports = await withCleanup(
+    () => baseline.child.stop(),
+    async () => {
+      const out: WorkloadReport[] = [];
+      for (const w of list) {
+        await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
+        await warmUp(baseline.url, w, seed.accessToken, WARM_UP_REQUESTS);
+        const linnetRuns: LoadResult[] = [];
+        const baselineRuns: LoadResult[] = [];
+        let rss: number | null = null;
+        let drainMs = 0;
+        for (let round = 1; round <= load.rounds; round++) {
+          log(`${w.name} round ${round}/${load.rounds} (${load.connections} connections, ${settings.seconds} s each; load average ${os.loadavg()[0]!.toFixed(2)})`);
+          linnetRuns.push(await runLoad(linnet.url, w, settings));
+          rss = Math.max(rss ?? 0, rssMiB(linnet.child.proc.pid) ?? 0);
+          const drained = await waitUntilQuiet(linnet.url, alive);
+          if (drained > 1000) log(`Linnet was still busy ${(drained / 1000).toFixed(1)} s after the ${w.name} run ended`);
+          drainMs = Math.max(drainMs, drained);
+          baselineRuns.push(await runLoad(baseline.url, w, settings));
+          log(`  linnet ${linnetRuns.at(-1)!.rps.toFixed(0)} req/s, baseline ${baselineRuns.at(-1)!.rps.toFixed(0)} req/s`);
+        }
+        out.push({
+          name: w.name,
+          linnet: combineRuns(linnetRuns),
+          rssMiB: rss,
+          baseline: combineRuns(baselineRuns),
+          drainMs,
+          roundRatios: linnetRuns.map((r, i) => r.rps / baselineRuns[i]!.rps),
+          bodyBytes: bodies[`${w.method} ${w.route}`] ?? null,
+        });
+      }
+      return out;
+    },
+  );
   log("SDK directory crawl");
   const crawl = await crawlDirectory(linnet.url, seed.accessToken);
-  return { seed, settings, list, fixturesFile, idleRssMiB, crawl, workloads: reports };
+  return { seed, idleRssMiB, crawl, workloads: reports };
 }
 
 /** Rethrow `err`, saying so when Linnet itself stopped or was shutting down (503s), with its last output. */
@@ -93,20 +123,6 @@ async function explainFailure(err: unknown, linnet: LinnetProcess): Promise<neve
     throw new Error(`${String(err)}; Linnet ${ended ? `exited (${ended})` : "was shutting down"}, its last output:\n${output.slice(-3000)}`);
   }
   throw err;
-}
-
-/** Run every workload against the baseline server serving the captured fixtures. */
-async function runBaseline(root: string, fixturesFile: string, list: ReturnType<typeof workloads>, reports: WorkloadReport[], settings: LoadSettings, log: (s: string) => void): Promise<void> {
-  const baseline = await startBaseline(root, fixturesFile);
-  try {
-    for (const [i, w] of list.entries()) {
-      await warmUp(baseline.url, w, settings.token, WARM_UP_REQUESTS);
-      log(`load ${w.name} on the baseline`);
-      reports[i]!.baseline = await runLoad(baseline.url, w, settings);
-    }
-  } finally {
-    await baseline.child.stop();
-  }
 }
 
 /** Log how many warnings and errors Linnet printed (pino JSON lines at level 40 and above), with the first few. */
