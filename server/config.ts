@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
+  LINNET_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -83,8 +84,10 @@ export interface Config {
   redisUrl: string | undefined;
   /** Requests per minute per application and endpoint (Finch's table unless overridden); null turns limiting off. */
   rateLimits: Record<EndpointName, number> | null;
-  /** Accept plain-http webhook URLs for any host (by default only loopback hosts may use http). */
+  /** Accept plain-http webhook URLs for any host (otherwise only loopback hosts, where private targets are allowed). */
   webhookAllowHttp: boolean;
+  /** Let webhooks reach loopback, private and link-local addresses (a single-tenant or development install). */
+  webhookAllowPrivate: boolean;
 }
 
 /** Parse the environment, listing every problem at once. */
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     rateLimits: e.LINNET_RATE_LIMITS,
     webhookAllowHttp: e.LINNET_WEBHOOK_ALLOW_HTTP === "true",
+    webhookAllowPrivate: e.LINNET_WEBHOOK_ALLOW_PRIVATE === "true",
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

@@ -51,7 +51,7 @@ export async function fanOutNewEvents(deps: Pick<Deps, "db" | "clock">): Promise
 }
 
 /** Send one claimed delivery; never throws. */
-async function attempt(deps: Pick<Deps, "clock" | "cipher">, claimed: ClaimedDelivery, secrets: Map<string, string[]>): Promise<AttemptRecord> {
+async function attempt(deps: Pick<Deps, "clock" | "cipher" | "config">, claimed: ClaimedDelivery, secrets: Map<string, string[]>): Promise<AttemptRecord> {
   let keys = secrets.get(claimed.endpointId);
   if (!keys) {
     keys = endpointSecrets(deps, { ...claimed, id: claimed.endpointId });
@@ -59,7 +59,7 @@ async function attempt(deps: Pick<Deps, "clock" | "cipher">, claimed: ClaimedDel
   }
   const attemptedAt = deps.clock.now();
   const headers = webhookHeaders(keys, claimed.eventId, Math.floor(attemptedAt.getTime() / 1000), claimed.body);
-  const outcome = await postWebhook(claimed.url, headers, claimed.body);
+  const outcome = await postWebhook(claimed.url, headers, claimed.body, { allowPrivate: deps.config.webhookAllowPrivate });
   const next = afterAttempt(outcome, claimed.step, deps.clock.now());
   return {
     deliveryId: claimed.id,
@@ -91,7 +91,7 @@ async function boundedAll<T, R>(items: T[], limit: number, fn: (item: T) => Prom
  * keep-alive connections), writing each batch's attempts, delivery moves and endpoint health in a few statements.
  * Everything time-based reads deps.clock, so a test moves a ManualClock and runs a pass to see due retries sent.
  */
-export async function runWebhookDispatch(deps: Pick<Deps, "db" | "clock" | "cipher" | "log">, opts: DispatchOptions = {}): Promise<DispatchPass> {
+export async function runWebhookDispatch(deps: Pick<Deps, "db" | "clock" | "cipher" | "log" | "config">, opts: DispatchOptions = {}): Promise<DispatchPass> {
   const batchSize = opts.batchSize ?? 200;
   const concurrency = opts.concurrency ?? 64;
   const pass: DispatchPass = { published: await fanOutNewEvents(deps), attempts: 0, delivered: 0, disabled: 0 };

@@ -11,15 +11,21 @@ import {
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
+import { bareHost, isLocalHostName, isPrivateAddress } from "./private-addresses.js";
 import { secretAad } from "./secrets.js";
 import { generateWebhookSecret } from "./signature.js";
+
+/** Hosts that may use plain http when private targets are allowed: this machine. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1)$/i;
 
 /** How long a rotated-out secret keeps signing. */
 export const ROTATION_GRACE_MS = 86_400_000;
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
-/** An endpoint URL must be https; plain http only for loopback hosts, or anywhere when the config allows it. */
+/**
+ * An endpoint URL must be https, and must not name this machine or a private network unless the install allows
+ * private targets (then plain http is fine for loopback hosts); plain http anywhere only when the config allows it.
+ * Names that resolve to private addresses are refused again at every delivery (see private-addresses.ts).
+ */
 export function checkEndpointUrl(deps: Pick<Deps, "config">, url: string): Result<string> {
   let parsed: URL;
   try {
@@ -28,8 +34,12 @@ export function checkEndpointUrl(deps: Pick<Deps, "config">, url: string): Resul
     return fail("invalid_request", "url: must be an absolute URL");
   }
   if (parsed.username || parsed.password) return fail("invalid_request", "url: must not contain credentials");
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail("invalid_request", "url: must use https");
+  const host = bareHost(parsed.hostname);
+  const local = isLocalHostName(host) || isPrivateAddress(host);
+  if (local && !deps.config.webhookAllowPrivate) return fail("invalid_request", `url: ${parsed.hostname} is a loopback or private address; such targets are allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true`);
   if (parsed.protocol === "https:") return ok(parsed.toString());
-  if (parsed.protocol === "http:" && (LOOPBACK.test(parsed.hostname) || deps.config.webhookAllowHttp)) return ok(parsed.toString());
+  if (deps.config.webhookAllowHttp || (local && LOOPBACK.test(host))) return ok(parsed.toString());
   return fail("invalid_request", "url: must use https (http is accepted only for localhost unless LINNET_WEBHOOK_ALLOW_HTTP=true)");
 }
 
