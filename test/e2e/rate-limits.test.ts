@@ -7,13 +7,14 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ LINNET_RATE_LIMITS: "directory=3,company=5" });
+  server = await startTestServer({ LINNET_RATE_LIMITS: "directory=3,company=5,benefits=2" });
 });
 afterAll(() => server.close());
 
-async function sandboxToken(s: TestServer) {
+async function sandboxToken(s: TestServer, products?: string[]) {
   const app = await s.createApp({ clientType: "sandbox" });
-  const res = await http<{ access_token: string }>(s.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_hris", employee_size: 2 } });
+  const body = products ? { provider_id: "sandbox_payroll", employee_size: 2, products } : { provider_id: "sandbox_hris", employee_size: 2 };
+  const res = await http<{ access_token: string }>(s.url, "POST", "/sandbox/connections", { basic: app, body });
   return res.body.access_token;
 }
 
@@ -31,6 +32,17 @@ describe("rate limits", () => {
     expect((await http(server.url, "GET", "/employer/directory", { bearer: await sandboxToken(server) })).status).toBe(200);
     server.clock.advance(61_000);
     expect((await http(server.url, "GET", "/employer/directory", { bearer })).status).toBe(200);
+  });
+
+  it("counts every deductions call, reads and writes, against the benefits budget", async () => {
+    const bearer = await sandboxToken(server, ["company", "directory", "benefits"]);
+    const list = await http(server.url, "GET", "/employer/benefits", { bearer });
+    const write = await http(server.url, "POST", "/employer/benefits", { bearer, body: { type: "401k", description: "Plan", frequency: "every_paycheck" } });
+    const third = await http(server.url, "GET", "/employer/benefits", { bearer });
+    expect([list.status, write.status, third.status]).toEqual([200, 201, 429]);
+    expect(third.body).toMatchObject({ code: 429, finch_code: "finch_application_rl" });
+    // the data endpoints keep their own budgets
+    expect((await http(server.url, "GET", "/employer/company", { bearer })).status).toBe(200);
   });
 
   it.skipIf(!process.env.LINNET_TEST_REDIS_URL)("two API processes share one limit through Redis", async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { FINCH_RATE_LIMITS, parseRateLimits } from "./limits.js";
+import { DEFAULT_RATE_LIMITS, parseRateLimits } from "./limits.js";
 
 describe("rate-limit configuration string", () => {
   it("defaults to Finch's table when blank or absent", () => {
-    expect(parseRateLimits(undefined)).toEqual({ ok: true, value: FINCH_RATE_LIMITS });
-    expect(parseRateLimits("  ")).toEqual({ ok: true, value: FINCH_RATE_LIMITS });
-    expect(FINCH_RATE_LIMITS).toEqual({
+    expect(parseRateLimits(undefined)).toEqual({ ok: true, value: DEFAULT_RATE_LIMITS });
+    expect(parseRateLimits("  ")).toEqual({ ok: true, value: DEFAULT_RATE_LIMITS });
+    expect(DEFAULT_RATE_LIMITS).toEqual({
       company: 20,
       directory: 20,
       individual: 20,
@@ -14,6 +14,7 @@ describe("rate-limit configuration string", () => {
       "pay-statement": 12,
       "pay-statement-item": 20,
       "pay-groups": 12,
+      benefits: 60,
     });
   });
 
@@ -25,7 +26,7 @@ describe("rate-limit configuration string", () => {
   it("overrides named endpoints and keeps the rest", () => {
     expect(parseRateLimits("directory=100, payment=30,")).toEqual({
       ok: true,
-      value: { ...FINCH_RATE_LIMITS, directory: 100, payment: 30 },
+      value: { ...DEFAULT_RATE_LIMITS, directory: 100, payment: 30 },
     });
   });
 

@@ -8,6 +8,7 @@ export const ENDPOINT_NAMES = [
   "pay-statement",
   "pay-statement-item",
   "pay-groups",
+  "benefits",
 ] as const;
 
 /** A rate-limited endpoint. */
@@ -19,8 +20,12 @@ export type RateLimits = Record<EndpointName, number>;
 /** Finch counts requests over a sliding 60-second window. */
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 
-/** Finch's documented per-application limits (requests per minute). */
-export const FINCH_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
+/**
+ * The default per-application limits (requests per minute): Finch's documented table, plus `benefits` (every
+ * `/employer/benefits*` call, reads and writes), which Finch documents no limit for. Linnet's 60 is generous enough
+ * for any app that enrolls in batches, and keeps one app from flooding the deductions queue and the operations team.
+ */
+export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   company: 20,
   directory: 20,
   individual: 20,
@@ -29,6 +34,7 @@ export const FINCH_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   "pay-statement": 12,
   "pay-statement-item": 20,
   "pay-groups": 12,
+  benefits: 60,
 });
 
 /**
@@ -60,7 +66,7 @@ function parseLimit(name: string, text: string): number | string {
  */
 export function parseRateLimits(text: string | undefined): ParsedRateLimits {
   const trimmed = text?.trim() ?? "";
-  if (trimmed === "") return { ok: true, value: { ...FINCH_RATE_LIMITS } };
+  if (trimmed === "") return { ok: true, value: { ...DEFAULT_RATE_LIMITS } };
   if (trimmed.toLowerCase() === "off") return { ok: true, value: null };
 
   const problems: string[] = [];
@@ -93,7 +99,7 @@ export function parseRateLimits(text: string | undefined): ParsedRateLimits {
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const limits: RateLimits = { ...FINCH_RATE_LIMITS };
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS };
   for (const name of ENDPOINT_NAMES) limits[name] = named.get(name) ?? all ?? limits[name];
   return { ok: true, value: limits };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../config.js";
-import { FINCH_RATE_LIMITS } from "./limits.js";
+import { DEFAULT_RATE_LIMITS } from "./limits.js";
 
 describe("rate-limit configuration", () => {
   it("limits as Finch does, in-process, by default", () => {
     const c = loadConfig({});
-    expect(c.rateLimits).toEqual(FINCH_RATE_LIMITS);
+    expect(c.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
     expect(c.redisUrl).toBeUndefined();
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Log } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
 import { errorHandler } from "../errors.js";
-import { FINCH_RATE_LIMITS } from "./limits.js";
+import { DEFAULT_RATE_LIMITS } from "./limits.js";
 import { createMemoryStore } from "./memory-store.js";
 import { createRateLimiter, enforceRateLimit } from "./rate-limiter.js";
 
@@ -12,7 +12,7 @@ const T0 = 1_767_625_200_000;
 
 describe("rate limiter", () => {
   it("limits each application and endpoint separately, with Finch's numbers", async () => {
-    const limiter = createRateLimiter({ redisUrl: undefined, rateLimits: FINCH_RATE_LIMITS }, quiet);
+    const limiter = createRateLimiter({ redisUrl: undefined, rateLimits: DEFAULT_RATE_LIMITS }, quiet);
     for (let i = 0; i < 12; i++) expect((await limiter.check("app-1", "payment", T0 + i)).allowed).toBe(true);
     expect(await limiter.check("app-1", "payment", T0 + 12)).toEqual({ allowed: false, remaining: 0, retryAfterMs: 59_988, limit: 12 });
     expect(await limiter.check("app-1", "directory", T0 + 12)).toMatchObject({ allowed: true, remaining: 19, limit: 20 });
@@ -28,7 +28,7 @@ describe("rate limiter", () => {
   });
 
   it("answers 429 rate_limit_exceeded_error with Retry-After, and X-RateLimit-* on success", async () => {
-    const limiter = createRateLimiter({ redisUrl: undefined, rateLimits: { ...FINCH_RATE_LIMITS, company: 2 } }, quiet, createMemoryStore());
+    const limiter = createRateLimiter({ redisUrl: undefined, rateLimits: { ...DEFAULT_RATE_LIMITS, company: 2 } }, quiet, createMemoryStore());
     let now = T0;
     const app = Fastify();
     app.setErrorHandler(errorHandler);
@@ -56,7 +56,7 @@ describe("rate limiter", () => {
   });
 
   it("never sends Retry-After: 0", async () => {
-    const limiter = createRateLimiter({ redisUrl: undefined, rateLimits: { ...FINCH_RATE_LIMITS, directory: 1 } }, quiet);
+    const limiter = createRateLimiter({ redisUrl: undefined, rateLimits: { ...DEFAULT_RATE_LIMITS, directory: 1 } }, quiet);
     const headers: Record<string, string> = {};
     const reply = {
       header(name: string, value: string) {

@@ -5,14 +5,16 @@ import type { Deps } from "../../../../domain/deps.js";
 import { FinchError } from "../../../../domain/errors.js";
 import { unwrap } from "../../../errors.js";
 import { requireToken } from "../../../middleware/auth.js";
+import { enforceRateLimit } from "../../../rate-limit/index.js";
 import { entityIdsOf } from "../employer-read.js";
 
 /**
- * Authenticate and authorize a deductions call. Until the connection's organization data is published, answer 202
+ * Authenticate, rate-limit (the `benefits` budget) and authorize a deductions call. Until the connection's organization data is published, answer 202
  * with an empty body (plus `Retry-After` and `Linnet-Data-Expected`, as data reads do) and return null.
  */
 export async function openBenefitsCall(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<{ ctx: TokenContext; orgSnapshotId: string } | null> {
   const ctx = await requireToken(deps, request);
+  await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, "benefits", deps.clock.now().getTime());
   const access = unwrap(await openBenefits(deps, ctx, entityIdsOf(request.query)));
   if (access.ready) return { ctx, orgSnapshotId: access.orgSnapshotId };
   const now = deps.clock.now().getTime();
