@@ -1,7 +1,8 @@
+import { purgeExpiredIdempotencyKeys } from "../domain/benefits/purge-idempotency-keys.js";
 import { purgeExpiredCodes } from "../domain/connections/purge-codes.js";
 import type { JobDefinition } from "./registry.js";
 
-/** Hourly housekeeping: drop long-expired authorization codes. */
+/** Hourly housekeeping: drop long-expired authorization codes and expired deduction idempotency keys. */
 export const purgeExpiredCodesJob: JobDefinition<Record<string, never>> = {
   name: "purge-expired-codes",
   queue: { retryLimit: 3, retryDelay: 60 },
@@ -9,5 +10,7 @@ export const purgeExpiredCodesJob: JobDefinition<Record<string, never>> = {
   async handle(deps) {
     const removed = await purgeExpiredCodes(deps);
     if (removed > 0) deps.log.info({ removed }, "purged expired authorization codes");
+    const keys = await purgeExpiredIdempotencyKeys(deps);
+    if (keys > 0) deps.log.info({ removed: keys }, "purged expired idempotency keys");
   },
 };

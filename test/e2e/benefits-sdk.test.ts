@@ -1,6 +1,8 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEventsOfConnection } from "../../server/db/repositories/activity.repository.js";
+import { findConnection } from "../../server/db/repositories/connections.repository.js";
+import { VERIFY_WINDOW_DAYS, verifyBenefitWrites } from "../../server/domain/benefits/verify-writes.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -145,6 +147,24 @@ describe("every deductions operation through the SDK", () => {
     const events = await listEventsOfConnection(server.linnet.deps.db, connectionId);
     expect(events.find((e) => (e.payload as { job_id: string }).job_id === enroll.job_id)?.type).toBe("job.benefit_enroll.completed");
     await http(server.url, "PUT", "/sandbox/jobs/configuration", { bearer: token, body: { type: "benefit_enroll", completion_status: "complete" } });
+  });
+
+  it("later payrolls are checked for a completed enrollment for 90 days, then its last verdict stands", async () => {
+    const created = await finch.hris.benefits.create({ type: "hsa_post", description: "HSA" });
+    await settled(created.job_id);
+    const [a, b] = await people();
+    const enrollOf = async (id: string) =>
+      (await finch.hris.benefits.individuals.enrollMany(created.benefit_id, { individuals: [{ individual_id: id, configuration: { employee_deduction: { type: "fixed", amount: 1_000 } } }] })).job_id;
+    const old = await enrollOf(a!);
+    await settled(old);
+    server.clock.advance((VERIFY_WINDOW_DAYS + 1) * 86_400_000);
+    const recent = await enrollOf(b!);
+    await settled(recent);
+    const connection = (await findConnection(server.linnet.deps.db, connectionId))!;
+    await verifyBenefitWrites(server.linnet.deps, connection, { id: connection.paySnapshotId!, group: "pay" });
+    const stateOf = async (jobId: string) => ((await finch.jobs.manual.retrieve(jobId)) as unknown as { linnet_verification: { state: string } }).linnet_verification.state;
+    expect(await stateOf(old)).toBe("pending");
+    expect(await stateOf(recent)).not.toBe("pending"); // checked against the latest payroll: not in it yet
   });
 
   it("register is for assisted connections; an unknown benefit or job is a 404", async () => {

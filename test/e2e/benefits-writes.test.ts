@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
+import { purgeExpiredIdempotencyKeys } from "../../server/domain/benefits/purge-idempotency-keys.js";
 import { http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
@@ -119,5 +120,12 @@ describe("Idempotency-Key", () => {
     const later = await post<{ benefit_id: string }>("/employer/benefits", { type: "commuter", description: "Transit" }, { "idempotency-key": "c-1" });
     expect(later.status).toBe(201);
     expect(later.body.benefit_id).not.toBe(create.body.benefit_id);
+
+    // the hourly housekeeping drops keys past their 24 hours, and only those
+    const count = async () =>
+      ((await server.linnet.deps.db.execute(sql`select count(*)::int as n from benefit_idempotency_keys`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    const before = await count();
+    expect(await purgeExpiredIdempotencyKeys(server.linnet.deps)).toBe(before - 1); // the later "c-1" is still fresh
+    expect(await count()).toBe(1);
   });
 });

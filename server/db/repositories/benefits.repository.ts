@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { benefitEnrollments, benefitIdempotencyKeys, benefitJobs, benefits, sandboxBenefitOutcomes, sandboxBenefitSeeds, snapshotRecords } from "../schema/index.js";
 
@@ -97,13 +97,25 @@ export async function updateBenefitJob(db: Db, id: string, patch: Partial<Omit<B
   await db.update(benefitJobs).set(patch).where(eq(benefitJobs.id, id));
 }
 
-/** Jobs of a connection still waiting for (or failing) write-then-verify. */
-export async function listJobsToVerify(db: Db, connectionId: string): Promise<BenefitJobRow[]> {
+/** Jobs of a connection still waiting for (or failing) write-then-verify, completed after `completedAfter`. */
+export async function listJobsToVerify(db: Db, connectionId: string, completedAfter: Date): Promise<BenefitJobRow[]> {
   return db
     .select()
     .from(benefitJobs)
-    .where(and(eq(benefitJobs.connectionId, connectionId), inArray(benefitJobs.verificationState, ["pending", "not_yet_visible", "mismatch"])))
+    .where(
+      and(
+        eq(benefitJobs.connectionId, connectionId),
+        inArray(benefitJobs.verificationState, ["pending", "not_yet_visible", "mismatch"]),
+        gt(benefitJobs.completedAt, completedAfter),
+      ),
+    )
     .orderBy(asc(benefitJobs.createdAt));
+}
+
+/** Delete idempotency keys that expired before `before`; returns how many. */
+export async function deleteExpiredIdempotencyKeys(db: Db, before: Date): Promise<number> {
+  const removed = await db.delete(benefitIdempotencyKeys).where(lt(benefitIdempotencyKeys.expiresAt, before)).returning({ key: benefitIdempotencyKeys.keyHash });
+  return removed.length;
 }
 
 /** A connection's deduction jobs, newest first. */

@@ -1,5 +1,6 @@
 import { type BenefitJobRow, findBenefit, latestPaymentStatements, listJobsToVerify, updateBenefitJob } from "../../db/repositories/benefits.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
+import { DAY_MS } from "../clock.js";
 import type { Deps } from "../deps.js";
 import type { Line, Statement } from "./statement-lines.js";
 import type { EnrollmentInput } from "./benefit-rules.js";
@@ -54,6 +55,9 @@ function checkUnenrolled(id: string, s: Statement | undefined, benefit: { descri
   return { individual_id: id, state: "verified", expected: 0, found: null, message: `No longer deducted on the ${payDate} pay statement` };
 }
 
+/** How long after a job completes later payrolls are still checked for it. */
+export const VERIFY_WINDOW_DAYS = 90;
+
 /** The worst of the details: mismatch, then not yet visible, else verified. */
 const overall = (details: Detail[]): State =>
   details.some((d) => d.state === "mismatch") ? "mismatch" : details.some((d) => d.state === "not_yet_visible") ? "not_yet_visible" : "verified";
@@ -62,11 +66,13 @@ const overall = (details: Detail[]): State =>
  * Write-then-verify, called by every publish (in its transaction): after a pay publish, check each completed
  * enrollment change of the connection against the latest payroll in the new snapshot, and record on the job whether
  * it is `verified`, `not_yet_visible` or a `mismatch` (with details per individual). Jobs not yet verified are
- * checked again at every later pay publish. Costs one indexed query when nothing waits.
+ * checked again at every later pay publish for VERIFY_WINDOW_DAYS after they completed; after that their last
+ * verdict stands (a change that no payroll in three months shows is for people to look at, not for every publish).
+ * Costs one indexed query when nothing waits.
  */
 export async function verifyBenefitWrites(deps: Pick<Deps, "db" | "clock">, connection: ConnectionRow, snapshot: { id: string; group: "org" | "pay" }): Promise<void> {
   if (snapshot.group !== "pay") return;
-  const jobs = await listJobsToVerify(deps.db, connection.id);
+  const jobs = await listJobsToVerify(deps.db, connection.id, new Date(deps.clock.now().getTime() - VERIFY_WINDOW_DAYS * DAY_MS));
   if (jobs.length === 0) return;
   const latest = await latestPaymentStatements(deps.db, snapshot.id);
   const byPerson = new Map<string, Statement>();
