@@ -1,8 +1,9 @@
 import { purgeExpiredIdempotencyKeys } from "../domain/benefits/purge-idempotency-keys.js";
+import { purgeIdleSignInFailures } from "../domain/auth/sign-in.js";
 import { purgeExpiredCodes } from "../domain/connections/purge-codes.js";
 import type { JobDefinition } from "./registry.js";
 
-/** Hourly housekeeping: drop long-expired authorization codes and expired deduction idempotency keys. */
+/** Hourly housekeeping: drop long-expired authorization codes, expired deduction idempotency keys, idle sign-in failure counts. */
 export const purgeExpiredCodesJob: JobDefinition<Record<string, never>> = {
   name: "purge-expired-codes",
   queue: { retryLimit: 3, retryDelay: 60 },
@@ -12,5 +13,6 @@ export const purgeExpiredCodesJob: JobDefinition<Record<string, never>> = {
     if (removed > 0) deps.log.info({ removed }, "purged expired authorization codes");
     const keys = await purgeExpiredIdempotencyKeys(deps);
     if (keys > 0) deps.log.info({ removed: keys }, "purged expired idempotency keys");
+    await purgeIdleSignInFailures(deps);
   },
 };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiKeyList, CreatedApiKey, SessionResponse } from "../../contracts/linnet/console-auth.js";
+import { purgeIdleSignInFailures } from "../../server/domain/auth/sign-in.js";
 import { createUser } from "../../server/domain/users/create-user.js";
 import { type HttpResult, http, type RequestOptions } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -102,6 +103,23 @@ describe("signing in", () => {
     // success reset the count: four more failures do not lock
     for (let i = 0; i < 4; i++) expect((await signInAs("locked@example.com", "wrong password")).status).toBe(401);
     expect((await signInAs("locked@example.com")).status).toBe(200);
+  });
+
+  it("locks an address with no account the same way, so the lockout does not reveal which accounts exist", async () => {
+    const answers = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await signInAs(i % 2 ? "Ghost@Example.com " : "ghost@example.com", "any password");
+      answers.push([res.status, (res.body as unknown as { message: string }).message, res.headers.get("retry-after")]);
+    }
+    expect(answers.slice(0, 4)).toEqual(Array(4).fill([401, "Incorrect email or password", null]));
+    expect(answers.slice(4)).toEqual(Array(2).fill([429, "Too many failed sign-ins; try again in 15 minutes", "900"]));
+    const stored = (await server.linnet.deps.db.execute(sql`select email_hash from sign_in_failures`)) as unknown as { rows: { email_hash: string }[] };
+    expect(JSON.stringify(stored.rows)).not.toContain("ghost");
+    server.clock.advance(15 * MINUTE);
+    expect((await signInAs("ghost@example.com", "any password")).status).toBe(401);
+    server.clock.advance(DAY);
+    expect(await purgeIdleSignInFailures(server.linnet.deps)).toBeGreaterThanOrEqual(1);
+    expect(await purgeIdleSignInFailures(server.linnet.deps)).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
-import { users } from "../schema/index.js";
+import { signInFailures, users } from "../schema/index.js";
 
 /** A user row. */
 export type UserRow = typeof users.$inferSelect;
@@ -48,4 +48,35 @@ export async function recordSuccessfulSignIn(db: Db, id: string, at: Date): Prom
 /** Users holding one of the roles, by email. */
 export async function listUsersWithRoles(db: Db, roles: string[]): Promise<{ id: string; email: string; role: string }[]> {
   return db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.role, roles as never[])).orderBy(users.email);
+}
+
+/** When sign-in for an address with no account is locked until, if it is. */
+export async function findUnknownSignInLock(db: Db, emailHash: string): Promise<Date | null> {
+  const [row] = await db.select({ lockedUntil: signInFailures.lockedUntil }).from(signInFailures).where(eq(signInFailures.emailHash, emailHash));
+  return row?.lockedUntil ?? null;
+}
+
+/** Count a failed sign-in for an address with no account, as recordFailedSignIn does for an account. */
+export async function recordFailedUnknownSignIn(db: Db, emailHash: string, opts: { lockAfter: number; lockUntil: Date; now: Date }): Promise<Date | null> {
+  const reached = sql`${signInFailures.failedLogins} + 1 >= ${opts.lockAfter}`;
+  const until = sql`${opts.lockUntil.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(signInFailures)
+    .values({ emailHash, failedLogins: opts.lockAfter <= 1 ? 0 : 1, lockedUntil: opts.lockAfter <= 1 ? opts.lockUntil : null, updatedAt: opts.now })
+    .onConflictDoUpdate({
+      target: signInFailures.emailHash,
+      set: {
+        failedLogins: sql`case when ${reached} then 0 else ${signInFailures.failedLogins} + 1 end`,
+        lockedUntil: sql`case when ${reached} then ${until} else ${signInFailures.lockedUntil} end`,
+        updatedAt: opts.now,
+      },
+    })
+    .returning({ lockedUntil: signInFailures.lockedUntil });
+  return row?.lockedUntil ?? null;
+}
+
+/** Delete failure counts for unknown addresses not touched since `before`; returns how many. */
+export async function deleteIdleSignInFailures(db: Db, before: Date): Promise<number> {
+  const removed = await db.delete(signInFailures).where(lt(signInFailures.updatedAt, before)).returning({ h: signInFailures.emailHash });
+  return removed.length;
 }

@@ -14,3 +14,15 @@ export const users = pgTable("users", {
   lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
+
+/**
+ * Failed sign-ins for email addresses that have no account, counted and locked exactly like an account's, so the
+ * lockout answer cannot tell an attacker which addresses exist. Only a SHA-256 of the normalized address is kept;
+ * rows idle for a day are purged by the hourly housekeeping job.
+ */
+export const signInFailures = pgTable("sign_in_failures", {
+  emailHash: text("email_hash").primaryKey(),
+  failedLogins: integer("failed_logins").notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});

@@ -1,6 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { deleteExpiredConsoleSessions, insertConsoleSession } from "../../db/repositories/console-sessions.repository.js";
-import { findUserByEmail, recordFailedSignIn, recordSuccessfulSignIn, type UserRow } from "../../db/repositories/users.repository.js";
+import {
+  deleteIdleSignInFailures,
+  findUnknownSignInLock,
+  findUserByEmail,
+  recordFailedSignIn,
+  recordFailedUnknownSignIn,
+  recordSuccessfulSignIn,
+  type UserRow,
+} from "../../db/repositories/users.repository.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashPassword, verifyPassword } from "../security/passwords.js";
@@ -44,6 +52,20 @@ async function wrongPassword<T>(deps: Pick<Deps, "db" | "clock">, user: UserRow,
   return fail("unauthorized", INCORRECT);
 }
 
+/**
+ * An address with no account gets what a wrong password gets, lockout included: the same work (a password check
+ * against a hash no password matches), the same answer, and after LOCK_AFTER_FAILURES tries the same lock.
+ */
+async function unknownEmail<T>(deps: Pick<Deps, "db" | "clock">, input: { email: string; password: string }, now: Date): Promise<Result<T>> {
+  const emailHash = hashSecret(input.email.trim().toLowerCase());
+  const lockedUntil = await findUnknownSignInLock(deps.db, emailHash);
+  if (lockedUntil && lockedUntil > now) return locked(lockedUntil, now);
+  await verifyPassword(await dummyHash, input.password);
+  const until = await recordFailedUnknownSignIn(deps.db, emailHash, { lockAfter: LOCK_AFTER_FAILURES, lockUntil: new Date(now.getTime() + LOCK_MS), now });
+  if (until && until > now) return locked(until, now);
+  return fail("unauthorized", INCORRECT);
+}
+
 /** Sign a console user in with email and password: a new session, or a generic refusal (lockout after 5 failures). */
 export async function signIn(
   deps: Pick<Deps, "db" | "clock" | "cipher">,
@@ -51,10 +73,7 @@ export async function signIn(
 ): Promise<Result<SignedIn>> {
   const now = deps.clock.now();
   const user = await findUserByEmail(deps.db, input.email.trim());
-  if (!user) {
-    await verifyPassword(await dummyHash, input.password);
-    return fail("unauthorized", INCORRECT);
-  }
+  if (!user) return unknownEmail(deps, input, now);
   if (user.lockedUntil && user.lockedUntil > now) return locked(user.lockedUntil, now);
   if (!(await verifyPassword(user.passwordHash, input.password))) return wrongPassword(deps, user, now);
 
@@ -72,4 +91,9 @@ export async function signIn(
     userAgent: input.userAgent?.slice(0, 512) ?? null,
   });
   return ok({ user: { id: user.id, email: user.email, role: user.role }, sessionToken, csrfToken });
+}
+
+/** Forget failure counts of addresses with no account once idle for a day (any lock ended long before). */
+export function purgeIdleSignInFailures(deps: Pick<Deps, "db" | "clock">): Promise<number> {
+  return deleteIdleSignInFailures(deps.db, new Date(deps.clock.now().getTime() - 86_400_000));
 }
