@@ -165,6 +165,30 @@ describe("automated jobs", () => {
     expect(third.body).toMatchObject({ allowed_refreshes: 2, remaining_refreshes: 0 });
   });
 
+  it("a failed sync keeps the data served and says so in Finch-Last-Attempted-Update-*", async () => {
+    const { body } = await sandboxConnection({ provider_id: "sandbox_payroll", employee_size: 2, products: ["company", "directory", "payment"] });
+    const bearer = body.access_token;
+    // the pay history is published by a job of its own: let it land before the failing sync
+    for (let i = 0; i < 100 && (await http(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", { bearer })).status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const first = await http(server.url, "GET", "/employer/directory", { bearer });
+    const retrieved = first.headers.get("finch-data-retrieved");
+    expect(first.headers.get("finch-last-attempted-update-date")).toBe(retrieved);
+    expect(first.headers.get("finch-last-attempted-update-result")).toBe("success");
+    await http(server.url, "PUT", "/sandbox/jobs/configuration", { bearer, body: { type: "data_sync_all", completion_status: "error" } });
+    server.clock.advance(60_000);
+    const job = await http<{ job_id: string }>(server.url, "POST", "/jobs/automated", { bearer, body: { type: "data_sync_all" } });
+    expect(await waitForJob(bearer, job.body.job_id)).toMatchObject({ status: "error" });
+    for (const path of ["/employer/directory", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01"]) {
+      const after = await http(server.url, "GET", path, { bearer });
+      expect(after.status, path).toBe(200);
+      expect(after.headers.get("finch-last-attempted-update-result"), path).toBe("error");
+      expect(after.headers.get("finch-last-attempted-update-date"), path).toBe(server.clock.now().toISOString());
+    }
+    expect((await http(server.url, "GET", "/employer/directory", { bearer })).headers.get("finch-data-retrieved")).toBe(retrieved);
+  });
+
   it("refuses assisted tokens and unknown jobs", async () => {
     const { body } = await sandboxConnection({ provider_id: "paycom", authentication_type: "assisted" });
     const res = await http(server.url, "POST", "/jobs/automated", { bearer: body.access_token, body: { type: "data_sync_all" } });

@@ -35,6 +35,11 @@ export async function updateConnection(
   await db.update(connections).set(patch).where(eq(connections.id, id));
 }
 
+/** A failed attempt to pull a connection's data (both groups). */
+export async function recordFailedSyncAttempt(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(connections).set({ orgAttemptedAt: at, orgAttemptResult: "error", payAttemptedAt: at, payAttemptResult: "error" }).where(eq(connections.id, id));
+}
+
 /** Live (not disconnected) connections of a company. */
 export async function findLiveConnectionsOfCompany(db: Db, companyId: string): Promise<ConnectionRow[]> {
   return db.select().from(connections).where(and(eq(connections.companyId, companyId), ne(connections.status, "disconnected")));

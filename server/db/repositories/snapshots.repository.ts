@@ -146,7 +146,11 @@ export async function insertSourceIds(tx: Db, connectionId: string, kind: string
 export async function setCurrentSnapshot(tx: Db, connectionId: string, group: "org" | "pay", snapshotId: string, retrievedAt: Date): Promise<void> {
   await tx
     .update(connections)
-    .set(group === "org" ? { orgSnapshotId: snapshotId, lastSuccessfulSync: retrievedAt } : { paySnapshotId: snapshotId, lastSuccessfulSync: retrievedAt })
+    .set(
+      group === "org"
+        ? { orgSnapshotId: snapshotId, lastSuccessfulSync: retrievedAt, orgAttemptedAt: retrievedAt, orgAttemptResult: "success" }
+        : { paySnapshotId: snapshotId, lastSuccessfulSync: retrievedAt, payAttemptedAt: retrievedAt, payAttemptResult: "success" },
+    )
     .where(eq(connections.id, connectionId));
 }
 

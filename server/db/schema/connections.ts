@@ -31,6 +31,15 @@ export const connections = pgTable(
     /** Automated: the login the employer used (never the password). */
     username: text("username"),
     lastSuccessfulSync: timestamp("last_successful_sync", { withTimezone: true }),
+    /**
+     * The last attempt to pull each group, and how it ended (`success` | `error`): served as
+     * `Finch-Last-Attempted-Update-Date` / `-Result`. A publish is a successful attempt at its retrieval time; a
+     * failed automated sync is a failed attempt for both groups.
+     */
+    orgAttemptedAt: timestamp("org_attempted_at", { withTimezone: true }),
+    orgAttemptResult: text("org_attempt_result", { enum: ["success", "error"] }),
+    payAttemptedAt: timestamp("pay_attempted_at", { withTimezone: true }),
+    payAttemptResult: text("pay_attempt_result", { enum: ["success", "error"] }),
     /** Current published snapshot of the org group (company, directory, individual, employment); null until the first. */
     orgSnapshotId: uuid("org_snapshot_id"),
     /** Current published snapshot of the pay group (payment, pay_statement, pay groups); null until the first. */

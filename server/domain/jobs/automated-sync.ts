@@ -8,7 +8,7 @@ import {
   listAutomatedJobs,
   updateAutomatedJob,
 } from "../../db/repositories/automated-jobs.repository.js";
-import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
 import { insertEvent } from "../../db/repositories/activity.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import { findSandboxCompany } from "../../db/repositories/sandbox.repository.js";
@@ -61,12 +61,14 @@ async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: s
   const now = deps.clock.now();
   await transactional(deps.db, async (tx) => {
     await updateAutomatedJob(tx, job.id, { status, error, completedAt: now });
+    if (connection && status !== "complete") await recordFailedSyncAttempt(tx, connection.id, now);
     if (connection) {
       const payload = { job_id: job.id, job_url: jobUrl(deps, job.id) };
       await insertEvent(tx, { type: "job.data_sync_all.completed", applicationId: connection.applicationId, connectionId: connection.id, createdAt: now, payload });
     }
     return ok(undefined);
   });
+  if (connection) deps.tokens.invalidateConnection(connection.id); // the attempt headers come from the cached row
 }
 
 /**

@@ -33,6 +33,12 @@ function retryAfterSeconds(expectedAt: Date | null, now: Date): number {
   return seconds > 0 ? seconds : 3600;
 }
 
+/** An employer-data read allowed to go ahead: the token's context and the snapshot to answer from. */
+export interface OpenRead {
+  ctx: TokenContext;
+  snapshot: SnapshotRow;
+}
+
 /** The rate-limited endpoint each product's reads count against (pay groups share `payment`'s scope, not its limit). */
 const ENDPOINT: Record<DataProduct, EndpointName> = {
   company: "company",
@@ -53,7 +59,7 @@ export async function openEmployerRead(
   reply: FastifyReply,
   product: DataProduct,
   endpoint: EndpointName = ENDPOINT[product],
-): Promise<{ ctx: TokenContext; snapshot: SnapshotRow } | null> {
+): Promise<OpenRead | null> {
   const ctx = await requireToken(deps, request);
   await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, endpoint, deps.clock.now().getTime());
   const access = unwrap(await openProduct(deps, ctx, product, entityIdsOf(request.query)));
@@ -106,10 +112,16 @@ function etagOf(snapshot: SnapshotRow, a: SnapshotAnswers, url: string): string 
  * the same request on the same snapshot always yields the same bytes) and a matching `If-None-Match` gets 304.
  * POST batch answers carry none: they are not cacheable, and hashing their bodies would only cost time.
  * `variant` names anything else the answer depends on (e.g. the connection's pay statement item rules).
+ * `Finch-Last-Attempted-Update-Date` / `-Result` tell when the connection's data for this product group was last
+ * pulled or tried, and whether that worked (a failed sync leaves the previous data served).
  */
-export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, snapshot: SnapshotRow, body: string | Buffer, variant = "") {
+export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, open: OpenRead, body: string | Buffer, variant = "") {
+  const { snapshot, ctx } = open;
   const a = answersOf(snapshot);
   reply.header("finch-data-retrieved", a.retrieved).header("cache-control", "private, no-cache");
+  const c = ctx.connection;
+  const [attemptedAt, result] = snapshot.group === "org" ? [c.orgAttemptedAt, c.orgAttemptResult] : [c.payAttemptedAt, c.payAttemptResult];
+  if (attemptedAt && result) reply.header("finch-last-attempted-update-date", attemptedAt.toISOString()).header("finch-last-attempted-update-result", result);
   if (request.method === "GET") {
     const etag = etagOf(snapshot, a, variant ? request.url + variant : request.url);
     reply.header("etag", etag);

@@ -21,7 +21,7 @@ export const getCompany: RouteModule = (app, deps) => {
     async (request, reply) => {
       const open = await openEmployerRead(deps, request, reply, "company");
       if (!open) return reply;
-      return sendSnapshotJson(request, reply, open.snapshot, await readCompany(deps, open.snapshot));
+      return sendSnapshotJson(request, reply, open, await readCompany(deps, open.snapshot));
     },
   );
 };

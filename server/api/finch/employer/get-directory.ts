@@ -37,7 +37,7 @@ export const getDirectory: RouteModule = (app, deps) => {
       }
       const open = await openEmployerRead(deps, request, reply, "directory");
       if (!open) return reply;
-      return sendSnapshotJson(request, reply, open.snapshot, await readDirectoryPage(deps, open.snapshot, offset, limit));
+      return sendSnapshotJson(request, reply, open, await readDirectoryPage(deps, open.snapshot, offset, limit));
     },
   );
 };

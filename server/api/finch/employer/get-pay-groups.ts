@@ -23,7 +23,7 @@ export const getPayGroups: RouteModule = (app, deps) => {
     async (request, reply) => {
       const open = await openEmployerRead(deps, request, reply, "payment", "pay-groups");
       if (!open) return reply;
-      return sendSnapshotJson(request, reply, open.snapshot, (await readPayGroups(deps, open.snapshot)) ?? "[]");
+      return sendSnapshotJson(request, reply, open, (await readPayGroups(deps, open.snapshot)) ?? "[]");
     },
   );
   app.get(
@@ -43,7 +43,7 @@ export const getPayGroups: RouteModule = (app, deps) => {
       if (!open) return reply;
       const body = await readPayGroups(deps, open.snapshot, request.params.pay_group_id);
       if (!body) throw new FinchError("not_found", `No pay group with id ${request.params.pay_group_id} found`);
-      return sendSnapshotJson(request, reply, open.snapshot, body);
+      return sendSnapshotJson(request, reply, open, body);
     },
   );
 };

@@ -26,7 +26,7 @@ export const getPayment: RouteModule = (app, deps) => {
       if (start_date > end_date) throw new FinchError("invalid_request", "start_date: must not be after end_date");
       const open = await openEmployerRead(deps, request, reply, "payment");
       if (!open) return reply;
-      return sendSnapshotJson(request, reply, open.snapshot, await readPayments(deps, open.snapshot, start_date, end_date));
+      return sendSnapshotJson(request, reply, open, await readPayments(deps, open.snapshot, start_date, end_date));
     },
   );
 };

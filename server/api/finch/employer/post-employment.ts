@@ -29,7 +29,7 @@ export const postEmployment: RouteModule = (app, deps) => {
       const open = await openEmployerRead(deps, request, reply, "employment");
       if (!open) return reply;
       const ids = request.body.requests.map((r) => r.individual_id);
-      return sendSnapshotJson(request, reply, open.snapshot, await readPeople(deps, open.snapshot, "employment", ids));
+      return sendSnapshotJson(request, reply, open, await readPeople(deps, open.snapshot, "employment", ids));
     },
   );
 };

@@ -40,7 +40,7 @@ export const postIndividual: RouteModule = (app, deps) => {
       if (!open) return reply;
       const includeSsn = (request.body.options?.include ?? []).includes("ssn") && open.ctx.connection.products.includes("ssn");
       const ids = request.body.requests.map((r) => r.individual_id);
-      return sendSnapshotJson(request, reply, open.snapshot, await readPeople(deps, open.snapshot, "individual", ids, includeSsn));
+      return sendSnapshotJson(request, reply, open, await readPeople(deps, open.snapshot, "individual", ids, includeSsn));
     },
   );
 };

@@ -47,7 +47,7 @@ export const postPayStatement: RouteModule = (app, deps) => {
       const open = await openEmployerRead(deps, request, reply, "pay_statement");
       if (!open) return reply;
       const { rules } = await activeRules(deps, open.ctx.connection.id);
-      return sendSnapshotJson(request, reply, open.snapshot, await readPayStatements(deps, open.snapshot, requests, rules));
+      return sendSnapshotJson(request, reply, open, await readPayStatements(deps, open.snapshot, requests, rules));
     },
   );
 };

@@ -59,7 +59,7 @@ export const getPayStatementItem: RouteModule = (app, deps) => {
       if (!open) return reply;
       const { rules, fingerprint } = await activeRules(deps, open.ctx.connection.id);
       const query = { categories, name: q.name || undefined, type: q.type || undefined, startDate: q.start_date, endDate: q.end_date };
-      return sendSnapshotJson(request, reply, open.snapshot, await readPayStatementItems(deps, open.snapshot, query, rules), fingerprint);
+      return sendSnapshotJson(request, reply, open, await readPayStatementItems(deps, open.snapshot, query, rules), fingerprint);
     },
   );
 };
