@@ -134,6 +134,22 @@ describe("connection status by operators", () => {
     expect(gone.body.tasks.every((t) => t.status === "cancelled")).toBe(true);
     expect((await http(server.url, "GET", "/introspect", { bearer: conn.access_token })).status).toBe(401);
   });
+
+  it("losing access after data was published is a failed pull: the data stays served, the headers say error", async () => {
+    const conn = await assisted("paylocity", ["company", "directory"]);
+    const pulledAt = server.clock.now();
+    expect((await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), { source: `operator:${ops.userId}`, retrievedAt: pulledAt })).ok).toBe(true);
+    const before = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
+    expect([before.headers.get("finch-last-attempted-update-date"), before.headers.get("finch-last-attempted-update-result")]).toEqual([pulledAt.toISOString(), "success"]);
+    server.clock.advance(7 * DAY_MS);
+    ops = await signInConsole(server, "ops@linnet.test", "operator"); // the old session idled out meanwhile
+    const moved = await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "error_permissions", reason: "Our admin user was removed" } });
+    expect(moved.status).toBe(200);
+    const after = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("finch-data-retrieved")).toBe(pulledAt.toISOString());
+    expect([after.headers.get("finch-last-attempted-update-date"), after.headers.get("finch-last-attempted-update-result")]).toEqual([server.clock.now().toISOString(), "error"]);
+  });
 });
 
 describe("manual jobs", () => {

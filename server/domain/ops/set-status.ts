@@ -1,4 +1,4 @@
-import { findConnection } from "../../db/repositories/connections.repository.js";
+import { findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import { disconnectConnection } from "../connections/disconnect.js";
 import type { ConnectionState } from "../connections/status-machine.js";
@@ -6,6 +6,9 @@ import { transitionConnection } from "../connections/transition.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
+
+/** The states an operator sets when a pull could not be made. */
+const FAILED_PULL_STATES = new Set<ConnectionState>(["reauth", "error_permissions", "error_no_account_setup"]);
 
 /**
  * An operator moves a connection (access verified, no invite arrived, wrong permissions, …) with a reason for the
@@ -22,6 +25,13 @@ export async function operatorSetStatus(deps: Deps, userId: string, connectionId
   if (to === "connected" && !connection.orgSnapshotId && !connection.paySnapshotId) {
     return fail("invalid_request", "status: publish the first data to connect this connection");
   }
-  const moved = await transactional(deps.db, (tx) => transitionConnection({ ...deps, db: tx }, connection, to, { actor, reason }));
+  const moved = await transactional(deps.db, async (tx) => {
+    const result = await transitionConnection({ ...deps, db: tx }, connection, to, { actor, reason });
+    // losing access to a connection that has data is a failed pull: apps see it in Finch-Last-Attempted-Update-*
+    if (result.ok && FAILED_PULL_STATES.has(to) && (connection.orgSnapshotId || connection.paySnapshotId)) {
+      await recordFailedSyncAttempt(tx, connection.id, deps.clock.now());
+    }
+    return result;
+  });
   return moved.ok ? ok(true) : moved;
 }
