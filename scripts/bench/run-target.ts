@@ -36,8 +36,13 @@ export interface TargetReport {
   workloads: WorkloadReport[];
 }
 
-/** Sequential requests per workload before its timed run. */
+/** Sequential requests per workload before its timed runs (a failure here says what went wrong plainly). */
 const WARM_UP_REQUESTS = 5;
+/**
+ * Then a short untimed run under full load for each server, so the timed rounds measure steady state rather than
+ * the JIT compiling Linnet's hot path (the bare baseline has next to nothing to compile).
+ */
+const WARM_UP_SECONDS = 1;
 
 /**
  * Start Linnet on `storage`, seed, then measure each workload in alternating rounds (Linnet, baseline, Linnet, …)
@@ -82,6 +87,9 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
       for (const w of list) {
         await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
         await warmUp(baseline.url, w, seed.accessToken, WARM_UP_REQUESTS);
+        await runLoad(linnet.url, w, { ...settings, seconds: WARM_UP_SECONDS });
+        await waitUntilQuiet(linnet.url, alive);
+        await runLoad(baseline.url, w, { ...settings, seconds: WARM_UP_SECONDS });
         const linnetRuns: LoadResult[] = [];
         const baselineRuns: LoadResult[] = [];
         let rss: number | null = null;
