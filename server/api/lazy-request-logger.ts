@@ -16,7 +16,7 @@ class LazyRequestLogger {
   ) {}
 
   get level(): string {
-    return this.parent.level;
+    return (this.real ?? this.parent).level;
   }
 
   set level(level: string) {

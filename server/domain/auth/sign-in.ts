@@ -9,6 +9,7 @@ import {
   recordSuccessfulSignIn,
   type UserRow,
 } from "../../db/repositories/users.repository.js";
+import { DAY_MS } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashPassword, verifyPassword } from "../security/passwords.js";
@@ -95,5 +96,5 @@ export async function signIn(
 
 /** Forget failure counts of addresses with no account once idle for a day (any lock ended long before). */
 export function purgeIdleSignInFailures(deps: Pick<Deps, "db" | "clock">): Promise<number> {
-  return deleteIdleSignInFailures(deps.db, new Date(deps.clock.now().getTime() - 86_400_000));
+  return deleteIdleSignInFailures(deps.db, new Date(deps.clock.now().getTime() - DAY_MS));
 }

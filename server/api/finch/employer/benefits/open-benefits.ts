@@ -9,8 +9,9 @@ import { enforceRateLimit } from "../../../rate-limit/index.js";
 import { entityIdsOf } from "../employer-read.js";
 
 /**
- * Authenticate, rate-limit (the `benefits` budget) and authorize a deductions call. Until the connection's organization data is published, answer 202
- * with an empty body (plus `Retry-After` and `Linnet-Data-Expected`, as data reads do) and return null.
+ * Authenticate, rate-limit (the `benefits` budget) and authorize a deductions call. Until the connection's
+ * organization data is published, answer 202 with an empty body (plus `Retry-After` and `Linnet-Data-Expected`, as
+ * data reads do) and return null.
  */
 export async function openBenefitsCall(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<{ ctx: TokenContext; orgSnapshotId: string } | null> {
   const ctx = await requireToken(deps, request);
