@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { CompleteManualJobSchema, OpsManualJobSchema } from "../../../contracts/linnet/ops.js";
-import { completeManualJob, startManualJob } from "../../domain/assisted/manual-jobs.js";
+import { completeManualJob } from "../../domain/assisted/complete-manual-job.js";
+import { startManualJob } from "../../domain/assisted/manual-jobs.js";
 import { listManualJobView, manualJobView } from "../../domain/ops/manual-job-view.js";
 import { FinchError } from "../../domain/errors.js";
 import { requireConsoleActor } from "../console/auth/require-console.js";

@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
-import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { findManualJob, insertManualJob, type ManualJobRow, updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
-import { onManualJobCompleted } from "../benefits/benefit-jobs.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
-import { transactional } from "../transactional.js";
 
 /** States of a manual job. */
 export type ManualJobStatus = "pending" | "in_progress" | "complete" | "error";
@@ -60,7 +58,8 @@ export async function readManualJob(deps: Pick<Deps, "db">, ctx: TokenContext, j
   return ok({ job_id: job.id, status: job.status as ManualJobStatus, body: job.body });
 }
 
-async function movable(deps: Pick<Deps, "db">, jobId: string, to: ManualJobStatus): Promise<Result<ManualJobRow>> {
+/** The job, if it may move to `to`. */
+export async function movable(deps: Pick<Deps, "db">, jobId: string, to: ManualJobStatus): Promise<Result<ManualJobRow>> {
   const job = isUuid(jobId) ? await findManualJob(deps.db, jobId) : undefined;
   if (!job) return fail("not_found", "Manual job not found");
   if (!MANUAL_JOB_TRANSITIONS[job.status as ManualJobStatus].includes(to)) return fail("invalid_request", `A ${job.status} job cannot become ${to}`);
@@ -73,31 +72,4 @@ export async function startManualJob(deps: Pick<Deps, "db" | "clock">, userId: s
   if (!job.ok) return job;
   await updateManualJob(deps.db, jobId, { status: "in_progress", assigneeId: userId, startedAt: deps.clock.now() });
   return ok(true);
-}
-
-/** An operator closes a job with per-item results; `job.<type>.completed` is recorded for webhooks. */
-export async function completeManualJob(
-  deps: Pick<Deps, "db" | "clock" | "config">,
-  userId: string,
-  jobId: string,
-  outcome: { status: "complete" | "error"; body: unknown[] },
-): Promise<Result<true>> {
-  const job = await movable(deps, jobId, outcome.status);
-  if (!job.ok) return job;
-  const conn = await findConnection(deps.db, job.value.connectionId);
-  if (!conn) return fail("not_found", "Connection not found");
-  const now = deps.clock.now();
-  return transactional(deps.db, async (tx) => {
-    await updateManualJob(tx, jobId, { status: outcome.status, body: outcome.body, completedAt: now, assigneeId: job.value.assigneeId ?? userId });
-    await onManualJobCompleted({ db: tx, clock: deps.clock }, job.value, outcome as never);
-    await insertEvent(tx, {
-      type: `job.${job.value.type}.completed`,
-      applicationId: conn.applicationId,
-      connectionId: conn.id,
-      createdAt: now,
-      payload: { job_id: jobId, job_url: `${deps.config.publicUrl}/jobs/manual/${jobId}`, status: outcome.status },
-    });
-    await insertActivity(tx, { connectionId: conn.id, actor: `user:${userId}`, kind: "manual_job", fromStatus: null, toStatus: null, message: `Manual job ${job.value.type} ${outcome.status}`, at: now });
-    return ok(true as const);
-  });
 }

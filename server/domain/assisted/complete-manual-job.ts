@@ -1,0 +1,40 @@
+import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import { findConnection } from "../../db/repositories/connections.repository.js";
+import { updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
+import { onManualJobCompleted } from "../benefits/benefit-jobs.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { transactional } from "../transactional.js";
+import { movable } from "./manual-jobs.js";
+
+/*
+ * Completing a manual job is kept apart from manual-jobs.ts: the kinds of jobs (today deduction writes) import
+ * manual-jobs.ts to create and read their jobs, and completion calls back into them, so it lives above both.
+ */
+
+/** An operator closes a job with per-item results; `job.<type>.completed` is recorded for webhooks. */
+export async function completeManualJob(
+  deps: Pick<Deps, "db" | "clock" | "config">,
+  userId: string,
+  jobId: string,
+  outcome: { status: "complete" | "error"; body: unknown[] },
+): Promise<Result<true>> {
+  const job = await movable(deps, jobId, outcome.status);
+  if (!job.ok) return job;
+  const conn = await findConnection(deps.db, job.value.connectionId);
+  if (!conn) return fail("not_found", "Connection not found");
+  const now = deps.clock.now();
+  return transactional(deps.db, async (tx) => {
+    await updateManualJob(tx, jobId, { status: outcome.status, body: outcome.body, completedAt: now, assigneeId: job.value.assigneeId ?? userId });
+    await onManualJobCompleted({ db: tx, clock: deps.clock }, job.value, outcome as never);
+    await insertEvent(tx, {
+      type: `job.${job.value.type}.completed`,
+      applicationId: conn.applicationId,
+      connectionId: conn.id,
+      createdAt: now,
+      payload: { job_id: jobId, job_url: `${deps.config.publicUrl}/jobs/manual/${jobId}`, status: outcome.status },
+    });
+    await insertActivity(tx, { connectionId: conn.id, actor: `user:${userId}`, kind: "manual_job", fromStatus: null, toStatus: null, message: `Manual job ${job.value.type} ${outcome.status}`, at: now });
+    return ok(true as const);
+  });
+}
