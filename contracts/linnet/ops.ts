@@ -72,6 +72,15 @@ export const ActivitySchema = z.object({
   message: z.string(),
 });
 
+/** The last attempt to pull one product group, and how it ended. */
+export const AttemptSchema = z.object({ at: z.string(), result: z.enum(["success", "error"]) });
+
+/** An operator could not pull a group's data (the employer's system was down, the login failed, …). */
+export const PullFailureSchema = z.object({
+  group: z.enum(["org", "pay"]),
+  reason: z.string().trim().min(1).max(500),
+});
+
 /** A published snapshot in history. */
 export const SnapshotSummarySchema = z.object({
   id: z.string(),
@@ -109,6 +118,8 @@ export const OpsConnectionSchema = z.object({
   tasks: z.array(TaskSchema),
   activity: z.array(ActivitySchema),
   snapshots: z.array(SnapshotSummarySchema),
+  /** The last pull or try of each group (served to apps as `Finch-Last-Attempted-Update-*`). */
+  last_attempts: z.object({ org: AttemptSchema.nullable(), pay: AttemptSchema.nullable() }),
   uploads: z.array(z.object({ id: z.string(), group: z.enum(["org", "pay"]), status: z.string(), file_name: z.string(), created_at: z.string() })),
 });
 /** The connection page's data. */

@@ -82,6 +82,16 @@ describe("operations console", () => {
     await page.getByTestId("connection-status").waitFor();
     expect(await page.getByTestId("connection-status").innerText()).toMatch(/CONNECTED/i);
     expect(await page.getByTestId("connection-tasks").innerText()).toMatch(/refresh/i); // the weekly refresh appeared by itself
+    expect(await page.getByTestId("last-attempt-org").innerText()).toMatch(/pulled/);
+
+    // the next week's pull fails: the operator says so, and apps see it while the data stays served
+    await page.getByTestId("pull-failure-open").click();
+    await page.getByTestId("pull-failure-reason").fill("The export came back empty");
+    await page.getByTestId("pull-failure-submit").click();
+    await page.getByTestId("last-attempt-org").getByText(/failed/).waitFor();
+    expect(await page.getByTestId("connection-activity").innerText()).toContain("Could not pull organization data: The export came back empty");
+    const after = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
+    expect([after.status, after.headers.get("finch-last-attempted-update-result")]).toEqual([200, "error"]);
     expect(errors).toEqual([]);
     await page.close();
   });

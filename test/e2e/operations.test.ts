@@ -150,6 +150,33 @@ describe("connection status by operators", () => {
     expect(after.headers.get("finch-data-retrieved")).toBe(pulledAt.toISOString());
     expect([after.headers.get("finch-last-attempted-update-date"), after.headers.get("finch-last-attempted-update-result")]).toEqual([server.clock.now().toISOString(), "error"]);
   });
+
+  it("an operator records a failed pull of one group; the connection stands and the data stays served", async () => {
+    const conn = await assisted("paycor", ["company", "directory", "payment"]);
+    const pulledAt = server.clock.now();
+    expect((await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), { source: `operator:${ops.userId}`, retrievedAt: pulledAt })).ok).toBe(true);
+    server.clock.advance(DAY_MS);
+    ops = await signInConsole(server, "ops@linnet.test", "operator"); // the old session idled out meanwhile
+    const path = `/ops/api/connections/${conn.connection_id}/pull-failures`;
+    expect((await ops.call("POST", path.replace(conn.connection_id, "nope"), { body: { group: "org", reason: "x" } })).status).toBe(404);
+    const blank = await ops.call<{ message: string }>("POST", path, { body: { group: "org", reason: "   " } });
+    expect(blank.status).toBe(400);
+    expect(blank.body.message).toMatch(/reason/);
+    expect((await ops.call("POST", path, { body: { group: "benefits", reason: "x" } })).status).toBe(400);
+
+    const recorded = await ops.call<OpsConnection>("POST", path, { body: { group: "org", reason: "Paycor was down for maintenance" } });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.status).toBe("connected");
+    expect(recorded.body.last_attempts).toEqual({ org: { at: server.clock.now().toISOString(), result: "error" }, pay: null });
+    expect(recorded.body.activity[0]).toMatchObject({ kind: "pull_failed", actor: `user:${ops.userId}`, message: "Could not pull organization data: Paycor was down for maintenance" });
+    const read = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
+    expect(read.status).toBe(200);
+    expect(read.headers.get("finch-data-retrieved")).toBe(pulledAt.toISOString());
+    expect(read.headers.get("finch-last-attempted-update-result")).toBe("error");
+    // the next successful pull clears it
+    expect((await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), { source: `operator:${ops.userId}`, retrievedAt: server.clock.now() })).ok).toBe(true);
+    expect((await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token })).headers.get("finch-last-attempted-update-result")).toBe("success");
+  });
 });
 
 describe("manual jobs", () => {

@@ -10,6 +10,7 @@ import { ConnectionFacts, ConnectionInstructions } from "./connection-facts.js";
 import { ConnectionPill } from "./connection-pill.js";
 import type { Group, UploadView } from "./ops-types.js";
 import { SnapshotHistory } from "./snapshot-history.js";
+import { PullFailure } from "./pull-failure.js";
 import { StatusMoves } from "./status-moves.js";
 import { TaskTable } from "./task-table.js";
 import { UploadList } from "./upload-list.js";
@@ -59,6 +60,9 @@ export function ConnectionPage({ id }: ConnectionPageProps) {
           <ConnectionPill status={c.status} label={c.status_label} />
           {c.status_message && <p data-testid="status-message">{c.status_message}</p>}
           <StatusMoves connection={c} onChange={connection.setData} />
+          <hr className="divider" />
+          <h2 className="section-title">Last pulls</h2>
+          <PullFailure connection={c} onChange={connection.setData} />
           <hr className="divider" />
           <h2 className="section-title">Admin access</h2>
           <ConnectionInstructions connection={c} />

@@ -1,9 +1,10 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { setConnectionStatus } from "./connection-api.js";
 import { statusWords } from "./format.js";
 import type { OpsConnection } from "./ops-types.js";
+import { ReasonField } from "./reason-field.js";
 import { useAction } from "./use-action.js";
 
 /** Props of {@link StatusMoves}. */
@@ -16,7 +17,6 @@ export interface StatusMovesProps {
 export function StatusMoves({ connection, onChange }: StatusMovesProps) {
   const [target, setTarget] = useState<string | null>(null);
   const [reason, setReason] = useState("");
-  const reasonId = useId();
   const action = useAction();
 
   if (connection.allowed_statuses.length === 0) return <p className="muted">No status changes are possible from here.</p>;
@@ -54,22 +54,7 @@ export function StatusMoves({ connection, onChange }: StatusMovesProps) {
       </div>
       {target !== null && (
         <form className="form inline-form" onSubmit={submit} data-testid="status-form">
-          <div className="field">
-            <label className="field-label" htmlFor={reasonId}>
-              Reason for moving to “{statusWords(target)}”
-            </label>
-            <textarea
-              id={reasonId}
-              className="input"
-              rows={2}
-              maxLength={500}
-              required
-              autoFocus
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid="status-reason"
-            />
-          </div>
+          <ReasonField label={<>Reason for moving to “{statusWords(target)}”</>} value={reason} onChange={setReason} testId="status-reason" autoFocus />
           <ErrorBanner message={action.error} testId="status-error" />
           <div className="button-row">
             <Button type="submit" className="btn-small" disabled={action.busy || reason.trim() === ""} data-testid="status-submit">

@@ -35,9 +35,14 @@ export async function updateConnection(
   await db.update(connections).set(patch).where(eq(connections.id, id));
 }
 
-/** A failed attempt to pull a connection's data (both groups). */
-export async function recordFailedSyncAttempt(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(connections).set({ orgAttemptedAt: at, orgAttemptResult: "error", payAttemptedAt: at, payAttemptResult: "error" }).where(eq(connections.id, id));
+/** A failed attempt to pull a connection's data: both groups, or the one named. */
+export async function recordFailedSyncAttempt(db: Db, id: string, at: Date, group?: "org" | "pay"): Promise<void> {
+  const org = { orgAttemptedAt: at, orgAttemptResult: "error" as const };
+  const pay = { payAttemptedAt: at, payAttemptResult: "error" as const };
+  await db
+    .update(connections)
+    .set(group === "org" ? org : group === "pay" ? pay : { ...org, ...pay })
+    .where(eq(connections.id, id));
 }
 
 /** Live (not disconnected) connections of a company. */
