@@ -143,6 +143,8 @@ describe("connection status by operators", () => {
     expect([before.headers.get("finch-last-attempted-update-date"), before.headers.get("finch-last-attempted-update-result")]).toEqual([pulledAt.toISOString(), "success"]);
     server.clock.advance(7 * DAY_MS);
     ops = await signInConsole(server, "ops@linnet.test", "operator"); // the old session idled out meanwhile
+    const noPay = await ops.call<{ message: string }>("POST", `/ops/api/connections/${conn.connection_id}/pull-failures`, { body: { group: "pay", reason: "x" } });
+    expect([noPay.status, noPay.body.message]).toEqual([400, "group: this connection has no pay products"]);
     const moved = await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "error_permissions", reason: "Our admin user was removed" } });
     expect(moved.status).toBe(200);
     const after = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });

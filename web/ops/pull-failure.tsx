@@ -14,6 +14,7 @@ export interface PullFailureProps {
 }
 
 const GROUP_WORDS = { org: "Organization", pay: "Pay" } as const;
+const GROUP_PRODUCTS: Record<"org" | "pay", readonly string[]> = { org: ["company", "directory", "individual", "employment"], pay: ["payment", "pay_statement"] };
 
 /**
  * The last pull or try of each product group, and a small form for the try that failed while the connection stands
@@ -21,7 +22,9 @@ const GROUP_WORDS = { org: "Organization", pay: "Pay" } as const;
  */
 export function PullFailure({ connection, onChange }: PullFailureProps) {
   const [open, setOpen] = useState(false);
-  const [group, setGroup] = useState<"org" | "pay">("org");
+  // only the groups this connection was granted products of
+  const groups = (["org", "pay"] as const).filter((g) => connection.products.some((p) => GROUP_PRODUCTS[g].includes(p)));
+  const [group, setGroup] = useState<"org" | "pay">(groups[0] ?? "org");
   const [reason, setReason] = useState("");
   const groupId = useId();
   const action = useAction();
@@ -41,7 +44,7 @@ export function PullFailure({ connection, onChange }: PullFailureProps) {
   return (
     <div data-testid="pull-attempts">
       <ul className="attempt-list">
-        {(["org", "pay"] as const).map((g) => {
+        {groups.map((g) => {
           const a = attempts[g];
           return (
             <li key={g} data-testid={`last-attempt-${g}`}>
@@ -62,8 +65,8 @@ export function PullFailure({ connection, onChange }: PullFailureProps) {
               Data
             </label>
             <select id={groupId} className="input" value={group} onChange={(e) => setGroup(e.target.value as "org" | "pay")} data-testid="pull-failure-group">
-              <option value="org">Organization (company, directory, individuals, employment)</option>
-              <option value="pay">Pay (payments, pay statements)</option>
+              {groups.includes("org") && <option value="org">Organization (company, directory, individuals, employment)</option>}
+              {groups.includes("pay") && <option value="pay">Pay (payments, pay statements)</option>}
             </select>
           </div>
           <ReasonField label="What went wrong" value={reason} onChange={setReason} testId="pull-failure-reason" />

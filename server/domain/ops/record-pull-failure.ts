@@ -2,6 +2,7 @@ import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
+import { type DataProduct, PRODUCT_GROUP } from "../employer/product-access.js";
 import { fail, ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
 
@@ -19,6 +20,9 @@ export async function recordPullFailure(
   const connection = isUuid(connectionId) ? await findConnection(deps.db, connectionId) : undefined;
   if (!connection) return fail("not_found", "Connection not found");
   if (connection.status === "disconnected") return fail("invalid_request", "status: the connection is disconnected");
+  if (!connection.products.some((p) => PRODUCT_GROUP[p as DataProduct] === failure.group)) {
+    return fail("invalid_request", `group: this connection has no ${failure.group} products`);
+  }
   const now = deps.clock.now();
   const done = await transactional(deps.db, async (tx) => {
     await recordFailedSyncAttempt(tx, connection.id, now, failure.group);
