@@ -7,7 +7,7 @@ import { productLabels } from "../ui/product-words.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { ActivityTimeline } from "../ops/activity-timeline.js";
-import { formatDateTime } from "../ops/format.js";
+import { formatDateTime } from "../ui/format.js";
 import { Link } from "../ops/link.js";
 import { useAction } from "../ops/use-action.js";
 import { useLoad } from "../ops/use-load.js";

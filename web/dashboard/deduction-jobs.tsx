@@ -1,5 +1,5 @@
 import type { DashboardDeductionJob } from "../../contracts/linnet/dashboard.js";
-import { formatDateTime, humanize } from "../ops/format.js";
+import { formatDateTime, humanize } from "../ui/format.js";
 
 /** What each write-then-verify state means to a developer. */
 const VERIFICATION_WORDS: Record<string, string> = {

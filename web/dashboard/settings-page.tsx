@@ -7,7 +7,7 @@ import { ErrorBanner } from "../ui/error-banner.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { TextField } from "../ui/text-field.js";
-import { formatDateTime } from "../ops/format.js";
+import { formatDateTime } from "../ui/format.js";
 import { useAction } from "../ops/use-action.js";
 import { useLoad } from "../ops/use-load.js";
 import { createConnectLink, getSettings, rotateSecret, saveRedirectUris } from "./dashboard-api.js";

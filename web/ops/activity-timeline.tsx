@@ -1,4 +1,4 @@
-import { formatDateTime, humanize, statusWords } from "./format.js";
+import { formatDateTime, humanize, statusWords } from "../ui/format.js";
 import type { Activity } from "./ops-types.js";
 
 /** Props of {@link ActivityTimeline}. */

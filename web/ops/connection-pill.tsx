@@ -1,4 +1,4 @@
-import { statusWords } from "./format.js";
+import { statusWords } from "../ui/format.js";
 
 const PILL_CLASSES: Record<string, string> = {
   pending: "pill-pending",

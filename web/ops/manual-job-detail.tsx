@@ -3,7 +3,7 @@ import { Button } from "../ui/button.js";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { CompletionForm } from "./completion-form.js";
-import { countdownText, formatDateTime, humanize, statusWords } from "./format.js";
+import { countdownText, formatDateTime, humanize, statusWords } from "../ui/format.js";
 import { Link } from "./link.js";
 import { startManualJob } from "./manual-jobs-api.js";
 import type { ManualJob } from "./ops-types.js";

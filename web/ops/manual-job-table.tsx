@@ -1,4 +1,4 @@
-import { countdownText, formatDateTime, humanize, statusWords } from "./format.js";
+import { countdownText, formatDateTime, humanize, statusWords } from "../ui/format.js";
 import { Link } from "./link.js";
 import type { ManualJob } from "./ops-types.js";
 import { paths } from "./routes.js";

@@ -1,4 +1,4 @@
-import { count } from "./format.js";
+import { count } from "../ui/format.js";
 import type { Group } from "./ops-types.js";
 import { previewColumns } from "./preview-columns.js";
 

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Button } from "../ui/button.js";
 import { CheckboxField } from "../ui/checkbox-field.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { toLocalInput } from "./format.js";
+import { toLocalInput } from "../ui/format.js";
 import type { UploadView } from "./ops-types.js";
 import { publishUpload } from "./upload-api.js";
 import { useAction } from "./use-action.js";

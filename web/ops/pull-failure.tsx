@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { reportPullFailure } from "./connection-api.js";
-import { formatDateTime } from "./format.js";
+import { formatDateTime } from "../ui/format.js";
 import type { OpsConnection } from "./ops-types.js";
 import { ReasonField } from "./reason-field.js";
 import { useAction } from "./use-action.js";

@@ -1,4 +1,4 @@
-import { humanize } from "./format.js";
+import { humanize } from "../ui/format.js";
 
 /** Props of {@link RequestView}. */
 export interface RequestViewProps {

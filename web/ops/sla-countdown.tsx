@@ -1,4 +1,4 @@
-import { countdownText, formatDateTime } from "./format.js";
+import { countdownText, formatDateTime } from "../ui/format.js";
 
 /** Props of {@link SlaCountdown}. */
 export interface SlaCountdownProps {

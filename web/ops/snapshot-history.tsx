@@ -1,6 +1,7 @@
 import { Fragment, useState } from "react";
 import { DiffSummary } from "./diff-summary.js";
-import { formatDateTime, GROUP_LABELS, humanize } from "./format.js";
+import { formatDateTime, humanize } from "../ui/format.js";
+import { GROUP_LABELS } from "./labels.js";
 import type { SnapshotSummary } from "./ops-types.js";
 
 /** Props of {@link SnapshotHistory}. */

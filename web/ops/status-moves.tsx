@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { setConnectionStatus } from "./connection-api.js";
-import { statusWords } from "./format.js";
+import { statusWords } from "../ui/format.js";
 import type { OpsConnection } from "./ops-types.js";
 import { ReasonField } from "./reason-field.js";
 import { useAction } from "./use-action.js";

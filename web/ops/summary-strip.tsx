@@ -2,7 +2,7 @@ import { Link } from "./link.js";
 import type { TaskSummary } from "./ops-types.js";
 import { paths } from "./routes.js";
 import { SlaChart } from "./sla-chart.js";
-import { statusWords } from "./format.js";
+import { statusWords } from "../ui/format.js";
 
 /** Props of {@link SummaryStrip}. */
 export interface SummaryStripProps {

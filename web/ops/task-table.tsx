@@ -1,5 +1,6 @@
 import { ErrorBanner } from "../ui/error-banner.js";
-import { GROUP_LABELS, KIND_LABELS, statusWords } from "./format.js";
+import { statusWords } from "../ui/format.js";
+import { GROUP_LABELS, KIND_LABELS } from "./labels.js";
 import { Link } from "./link.js";
 import type { Task } from "./ops-types.js";
 import { paths } from "./routes.js";

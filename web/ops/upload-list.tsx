@@ -1,4 +1,5 @@
-import { formatDateTime, GROUP_LABELS, statusWords } from "./format.js";
+import { formatDateTime, statusWords } from "../ui/format.js";
+import { GROUP_LABELS } from "./labels.js";
 import { Link } from "./link.js";
 import type { OpsConnection } from "./ops-types.js";
 import { paths } from "./routes.js";

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useId } from "react";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { Spinner } from "../ui/spinner.js";
-import { GROUP_LABELS } from "./format.js";
+import { GROUP_LABELS } from "./labels.js";
 import type { Group, UploadView } from "./ops-types.js";
 import { uploadFile } from "./upload-api.js";
 import { useAction } from "./use-action.js";

@@ -1,4 +1,4 @@
-import { count, humanize } from "./format.js";
+import { count, humanize } from "../ui/format.js";
 import type { Issue, Report } from "./ops-types.js";
 
 /** Props of {@link ValidationReport}. */

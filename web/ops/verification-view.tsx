@@ -1,4 +1,4 @@
-import { formatDateTime, humanize } from "./format.js";
+import { formatDateTime, formatMoney, humanize } from "../ui/format.js";
 import type { ManualJob } from "./ops-types.js";
 
 /** Props of {@link VerificationView}. */
@@ -13,7 +13,7 @@ const WORDS: Record<string, string> = {
   mismatch: "Mismatch in pay data",
 };
 
-const cents = (n: number | null) => (n === null ? "—" : `$${(n / 100).toFixed(2)}`);
+
 
 /** Write-then-verify of a deduction job: whether the next payroll shows what was entered, per individual. */
 export function VerificationView({ verification: v }: VerificationViewProps) {
@@ -45,8 +45,8 @@ export function VerificationView({ verification: v }: VerificationViewProps) {
                     <code>{d.individual_id}</code>
                   </td>
                   <td>{humanize(d.state)}</td>
-                  <td>{cents(d.expected)}</td>
-                  <td>{cents(d.found)}</td>
+                  <td>{formatMoney(d.expected)}</td>
+                  <td>{formatMoney(d.found)}</td>
                   <td>{d.message}</td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import type { EmployerStatus } from "../../contracts/linnet/connect-flow.js";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { errorMessage } from "../ui/fetch-json.js";
-import { formatDate } from "../ui/format-date.js";
+import { formatDate } from "../ui/format.js";
 import { confirmAccess } from "./status-api.js";
 
 /** Props of {@link AccessSection}. */

@@ -1,5 +1,5 @@
 import type { EmployerStatus } from "../../contracts/linnet/connect-flow.js";
-import { formatDate } from "../ui/format-date.js";
+import { formatDate } from "../ui/format.js";
 import { productLabels } from "../ui/product-words.js";
 
 const GROUP_TITLES: Record<EmployerStatus["expected_first_data"][number]["group"], string> = {

@@ -1,12 +1,21 @@
-import type { Group } from "./ops-types.js";
+/**
+ * The one formatting module of every page (console, dashboard, Connect, status page): dates, times, money, counts,
+ * status words and actor names, so that people never see a raw code, an ISO timestamp or an amount in cents.
+ */
 
-/** Words and formats the console shows for codes and timestamps. */
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "Census" / "Pay" for a product group. */
-export const GROUP_LABELS: Record<Group, string> = { org: "Census", pay: "Pay" };
+const formatter = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric" });
 
-/** "Initial" / "Weekly refresh" for a task kind. */
-export const KIND_LABELS: Record<string, string> = { initial: "Initial", refresh: "Weekly refresh" };
+/** Formats an ISO date or timestamp as a local date like "Dec 8, 2026"; returns the input if it cannot be parsed. */
+export function formatDate(iso: string): string {
+  // A bare "2026-12-08" parses as UTC midnight, which is the previous day west of Greenwich: read it as local.
+  const dateOnly = DATE_ONLY.exec(iso);
+  const date = dateOnly
+    ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]))
+    : new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
+}
 
 const STATUS_WORDS: Record<string, string> = {
   pending: "Pending",
@@ -80,4 +89,11 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+/** "$1,234.56" from an amount in cents; "—" for null. */
+export function formatMoney(cents: number | null | undefined): string {
+  return cents === null || cents === undefined ? "—" : money.format(cents / 100);
 }
