@@ -13,8 +13,6 @@ const WORDS: Record<string, string> = {
   mismatch: "Mismatch in pay data",
 };
 
-
-
 /** Write-then-verify of a deduction job: whether the next payroll shows what was entered, per individual. */
 export function VerificationView({ verification: v }: VerificationViewProps) {
   return (
