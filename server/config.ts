@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   LINNET_FOLLOW_UP_DAYS: intFrom(3),
   LINNET_UPLOAD_MAX_MB: intFrom(50),
   LINNET_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  LINNET_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
@@ -78,6 +79,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** How long another process's change to a token or connection may go unseen here (token lookup cache; 0 = off). */
   authCacheMs: number;
+  /** On SIGTERM: how long in-flight requests and running jobs may take before they are cut off (jobs handed back). */
+  shutdownTimeoutMs: number;
   /** After a client secret is rotated, how long the old one keeps working, in milliseconds (0 = not at all). */
   secretGraceMs: number;
   /** Redis shared by every API process for rate limits; absent means counting in-process. */
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteTagging: e.LINNET_INVITE_TAGGING === "true",
     logLevel: e.LINNET_LOG_LEVEL,
     authCacheMs: e.LINNET_AUTH_CACHE_MS,
+    shutdownTimeoutMs: e.LINNET_SHUTDOWN_TIMEOUT_MS,
     secretGraceMs: e.LINNET_SECRET_GRACE_HOURS * 3_600_000,
     followUpDays: e.LINNET_FOLLOW_UP_DAYS,
     uploadMaxBytes: e.LINNET_UPLOAD_MAX_MB * 1024 * 1024,

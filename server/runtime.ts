@@ -13,7 +13,9 @@ import { TokenCache } from "./domain/connections/token-cache.js";
 import type { Deps } from "./domain/deps.js";
 import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
-import { createBoss, startJobs } from "./jobs/queue.js";
+import { createBoss, type JobWorkers, prepareJobs, startJobs } from "./jobs/queue.js";
+import { installStoppingHook } from "./runtime/shutdown.js";
+import { startStep, underStartLock } from "./runtime/start-lock.js";
 
 /** Which parts a process runs: both (default), the HTTP API only, or the job workers only. */
 export type Role = "all" | "api" | "worker";
@@ -35,6 +37,8 @@ export interface Linnet {
   deps: Deps;
   app: ZodApp | null;
   boss: PgBoss;
+  /** The job workers (leases, shutdown drain); present in every role, subscribed only in workers. */
+  jobs: JobWorkers;
   database: Database;
   /** Credentials created on this first start, or null. */
   firstStart: FirstStartCredentials | null;
@@ -61,7 +65,6 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const log = pino({ level: config.logLevel, base: { service: "linnet", role } });
   const cipher = createCipher(secretsKey(config));
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  await migrateDatabase(database);
   const boss = createBoss(database, { worker: role !== "api" });
   const jobs = {
     async send(name: string, data: Record<string, unknown>) {
@@ -79,12 +82,18 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     jobs,
     tokens: new TokenCache(config.authCacheMs),
   };
-  const firstStart = role === "worker" ? null : await bootstrapIfEmpty(deps);
-  const stopJobs = await startJobs(boss, deps, { worker: role !== "api" });
+  // once per database at a time, whatever the number of processes starting (see runtime/start-lock.ts)
+  const firstStart = await underStartLock(database, async () => {
+    await startStep("migrate the database", () => migrateDatabase(database));
+    await startStep("prepare the job queues", () => prepareJobs(boss, deps, { worker: role !== "api" }));
+    return role === "worker" ? null : await startStep("first-start bootstrap", () => bootstrapIfEmpty(deps));
+  });
+  const jobWorkers = await startJobs(boss, deps, database, { worker: role !== "api" });
   let app: ZodApp | null = null;
   let url: string | null = null;
   if (role !== "worker") {
     app = await buildApp(deps, { logLevel: config.logLevel });
+    installStoppingHook(app);
     if (opts.listen !== false) {
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
@@ -97,13 +106,15 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     deps,
     app,
     boss,
+    jobs: jobWorkers,
     database,
     firstStart,
     url,
     async close() {
-      stopJobs();
+      jobWorkers.abort();
       await app?.close();
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      jobWorkers.runner.stop();
       await database.close();
     },
   };

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseOutage } from "../db/pool-errors.js";
 import { FinchError, type Result } from "../domain/errors.js";
 
 /** Return a result's value or throw its FinchError for the error handler to present. */
@@ -44,6 +45,12 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (finch) {
     if (finch.status >= 500) request.log.error({ err }, "request failed");
     return reply.status(finch.status).send(finch.toBody());
+  }
+  if (isDatabaseOutage(err)) {
+    // the pool reconnects on its own: tell the client when to come back
+    request.log.warn({ err: { code: (err as { code?: string }).code, message: err.message } }, "database unavailable");
+    reply.header("Retry-After", "2");
+    return reply.status(503).send(new FinchError("service_unavailable", "The database is unavailable; retry shortly").toBody());
   }
   request.log.error({ err }, "unhandled error");
   return reply.status(500).send(new FinchError("server_error", `Internal server error; quote request id ${request.id}`).toBody());

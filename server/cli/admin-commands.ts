@@ -12,12 +12,13 @@ import { SnapshotReader } from "../domain/employer/snapshot-reader.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { createCipher } from "../domain/security/encryption.js";
 import { createUser } from "../domain/users/create-user.js";
+import { startStep, underStartLock } from "../runtime/start-lock.js";
 
 /** Open and migrate the database, run `fn`, close. Administrative commands need no secrets key. */
 async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrateDatabase(database);
+    await underStartLock(database, () => startStep("migrate the database", () => migrateDatabase(database)));
     const deps: Deps = {
       db: database.db,
       clock: systemClock,

@@ -1,8 +1,12 @@
 import type { Config } from "../config.js";
+import pino from "pino";
 import { type Role, startLinnet } from "../runtime.js";
+import { gracefulStop, installProcessGuards } from "../runtime/shutdown.js";
 
 /** `linnet serve [--role all|api|worker]`: run until SIGINT/SIGTERM. */
 export async function serveCommand(config: Config, role: Role): Promise<void> {
+  const log = pino({ level: config.logLevel, base: { service: "linnet", role } });
+  installProcessGuards(log);
   const linnet = await startLinnet({ config, role });
   const base = config.publicUrl;
   if (linnet.firstStart) {
@@ -35,8 +39,8 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
     console.log(`Linnet worker started (${linnet.database.kind})`);
   }
   const stop = async (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    await linnet.close();
+    console.log(`${signal}: shutting down (up to ${config.shutdownTimeoutMs} ms for running requests and jobs)`);
+    await gracefulStop(linnet, config.shutdownTimeoutMs, log);
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));

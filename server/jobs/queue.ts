@@ -1,7 +1,11 @@
 import PgBoss from "pg-boss";
 import type { Database } from "../db/client.js";
 import type { Deps } from "../domain/deps.js";
+import { DEFAULT_LEASE_SECONDS, JobRunner } from "./job-runner.js";
 import { JOBS } from "./registry.js";
+
+/** Workers run pg-boss maintenance (which expires jobs whose lease lapsed) this often, so a dead run restarts soon. */
+const MAINTENANCE_SECONDS = 10;
 
 /** pg-boss on the same database as everything else: PGlite through an adapter, PostgreSQL through its own pool. */
 export function createBoss(database: Database, opts: { worker: boolean }): PgBoss {
@@ -10,26 +14,54 @@ export function createBoss(database: Database, opts: { worker: boolean }): PgBos
     // API-only processes send jobs but neither run maintenance nor fire schedules.
     supervise: opts.worker,
     schedule: opts.worker,
+    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
   };
   if (database.kind === "postgres") return new PgBoss({ connectionString: database.connectionString, max: 4, ...common });
   return new PgBoss({ db: { executeSql: database.executeSql }, ...common });
 }
 
 /**
- * Start pg-boss, create every queue and schedule, and (for workers) subscribe the handlers. Returns a function that
- * tells running handlers the process is stopping (call it before `boss.stop`).
+ * Start pg-boss and create every queue and (for workers) schedule. Runs under the start lock: concurrent creation
+ * of pg-boss's schema and queue partitions deadlocks.
  */
-export async function startJobs(boss: PgBoss, deps: Deps, opts: { worker: boolean }): Promise<() => void> {
-  const stopping = new AbortController();
+export async function prepareJobs(boss: PgBoss, deps: Deps, opts: { worker: boolean }): Promise<void> {
   boss.on("error", (err) => deps.log.error({ err }, "job queue error"));
   await boss.start();
   for (const job of JOBS) {
     await boss.createQueue(job.name, { name: job.name, ...job.queue });
-    if (!opts.worker) continue;
-    if (job.cron) await boss.schedule(job.name, job.cron);
-    await boss.work(job.name, async (batch) => {
-      for (const item of batch) await job.handle(deps, item.data as never, { signal: stopping.signal });
-    });
+    if (opts.worker && job.cron) await boss.schedule(job.name, job.cron);
   }
-  return () => stopping.abort();
+}
+
+/** The running workers of a process. */
+export interface JobWorkers {
+  runner: JobRunner;
+  /** Tell running handlers the process is stopping. */
+  abort(): void;
+  /** Stop fetching, let running jobs end within `timeoutMs`, hand the rest back; returns how many were handed back. */
+  drain(timeoutMs: number): Promise<number>;
+}
+
+/** Subscribe the handlers (workers only; call after prepareJobs). */
+export async function startJobs(boss: PgBoss, deps: Deps, database: Database, opts: { worker: boolean }): Promise<JobWorkers> {
+  const stopping = new AbortController();
+  const runner = new JobRunner(database, deps.log);
+  if (opts.worker) {
+    for (const job of JOBS) {
+      const lease = job.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+      await boss.work(job.name, async (batch) => {
+        for (const item of batch) await runner.run(job.name, item.id, lease, () => job.handle(deps, item.data as never, { signal: stopping.signal }));
+      });
+    }
+  }
+  return {
+    runner,
+    abort: () => stopping.abort(),
+    async drain(timeoutMs) {
+      if (opts.worker) for (const job of JOBS) await boss.offWork(job.name).catch(() => {});
+      const handedBack = await runner.drain(timeoutMs);
+      stopping.abort();
+      return handedBack;
+    },
+  };
 }

@@ -14,6 +14,11 @@ export interface JobDefinition<T = unknown> {
   queue: Omit<Queue, "name">;
   /** Cron schedule, if it runs by itself. */
   cron?: string;
+  /**
+   * Seconds a running job may go without its process's heartbeat before pg-boss retries it elsewhere (a dead worker's
+   * job restarts within lease + maintenance interval + retry delay). Default DEFAULT_LEASE_SECONDS in job-runner.ts.
+   */
+  leaseSeconds?: number;
   /** `ctx.signal` aborts when the process stops (long-running handlers end early). */
   handle(deps: Deps, data: T, ctx?: { signal: AbortSignal }): Promise<void>;
 }

@@ -16,6 +16,12 @@ export async function findAutomatedJob(db: Db, id: string): Promise<AutomatedJob
   return row;
 }
 
+/** One job by id, row-locked until the transaction ends (two runs of one job never overlap). */
+export async function lockAutomatedJob(tx: Db, id: string): Promise<AutomatedJobRow | undefined> {
+  const [row] = await tx.select().from(automatedJobs).where(eq(automatedJobs.id, id)).limit(1).for("update");
+  return row;
+}
+
 /** A connection's jobs, newest first. */
 export async function listAutomatedJobs(db: Db, connectionId: string, limit: number, offset: number): Promise<AutomatedJobRow[]> {
   return db.select().from(automatedJobs).where(eq(automatedJobs.connectionId, connectionId)).orderBy(desc(automatedJobs.createdAt)).limit(limit).offset(offset);

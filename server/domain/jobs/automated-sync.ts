@@ -6,6 +6,7 @@ import {
   findOpenSync,
   insertAutomatedJob,
   listAutomatedJobs,
+  lockAutomatedJob,
   updateAutomatedJob,
 } from "../../db/repositories/automated-jobs.repository.js";
 import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
@@ -74,11 +75,29 @@ async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: s
 /**
  * Run a data sync. Sandbox connections end as their sandbox configuration says: `complete` republishes the data
  * (a new snapshot pulled now), `reauth_error` and `permissions_error` move the connection to the matching state.
+ *
+ * Exactly once under at-least-once delivery: the publish and the job's final status commit in one transaction that
+ * holds the job's row lock. A run cut short (the process killed, its lease expired) rolls back entirely, so the retry
+ * finds the job still `in_progress` and starts over; a retry that overlaps a run still in progress waits on the lock
+ * and then finds the job finished.
  */
 export async function runDataSync(deps: Deps, jobId: string): Promise<void> {
   const job = await findAutomatedJob(deps.db, jobId);
-  if (job?.status !== "pending") return; // already run (at-least-once delivery)
-  await updateAutomatedJob(deps.db, job.id, { status: "in_progress", startedAt: deps.clock.now() });
+  if (job?.status !== "pending" && job?.status !== "in_progress") return; // finished (at-least-once delivery)
+  if (job.status === "pending") await updateAutomatedJob(deps.db, job.id, { status: "in_progress", startedAt: deps.clock.now() });
+  let connectionId: string | undefined;
+  await transactional(deps.db, async (tx) => {
+    const locked = await lockAutomatedJob(tx, job.id);
+    if (locked?.status !== "in_progress") return ok(undefined);
+    connectionId = locked.connectionId;
+    await syncLocked({ ...deps, db: tx }, locked);
+    return ok(undefined);
+  });
+  if (connectionId) deps.tokens.invalidateConnection(connectionId); // after commit: this process serves the new state
+}
+
+/** The body of a data sync, inside the job's transaction. */
+async function syncLocked(deps: Deps, job: AutomatedJobRow): Promise<void> {
   const connection = await findConnection(deps.db, job.connectionId);
   const company = connection ? await findSandboxCompany(deps.db, connection.companyId) : undefined;
   if (!connection || connection.status === "disconnected" || !company) {
