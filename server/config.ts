@@ -39,6 +39,9 @@ const EnvSchema = z.object({
     }),
 });
 
+/** Every environment variable Linnet reads (deployment files are checked against this list). */
+export const ENV_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 /** Assisted-connection service levels, in days. */
 export interface SlaRules {
   /** First census (org) data after the token is created. */
