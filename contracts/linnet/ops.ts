@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LinnetVerificationSchema } from "../finch/benefits.js";
+import { EmploymentSchema, IncomeSchema, IndividualSchema, PayFrequencySchema, PayStatementSchema } from "../finch/employer.js";
 
 /**
  * The operations console's API (`/ops/api`), shared by server routes and the React console. Every call needs a
@@ -141,6 +142,24 @@ export const IssueSchema = z.object({
   message: z.string(),
 });
 
+/** File value → normalized value for one coded field. */
+const codes = <T extends z.ZodType>(value: T) => z.record(z.string(), value).optional();
+
+/**
+ * Coded values a report uses, per field, typed as the normalized model types them (an employment type is an object,
+ * the others are enum strings). The ingestion domain's `ValueMaps` type is inferred from this, so the two cannot drift.
+ */
+export const ValueMapsSchema = z.strictObject({
+  employment_type: codes(EmploymentSchema.shape.employment.unwrap()),
+  employment_status: codes(EmploymentSchema.shape.employment_status.unwrap()),
+  pay_frequency: codes(PayFrequencySchema),
+  flsa_status: codes(EmploymentSchema.shape.flsa_status.unwrap()),
+  gender: codes(IndividualSchema.shape.gender.unwrap()),
+  pay_unit: codes(IncomeSchema.unwrap().shape.unit.unwrap()),
+  payment_method: codes(PayStatementSchema.shape.payment_method.unwrap()),
+  statement_type: codes(PayStatementSchema.shape.type.unwrap()),
+});
+
 /** How file columns become fields. */
 export const MappingSchema = z.object({
   group: z.enum(["org", "pay"]),
@@ -149,7 +168,7 @@ export const MappingSchema = z.object({
   dateFormat: z.enum(["YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY", "M/D/YY"]),
   amountsIn: z.enum(["dollars", "cents"]),
   /** Field → (file value → normalized value), e.g. employment_status: { "A": "active", "T": "terminated" }. */
-  valueMaps: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  valueMaps: ValueMapsSchema.optional(),
 });
 /** A mapping. */
 export type Mapping = z.infer<typeof MappingSchema>;

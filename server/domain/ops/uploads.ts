@@ -63,7 +63,7 @@ async function view(deps: Deps, upload: UploadRow): Promise<Result<UploadView>> 
     headers: table.headers,
     row_count: table.rows.length,
     template: mapping ? { id: upload.templateId, name: template?.name ?? (upload.mapping as { templateName?: string } | null)?.templateName ?? "Custom mapping" } : null,
-    mapping: mapping ? { group: mapping.group, columns: mapping.columns as Record<string, string>, dateFormat: mapping.dateFormat, amountsIn: mapping.amountsIn, valueMaps: mapping.valueMaps as Record<string, Record<string, string>> | undefined } : null,
+    mapping: mapping ? { group: mapping.group, columns: mapping.columns as Record<string, string>, dateFormat: mapping.dateFormat, amountsIn: mapping.amountsIn, valueMaps: mapping.valueMaps } : null,
     fields: fields.map((name) => ({ name, required: required.includes(name), label: label(name) })),
     preview,
     report: analysis?.report ?? null,
