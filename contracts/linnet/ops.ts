@@ -9,6 +9,14 @@ import { EmploymentSchema, IncomeSchema, IndividualSchema, PayFrequencySchema, P
 
 /** States of a work-queue task. */
 export const TaskStatusSchema = z.enum(["open", "in_progress", "done", "cancelled"]);
+/**
+ * States of an upload: `needs_mapping` (no mapping covers the required columns yet), `invalid` (mapped, with blocking
+ * errors), `valid` (mapped, publishable), then `published` or `discarded` (both final).
+ */
+export const UploadStatusSchema = z.enum(["needs_mapping", "invalid", "valid", "published", "discarded"]);
+/** An upload's state. */
+export type UploadStatus = z.infer<typeof UploadStatusSchema>;
+
 /** How a task stands against its due date. */
 export const SlaHealthSchema = z.enum(["on_track", "due_soon", "overdue", "closed"]);
 
@@ -121,7 +129,7 @@ export const OpsConnectionSchema = z.object({
   snapshots: z.array(SnapshotSummarySchema),
   /** The last pull or try of each group (served to apps as `Finch-Last-Attempted-Update-*`). */
   last_attempts: z.object({ org: AttemptSchema.nullable(), pay: AttemptSchema.nullable() }),
-  uploads: z.array(z.object({ id: z.string(), group: z.enum(["org", "pay"]), status: z.string(), file_name: z.string(), created_at: z.string() })),
+  uploads: z.array(z.object({ id: z.string(), group: z.enum(["org", "pay"]), status: UploadStatusSchema, file_name: z.string(), created_at: z.string() })),
 });
 /** The connection page's data. */
 export type OpsConnection = z.infer<typeof OpsConnectionSchema>;
@@ -188,7 +196,9 @@ export const UploadViewSchema = z.object({
   id: z.string(),
   connection_id: z.string(),
   group: z.enum(["org", "pay"]),
-  status: z.enum(["uploaded", "validated", "published", "discarded"]),
+  status: UploadStatusSchema,
+  /** The states this upload may move to next (from the upload state machine), for the console's actions. */
+  next_statuses: z.array(UploadStatusSchema),
   file_name: z.string(),
   size_bytes: z.number(),
   format: z.string(),

@@ -31,8 +31,9 @@ const STATUS_WORDS: Record<string, string> = {
   cancelled: "Cancelled",
   complete: "Complete",
   error: "Error",
-  uploaded: "Uploaded",
-  validated: "Validated",
+  needs_mapping: "Needs mapping",
+  invalid: "Has errors",
+  valid: "Ready to publish",
   published: "Published",
   discarded: "Discarded",
 };
