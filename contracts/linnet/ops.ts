@@ -45,9 +45,10 @@ export type Task = z.infer<typeof TaskSchema>;
 /** Query of `GET /ops/api/tasks`. */
 export const TaskQuerySchema = z.object({
   status: z.enum(["open", "in_progress", "done", "cancelled", "active"]).optional(),
-  provider: z.string().optional(),
+  /** A provider's name or id, in part and in any case ("adp" finds ADP Workforce Now). */
+  provider: z.string().trim().max(100).optional(),
   /** A user id, `me` or `none`. */
-  assignee: z.string().optional(),
+  assignee: z.union([z.enum(["me", "none"]), z.uuid()]).optional(),
   overdue: z.enum(["true", "false"]).optional(),
   due_this_week: z.enum(["true", "false"]).optional(),
   sort: z.enum(["due_asc", "due_desc", "created_desc"]).default("due_asc"),
