@@ -67,8 +67,8 @@ describe("uploading and publishing a provider export", () => {
     const broken = { ...first.body.mapping!, columns: { ...first.body.mapping!.columns } };
     delete broken.columns.source_id;
     // a mapping that reads no employee id is refused, naming the field; the upload keeps its state
-    const refused = await ops.call<{ message: string }>("PUT", `/ops/api/uploads/${first.body.id}/mapping`, { body: { mapping: broken } });
-    expect([refused.status, refused.body.message]).toEqual([400, expect.stringContaining("mapping.columns.source_id")]);
+    const noId = await ops.call<{ message: string }>("PUT", `/ops/api/uploads/${first.body.id}/mapping`, { body: { mapping: broken } });
+    expect([noId.status, noId.body.message]).toEqual([400, expect.stringContaining("mapping.columns.source_id")]);
     expect((await ops.call<UploadView>("GET", `/ops/api/uploads/${first.body.id}`)).body.status).toBe("valid");
     // a mapping that reads names as birth dates is applied, and the upload is invalid: publishing is refused
     const wrong = { ...first.body.mapping!, columns: { ...first.body.mapping!.columns, dob: first.body.mapping!.columns.first_name! } };
