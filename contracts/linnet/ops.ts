@@ -75,7 +75,10 @@ export const ReassignSchema = z.object({ user_id: z.string() });
 /** An activity-log entry. */
 export const ActivitySchema = z.object({
   at: z.string(),
+  /** Who, as recorded (`user:<id>`, `app:<id>`, `employer`, `system`…). */
   actor: z.string(),
+  /** Who, in words: an email, an application's name, "The employer"… (resolved by the server). */
+  actor_name: z.string(),
   kind: z.string(),
   from_status: z.string().nullable(),
   to_status: z.string().nullable(),
@@ -97,6 +100,8 @@ export const SnapshotSummarySchema = z.object({
   group: z.enum(["org", "pay"]),
   version: z.number(),
   source: z.string(),
+  /** Where the data came from, in words (the operator's email, "Sandbox API"…). */
+  source_name: z.string(),
   retrieved_at: z.string(),
   published_at: z.string(),
   counts: z.record(z.string(), z.number()),

@@ -1,4 +1,4 @@
-import { count, humanize } from "../ui/format.js";
+import { count, countWords, humanize } from "../ui/format.js";
 import type { Issue, Report } from "./ops-types.js";
 
 /** Props of {@link ValidationReport}. */
@@ -11,7 +11,7 @@ function location(issue: Issue): string {
   const parts: string[] = [];
   if (issue.row !== undefined) parts.push(`Row ${issue.row}`);
   if (issue.column !== undefined) parts.push(`column “${issue.column}”`);
-  if (issue.field !== undefined) parts.push(`field ${issue.field}`);
+  if (issue.field !== undefined) parts.push(`field “${humanize(issue.field)}”`);
   return parts.join(" · ");
 }
 
@@ -44,7 +44,7 @@ export function ValidationReport({ report }: ValidationReportProps) {
     <div className="report" data-testid="report">
       {counts.length > 0 && (
         <p className="small muted" data-testid="report-counts">
-          {counts.map(([key, n]) => `${n.toLocaleString("en-US")} ${humanize(key).toLowerCase()}`).join(" · ")}
+          {counts.map(([key, n]) => countWords(key, n)).join(" · ")}
         </p>
       )}
       <IssueList issues={report.errors} severity="error" />
