@@ -70,7 +70,7 @@ export const TaskSummarySchema = z.object({
 });
 
 /** Body of `POST /ops/api/tasks/:id/reassign`. */
-export const ReassignSchema = z.object({ user_id: z.string() });
+export const ReassignSchema = z.object({ user_id: z.uuid() });
 
 /** An activity-log entry. */
 export const ActivitySchema = z.object({

@@ -101,7 +101,8 @@ describe("every console route answers its contract", () => {
     holds("POST /ops/api/tasks/:id/release", await ops.call("POST", `/ops/api/tasks/${task.id}/release`), 200, TaskSchema);
     const reassigned = holds("POST /ops/api/tasks/:id/reassign", await ops.call("POST", `/ops/api/tasks/${task.id}/reassign`, { body: { user_id: users[0]!.id } }), 200, TaskSchema);
     expect(reassigned.assignee?.email).toBe(users[0]!.email);
-    refuses("POST /ops/api/tasks/:id/claim", await ops.call("POST", "/ops/api/tasks/nope/claim"), 404);
+    refuses("POST /ops/api/tasks/:id/claim", await ops.call("POST", "/ops/api/tasks/nope/claim"), 400);
+    refuses("POST /ops/api/tasks/:id/reassign", await ops.call("POST", `/ops/api/tasks/${task.id}/reassign`, { body: { user_id: "bob" } }), 400);
 
     const path = `/ops/api/connections/${conn.connection_id}`;
     const page = holds("GET /ops/api/connections/:id", await ops.call("GET", path), 200, OpsConnectionSchema);
@@ -194,12 +195,19 @@ describe("every console route answers its contract", () => {
   });
 
   it("covers every console route the server registers", () => {
+    // printRoutes draws a tree: each line's segment continues its parent's path, nested four characters a level
     const printed = server.linnet.app!.printRoutes({ commonPrefix: false });
     const registered = new Set<string>();
+    const stack: string[] = [];
     for (const line of printed.split("\n")) {
-      const match = /(\/(?:ops|console|dashboard)\/api\/\S*) \(([^)]+)\)/.exec(line);
+      const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
       if (!match) continue;
-      for (const method of match[2]!.split(", ")) if (method !== "HEAD") registered.add(`${method} ${match[1]}`);
+      const depth = match[1]!.length / 4;
+      stack.length = depth;
+      stack.push(match[2]!);
+      const full = stack.join("");
+      if (!match[3] || !/^\/(ops|console|dashboard)\/api\//.test(full)) continue;
+      for (const method of match[3].split(", ")) if (method !== "HEAD") registered.add(`${method} ${full}`);
     }
     expect(registered.size).toBeGreaterThan(40);
     expect([...registered].filter((route) => !checked.has(route)).sort()).toEqual([]);
