@@ -20,6 +20,7 @@ let server: TestServer;
 let browser: BrowserContext;
 let app: CreatedApplication;
 let ops: ConsoleBrowser;
+let admin: ConsoleBrowser;
 const OPERATOR = "first-hour@linnet.test";
 const PASSWORD = "correct horse battery staple";
 const ISO_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -62,7 +63,7 @@ beforeAll(async () => {
   browser = await launchBrowser({ width: 1280, height: 800 });
   app = await server.createApp({ name: "First Hour App" });
   ops = await signInConsole(server, OPERATOR, "operator");
-  await signInConsole(server, "first-hour-admin@linnet.test", "admin");
+  admin = await signInConsole(server, "first-hour-admin@linnet.test", "admin");
 });
 afterAll(async () => {
   await browser?.close();
@@ -194,9 +195,11 @@ describe("an operator's first hour", () => {
     const developer = await launchBrowser({ width: 1280, height: 800 });
     try {
       const page = await developer.newPage();
-      await signIn(page, `${server.url}/dashboard`, "first-hour-admin@linnet.test");
+      const apps = await admin.call<{ data: { id: string; name: string }[] }>("GET", "/dashboard/api/applications");
+      const appId = apps.body.data.find((a) => a.name === "First Hour App")!.id;
+      await signIn(page, `${server.url}/dashboard/applications/${appId}`, "first-hour-admin@linnet.test");
       await page.getByTestId("employers-table").waitFor();
-      await page.waitForFunction(() => /^Employers · .+ · Linnet Dashboard$/.test(document.title));
+      await page.waitForFunction(() => document.title === "Employers · First Hour App · Linnet Dashboard");
       await expectNoSeriousAxe(page);
       await screenshots(page, "dashboard-employers");
       await page.getByTestId("employers-table").getByText("Harbor Dental").click();

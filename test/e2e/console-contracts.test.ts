@@ -110,7 +110,7 @@ describe("every console route answers its contract", () => {
     refuses("GET /ops/api/connections/:id", await ops.call("GET", "/ops/api/connections/not-a-uuid"), 404);
     const processing = holds("POST /ops/api/connections/:id/status", await ops.call("POST", `${path}/status`, { body: { status: "processing", reason: "Invite accepted" } }), 200, OpsConnectionSchema);
     expect(processing.access_confirmed_at).not.toBeNull();
-    expect(processing.activity.at(-1)?.actor_name).toBe("contract-ops@linnet.test");
+    expect(processing.activity.find((a) => a.to_status === "processing")?.actor_name).toBe("contract-ops@linnet.test");
     refuses("POST /ops/api/connections/:id/status", await ops.call("POST", `${path}/status`, { body: { status: "sleeping", reason: "x" } }), 400);
 
     // the templates the census picker lists, for every provider with a built-in one (Paylocity's value maps included)
