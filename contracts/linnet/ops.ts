@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LinnetVerificationSchema } from "../finch/benefits.js";
+import { EmploymentSchema, IncomeSchema, IndividualSchema, PayFrequencySchema, PayStatementSchema } from "../finch/employer.js";
 
 /**
  * The operations console's API (`/ops/api`), shared by server routes and the React console. Every call needs a
@@ -8,6 +9,14 @@ import { LinnetVerificationSchema } from "../finch/benefits.js";
 
 /** States of a work-queue task. */
 export const TaskStatusSchema = z.enum(["open", "in_progress", "done", "cancelled"]);
+/**
+ * States of an upload: `needs_mapping` (no mapping covers the required columns yet), `invalid` (mapped, with blocking
+ * errors), `valid` (mapped, publishable), then `published` or `discarded` (both final).
+ */
+export const UploadStatusSchema = z.enum(["needs_mapping", "invalid", "valid", "published", "discarded"]);
+/** An upload's state. */
+export type UploadStatus = z.infer<typeof UploadStatusSchema>;
+
 /** How a task stands against its due date. */
 export const SlaHealthSchema = z.enum(["on_track", "due_soon", "overdue", "closed"]);
 
@@ -36,9 +45,10 @@ export type Task = z.infer<typeof TaskSchema>;
 /** Query of `GET /ops/api/tasks`. */
 export const TaskQuerySchema = z.object({
   status: z.enum(["open", "in_progress", "done", "cancelled", "active"]).optional(),
-  provider: z.string().optional(),
+  /** A provider's name or id, in part and in any case ("adp" finds ADP Workforce Now). */
+  provider: z.string().trim().max(100).optional(),
   /** A user id, `me` or `none`. */
-  assignee: z.string().optional(),
+  assignee: z.union([z.enum(["me", "none"]), z.uuid()]).optional(),
   overdue: z.enum(["true", "false"]).optional(),
   due_this_week: z.enum(["true", "false"]).optional(),
   sort: z.enum(["due_asc", "due_desc", "created_desc"]).default("due_asc"),
@@ -60,12 +70,15 @@ export const TaskSummarySchema = z.object({
 });
 
 /** Body of `POST /ops/api/tasks/:id/reassign`. */
-export const ReassignSchema = z.object({ user_id: z.string() });
+export const ReassignSchema = z.object({ user_id: z.uuid() });
 
 /** An activity-log entry. */
 export const ActivitySchema = z.object({
   at: z.string(),
+  /** Who, as recorded (`user:<id>`, `app:<id>`, `employer`, `system`…). */
   actor: z.string(),
+  /** Who, in words: an email, an application's name, "The employer"… (resolved by the server). */
+  actor_name: z.string(),
   kind: z.string(),
   from_status: z.string().nullable(),
   to_status: z.string().nullable(),
@@ -87,6 +100,8 @@ export const SnapshotSummarySchema = z.object({
   group: z.enum(["org", "pay"]),
   version: z.number(),
   source: z.string(),
+  /** Where the data came from, in words (the operator's email, "Sandbox API"…). */
+  source_name: z.string(),
   retrieved_at: z.string(),
   published_at: z.string(),
   counts: z.record(z.string(), z.number()),
@@ -120,7 +135,7 @@ export const OpsConnectionSchema = z.object({
   snapshots: z.array(SnapshotSummarySchema),
   /** The last pull or try of each group (served to apps as `Finch-Last-Attempted-Update-*`). */
   last_attempts: z.object({ org: AttemptSchema.nullable(), pay: AttemptSchema.nullable() }),
-  uploads: z.array(z.object({ id: z.string(), group: z.enum(["org", "pay"]), status: z.string(), file_name: z.string(), created_at: z.string() })),
+  uploads: z.array(z.object({ id: z.string(), group: z.enum(["org", "pay"]), status: UploadStatusSchema, file_name: z.string(), created_at: z.string() })),
 });
 /** The connection page's data. */
 export type OpsConnection = z.infer<typeof OpsConnectionSchema>;
@@ -141,6 +156,24 @@ export const IssueSchema = z.object({
   message: z.string(),
 });
 
+/** File value → normalized value for one coded field. */
+const codes = <T extends z.ZodType>(value: T) => z.record(z.string(), value).optional();
+
+/**
+ * Coded values a report uses, per field, typed as the normalized model types them (an employment type is an object,
+ * the others are enum strings). The ingestion domain's `ValueMaps` type is inferred from this, so the two cannot drift.
+ */
+export const ValueMapsSchema = z.strictObject({
+  employment_type: codes(EmploymentSchema.shape.employment.unwrap()),
+  employment_status: codes(EmploymentSchema.shape.employment_status.unwrap()),
+  pay_frequency: codes(PayFrequencySchema),
+  flsa_status: codes(EmploymentSchema.shape.flsa_status.unwrap()),
+  gender: codes(IndividualSchema.shape.gender.unwrap()),
+  pay_unit: codes(IncomeSchema.unwrap().shape.unit.unwrap()),
+  payment_method: codes(PayStatementSchema.shape.payment_method.unwrap()),
+  statement_type: codes(PayStatementSchema.shape.type.unwrap()),
+});
+
 /** How file columns become fields. */
 export const MappingSchema = z.object({
   group: z.enum(["org", "pay"]),
@@ -149,7 +182,7 @@ export const MappingSchema = z.object({
   dateFormat: z.enum(["YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY", "M/D/YY"]),
   amountsIn: z.enum(["dollars", "cents"]),
   /** Field → (file value → normalized value), e.g. employment_status: { "A": "active", "T": "terminated" }. */
-  valueMaps: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  valueMaps: ValueMapsSchema.optional(),
 });
 /** A mapping. */
 export type Mapping = z.infer<typeof MappingSchema>;
@@ -169,7 +202,9 @@ export const UploadViewSchema = z.object({
   id: z.string(),
   connection_id: z.string(),
   group: z.enum(["org", "pay"]),
-  status: z.enum(["uploaded", "validated", "published", "discarded"]),
+  status: UploadStatusSchema,
+  /** The states this upload may move to next (from the upload state machine), for the console's actions. */
+  next_statuses: z.array(UploadStatusSchema),
   file_name: z.string(),
   size_bytes: z.number(),
   format: z.string(),

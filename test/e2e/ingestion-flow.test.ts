@@ -66,8 +66,14 @@ describe("uploading and publishing a provider export", () => {
     expect(first.body.report?.ok).toBe(true);
     const broken = { ...first.body.mapping!, columns: { ...first.body.mapping!.columns } };
     delete broken.columns.source_id;
-    const bad = await ops.call<UploadView>("PUT", `/ops/api/uploads/${first.body.id}/mapping`, { body: { mapping: broken } });
-    expect(bad.body.report?.ok).toBe(false);
+    // a mapping that reads no employee id is refused, naming the field; the upload keeps its state
+    const noId = await ops.call<{ message: string }>("PUT", `/ops/api/uploads/${first.body.id}/mapping`, { body: { mapping: broken } });
+    expect([noId.status, noId.body.message]).toEqual([400, expect.stringContaining("mapping.columns.source_id")]);
+    expect((await ops.call<UploadView>("GET", `/ops/api/uploads/${first.body.id}`)).body.status).toBe("valid");
+    // a mapping that reads names as birth dates is applied, and the upload is invalid: publishing is refused
+    const wrong = { ...first.body.mapping!, columns: { ...first.body.mapping!.columns, dob: first.body.mapping!.columns.first_name! } };
+    const bad = await ops.call<UploadView>("PUT", `/ops/api/uploads/${first.body.id}/mapping`, { body: { mapping: wrong } });
+    expect([bad.body.status, bad.body.report?.ok, bad.body.next_statuses.includes("published")]).toEqual(["invalid", false, false]);
     expect((await ops.call("POST", `/ops/api/uploads/${first.body.id}/publish`, { body: {} })).status).toBe(400);
     const fixed = await ops.call<UploadView>("PUT", `/ops/api/uploads/${first.body.id}/mapping`, { body: { mapping: first.body.mapping } });
     expect(fixed.body.report?.ok).toBe(true);

@@ -4,6 +4,7 @@ import { Button } from "../ui/button.js";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { productLabels } from "../ui/product-words.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { ActivityTimeline } from "../ops/activity-timeline.js";
@@ -102,6 +103,7 @@ function Actions({ applicationId, connection: c, onChange }: { applicationId: st
 export function ConnectionPage({ applicationId, connectionId }: ConnectionPageProps) {
   const connection = useLoad(connectionId, () => getConnection(applicationId, connectionId));
   const c = connection.data;
+  usePageTitle(c ? `${c.customer_name ?? "Unnamed employer"} · Employer` : "Employer");
   if (c === null) return connection.error === null ? <Spinner label="Loading connection…" /> : <ErrorBanner message={connection.error} testId="connection-error" />;
   return (
     <>

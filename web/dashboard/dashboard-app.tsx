@@ -1,5 +1,6 @@
 import { Button } from "../ui/button.js";
 import { Card } from "../ui/card.js";
+import { SiteNameContext } from "../ui/page-title.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { ConsoleGate } from "../ops/console-gate.js";
 import { useLocation } from "../ops/routes.js";
@@ -12,6 +13,7 @@ const DASHBOARD_ROLES = ["developer", "admin"];
 export function DashboardApp() {
   const location = useLocation();
   return (
+    <SiteNameContext.Provider value="Linnet Dashboard">
     <ConsoleGate loadingLabel="Loading the dashboard…" signInTitle="Sign in to the developer dashboard">
       {({ user, signOut, signingOut }) =>
         DASHBOARD_ROLES.includes(user.role) ? (
@@ -32,5 +34,6 @@ export function DashboardApp() {
         )
       }
     </ConsoleGate>
+    </SiteNameContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import type { DashboardApplication } from "../../contracts/linnet/dashboard.js";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { Link } from "../ops/link.js";
@@ -40,6 +41,25 @@ function ApplicationPicker({ applications }: { applications: DashboardApplicatio
   );
 }
 
+/** The title of a dashboard page; the connection page names itself once its employer is loaded. */
+function pageTitle(route: ReturnType<typeof parseDashboardRoute>, appName: string | undefined): string | null {
+  const of = (page: string) => (appName ? `${page} · ${appName}` : page);
+  switch (route.page) {
+    case "employers":
+      return of("Employers");
+    case "settings":
+      return of("Settings");
+    case "webhooks":
+      return of("Webhooks");
+    case "home":
+      return "Applications";
+    case "connection":
+      return null;
+    case "not-found":
+      return "Page not found";
+  }
+}
+
 /** The signed-in dashboard: header with the application and its tabs, then the page the URL names. */
 export function DashboardSignedIn({ user, location, onSignOut, signingOut }: DashboardSignedInProps) {
   const apps = useLoad("applications", listApplications);
@@ -53,6 +73,7 @@ export function DashboardSignedIn({ user, location, onSignOut, signingOut }: Das
   }, [route.page, only]);
 
   const current = "applicationId" in route ? applications.find((a) => a.id === route.applicationId) : undefined;
+  usePageTitle(pageTitle(route, current?.name));
   let body: React.ReactNode;
   if (apps.data === null) body = apps.error === null ? <Spinner label="Loading applications…" /> : <ErrorBanner message={apps.error} />;
   else if (applications.length === 0) {

@@ -25,7 +25,7 @@ export function ActivityTimeline({ activity }: ActivityTimelineProps) {
           </div>
           {entry.message && <p className="timeline-message">{entry.message}</p>}
           <p className="small muted">
-            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {entry.actor}
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {entry.actor_name}
           </p>
         </li>
       ))}

@@ -17,6 +17,7 @@ import { UploadList } from "./upload-list.js";
 import { UploadPanel } from "./upload-panel.js";
 import { UploadWorkspace } from "./upload-workspace.js";
 import { useLoad } from "./use-load.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { useNow } from "./use-now.js";
 
 /** Props of {@link ConnectionPage}. */
@@ -35,6 +36,7 @@ export function ConnectionPage({ id }: ConnectionPageProps) {
   const [upload, setUpload] = useState<UploadView | null>(null);
   const now = useNow();
   const c = connection.data;
+  usePageTitle(c ? `${c.customer_name ?? "Unnamed employer"} · Connection` : "Connection");
 
   if (c === null) {
     return connection.error === null ? <Spinner label="Loading connection…" /> : <ErrorBanner message={connection.error} />;

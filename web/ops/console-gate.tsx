@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ErrorBanner } from "../ui/error-banner.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { Spinner } from "../ui/spinner.js";
 import type { ConsoleSession } from "./ops-types.js";
 import { signOut } from "./session-api.js";
@@ -29,6 +30,8 @@ export interface ConsoleGateProps {
 export function ConsoleGate({ loadingLabel, signInTitle, children }: ConsoleGateProps) {
   const [state, setState] = useConsoleSession();
   const signOutAction = useAction();
+  // signed in, each page names itself
+  usePageTitle(state.kind === "signed-out" ? "Sign in" : state.kind === "signed-in" ? null : "Loading");
 
   if (state.kind === "loading") return <Spinner label={loadingLabel} />;
   if (state.kind === "failed") {

@@ -9,6 +9,7 @@ import { ManualJobTable } from "./manual-job-table.js";
 import { listManualJobs } from "./manual-jobs-api.js";
 import type { ManualJob } from "./ops-types.js";
 import { useLoad } from "./use-load.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { useNow } from "./use-now.js";
 
 /** Props of {@link ManualJobsPage}. */
@@ -32,6 +33,7 @@ export function ManualJobsPage({ jobId }: ManualJobsPageProps) {
   const jobs = useLoad(status, (s) => listManualJobs(s));
   const [updated, setUpdated] = useState<Record<string, ManualJob>>({});
   const now = useNow();
+  usePageTitle("Manual jobs");
 
   const list = (jobs.data ?? []).map((j) => updated[j.job_id] ?? j);
   const selected = jobId === null ? null : (list.find((j) => j.job_id === jobId) ?? updated[jobId] ?? null);

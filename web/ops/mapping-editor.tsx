@@ -69,7 +69,7 @@ export function MappingEditor({ upload, providerId, onApplied, onTemplateSaved }
       )}
       <ErrorBanner message={action.error} testId="mapping-error" />
       <div className="button-row">
-        <Button type="submit" disabled={action.busy} data-testid="mapping-save">
+        <Button type="submit" disabled={action.busy || missing.length > 0} data-testid="mapping-save">
           {action.busy ? "Checking…" : "Apply mapping"}
         </Button>
       </div>

@@ -1,4 +1,5 @@
 import { ErrorBanner } from "../ui/error-banner.js";
+import { SiteNameContext } from "../ui/page-title.js";
 import { ConsoleGate } from "./console-gate.js";
 import { OpsRoutes } from "./ops-routes.js";
 import { OpsHeader } from "./ops-header.js";
@@ -12,6 +13,7 @@ export function OpsApp() {
   const location = useLocation();
   const route = parseRoute(location.pathname);
   return (
+    <SiteNameContext.Provider value="Linnet Operations">
     <ConsoleGate loadingLabel="Loading the console…">
       {({ user, signOut, signingOut }) => (
         <SessionContext.Provider value={user}>
@@ -28,5 +30,6 @@ export function OpsApp() {
         </SessionContext.Provider>
       )}
     </ConsoleGate>
+    </SiteNameContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { Card } from "../ui/card.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { ConnectionPage } from "./connection-page.js";
 import { Link } from "./link.js";
@@ -26,13 +27,19 @@ export function OpsRoutes({ route, search }: OpsRoutesProps) {
     case "manual-jobs":
       return <ManualJobsPage jobId={route.jobId} />;
     case "not-found":
-      return (
+      return <NotFound />;
+  }
+}
+
+/** An address the console does not know. */
+function NotFound() {
+  usePageTitle("Page not found");
+  return (
         <Card>
           <StepHeading>Page not found</StepHeading>
           <p>
             <Link href={paths.queue}>Back to the queue</Link>
           </p>
         </Card>
-      );
-  }
+  );
 }

@@ -1,18 +1,27 @@
 import { count } from "../ui/format.js";
-import type { Group } from "./ops-types.js";
+import type { Group, UploadView } from "./ops-types.js";
 import { previewColumns } from "./preview-columns.js";
 
 /** Props of {@link PreviewTable}. */
 export interface PreviewTableProps {
   group: Group;
+  /** The upload's state, so that an empty preview says why. */
+  status: UploadView["status"];
   records: Record<string, unknown>[];
   /** Rows in the whole file, for "first 10 of 120". */
   rowCount: number;
 }
 
 /** The first normalized records (people or payments) as the mapping reads them. */
-export function PreviewTable({ group, records, rowCount }: PreviewTableProps) {
-  if (records.length === 0) return <p className="muted">Nothing to preview yet: apply a mapping first.</p>;
+export function PreviewTable({ group, status, records, rowCount }: PreviewTableProps) {
+  if (records.length === 0) {
+    const why = status === "needs_mapping" ? "Nothing to preview yet: map the required columns and apply the mapping." : "No records could be read from this file with this mapping.";
+    return (
+      <p className="muted" data-testid="preview-empty">
+        {why}
+      </p>
+    );
+  }
   const columns = previewColumns(group, records);
   return (
     <>

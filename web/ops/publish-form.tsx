@@ -21,7 +21,8 @@ export function PublishForm({ upload, onPublished }: PublishFormProps) {
   const action = useAction();
   const report = upload.report;
   const errors = report?.errors.length ?? 0;
-  const blocked = report === null || errors > 0;
+  // only a valid upload may be published (the upload state machine); the report explains why it is not
+  const blocked = !upload.next_statuses.includes("published");
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -60,7 +61,7 @@ export function PublishForm({ upload, onPublished }: PublishFormProps) {
         <span className="small muted">When the data was pulled from the employer's system.</span>
       </div>
       <ErrorBanner message={action.error} testId="publish-error" />
-      {report === null && <p className="small muted">Apply a mapping to validate the file before publishing.</p>}
+      {upload.status === "needs_mapping" && <p className="small muted">Apply a mapping to validate the file before publishing.</p>}
       {errors > 0 && <p className="small issue-error-text">Fix the errors above to publish.</p>}
       <div className="button-row">
         <Button type="submit" disabled={blocked || action.busy} data-testid="publish">

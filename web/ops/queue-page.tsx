@@ -11,6 +11,7 @@ import { TaskFilters } from "./task-filters.js";
 import { TaskTable } from "./task-table.js";
 import { getSummary, listTasks } from "./tasks-api.js";
 import { useLoad } from "./use-load.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { useNow } from "./use-now.js";
 
 /** Props of {@link QueuePage}. */
@@ -26,6 +27,7 @@ export function QueuePage({ search }: QueuePageProps) {
   const tasks = useLoad(key, (k) => listTasks(taskQuery(parseFilters(k))));
   const summary = useLoad("summary", getSummary);
   const now = useNow();
+  usePageTitle("Work queue");
 
   const change = useCallback(
     (patch: Partial<QueueFilters>) => {

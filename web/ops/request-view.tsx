@@ -1,4 +1,4 @@
-import { humanize } from "../ui/format.js";
+import { formatScalar, humanize } from "../ui/format.js";
 
 /** Props of {@link RequestView}. */
 export interface RequestViewProps {
@@ -62,7 +62,7 @@ function KeyValues({ record, testId }: { record: Plain; testId?: string }) {
 function Value({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === "") return <span className="muted">—</span>;
   if (typeof value === "boolean") return <>{value ? "Yes" : "No"}</>;
-  if (typeof value === "string" || typeof value === "number") return <span className="kv-value">{String(value)}</span>;
+  if (typeof value === "string" || typeof value === "number") return <span className="kv-value">{formatScalar(value)}</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">(none)</span>;
     if (value.every(isPlain)) return <RecordTable rows={value} />;

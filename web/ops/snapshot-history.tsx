@@ -1,6 +1,6 @@
 import { Fragment, useState } from "react";
 import { DiffSummary } from "./diff-summary.js";
-import { formatDateTime, humanize } from "../ui/format.js";
+import { countWords, formatDateTime } from "../ui/format.js";
 import { GROUP_LABELS } from "./labels.js";
 import type { SnapshotSummary } from "./ops-types.js";
 
@@ -11,7 +11,7 @@ export interface SnapshotHistoryProps {
 
 /** "120 people · 3 payments" from a snapshot's counts. */
 function countsText(counts: Record<string, number>): string {
-  const parts = Object.entries(counts).map(([key, n]) => `${n.toLocaleString("en-US")} ${humanize(key).toLowerCase()}`);
+  const parts = Object.entries(counts).map(([key, n]) => countWords(key, n));
   return parts.length > 0 ? parts.join(" · ") : "—";
 }
 
@@ -47,7 +47,7 @@ export function SnapshotHistory({ snapshots }: SnapshotHistoryProps) {
                     {s.current && <span className="badge badge-current">Current</span>}
                   </td>
                   <td>{GROUP_LABELS[s.group]}</td>
-                  <td>{humanize(s.source)}</td>
+                  <td>{s.source_name}</td>
                   <td className="nowrap">
                     {formatDateTime(s.retrieved_at)}
                     <span className="cell-sub">published {formatDateTime(s.published_at)}</span>

@@ -46,7 +46,7 @@ export function TaskFilters({ filters, onChange }: TaskFiltersProps) {
           className="input"
           type="search"
           value={provider}
-          placeholder="e.g. paychex_flex"
+          placeholder="e.g. ADP or Paychex"
           spellCheck={false}
           autoCapitalize="none"
           onChange={(e) => setProvider(e.target.value)}

@@ -9,6 +9,7 @@ import { paths } from "./routes.js";
 import { getUpload } from "./upload-api.js";
 import { UploadWorkspace } from "./upload-workspace.js";
 import { useLoad } from "./use-load.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { Card } from "../ui/card.js";
 
 /** Props of {@link UploadPage}. */
@@ -26,6 +27,7 @@ async function loadUpload(id: string): Promise<{ upload: UploadView; connection:
 export function UploadPage({ id }: UploadPageProps) {
   const loaded = useLoad(id, loadUpload);
   const { data, setData } = loaded;
+  usePageTitle(data ? `${data.upload.file_name} · Upload` : "Upload");
   const change = useCallback((upload: UploadView) => data && setData({ ...data, upload }), [data, setData]);
 
   if (data === null) return loaded.error === null ? <Spinner label="Loading upload…" /> : <ErrorBanner message={loaded.error} />;

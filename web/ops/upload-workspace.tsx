@@ -30,7 +30,8 @@ export function UploadWorkspace({ upload, providerId, onChange, onPublished, onD
   const titleId = useId();
   const templates = useLoad(`${providerId}:${upload.group}`, () => listTemplates(providerId, upload.group));
   const discard = useAction();
-  const editable = upload.status === "uploaded" || upload.status === "validated";
+  // the server's state machine says what may happen next: a final upload (published, discarded) offers nothing
+  const editable = upload.next_statuses.length > 0;
 
   const published = (u: UploadView) => {
     onChange(u);
@@ -87,10 +88,14 @@ export function UploadWorkspace({ upload, providerId, onChange, onPublished, onD
       )}
 
       <h4 className="section-title">Preview</h4>
-      <PreviewTable group={upload.group} records={upload.preview} rowCount={upload.row_count} />
+      <PreviewTable group={upload.group} status={upload.status} records={upload.preview} rowCount={upload.row_count} />
 
       <h4 className="section-title">Validation</h4>
-      {upload.report ? <ValidationReport report={upload.report} /> : <p className="muted">Not validated yet.</p>}
+      {upload.report ? (
+        <ValidationReport report={upload.report} />
+      ) : (
+        <p className="muted">Not validated yet: map the required columns first.</p>
+      )}
 
       <h4 className="section-title">Changes against the current data</h4>
       <DiffSummary diff={upload.diff} />

@@ -1,4 +1,4 @@
-import { count, humanize } from "../ui/format.js";
+import { count, countWords, humanize } from "../ui/format.js";
 import type { Issue, Report } from "./ops-types.js";
 
 /** Props of {@link ValidationReport}. */
@@ -11,7 +11,7 @@ function location(issue: Issue): string {
   const parts: string[] = [];
   if (issue.row !== undefined) parts.push(`Row ${issue.row}`);
   if (issue.column !== undefined) parts.push(`column “${issue.column}”`);
-  if (issue.field !== undefined) parts.push(`field ${issue.field}`);
+  if (issue.field !== undefined) parts.push(`field “${humanize(issue.field)}”`);
   return parts.join(" · ");
 }
 
@@ -24,7 +24,8 @@ function IssueList({ issues, severity }: { issues: Issue[]; severity: "error" | 
         {issues.length === 0 ? `No ${plural}` : count(issues.length, severity)}
         {severity === "error" && issues.length > 0 && <span className="small"> — fix these to publish</span>}
       </h4>
-      <ul data-testid={`report-${plural}`}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long list scrolls in its box, and must then be focusable to scroll by keyboard */}
+      <ul data-testid={`report-${plural}`} tabIndex={issues.length > 0 ? 0 : undefined} aria-label={plural}>
         {issues.map((issue, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the report is replaced whole, never reordered
           <li key={index} className={`issue issue-${severity}`}>
@@ -44,7 +45,7 @@ export function ValidationReport({ report }: ValidationReportProps) {
     <div className="report" data-testid="report">
       {counts.length > 0 && (
         <p className="small muted" data-testid="report-counts">
-          {counts.map(([key, n]) => `${n.toLocaleString("en-US")} ${humanize(key).toLowerCase()}`).join(" · ")}
+          {counts.map(([key, n]) => countWords(key, n)).join(" · ")}
         </p>
       )}
       <IssueList issues={report.errors} severity="error" />

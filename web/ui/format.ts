@@ -31,8 +31,9 @@ const STATUS_WORDS: Record<string, string> = {
   cancelled: "Cancelled",
   complete: "Complete",
   error: "Error",
-  uploaded: "Uploaded",
-  validated: "Validated",
+  needs_mapping: "Needs mapping",
+  invalid: "Has errors",
+  valid: "Ready to publish",
   published: "Published",
   discarded: "Discarded",
 };
@@ -96,4 +97,37 @@ const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD
 /** "$1,234.56" from an amount in cents; "—" for null. */
 export function formatMoney(cents: number | null | undefined): string {
   return cents === null || cents === undefined ? "—" : money.format(cents / 100);
+}
+
+const COUNT_NOUNS: Record<string, [string, string]> = {
+  people: ["person", "people"],
+  errors: ["error", "errors"],
+  warnings: ["warning", "warnings"],
+  payments: ["payment", "payments"],
+  statements: ["pay statement", "pay statements"],
+  pay_statements: ["pay statement", "pay statements"],
+  pay_groups: ["pay group", "pay groups"],
+  individuals: ["person", "people"],
+};
+
+/**
+ * One count of a validation report or a snapshot in words: "3 people", "1 error", "$176,480.22 gross pay" (keys in
+ * `…_cents` are money), "3 unknown column issues" (`issues.<code>`), "12 active".
+ */
+export function countWords(key: string, n: number): string {
+  if (key.startsWith("issues.")) return count(n, `${humanize(key.slice("issues.".length)).toLowerCase()} issue`);
+  if (key.endsWith("_cents")) return `${formatMoney(n)} ${humanize(key.slice(0, -"_cents".length)).toLowerCase()}${key === "gross_cents" ? " pay" : ""}`;
+  const noun = COUNT_NOUNS[key];
+  if (noun) return count(n, noun[0], noun[1]);
+  return `${n.toLocaleString("en-US")} ${humanize(key).toLowerCase()}`;
+}
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A JSON scalar as people read it: timestamps and dates formatted, everything else as text. */
+export function formatScalar(value: string | number): string {
+  if (typeof value === "number") return value.toLocaleString("en-US");
+  if (ISO_TIMESTAMP.test(value)) return formatDateTime(value);
+  if (DATE_ONLY.test(value)) return formatDate(value);
+  return value;
 }

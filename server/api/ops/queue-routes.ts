@@ -10,7 +10,7 @@ import { unwrap } from "../errors.js";
 import type { RouteModule } from "../types.js";
 
 const hidden = { hide: true } as const;
-const taskParams = z.object({ id: z.string() });
+const taskParams = z.object({ id: z.uuid() });
 
 /** The work queue: list, summary, claim / release / reassign, and the people work can go to. */
 export const opsQueueRoutes: RouteModule = (app, deps) => {

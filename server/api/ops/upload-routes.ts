@@ -70,7 +70,7 @@ export const opsUploadRoutes: RouteModule = (app, deps) => {
     async (request) => {
       await requireConsoleActor(deps, request, "ops.read");
       const list = await templatesFor(deps, request.query.provider, request.query.group);
-      return list.map((t) => ({ id: t.id, provider_id: t.provider_id, group: t.group, name: t.name, builtin: t.id === null, mapping: t.mapping as never }));
+      return list.map((t) => ({ id: t.id, provider_id: t.provider_id, group: t.group, name: t.name, builtin: t.id === null, mapping: t.mapping }));
     },
   );
 

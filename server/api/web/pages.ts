@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyReply } from "fastify";
 import type { ZodApp } from "../types.js";
+import { registerFavicon } from "./favicon.js";
 
 /** Where `vite build` writes the pages. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
@@ -44,6 +45,7 @@ export function registerPages(app: ZodApp): void {
     app.register(fastifyStatic, { root: WEB_DIST, prefix: "/static/", index: false, maxAge: "1h", decorateReply: false });
   }
   const hide = { schema: { hide: true } };
+  registerFavicon(app);
   app.get("/", hide, async (_req, reply) => reply.type("text/html; charset=utf-8").send(INDEX));
   app.get("/authorize", hide, async (_req, reply) => sendPage(reply, pages.connect, true));
   app.get("/connect/status/:token", hide, async (_req, reply) => sendPage(reply, pages.status, false));

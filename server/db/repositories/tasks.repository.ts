@@ -19,7 +19,10 @@ export interface TaskListRow {
 export interface TaskFilter {
   ids?: string[];
   statuses?: string[];
-  providerId?: string;
+  /** Any of these providers (an empty list matches nothing). */
+  providerIds?: string[];
+  /** Tasks of one connection. */
+  connectionId?: string;
   assigneeId?: string | null;
   dueBefore?: Date;
   dueAfter?: Date;
@@ -60,7 +63,8 @@ function filterWhere(f: TaskFilter): SQL | undefined {
   const where: SQL[] = [];
   if (f.ids) where.push(inArray(assistedTasks.id, f.ids));
   if (f.statuses) where.push(inArray(assistedTasks.status, f.statuses));
-  if (f.providerId) where.push(eq(connections.providerId, f.providerId));
+  if (f.providerIds) where.push(f.providerIds.length > 0 ? inArray(connections.providerId, f.providerIds) : sql`false`);
+  if (f.connectionId) where.push(eq(assistedTasks.connectionId, f.connectionId));
   if (f.assigneeId === null) where.push(isNull(assistedTasks.assigneeId));
   else if (f.assigneeId) where.push(eq(assistedTasks.assigneeId, f.assigneeId));
   if (f.dueBefore) where.push(lte(assistedTasks.dueAt, f.dueBefore));

@@ -23,6 +23,16 @@ export async function updateUpload(db: Db, id: string, patch: Partial<Omit<Uploa
   await db.update(ingestionUploads).set(patch).where(eq(ingestionUploads.id, id));
 }
 
+/** Update an upload only while it is still in state `from` (the state machine's guard); whether it was updated. */
+export async function updateUploadFrom(db: Db, id: string, from: UploadRow["status"], patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content">>): Promise<boolean> {
+  const rows = await db
+    .update(ingestionUploads)
+    .set(patch)
+    .where(and(eq(ingestionUploads.id, id), eq(ingestionUploads.status, from)))
+    .returning({ id: ingestionUploads.id });
+  return rows.length === 1;
+}
+
 /** A connection's uploads, newest first (without file contents). */
 export async function listUploadsOfConnection(db: Db, connectionId: string) {
   return db

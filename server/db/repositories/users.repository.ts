@@ -45,6 +45,12 @@ export async function recordSuccessfulSignIn(db: Db, id: string, at: Date): Prom
   await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, id));
 }
 
+/** Email and role of the users with these ids (for showing who did something). */
+export async function usersByIds(db: Db, ids: string[]): Promise<{ id: string; email: string; role: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.id, ids));
+}
+
 /** Users holding one of the roles, by email. */
 export async function listUsersWithRoles(db: Db, roles: string[]): Promise<{ id: string; email: string; role: string }[]> {
   return db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.role, roles as never[])).orderBy(users.email);

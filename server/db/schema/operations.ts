@@ -82,8 +82,8 @@ export const ingestionUploads = pgTable(
     connectionId: uuid("connection_id").notNull(),
     taskId: uuid("task_id"),
     group: text("product_group", { enum: ["org", "pay"] }).notNull(),
-    /** uploaded | validated | published | discarded */
-    status: text("status").notNull(),
+    /** The upload state machine's state (`domain/ops/upload-machine.ts`); a CHECK constraint holds it to these values. */
+    status: text("status", { enum: ["needs_mapping", "invalid", "valid", "published", "discarded"] }).notNull(),
     fileName: text("file_name").notNull(),
     contentType: text("content_type"),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),

@@ -31,11 +31,15 @@ export async function transitionConnection(
   const now = deps.clock.now();
   const providerName = deps.catalog.get(connection.providerId)?.display_name ?? connection.providerId;
   const message = cause.message ?? statusMessage(to, providerName);
+  // an assisted connection moving to processing or connected has working access, whoever says so (the employer in
+  // Connect, an operator who verified it, or a publish, which proves it): record when, once
+  const confirmsAccess = connection.authMethod === "assisted" && !connection.accessConfirmedAt && (to === "processing" || to === "connected");
+  const accessConfirmedAt = extra.accessConfirmedAt ?? (confirmsAccess ? now : undefined);
   const patch = {
     status: to,
     statusMessage: message,
     ...(to === "disconnected" ? { disconnectedAt: now } : {}),
-    ...(extra.accessConfirmedAt ? { accessConfirmedAt: extra.accessConfirmedAt } : {}),
+    ...(accessConfirmedAt ? { accessConfirmedAt } : {}),
   };
   await updateConnection(deps.db, connection.id, patch);
   deps.tokens.invalidateConnection(connection.id);

@@ -1,6 +1,7 @@
 import { ORG_PRODUCTS, PAY_PRODUCTS } from "../../../contracts/finch/products.js";
 import type { ConnectionListQuery, DashboardConnectionDetail, DashboardConnectionList } from "../../../contracts/linnet/dashboard.js";
 import { listActivity } from "../../db/repositories/activity.repository.js";
+import { actorNames } from "../activity/actor-names.js";
 import {
   type ConnectionListFilter,
   findConnectionOfApplication,
@@ -75,7 +76,8 @@ export async function dashboardConnectionView(
   const found = await connectionOfApplication(deps, applicationId, connectionId);
   if (!found.ok) return found;
   const c = found.value.connection;
-  const activity = await listActivity(deps.db, c.id);
+  const activity = (await listActivity(deps.db, c.id)).reverse();
+  const nameOf = await actorNames(deps, activity.map((a) => a.actor), "developer");
   const deductionJobs = await deductionJobsOf(deps, c.id);
   return ok({
     ...presentListedConnection(deps, found.value),
@@ -85,9 +87,7 @@ export async function dashboardConnectionView(
     disconnected_at: c.disconnectedAt?.toISOString() ?? null,
     last_successful_sync: c.lastSuccessfulSync?.toISOString() ?? null,
     employer_status_url: c.authMethod === "assisted" ? statusUrlFor(deps, c.id) : null,
-    activity: activity
-      .reverse()
-      .map((a) => ({ at: a.at.toISOString(), actor: a.actor, kind: a.kind, from_status: a.fromStatus, to_status: a.toStatus, message: a.message })),
+    activity: activity.map((a) => ({ at: a.at.toISOString(), actor: a.actor, actor_name: nameOf(a.actor), kind: a.kind, from_status: a.fromStatus, to_status: a.toStatus, message: a.message })),
     deduction_jobs: deductionJobs,
   });
 }

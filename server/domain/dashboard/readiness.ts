@@ -64,7 +64,8 @@ export function presentListedConnection(deps: Pick<Deps, "catalog" | "config">, 
     status_words: STATUS_WORDS[state] ?? c.status,
     products: c.products,
     readiness,
-    expected_first_data_at: earliest(readiness.map((r) => r.expected_by)),
+    // "first data" is only expected while none is served: after that, each product's own date says what is left
+    expected_first_data_at: readiness.some((r) => r.ready) ? null : earliest(readiness.map((r) => r.expected_by)),
     next_refresh_at: earliest(readiness.map((r) => r.next_refresh_at)),
     created_at: c.createdAt.toISOString(),
   };

@@ -1,6 +1,8 @@
 /** A mapping: which column of a payroll system's report feeds which field, and how its values are written. */
 import type { Employment, Individual, PayStatement } from "../../../contracts/finch/employer.js";
+import type { ValueMapsSchema } from "../../../contracts/linnet/ops.js";
 import type { PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
+import type { z } from "zod";
 import { PAY_LINES } from "./pay-lines.js";
 
 /** Census (organization) fields. */
@@ -97,25 +99,11 @@ export type PaymentMethod = NonNullable<PayStatement["payment_method"]>;
 /** The kind of a pay statement. */
 export type StatementType = NonNullable<PayStatement["type"]>;
 
-/** Source values → normalized values, per field; keys compare case- and space-insensitively. */
-export interface ValueMaps {
-  /** e.g. `"Full Time"` → `{ type: "employee", subtype: "full_time" }`; also read for `employment_subtype`. */
-  employment_type?: Record<string, EmploymentClass>;
-  /** e.g. `"A"` → `"active"`. */
-  employment_status?: Record<string, EmploymentStatus>;
-  /** e.g. `"B"` → `"bi_weekly"`. */
-  pay_frequency?: Record<string, PayFrequency>;
-  /** e.g. `"E"` → `"exempt"`. */
-  flsa_status?: Record<string, FlsaStatus>;
-  /** e.g. `"M"` → `"male"`. */
-  gender?: Record<string, Gender>;
-  /** e.g. `"Salary"` → `"yearly"`. */
-  pay_unit?: Record<string, IncomeUnit>;
-  /** e.g. `"DD"` → `"direct_deposit"`. */
-  payment_method?: Record<string, PaymentMethod>;
-  /** e.g. `"Bonus"` → `"off_cycle_payroll"`. */
-  statement_type?: Record<string, StatementType>;
-}
+/**
+ * Source values → normalized values, per field; keys compare case- and space-insensitively. Inferred from the wire
+ * contract (`ValueMapsSchema`) so that every template the console lists passes its own schema.
+ */
+export type ValueMaps = z.infer<typeof ValueMapsSchema>;
 
 /** Which columns feed which fields, and how the file writes dates, amounts and coded values. */
 export interface Mapping {

@@ -3,8 +3,9 @@ import { listActivity } from "../../db/repositories/activity.repository.js";
 import { findApplication } from "../../db/repositories/applications.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { listSnapshots } from "../../db/repositories/snapshots.repository.js";
-import { tasksOfConnection } from "../../db/repositories/tasks.repository.js";
+import { listTasks } from "../../db/repositories/tasks.repository.js";
 import { listUploadsOfConnection, snapshotDiffs } from "../../db/repositories/uploads.repository.js";
+import { actorNames } from "../activity/actor-names.js";
 import { assistedInstructions } from "../assisted/instructions.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import { CONNECTION_TRANSITIONS, type ConnectionState, statusLabel } from "../connections/status-machine.js";
@@ -28,6 +29,8 @@ export async function opsConnectionView(deps: Pick<Deps, "db" | "clock" | "catal
       ? assistedInstructions(provider, { applicationName: app?.name ?? "", inviteEmail: c.inviteEmail ?? deps.config.inviteEmail, products: c.products, config: deps.config })
       : null;
   const appName = app?.name ?? "";
+  const activity = (await listActivity(deps.db, c.id)).reverse();
+  const nameOf = await actorNames(deps, [...activity.map((a) => a.actor), ...snapshots.map((s) => s.source)], "ops");
   return ok({
     id: c.id,
     customer_id: c.customerId,
@@ -47,17 +50,15 @@ export async function opsConnectionView(deps: Pick<Deps, "db" | "clock" | "catal
     instructions: instructions ? { role: instructions.role, method: instructions.method, steps: instructions.steps } : null,
     // connecting happens by publishing data, so it is only offered once data exists
     allowed_statuses: CONNECTION_TRANSITIONS[c.status as ConnectionState].filter((s) => s !== "connected" || c.orgSnapshotId || c.paySnapshotId),
-    tasks: (await tasksOfConnection(deps.db, c.id)).map((t) =>
-      presentTask(deps, { task: t, customerName: c.customerName, providerId: c.providerId, connectionStatus: c.status, applicationName: appName, assigneeEmail: null }, now),
-    ),
-    activity: (await listActivity(deps.db, c.id))
-      .reverse()
-      .map((a) => ({ at: a.at.toISOString(), actor: a.actor, kind: a.kind, from_status: a.fromStatus, to_status: a.toStatus, message: a.message })),
+    // the queue's own query, so a claimed task shows its assignee here exactly as in the queue
+    tasks: (await listTasks(deps.db, { connectionId: c.id, sort: "created_desc", limit: 100, offset: 0 })).rows.map((r) => presentTask(deps, r, now)),
+    activity: activity.map((a) => ({ at: a.at.toISOString(), actor: a.actor, actor_name: nameOf(a.actor), kind: a.kind, from_status: a.fromStatus, to_status: a.toStatus, message: a.message })),
     snapshots: snapshots.map((s) => ({
       id: s.id,
       group: s.group,
       version: s.version,
       source: s.source,
+      source_name: nameOf(s.source),
       retrieved_at: s.retrievedAt.toISOString(),
       published_at: s.publishedAt.toISOString(),
       counts: s.counts,

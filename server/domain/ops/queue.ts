@@ -47,12 +47,19 @@ export function presentTask(deps: Pick<Deps, "catalog">, r: TaskListRow, now: Da
   };
 }
 
+/** Provider ids whose display name or id contains the text, ignoring case, spaces and punctuation ("ADP", "adp_work"). */
+export function matchingProviders(deps: Pick<Deps, "catalog">, text: string): string[] {
+  const key = (s: string) => s.toLowerCase().replace(/[\s_\-.()]+/g, "");
+  const wanted = key(text);
+  return deps.catalog.all.filter((p) => key(p.display_name).includes(wanted) || key(p.id).includes(wanted)).map((p) => p.id);
+}
+
 /** The work queue, filtered and sorted. */
 export async function listQueue(deps: Pick<Deps, "db" | "clock" | "catalog">, q: QueueQuery, actorId: string): Promise<{ tasks: Task[]; total: number }> {
   const now = deps.clock.now();
   const statuses = q.status === undefined || q.status === "active" ? ["open", "in_progress"] : [q.status];
   const filter: TaskFilter = { statuses, sort: q.sort, limit: q.limit, offset: q.offset };
-  if (q.provider) filter.providerId = q.provider;
+  if (q.provider) filter.providerIds = matchingProviders(deps, q.provider);
   if (q.assignee === "me") filter.assigneeId = actorId;
   else if (q.assignee === "none") filter.assigneeId = null;
   else if (q.assignee) filter.assigneeId = q.assignee;

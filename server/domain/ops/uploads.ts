@@ -2,14 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { UploadView } from "../../../contracts/linnet/ops.js";
 import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
-import { findTemplate, findUpload, insertUpload, listTemplates, updateUpload, type UploadRow } from "../../db/repositories/uploads.repository.js";
+import { findTemplate, findUpload, insertUpload, listTemplates, type UploadRow } from "../../db/repositories/uploads.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
-import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, ORG_FIELDS, PAY_FIELDS, parseUpload, REQUIRED_FIELDS } from "../ingestion/index.js";
+import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, parseUpload } from "../ingestion/index.js";
 import { publishOrgSnapshot } from "../snapshots/publish-org.js";
 import { publishPaySnapshot } from "../snapshots/publish-pay.js";
 import { analyzeTable } from "./upload-analysis.js";
+import { analysedStatus, isFinalUpload, transitionUpload, unmappedRequired } from "./upload-machine.js";
+import { analyzeIfMapped, presentUpload } from "./upload-view.js";
 
 /** The templates to try for a provider and group: its saved ones first, then the built-in ones (any provider). */
 export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, group: "org" | "pay"): Promise<(MappingTemplate & { id: string | null })[]> {
@@ -20,56 +22,21 @@ export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, g
   return [...saved, ...builtin];
 }
 
-const label = (field: string) => field.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
-
-/** Parse, map, validate and diff an upload, store the report and diff, and present it. */
+/** Parse the stored file again and present the upload (see `presentUpload`). */
 async function view(deps: Deps, upload: UploadRow): Promise<Result<UploadView>> {
   const connection = await findConnection(deps.db, upload.connectionId);
   if (!connection) return fail("not_found", "Connection not found");
   const parsed = await parseUpload(upload.content, upload.fileName);
   if (!parsed.ok) return parsed;
-  const table = parsed.value;
-  const mapping = upload.mapping as unknown as Mapping | null;
-  const analysis = mapping ? await analyzeTable(deps, connection, table, mapping) : null;
-  const template = upload.templateId ? await findTemplate(deps.db, upload.templateId) : undefined;
-  if (analysis && upload.status === "uploaded") {
-    await updateUpload(deps.db, upload.id, { status: "validated", report: analysis.report as never, diff: analysis.diff as never, rowCount: table.rows.length, updatedAt: deps.clock.now() });
-    upload.status = "validated";
-  }
-  const fields = (upload.group === "org" ? ORG_FIELDS : PAY_FIELDS) as readonly string[];
-  const required = REQUIRED_FIELDS[upload.group] as readonly string[];
-  const preview =
-    analysis?.group === "org"
-      ? analysis.input.people.slice(0, 20).map((p) => ({
-          source_id: p.source_id,
-          first_name: p.individual.first_name,
-          last_name: p.individual.last_name,
-          title: p.employment.title,
-          department: p.employment.department?.name ?? null,
-          status: p.employment.employment_status,
-          start_date: p.employment.start_date,
-        }))
-      : analysis?.group === "pay"
-        ? analysis.input.payments.slice(0, 20).map((p) => ({ source_id: p.source_id, pay_date: p.pay_date, gross: p.gross_pay?.amount ?? null, net: p.net_pay?.amount ?? null, statements: p.pay_statements.length }))
-        : [];
-  return ok({
-    id: upload.id,
-    connection_id: upload.connectionId,
-    group: upload.group,
-    status: upload.status as UploadView["status"],
-    file_name: upload.fileName,
-    size_bytes: upload.sizeBytes,
-    format: table.format,
-    headers: table.headers,
-    row_count: table.rows.length,
-    template: mapping ? { id: upload.templateId, name: template?.name ?? (upload.mapping as { templateName?: string } | null)?.templateName ?? "Custom mapping" } : null,
-    mapping: mapping ? { group: mapping.group, columns: mapping.columns as Record<string, string>, dateFormat: mapping.dateFormat, amountsIn: mapping.amountsIn, valueMaps: mapping.valueMaps as Record<string, Record<string, string>> | undefined } : null,
-    fields: fields.map((name) => ({ name, required: required.includes(name), label: label(name) })),
-    preview,
-    report: analysis?.report ?? null,
-    diff: (analysis?.diff as unknown as Record<string, unknown>) ?? null,
-    published_snapshot_id: upload.publishedSnapshotId,
-  });
+  return presentUpload(deps, connection, upload, parsed.value);
+}
+
+/** Refuse a mapping that leaves a required field without a column: nothing could be read with it. */
+function checkMapping(mapping: Mapping, group: "org" | "pay"): Result<true> {
+  if (mapping.group !== group) return fail("invalid_request", `mapping.group: this upload holds ${group} data`);
+  const missing = unmappedRequired(mapping, group);
+  if (missing.length > 0) return fail("invalid_request", `mapping.columns.${missing[0]}: choose the column that holds it (required: ${missing.join(", ")})`);
+  return ok(true);
 }
 
 /** Store an operator's upload of a provider export, detect its format and analyze it. Bad files are refused, not stored. */
@@ -86,21 +53,23 @@ export async function createUpload(
   if (!parsed.ok) return parsed;
   const candidates = await templatesFor(deps, connection.providerId, input.group);
   const detected = detectMapping(parsed.value.headers, candidates);
+  const mapping = detected ? ({ ...detected.template.mapping, templateName: detected.template.name } as Mapping) : null;
+  const analysis = await analyzeIfMapped(deps, connection, parsed.value, mapping, input.group);
   const now = deps.clock.now();
   const row = {
     id: randomUUID(),
     connectionId,
     taskId: null,
     group: input.group,
-    status: "uploaded",
+    status: analysedStatus(mapping, input.group, analysis?.report ?? null),
     fileName: input.fileName,
     contentType: input.contentType ?? null,
     sizeBytes: input.bytes.length,
     content: input.bytes,
-    mapping: detected ? ({ ...detected.template.mapping, templateName: detected.template.name } as never) : null,
+    mapping: mapping as never,
     templateId: detected ? ((detected.template as { id?: string | null }).id ?? null) : null,
-    report: null,
-    diff: null,
+    report: (analysis?.report ?? null) as never,
+    diff: (analysis?.diff ?? null) as never,
     rowCount: parsed.value.rows.length,
     publishedSnapshotId: null,
     uploadedBy: userId,
@@ -108,7 +77,7 @@ export async function createUpload(
     updatedAt: now,
   };
   await insertUpload(deps.db, row);
-  return view(deps, row);
+  return presentUpload(deps, connection, row, parsed.value);
 }
 
 async function loadUpload(deps: Pick<Deps, "db">, id: string): Promise<Result<UploadRow>> {
@@ -122,37 +91,51 @@ export async function getUpload(deps: Deps, id: string): Promise<Result<UploadVi
   return upload.ok ? view(deps, upload.value) : upload;
 }
 
-/** Apply a mapping (or a saved template) to an upload and analyze it again. */
+/** Apply a mapping (or a saved template) to an upload: analyse it and move the upload to the state that gives. */
 export async function setUploadMapping(deps: Deps, id: string, change: { mapping?: Mapping; template_id?: string }): Promise<Result<UploadView>> {
   const upload = await loadUpload(deps, id);
   if (!upload.ok) return upload;
-  if (upload.value.status === "published" || upload.value.status === "discarded") return fail("invalid_request", `The upload is ${upload.value.status}`);
+  if (isFinalUpload(upload.value.status)) return fail("invalid_request", `The upload is ${upload.value.status}`);
   let mapping = change.mapping;
   let templateId: string | null = null;
   if (change.template_id) {
     const template = isUuid(change.template_id) ? await findTemplate(deps.db, change.template_id) : undefined;
     if (!template) return fail("invalid_request", "template_id: no such template");
-    mapping = template.mapping as unknown as Mapping;
+    mapping = { ...(template.mapping as unknown as Mapping), templateName: template.name } as Mapping;
     templateId = template.id;
   }
   if (!mapping) return fail("invalid_request", "mapping or template_id: one is required");
-  if (mapping.group !== upload.value.group) return fail("invalid_request", `mapping.group: this upload holds ${upload.value.group} data`);
-  await updateUpload(deps.db, id, { mapping: mapping as never, templateId, status: "uploaded", updatedAt: deps.clock.now() });
-  return getUpload(deps, id);
+  const valid = checkMapping(mapping, upload.value.group);
+  if (!valid.ok) return valid;
+  const connection = await findConnection(deps.db, upload.value.connectionId);
+  const parsed = await parseUpload(upload.value.content, upload.value.fileName);
+  if (!connection || !parsed.ok) return connection ? (parsed as Result<never>) : fail("not_found", "Connection not found");
+  const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
+  const to = analysedStatus(mapping, upload.value.group, analysis.report);
+  const moved = await transitionUpload(deps, upload.value, to, { mapping: mapping as never, templateId, report: analysis.report as never, diff: analysis.diff as never });
+  return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }
 
 /** Publish an upload's data as a new snapshot; errors block, warnings needing confirmation need `confirm`. */
 export async function publishUpload(deps: Deps, userId: string, id: string, opts: { retrievedAt?: Date; confirm: boolean }): Promise<Result<UploadView>> {
   const upload = await loadUpload(deps, id);
   if (!upload.ok) return upload;
-  if (upload.value.status === "published") return fail("invalid_request", "This upload was already published");
-  if (upload.value.status === "discarded") return fail("invalid_request", "This upload was discarded");
+  if (isFinalUpload(upload.value.status)) return fail("invalid_request", `This upload was already ${upload.value.status}`);
   const connection = await findConnection(deps.db, upload.value.connectionId);
   const mapping = upload.value.mapping as unknown as Mapping | null;
   if (!connection || !mapping) return fail("invalid_request", "Choose a mapping before publishing");
   const parsed = await parseUpload(upload.value.content, upload.value.fileName);
   if (!parsed.ok) return parsed;
   const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
+  const state = analysedStatus(mapping, upload.value.group, analysis.report);
+  let current = upload.value;
+  if (current.status !== state) {
+    // the current data may have changed since the mapping was applied: record what the file is now
+    const moved = await transitionUpload(deps, current, state, { report: analysis.report as never, diff: analysis.diff as never });
+    if (!moved.ok) return moved;
+    current = moved.value;
+  }
+  if (state === "needs_mapping") return fail("invalid_request", "Choose a mapping before publishing");
   if (!analysis.report.ok) return fail("invalid_request", `The file has ${analysis.report.counts.errors ?? analysis.report.errors.length} errors; fix them before publishing`);
   if (analysis.report.requiresConfirmation && !opts.confirm) {
     return fail("confirmation_required", `Confirm before publishing: ${analysis.report.confirmationReason ?? "this file needs confirmation"}`);
@@ -163,14 +146,13 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
       ? await publishOrgSnapshot(deps, connection.id, analysis.input as OrgSnapshotInput, meta)
       : await publishPaySnapshot(deps, connection.id, { ...analysis.input, mode: "merge" }, meta);
   if (!published.ok) return published;
-  await updateUpload(deps.db, id, {
-    status: "published",
+  // the diff kept is the one computed before the publish: afterwards the current data is this very file
+  const moved = await transitionUpload(deps, current, "published", {
     publishedSnapshotId: published.value.snapshot_id,
     report: analysis.report as never,
     diff: analysis.diff as never,
-    updatedAt: deps.clock.now(),
   });
-  return getUpload(deps, id);
+  return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }
 
 /** Discard an upload (kept for the record, never published). */
@@ -178,6 +160,6 @@ export async function discardUpload(deps: Deps, id: string): Promise<Result<true
   const upload = await loadUpload(deps, id);
   if (!upload.ok) return upload;
   if (upload.value.status === "published") return fail("invalid_request", "A published upload cannot be discarded");
-  await updateUpload(deps.db, id, { status: "discarded", updatedAt: deps.clock.now() });
-  return ok(true);
+  const moved = await transitionUpload(deps, upload.value, "discarded");
+  return moved.ok ? ok(true) : moved;
 }
