@@ -63,7 +63,7 @@ describe("the developer's first hour", () => {
     expect(await page.getByRole("link", { name: "Dashboard" }).getAttribute("href")).toBe("/dashboard");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 240_000); // axe walks every operation of the whole reference: minutes on a loaded 2-core machine
 
   it("the dashboard links to the reference, and the disconnect confirmation is styled as destructive", async () => {
     const page = await signedInPage(1280, 800);

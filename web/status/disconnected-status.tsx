@@ -1,4 +1,5 @@
 import type { EmployerStatus } from "../../contracts/linnet/connect-flow.js";
+import { breakAfterAt } from "../ui/assisted-instructions.js";
 import { CopyButton } from "../ui/copy-button.js";
 import { Page } from "../ui/page.js";
 import { StepHeading } from "../ui/step-heading.js";
@@ -34,7 +35,7 @@ export function DisconnectedStatus({ status }: DisconnectedStatusProps) {
         address:
       </p>
       <div className="invite-box">
-        <code data-testid="remove-admin-email">{invite}</code>
+        <code data-testid="remove-admin-email">{breakAfterAt(invite)}</code>
         <CopyButton text={invite} label="Copy email address" />
       </div>
       <p className="muted">
