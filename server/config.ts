@@ -28,6 +28,13 @@ const EnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   LINNET_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  LINNET_DEMO: z.enum(["true", "false"]).optional(),
+  LINNET_PUBLIC_RATE_LIMIT: z
+    .string()
+    .default("120")
+    .refine((v) => v === "off" || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 100_000), {
+      error: 'must be "off" or a whole number of requests per minute from 1 to 100000',
+    }),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -94,6 +101,10 @@ export interface Config {
   webhookAllowHttp: boolean;
   /** Let webhooks reach loopback, private and link-local addresses (a single-tenant or development install). */
   webhookAllowPrivate: boolean;
+  /** Serve the /demo page and its backend (`LINNET_DEMO`; default on only in the embedded mode, off with DATABASE_URL). */
+  demoEnabled: boolean;
+  /** Requests per minute per client address to unauthenticated pages' APIs (Connect flow, status page, demo); null = off. */
+  publicRateLimit: number | null;
 }
 
 /** Parse the environment, listing every problem at once. */
@@ -129,6 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: e.LINNET_RATE_LIMITS,
     webhookAllowHttp: e.LINNET_WEBHOOK_ALLOW_HTTP === "true",
     webhookAllowPrivate: e.LINNET_WEBHOOK_ALLOW_PRIVATE === "true",
+    // The demo is a first-hour tool: on for the embedded first start, opt-in for a production (DATABASE_URL) install.
+    demoEnabled: e.LINNET_DEMO ? e.LINNET_DEMO === "true" : !e.DATABASE_URL,
+    publicRateLimit: e.LINNET_PUBLIC_RATE_LIMIT === "off" ? null : Number(e.LINNET_PUBLIC_RATE_LIMIT),
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

@@ -78,6 +78,8 @@ export const AuthorizeRequestSchema = z.object({
   api_token: z.string().optional(),
   /** assisted method: true for "I have granted access", false for "I'll do it later". */
   access_granted: z.boolean().optional(),
+  /** The employer's company name, asked for in Connect when the link named none (legacy `/authorize` links). */
+  company_name: z.string().trim().min(1).max(200).optional(),
 });
 /** Body of the authorize call. */
 export type AuthorizeRequest = z.infer<typeof AuthorizeRequestSchema>;

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
-import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
 import {
   jsonSchemaTransform,
@@ -19,6 +18,7 @@ import { demoRoutes } from "./demo/demo-routes.js";
 import { errorHandler } from "./errors.js";
 import { lazyChildLogger } from "./lazy-request-logger.js";
 import { createRateLimiter } from "./rate-limit/index.js";
+import { registerAddressLimit } from "./rate-limit/address-limiter.js";
 import { postToken } from "./finch/auth/post-token.js";
 import { postSessions } from "./finch/connect/post-sessions.js";
 import { postSessionsReauthenticate } from "./finch/connect/post-sessions-reauthenticate.js";
@@ -53,6 +53,7 @@ import type { RouteModule, ZodApp } from "./types.js";
 import { benefitReadRoutes } from "./finch/employer/benefits/benefit-read-routes.js";
 import { benefitWriteRoutes } from "./finch/employer/benefits/benefit-write-routes.js";
 import { registerPages } from "./web/pages.js";
+import { registerReferencePage } from "./web/reference-page.js";
 import { dashboardWebhookRoutes } from "./dashboard/webhook-routes.js";
 import { getLinnetEvents } from "./linnet/get-events.js";
 
@@ -158,14 +159,15 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/reference" });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const rateLimiter = createRateLimiter(deps.config, deps.log);
   app.decorate("rateLimiter", rateLimiter);
   app.addHook("onClose", () => rateLimiter.close());
+  registerAddressLimit(app, deps);
 
   for (const route of ROUTES) route(app, deps);
-  registerPages(app);
+  registerPages(app, deps.config);
+  registerReferencePage(app);
   return app;
 }

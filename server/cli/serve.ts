@@ -29,7 +29,7 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
     console.log(
       [
         `Linnet is listening on ${config.host}:${config.port} (${linnet.database.kind}, role ${role})`,
-        `  Demo app:       ${base}/demo`,
+        config.demoEnabled ? `  Demo app:       ${base}/demo` : "  Demo app:       off (LINNET_DEMO=true turns it on)",
         `  API reference:  ${base}/reference`,
         `  OpenAPI:        ${base}/openapi.json`,
         `  Point a Finch SDK at it with baseURL ${base}`,

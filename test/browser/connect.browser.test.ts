@@ -116,6 +116,9 @@ describe("redirect flow", () => {
     }
     expect(focused).toBe("provider-gusto");
     await phone.keyboard.press("Enter");
+    // a legacy link names no employer, so Connect asks for the company's name
+    await phone.getByTestId("company-name").focus();
+    await phone.keyboard.type("Keyboard Co");
     await phone.getByTestId("access-granted").focus();
     await phone.keyboard.press("Enter");
     await phone.getByTestId("done").focus();

@@ -8,7 +8,7 @@ let server: TestServer;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ LINNET_DEMO: "true" });
   browser = await launchBrowser();
 });
 afterAll(async () => {

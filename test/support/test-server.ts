@@ -73,6 +73,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LINNET_SECRETS_KEY: randomBytes(32).toString("base64"),
     LINNET_LOG_LEVEL: "silent",
     LINNET_RATE_LIMITS: "off", // the rate-limit tests turn them on
+    LINNET_PUBLIC_RATE_LIMIT: "off", // browser tests click through Connect many times from one address
     LINNET_WEBHOOK_ALLOW_PRIVATE: "true", // receivers run on this machine; the SSRF tests turn it off
     ...(inject("databaseUrl") ? { DATABASE_URL: "provided-by-test" } : {}),
     ...env,

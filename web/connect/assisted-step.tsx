@@ -11,6 +11,7 @@ import { ErrorBanner } from "../ui/error-banner.js";
 import { errorMessage } from "../ui/fetch-json.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
+import { TextField } from "../ui/text-field.js";
 import { BackLink } from "./back-link.js";
 import { getInstructions } from "./connect-api.js";
 import { PreviewButton } from "./preview-button.js";
@@ -21,7 +22,8 @@ export interface AssistedStepProps {
   flow: ConnectFlow;
   provider: FlowProvider;
   onBack: () => void;
-  onAuthorized: (result: AuthorizeResponse) => void;
+  /** Called with the result and, after "I'll do it later", the address the employer still has to invite. */
+  onAuthorized: (result: AuthorizeResponse, pendingInvite: string | null) => void;
 }
 
 /** Step c: how to give Linnet admin access in an assisted provider, then "granted" or "later". */
@@ -41,9 +43,19 @@ export function AssistedStep({ flow, provider, onBack, onAuthorized }: AssistedS
     };
   }, [flow.flow_id, provider.id]);
 
+  // A legacy link names no employer: ask, so operators and the developer see who this connection is for.
+  const askName = flow.customer_name === null;
+  const [companyName, setCompanyName] = useState("");
+  const nameMissing = askName && companyName.trim() === "";
+
   const answer = async (accessGranted: boolean) => {
-    const outcome = await submit({ provider_id: provider.id, auth_method: "assisted", access_granted: accessGranted });
-    if (outcome.ok) onAuthorized(outcome.result);
+    const outcome = await submit({
+      provider_id: provider.id,
+      auth_method: "assisted",
+      access_granted: accessGranted,
+      ...(askName ? { company_name: companyName.trim() } : {}),
+    });
+    if (outcome.ok) onAuthorized(outcome.result, accessGranted ? null : (instructions?.invite_email ?? null));
   };
 
   if (instructions === null) {
@@ -61,15 +73,24 @@ export function AssistedStep({ flow, provider, onBack, onAuthorized }: AssistedS
       <BackLink onClick={onBack} />
       <StepHeading>{instructionsTitle(instructions)}</StepHeading>
       <AssistedInstructions instructions={instructions} />
+      {askName && (
+        <TextField
+          label="Your company's name"
+          value={companyName}
+          onChange={setCompanyName}
+          autoComplete="organization"
+          testId="company-name"
+        />
+      )}
       <ErrorBanner message={error} />
       {flow.preview ? (
         <PreviewButton testId="access-granted" />
       ) : (
         <div className="actions">
-          <Button block disabled={busy} onClick={() => answer(true)} data-testid="access-granted">
+          <Button block disabled={busy || nameMissing} onClick={() => answer(true)} data-testid="access-granted">
             I have granted access
           </Button>
-          <Button block variant="secondary" disabled={busy} onClick={() => answer(false)} data-testid="access-later">
+          <Button block variant="secondary" disabled={busy || nameMissing} onClick={() => answer(false)} data-testid="access-later">
             I'll do it later
           </Button>
         </div>

@@ -34,8 +34,8 @@ export function FlowView({ flow }: FlowViewProps) {
   const close = () => (step.kind === "success" ? complete(step.result) : cancelFlow(flow));
 
   const back = () => setStep(step.kind === "picker" ? { kind: "consent" } : beforeProvider(flow));
-  const succeed = (result: AuthorizeResponse) => {
-    if (step.kind === "provider") setStep({ ...step, kind: "success", result });
+  const succeed = (result: AuthorizeResponse, pendingInvite: string | null = null) => {
+    if (step.kind === "provider") setStep({ ...step, kind: "success", result, pendingInvite });
   };
 
   return (
@@ -58,7 +58,13 @@ export function FlowView({ flow }: FlowViewProps) {
         />
       )}
       {step.kind === "success" && (
-        <SuccessStep assisted={step.method === "assisted"} provider={step.provider} result={step.result} onComplete={complete} />
+        <SuccessStep
+          assisted={step.method === "assisted"}
+          pendingInvite={step.pendingInvite}
+          provider={step.provider}
+          result={step.result}
+          onComplete={complete}
+        />
       )}
     </Page>
   );

@@ -10,7 +10,14 @@ export type Step =
   | { kind: "consent" }
   | { kind: "picker" }
   | { kind: "provider"; provider: FlowProvider; method: FlowAuthMethod }
-  | { kind: "success"; provider: FlowProvider; method: FlowAuthMethod; result: AuthorizeResponse };
+  | {
+      kind: "success";
+      provider: FlowProvider;
+      method: FlowAuthMethod;
+      result: AuthorizeResponse;
+      /** The address the employer still has to invite (chose "I'll do it later"); null when nothing is left to do. */
+      pendingInvite: string | null;
+    };
 
 /** The step after a provider is chosen, honouring an auth method forced by the session. */
 export function providerStep(provider: FlowProvider, forcedMethod: FlowAuthMethod | null = null): Step {

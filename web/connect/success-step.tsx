@@ -12,6 +12,8 @@ export interface SuccessStepProps {
   /** Assisted connections are not live yet: access is pending until the admin invite is accepted. */
   assisted: boolean;
   result: AuthorizeResponse;
+  /** The invite address still to be sent when the employer chose "I'll do it later" (null: nothing left to do). */
+  pendingInvite: string | null;
   /** Hands the code to the developer's app (postMessage or redirect); called once. */
   onComplete: (result: AuthorizeResponse) => void;
 }
@@ -21,7 +23,7 @@ export interface SuccessStepProps {
  * Automated connections hand over after a short pause. Assisted ones wait for "Done" so the employer
  * can keep the status link: handing over closes the iframe or leaves the page.
  */
-export function SuccessStep({ provider, assisted, result, onComplete }: SuccessStepProps) {
+export function SuccessStep({ provider, assisted, pendingInvite, result, onComplete }: SuccessStepProps) {
   useEffect(() => {
     if (assisted) return;
     const timer = window.setTimeout(() => onComplete(result), HANDOVER_DELAY_MS);
@@ -33,13 +35,20 @@ export function SuccessStep({ provider, assisted, result, onComplete }: SuccessS
       <div className="success-mark" aria-hidden="true">
         ✓
       </div>
-      <StepHeading>{assisted ? "Almost done: access pending" : "You're connected"}</StepHeading>
-      {assisted ? (
-        <p>
-          We'll start collecting data from {provider.display_name} as soon as the admin access is in place. Nothing else is
+      <StepHeading>{!assisted ? "You're connected" : pendingInvite ? "One step left: invite our administrator" : "Almost done: access pending"}</StepHeading>
+      {assisted && pendingInvite && (
+        <p data-testid="success-next-step">
+          When you can, invite <strong>{pendingInvite}</strong> as an administrator in {provider.display_name}, as the
+          instructions showed. We start collecting data once the invitation is accepted; until then nothing can be read.
+        </p>
+      )}
+      {assisted && !pendingInvite && (
+        <p data-testid="success-next-step">
+          We'll start collecting data from {provider.display_name} once we have accepted your invitation. Nothing else is
           needed from you now.
         </p>
-      ) : (
+      )}
+      {!assisted && (
         <p>Your {provider.display_name} account is connected.</p>
       )}
       {!assisted && result.redirect_to && <p className="muted">Taking you back…</p>}

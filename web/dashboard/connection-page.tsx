@@ -86,7 +86,7 @@ function Actions({ applicationId, connection: c, onChange }: { applicationId: st
         <div className="confirm-box" role="alertdialog" aria-label="Confirm disconnect" data-testid="disconnect-confirm">
           <p>Disconnect {c.customer_name ?? "this employer"}? Every access token of this connection stops working at once. This cannot be undone.</p>
           <div className="button-row">
-            <Button onClick={leave} disabled={action.busy} data-testid="disconnect-confirm-yes">
+            <Button variant="danger" onClick={leave} disabled={action.busy} data-testid="disconnect-confirm-yes">
               Disconnect
             </Button>
             <Button variant="secondary" onClick={() => setConfirming(false)} data-testid="disconnect-cancel">

@@ -51,6 +51,9 @@ export function DashboardHeader({ email, route, applications, current, onSignOut
           tabs={TABS.map((tab) => ({ label: tab.label, href: tab.path(current.id), testId: tab.testId, active: (tab.pages as readonly string[]).includes(route.page) }))}
         />
       )}
+      <a className="reference-link" href="/reference" data-testid="reference-link">
+        API reference
+      </a>
       <ConsoleUser email={email} onSignOut={onSignOut} busy={busy} />
     </header>
   );

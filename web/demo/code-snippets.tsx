@@ -24,7 +24,7 @@ export function CodeSnippets({ values }: CodeSnippetsProps) {
       {parts.map((part) => (
         <div key={part.title} className="snippet">
           <h3 className="section-title">{part.title}</h3>
-          <pre>
+          <pre className="json-block">
             <code>{part.code}</code>
           </pre>
         </div>

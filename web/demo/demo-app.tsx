@@ -5,7 +5,11 @@ import { errorMessage } from "../ui/fetch-json.js";
 import { Page } from "../ui/page.js";
 import { Spinner } from "../ui/spinner.js";
 import { type DemoConfig, getConfig } from "./demo-api.js";
+import { DemoCallback } from "./demo-callback.js";
 import { DemoWorkspace } from "./demo-workspace.js";
+
+/** The redirect flow's landing page is the same bundle at another path. */
+const CALLBACK = window.location.pathname.replace(/\/+$/, "") === "/demo/callback";
 
 /** The demo of a developer's app at `/demo`: loads the config, then shows the workspace (or why it cannot). */
 export function DemoApp() {
@@ -30,7 +34,7 @@ export function DemoApp() {
         </Card>
       )}
       {/* Mounted only once the config is known: react-connect reads its options once, at mount. */}
-      {config?.available && <DemoWorkspace config={config} />}
+      {config?.available && (CALLBACK ? <DemoCallback /> : <DemoWorkspace config={config} />)}
     </Page>
   );
 }

@@ -29,15 +29,19 @@ export function DemoWorkspace({ config }: DemoWorkspaceProps) {
         (failure: unknown) => setOutcome({ kind: "error", message: errorMessage(failure) }),
       );
     },
-    onError: ({ errorMessage: message, errorType }) =>
-      setOutcome({ kind: "error", message: errorType ? `${message} (${errorType})` : message }),
+    // Connect shows an employer's mistake (a wrong password) itself and stays open for a retry; only errors that
+    // close Connect end the attempt. The SDK passes both kinds here, told apart by their type.
+    onError: ({ errorMessage: message, errorType }) => {
+      if (errorType === "employer_connection_error") return;
+      setOutcome({ kind: "error", message: errorType ? `${message} (${errorType})` : message });
+    },
     onClose: () => setOutcome({ kind: "closed" }),
   });
 
   const start = async () => {
     setOutcome({ kind: "opening" });
     try {
-      const session = await createSession(request);
+      const session = await createSession(request, config.csrf_token);
       setOutcome({ kind: "open" });
       open({ sessionId: session.session_id });
     } catch (failure) {
@@ -58,13 +62,19 @@ export function DemoWorkspace({ config }: DemoWorkspaceProps) {
         <h1 className="step-heading">{config.application_name ?? "Demo app"}</h1>
         <p className="muted">
           A stand-in for your own product: it creates a Connect session on its server, opens Connect over this page, then
-          exchanges the code and reads what the new connection can do.
+          exchanges the code, reads what the new connection can do and calls the data API with its token.
         </p>
       </div>
       <div className="demo-grid">
         <Card>
           <h2 className="section-title">Connect an employer</h2>
-          <SessionForm value={request} onChange={setRequest} onSubmit={start} busy={outcome.kind === "opening"} />
+          <SessionForm
+            value={request}
+            onChange={setRequest}
+            onSubmit={start}
+            busy={outcome.kind === "opening"}
+            signedIn={config.signed_in}
+          />
         </Card>
         <Card testId="demo-result">
           <h2 className="section-title">Result</h2>

@@ -27,10 +27,12 @@ export interface SessionFormProps {
   onSubmit: () => void;
   /** A session is being created (the button disables itself). */
   busy: boolean;
+  /** A console user is signed in: only then may the demo create a real (non-sandbox) connection. */
+  signedIn: boolean;
 }
 
 /** What the developer's app would know about its customer, and which data it wants. */
-export function SessionForm({ value, onChange, onSubmit, busy }: SessionFormProps) {
+export function SessionForm({ value, onChange, onSubmit, busy, signedIn }: SessionFormProps) {
   const set = (patch: Partial<DemoSessionRequest>) => onChange({ ...value, ...patch });
   // Rebuild from DEMO_PRODUCTS so the order stays stable whatever order the boxes are ticked in.
   const toggle = (product: string, checked: boolean) =>
@@ -60,7 +62,14 @@ export function SessionForm({ value, onChange, onSubmit, busy }: SessionFormProp
         </div>
       </fieldset>
       <Checkbox label="Show assisted providers (manual)" checked={value.manual} onChange={(manual) => set({ manual })} testId="demo-manual" />
-      <Checkbox label="Sandbox" checked={value.sandbox} onChange={(sandbox) => set({ sandbox })} testId="demo-sandbox" />
+      {signedIn ? (
+        <Checkbox label="Sandbox" checked={value.sandbox} onChange={(sandbox) => set({ sandbox })} testId="demo-sandbox" />
+      ) : (
+        <p className="small muted" data-testid="demo-sandbox-only">
+          Sandbox only: a real connection goes to the operations team, so it needs you to{" "}
+          <a href="/dashboard">sign in to the console</a> first.
+        </p>
+      )}
       <Button type="submit" block disabled={busy || !ready} data-testid="demo-connect">
         {busy ? "Opening Connect…" : "Connect employer"}
       </Button>

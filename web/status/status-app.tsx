@@ -8,6 +8,7 @@ import { ProductList } from "../ui/product-list.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { AccessSection } from "./access-section.js";
+import { DisconnectedStatus } from "./disconnected-status.js";
 import { ExpectedData } from "./expected-data.js";
 import { StatusPill } from "./status-pill.js";
 import { getStatus, tokenFromPath } from "./status-api.js";
@@ -44,6 +45,8 @@ export function StatusApp() {
       </Page>
     );
   }
+
+  if (status.status === "disconnected") return <DisconnectedStatus status={status} />;
 
   return (
     <Page>

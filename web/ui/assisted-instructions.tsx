@@ -15,7 +15,7 @@ export function instructionsTitle(i: Instructions): string {
 }
 
 /** Lets a long address wrap after the "@" rather than mid-domain (copying still yields the plain text). */
-function breakAfterAt(email: string): ReactNode {
+export function breakAfterAt(email: string): ReactNode {
   const at = email.lastIndexOf("@");
   if (at < 0) return email;
   return (

@@ -2,8 +2,8 @@ import type { ButtonHTMLAttributes } from "react";
 
 /** Props of {@link Button}. */
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  /** primary: the one main action of a step; secondary: alternatives; link: inline text actions like "Back". */
-  variant?: "primary" | "secondary" | "link";
+  /** primary: the one main action of a step; secondary: alternatives; danger: confirms a destructive action; link: inline text actions like "Back". */
+  variant?: "primary" | "secondary" | "danger" | "link";
   /** Stretch to the card's width (the default for primary actions on narrow pages). */
   block?: boolean;
 }

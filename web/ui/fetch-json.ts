@@ -21,6 +21,8 @@ export interface FetchJsonOptions {
   method?: "GET" | "POST";
   /** Sent as a JSON body. */
   body?: unknown;
+  /** Extra request headers (e.g. a console CSRF token). */
+  headers?: Record<string, string>;
 }
 
 function isFinchError(value: unknown): value is FinchErrorBody {
@@ -36,7 +38,7 @@ export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}):
   try {
     response = await fetch(url, {
       method: options.method ?? (hasBody ? "POST" : "GET"),
-      headers: hasBody ? { "content-type": "application/json", accept: "application/json" } : { accept: "application/json" },
+      headers: { ...(hasBody ? { "content-type": "application/json", accept: "application/json" } : { accept: "application/json" }), ...options.headers },
       body: hasBody ? JSON.stringify(options.body) : undefined,
       credentials: "same-origin",
     });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyReply } from "fastify";
+import type { Config } from "../../config.js";
 import type { ZodApp } from "../types.js";
 import { registerFavicon } from "./favicon.js";
 
@@ -28,28 +29,33 @@ function sendPage(reply: FastifyReply, html: string | null, frameable: boolean) 
     .send(html);
 }
 
-const INDEX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linnet</title>
+const index = (demo: boolean) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linnet</title>
 <meta name="viewport" content="width=device-width,initial-scale=1"></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
 <h1>Linnet</h1><p>Open-source employment-data API, wire-compatible with the Finch API.</p>
-<ul><li><a href="/demo">Demo app</a>: connect an employer through embedded Connect</li>
+<ul>${demo ? '<li><a href="/demo">Demo app</a>: connect an employer through embedded Connect</li>' : ""}
 <li><a href="/ops">Operations console</a>: assisted connections, work queue, uploads</li>
 <li><a href="/dashboard">Developer dashboard</a>: your applications' employers, settings and webhooks</li>
 <li><a href="/reference">API reference</a> (<a href="/openapi.json">openapi.json</a>)</li>
 <li><a href="/providers">Provider catalog</a> (JSON)</li><li><a href="/healthz">Health</a></li></ul></body></html>`;
 
 /** The React pages (hosted Connect, employer status, demo, operations console) and their built assets. */
-export function registerPages(app: ZodApp): void {
+export function registerPages(app: ZodApp, config: Pick<Config, "demoEnabled">): void {
   const pages = { connect: page("connect"), status: page("status"), demo: page("demo"), ops: page("ops"), dashboard: page("dashboard") };
   if (fs.existsSync(WEB_DIST)) {
     app.register(fastifyStatic, { root: WEB_DIST, prefix: "/static/", index: false, maxAge: "1h", decorateReply: false });
   }
   const hide = { schema: { hide: true } };
   registerFavicon(app);
-  app.get("/", hide, async (_req, reply) => reply.type("text/html; charset=utf-8").send(INDEX));
+  const home = index(config.demoEnabled);
+  app.get("/", hide, async (_req, reply) => reply.type("text/html; charset=utf-8").send(home));
   app.get("/authorize", hide, async (_req, reply) => sendPage(reply, pages.connect, true));
   app.get("/connect/status/:token", hide, async (_req, reply) => sendPage(reply, pages.status, false));
-  app.get("/demo", hide, async (_req, reply) => sendPage(reply, pages.demo, false));
+  if (config.demoEnabled) {
+    // The callback is the demo application's registered redirect URI: the same page finishes the redirect flow.
+    app.get("/demo", hide, async (_req, reply) => sendPage(reply, pages.demo, false));
+    app.get("/demo/callback", hide, async (_req, reply) => sendPage(reply, pages.demo, false));
+  }
   // The operations console is one page that routes on the client (/ops, /ops/connections/:id, …).
   app.get("/ops", hide, async (_req, reply) => sendPage(reply, pages.ops, false));
   app.get("/ops/*", hide, async (_req, reply) => sendPage(reply, pages.ops, false));

@@ -43,7 +43,8 @@ function newConnection(deps: Deps, session: SessionRow, provider: CatalogProvide
   return newConnectionRow(provider, {
     applicationId: session.applicationId,
     customerId: session.customerId,
-    customerName: session.customerName,
+    // A legacy link names no customer: the employer typed their company's name in Connect instead.
+    customerName: session.customerName ?? input.company_name ?? null,
     customerEmail: session.customerEmail,
     authMethod: assisted ? "assisted" : provider.auth_method,
     connectionType: session.sandbox || provider.kind === "automated" ? "finch" : "provider",
@@ -81,6 +82,9 @@ export async function authorizeFlow(deps: Deps, flowId: string, input: Authorize
   const choice = checkChoice(session, deps.catalog.get(input.provider_id), input);
   if (!choice.ok) return choice;
   const provider = choice.value;
+  if (provider.kind === "assisted" && session.customerName === null && !input.company_name && session.kind !== "reauth") {
+    return fail("invalid_request", "company_name: required, as this Connect link does not name the employer");
+  }
   if (provider.kind === "automated") {
     const creds = checkSandboxCredentials(input);
     if (!creds.ok) return creds;

@@ -40,7 +40,8 @@ async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerSta
       products: c.products,
       config: deps.config,
     }),
-    expected_first_data: firstDataDue(c.products, provider, deps.config.sla, c.createdAt).map((d) => ({
+    // A disconnected connection expects nothing any more: no due dates to show.
+    expected_first_data: (state === "disconnected" ? [] : firstDataDue(c.products, provider, deps.config.sla, c.createdAt)).map((d) => ({
       group: d.group,
       products: d.products,
       due_at: d.due_at.toISOString(),

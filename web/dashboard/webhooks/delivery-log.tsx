@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { WebhookDelivery } from "../../../contracts/linnet/webhooks.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { formatDateTime } from "../../ui/format.js";
 import type { WebhooksApi } from "./webhooks-api.js";
 
 /** How often the log refreshes itself while shown. */
@@ -74,17 +75,18 @@ export function DeliveryLog({ api, endpointId, refreshKey }: { api: WebhooksApi;
             const last = d.attempts[0];
             return (
               <tr key={d.id} data-state={d.state}>
-                <td>{new Date(last?.attempted_at ?? d.created_at).toLocaleString()}</td>
-                <td>
+                {/* data-label: on phones each row becomes a card and the cell names itself (see webhooks.css) */}
+                <td data-label="Time">{formatDateTime(last?.attempted_at ?? d.created_at)}</td>
+                <td data-label="Event">
                   <code>{d.event_type}</code>
                   <div className="webhook-log-id">{d.event_id}</div>
                 </td>
-                <td>
+                <td data-label="Status">
                   {statusText(d)}
                   {d.attempt_count > 1 && <div className="webhook-log-id">{d.attempt_count} attempts</div>}
                 </td>
-                <td>{last ? `${last.latency_ms} ms` : "—"}</td>
-                <td className="webhook-log-response">{last ? (last.error ?? last.response_excerpt ?? "") : ""}</td>
+                <td data-label="Latency">{last ? `${last.latency_ms} ms` : "—"}</td>
+                <td data-label="Response" className="webhook-log-response">{last ? (last.error ?? last.response_excerpt ?? "") : ""}</td>
                 <td>
                   <Button variant="secondary" onClick={() => void redeliver(d.id)}>
                     Redeliver
