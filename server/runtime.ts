@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type PgBoss from "pg-boss";
-import pino from "pino";
+import pino, { type DestinationStream } from "pino";
 import { buildApp } from "./api/app.js";
 import type { ZodApp } from "./api/types.js";
 import type { Config } from "./config.js";
@@ -14,6 +14,7 @@ import type { Deps } from "./domain/deps.js";
 import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
 import { createBoss, startJobs } from "./jobs/queue.js";
+import { safeErrorSerializer } from "./log-redaction.js";
 
 /** Which parts a process runs: both (default), the HTTP API only, or the job workers only. */
 export type Role = "all" | "api" | "worker";
@@ -28,6 +29,8 @@ export interface StartOptions {
   database?: Database;
   /** Skip listening (tests that only use inject). */
   listen?: boolean;
+  /** Where log lines go (stdout by default; tests capture them). */
+  logStream?: DestinationStream;
 }
 
 /** A running Linnet. */
@@ -58,7 +61,8 @@ function secretsKey(config: Config): string {
 export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const { config } = opts;
   const role = opts.role ?? "all";
-  const log = pino({ level: config.logLevel, base: { service: "linnet", role } });
+  const logOptions = { level: config.logLevel, base: { service: "linnet", role }, serializers: { err: safeErrorSerializer } };
+  const log = opts.logStream ? pino(logOptions, opts.logStream) : pino(logOptions);
   const cipher = createCipher(secretsKey(config));
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateDatabase(database);
@@ -84,7 +88,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   let app: ZodApp | null = null;
   let url: string | null = null;
   if (role !== "worker") {
-    app = await buildApp(deps, { logLevel: config.logLevel });
+    app = await buildApp(deps, { logLevel: config.logLevel, logStream: opts.logStream });
     if (opts.listen !== false) {
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
