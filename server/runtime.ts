@@ -12,6 +12,7 @@ import { type Clock, systemClock } from "./domain/clock.js";
 import { TokenCache } from "./domain/connections/token-cache.js";
 import type { Deps } from "./domain/deps.js";
 import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
+import { sealPlainUploads } from "./domain/ops/upload-content.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
 import { createBoss, startJobs } from "./jobs/queue.js";
 import { safeErrorSerializer } from "./log-redaction.js";
@@ -83,6 +84,9 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     jobs,
     tokens: new TokenCache(config.authCacheMs),
   };
+  // uploads stored before sealing existed are sealed here: a migration has no key (every role may run it; idempotent)
+  const sealed = await sealPlainUploads(deps);
+  if (sealed > 0) log.info({ sealed }, "sealed uploaded files stored in clear by an earlier version");
   const firstStart = role === "worker" ? null : await bootstrapIfEmpty(deps);
   const stopJobs = await startJobs(boss, deps, { worker: role !== "api" });
   let app: ZodApp | null = null;

@@ -123,7 +123,8 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
     genReqId: () => randomUUID(),
     childLoggerFactory: lazyChildLogger,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from configured proxies: the client address feeds the sign-in throttle
+    trustProxy: deps.config.trustProxy as never, // boolean | hop count | address list: one union the overloads do not take
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();

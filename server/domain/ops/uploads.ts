@@ -9,7 +9,9 @@ import { fail, ok, type Result } from "../errors.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, ORG_FIELDS, PAY_FIELDS, parseUpload, REQUIRED_FIELDS } from "../ingestion/index.js";
 import { publishOrgSnapshot } from "../snapshots/publish-org.js";
 import { publishPaySnapshot } from "../snapshots/publish-pay.js";
+import type { ParsedTable } from "../ingestion/parsed-table.js";
 import { analyzeTable } from "./upload-analysis.js";
+import { openUploadContent, purgedMessage, sealUploadContent } from "./upload-content.js";
 
 /** The templates to try for a provider and group: its saved ones first, then the built-in ones (any provider). */
 export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, group: "org" | "pay"): Promise<(MappingTemplate & { id: string | null })[]> {
@@ -23,12 +25,18 @@ export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, g
 const label = (field: string) => field.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 
 /** Parse, map, validate and diff an upload, store the report and diff, and present it. */
-async function view(deps: Deps, upload: UploadRow): Promise<Result<UploadView>> {
+async function view(deps: Deps, upload: UploadRow, alreadyParsed?: ParsedTable): Promise<Result<UploadView>> {
   const connection = await findConnection(deps.db, upload.connectionId);
   if (!connection) return fail("not_found", "Connection not found");
-  const parsed = await parseUpload(upload.content, upload.fileName);
-  if (!parsed.ok) return parsed;
-  const table = parsed.value;
+  if (upload.content === null) return ok(purgedView(upload));
+  let table = alreadyParsed;
+  if (!table) {
+    const content = openUploadContent(deps, upload);
+    if (!content.ok) return content;
+    const parsed = await parseUpload(content.value, upload.fileName);
+    if (!parsed.ok) return parsed;
+    table = parsed.value;
+  }
   const mapping = upload.mapping as unknown as Mapping | null;
   const analysis = mapping ? await analyzeTable(deps, connection, table, mapping) : null;
   const template = upload.templateId ? await findTemplate(deps.db, upload.templateId) : undefined;
@@ -69,7 +77,32 @@ async function view(deps: Deps, upload: UploadRow): Promise<Result<UploadView>> 
     report: analysis?.report ?? null,
     diff: (analysis?.diff as unknown as Record<string, unknown>) ?? null,
     published_snapshot_id: upload.publishedSnapshotId,
+    purged_at: null,
   });
+}
+
+/** An upload whose file was deleted by the retention rule: what was stored about it, nothing parsed. */
+function purgedView(upload: UploadRow): UploadView {
+  const mapping = upload.mapping as unknown as Mapping | null;
+  return {
+    id: upload.id,
+    connection_id: upload.connectionId,
+    group: upload.group,
+    status: upload.status as UploadView["status"],
+    file_name: upload.fileName,
+    size_bytes: upload.sizeBytes,
+    format: /\.xlsx?$/i.test(upload.fileName) ? "xlsx" : "csv",
+    headers: [],
+    row_count: upload.rowCount ?? 0,
+    template: mapping ? { id: upload.templateId, name: (upload.mapping as { templateName?: string } | null)?.templateName ?? "Custom mapping" } : null,
+    mapping: null,
+    fields: [],
+    preview: [],
+    report: (upload.report as UploadView["report"]) ?? null,
+    diff: upload.diff ?? null,
+    published_snapshot_id: upload.publishedSnapshotId,
+    purged_at: upload.purgedAt?.toISOString() ?? null,
+  };
 }
 
 /** Store an operator's upload of a provider export, detect its format and analyze it. Bad files are refused, not stored. */
@@ -87,8 +120,9 @@ export async function createUpload(
   const candidates = await templatesFor(deps, connection.providerId, input.group);
   const detected = detectMapping(parsed.value.headers, candidates);
   const now = deps.clock.now();
-  const row = {
-    id: randomUUID(),
+  const id = randomUUID();
+  const row: UploadRow = {
+    id,
     connectionId,
     taskId: null,
     group: input.group,
@@ -96,7 +130,9 @@ export async function createUpload(
     fileName: input.fileName,
     contentType: input.contentType ?? null,
     sizeBytes: input.bytes.length,
-    content: input.bytes,
+    content: sealUploadContent(deps, id, input.bytes),
+    contentSealed: true,
+    purgedAt: null,
     mapping: detected ? ({ ...detected.template.mapping, templateName: detected.template.name } as never) : null,
     templateId: detected ? ((detected.template as { id?: string | null }).id ?? null) : null,
     report: null,
@@ -108,7 +144,7 @@ export async function createUpload(
     updatedAt: now,
   };
   await insertUpload(deps.db, row);
-  return view(deps, row);
+  return view(deps, row, parsed.value);
 }
 
 async function loadUpload(deps: Pick<Deps, "db">, id: string): Promise<Result<UploadRow>> {
@@ -127,6 +163,7 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   const upload = await loadUpload(deps, id);
   if (!upload.ok) return upload;
   if (upload.value.status === "published" || upload.value.status === "discarded") return fail("invalid_request", `The upload is ${upload.value.status}`);
+  if (upload.value.content === null) return fail("invalid_request", purgedMessage(deps.config.uploadRetentionDays));
   let mapping = change.mapping;
   let templateId: string | null = null;
   if (change.template_id) {
@@ -150,7 +187,9 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   const connection = await findConnection(deps.db, upload.value.connectionId);
   const mapping = upload.value.mapping as unknown as Mapping | null;
   if (!connection || !mapping) return fail("invalid_request", "Choose a mapping before publishing");
-  const parsed = await parseUpload(upload.value.content, upload.value.fileName);
+  const content = openUploadContent(deps, upload.value);
+  if (!content.ok) return content;
+  const parsed = await parseUpload(content.value, upload.value.fileName);
   if (!parsed.ok) return parsed;
   const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
   if (!analysis.report.ok) return fail("invalid_request", `The file has ${analysis.report.counts.errors ?? analysis.report.errors.length} errors; fix them before publishing`);
