@@ -22,6 +22,11 @@ const EnvSchema = z.object({
   LINNET_REFRESH_DAYS: intFrom(7),
   LINNET_FOLLOW_UP_DAYS: intFrom(3),
   LINNET_UPLOAD_MAX_MB: intFrom(50),
+  LINNET_UPLOAD_RETENTION_DAYS: intFrom(30),
+  LINNET_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/]+(,\s*[\w.:/]+)*)$/, "must be true, false, a hop count, or addresses/CIDRs/loopback,linklocal,uniquelocal")
+    .default("loopback"),
   LINNET_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   LINNET_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
@@ -87,6 +92,13 @@ export interface Config {
   followUpDays: number;
   /** Largest accepted upload of a provider export, in bytes. */
   uploadMaxBytes: number;
+  /** Days an uploaded provider export is kept before the hourly housekeeping job deletes the file itself. */
+  uploadRetentionDays: number;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client address (Fastify's `trustProxy`): by default only a
+   * proxy on this machine, so a client cannot pick its own address to escape the sign-in throttle.
+   */
+  trustProxy: boolean | number | string;
   /** How long another process's change to a token or connection may go unseen here (token lookup cache; 0 = off). */
   authCacheMs: number;
   /** On SIGTERM: how long in-flight requests and running jobs may take before they are cut off (jobs handed back). */
@@ -130,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretGraceMs: e.LINNET_SECRET_GRACE_HOURS * 3_600_000,
     followUpDays: e.LINNET_FOLLOW_UP_DAYS,
     uploadMaxBytes: e.LINNET_UPLOAD_MAX_MB * 1024 * 1024,
+    uploadRetentionDays: e.LINNET_UPLOAD_RETENTION_DAYS,
+    trustProxy: e.LINNET_TRUST_PROXY === "true" ? true : e.LINNET_TRUST_PROXY === "false" ? false : /^\d+$/.test(e.LINNET_TRUST_PROXY) ? Number(e.LINNET_TRUST_PROXY) : e.LINNET_TRUST_PROXY,
     sla: {
       orgDays: e.LINNET_SLA_ORG_DAYS,
       payDays: e.LINNET_SLA_PAY_DAYS,

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type PgBoss from "pg-boss";
-import pino from "pino";
+import pino, { type DestinationStream } from "pino";
 import { buildApp } from "./api/app.js";
 import type { ZodApp } from "./api/types.js";
 import type { Config } from "./config.js";
@@ -12,10 +12,12 @@ import { type Clock, systemClock } from "./domain/clock.js";
 import { TokenCache } from "./domain/connections/token-cache.js";
 import type { Deps } from "./domain/deps.js";
 import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
+import { sealPlainUploads } from "./domain/ops/upload-content.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
 import { createBoss, type JobWorkers, prepareJobs, startJobs } from "./jobs/queue.js";
 import { installStoppingHook } from "./runtime/shutdown.js";
 import { startStep, underStartLock } from "./runtime/start-lock.js";
+import { safeErrorSerializer } from "./log-redaction.js";
 
 /** Which parts a process runs: both (default), the HTTP API only, or the job workers only. */
 export type Role = "all" | "api" | "worker";
@@ -30,6 +32,8 @@ export interface StartOptions {
   database?: Database;
   /** Skip listening (tests that only use inject). */
   listen?: boolean;
+  /** Where log lines go (stdout by default; tests capture them). */
+  logStream?: DestinationStream;
 }
 
 /** A running Linnet. */
@@ -62,7 +66,8 @@ function secretsKey(config: Config): string {
 export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const { config } = opts;
   const role = opts.role ?? "all";
-  const log = pino({ level: config.logLevel, base: { service: "linnet", role } });
+  const logOptions = { level: config.logLevel, base: { service: "linnet", role }, serializers: { err: safeErrorSerializer } };
+  const log = opts.logStream ? pino(logOptions, opts.logStream) : pino(logOptions);
   const cipher = createCipher(secretsKey(config));
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const boss = createBoss(database, { worker: role !== "api" });
@@ -85,6 +90,9 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   // once per database at a time, whatever the number of processes starting (see runtime/start-lock.ts)
   const firstStart = await underStartLock(database, async () => {
     await startStep("migrate the database", () => migrateDatabase(database));
+    // uploads stored before sealing existed are sealed here: a migration has no key (idempotent)
+    const sealed = await startStep("seal stored uploads", () => sealPlainUploads(deps));
+    if (sealed > 0) log.info({ sealed }, "sealed uploaded files stored in clear by an earlier version");
     await startStep("prepare the job queues", () => prepareJobs(boss, deps, { worker: role !== "api" }));
     return role === "worker" ? null : await startStep("first-start bootstrap", () => bootstrapIfEmpty(deps));
   });
@@ -92,7 +100,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   let app: ZodApp | null = null;
   let url: string | null = null;
   if (role !== "worker") {
-    app = await buildApp(deps, { logLevel: config.logLevel });
+    app = await buildApp(deps, { logLevel: config.logLevel, logStream: opts.logStream });
     installStoppingHook(app);
     if (opts.listen !== false) {
       await app.listen({ port: config.port, host: config.host });

@@ -135,7 +135,17 @@ export const OpsConnectionSchema = z.object({
   snapshots: z.array(SnapshotSummarySchema),
   /** The last pull or try of each group (served to apps as `Finch-Last-Attempted-Update-*`). */
   last_attempts: z.object({ org: AttemptSchema.nullable(), pay: AttemptSchema.nullable() }),
-  uploads: z.array(z.object({ id: z.string(), group: z.enum(["org", "pay"]), status: UploadStatusSchema, file_name: z.string(), created_at: z.string() })),
+  uploads: z.array(
+    z.object({
+      id: z.string(),
+      group: z.enum(["org", "pay"]),
+      status: UploadStatusSchema,
+      file_name: z.string(),
+      created_at: z.string(),
+      /** When the file itself was deleted by the retention rule (LINNET_UPLOAD_RETENTION_DAYS), or null. */
+      purged_at: z.string().nullable(),
+    }),
+  ),
 });
 /** The connection page's data. */
 export type OpsConnection = z.infer<typeof OpsConnectionSchema>;
@@ -219,6 +229,11 @@ export const UploadViewSchema = z.object({
   report: ReportSchema.nullable(),
   diff: z.record(z.string(), z.unknown()).nullable(),
   published_snapshot_id: z.string().nullable(),
+  /**
+   * When the file was deleted by the retention rule (LINNET_UPLOAD_RETENTION_DAYS): the report and diff stay, the
+   * file, its columns and preview are gone, and it can no longer be mapped or published.
+   */
+  purged_at: z.string().nullable(),
 });
 /** An upload as the console shows it. */
 export type UploadView = z.infer<typeof UploadViewSchema>;

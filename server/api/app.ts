@@ -8,6 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import type { Deps } from "../domain/deps.js";
 import { FinchError } from "../domain/errors.js";
 import { connectFlowRoutes } from "./connect-flow/post-flows.js";
@@ -15,7 +16,7 @@ import { consoleAuthRoutes } from "./console/auth/console-auth-routes.js";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
 import { employerStatusRoutes } from "./connect-flow/employer-status.js";
 import { demoRoutes } from "./demo/demo-routes.js";
-import { errorHandler } from "./errors.js";
+import { clientErrorHandler, errorHandler, frameworkErrorHandler } from "./errors.js";
 import { lazyChildLogger } from "./lazy-request-logger.js";
 import { createRateLimiter } from "./rate-limit/index.js";
 import { registerAddressLimit } from "./rate-limit/address-limiter.js";
@@ -50,6 +51,7 @@ import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
 import { getHealthz } from "./system/get-healthz.js";
 import type { RouteModule, ZodApp } from "./types.js";
+import { safeSerializers } from "../log-redaction.js";
 import { benefitReadRoutes } from "./finch/employer/benefits/benefit-read-routes.js";
 import { benefitWriteRoutes } from "./finch/employer/benefits/benefit-write-routes.js";
 import { registerPages } from "./web/pages.js";
@@ -105,6 +107,8 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 export interface AppOptions {
   /** Pino log level; `silent` in tests. */
   logLevel: string;
+  /** Where log lines go (stdout by default; tests capture them). */
+  logStream?: DestinationStream;
 }
 
 /** Build the HTTP app: Finch-compatible API, hosted Connect, demo, docs. Does not listen. */
@@ -113,11 +117,17 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
     logger: {
       level: opts.logLevel,
       redact: { paths: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"], censor: "[redacted]" },
+      // request URLs without status-link tokens or grant values; errors without SQL parameters
+      serializers: safeSerializers as never,
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     genReqId: () => randomUUID(),
     childLoggerFactory: lazyChildLogger,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from configured proxies: the client address feeds the sign-in throttle
+    trustProxy: deps.config.trustProxy as never, // boolean | hop count | address list: one union the overloads do not take
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Provider exports are uploaded as raw bytes; the upload route sets its own (larger) body limit.

@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseOutage } from "../db/pool-errors.js";
@@ -54,4 +55,36 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   request.log.error({ err }, "unhandled error");
   return reply.status(500).send(new FinchError("server_error", `Internal server error; quote request id ${request.id}`).toBody());
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors raised while routing, before any handler (a path parameter longer than
+ * `maxParamLength` → 414, a malformed percent-encoding → 400), answered in the Finch shape like every other error.
+ */
+export function frameworkErrorHandler(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const finch =
+    err.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? new FinchError("uri_too_long", "The URL is too long: a path segment exceeds 100 characters")
+      : new FinchError("invalid_request", err.code === "FST_ERR_BAD_URL" ? "The URL is not valid (bad percent-encoding)" : "The request could not be routed");
+  return reply.status(finch.status).send(finch.toBody());
+}
+
+/**
+ * Fastify's `clientErrorHandler`: the HTTP parser refused the request before Fastify saw it (headers, request line
+ * included, over Node's 16 KB limit → 431; a timeout → 408; anything else → 400). Written straight to the socket,
+ * in the Finch shape.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, text, body] =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", new FinchError("headers_too_large", "The request line and headers are larger than 16 KB").toBody()]
+      : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", new FinchError("request_timeout", "The request was not received in time").toBody()]
+        : [400, "Bad Request", new FinchError("malformed_request", "The request is not valid HTTP").toBody()];
+  const json = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(json)}\r\nContent-Type: application/json\r\n\r\n${json}`);
+  }
+  socket.destroy(err);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Finch from "@tryfinch/finch-api";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { completeConnect, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -45,14 +46,14 @@ describe("POST /auth/token", () => {
   });
 
   it("accepts HTTP Basic client credentials as well", async () => {
-    const res = await http(server.url, "POST", "/auth/token", { basic: app, body: { code: await freshCode() } });
+    const res = await http(server.url, "POST", "/auth/token", { basic: app, body: { code: await freshCode(), redirect_uri: REDIRECT } });
     expect(res.status).toBe(200);
   });
 
   it("refuses a reused code", async () => {
     const code = await freshCode();
-    expect((await http(server.url, "POST", "/auth/token", { body: { ...app, code } })).status).toBe(200);
-    const again = await http(server.url, "POST", "/auth/token", { body: { ...app, code } });
+    expect((await http(server.url, "POST", "/auth/token", { body: { ...app, code, redirect_uri: REDIRECT } })).status).toBe(200);
+    const again = await http(server.url, "POST", "/auth/token", { body: { ...app, code, redirect_uri: REDIRECT } });
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ code: 400, name: "invalid_grant_error" });
   });
@@ -60,7 +61,7 @@ describe("POST /auth/token", () => {
   it("refuses a code older than ten minutes", async () => {
     const code = await freshCode();
     server.clock.advance(10 * 60_000 + 1);
-    const res = await http(server.url, "POST", "/auth/token", { body: { ...app, code } });
+    const res = await http(server.url, "POST", "/auth/token", { body: { ...app, code, redirect_uri: REDIRECT } });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ name: "invalid_grant_error" });
   });
@@ -77,11 +78,31 @@ describe("POST /auth/token", () => {
     expect(bad.status).toBe(401);
     expect(bad.body).toMatchObject({ code: 401, finch_code: "invalid_client" });
     const other = await server.createApp({ name: "Other" });
-    const stolen = await http(server.url, "POST", "/auth/token", { body: { client_id: other.client_id, client_secret: other.client_secret, code } });
+    const stolen = await http(server.url, "POST", "/auth/token", { body: { client_id: other.client_id, client_secret: other.client_secret, code, redirect_uri: REDIRECT } });
     expect(stolen.status).toBe(400);
     expect(stolen.body).toMatchObject({ name: "invalid_grant_error" });
     // the rightful owner can still use it: a failed theft does not burn the code
-    expect((await http(server.url, "POST", "/auth/token", { body: { ...app, code } })).status).toBe(200);
+    expect((await http(server.url, "POST", "/auth/token", { body: { ...app, code, redirect_uri: REDIRECT } })).status).toBe(200);
+  });
+
+  it("refuses an exchange without redirect_uri when the session had one (RFC 6749 §4.1.3), and does not burn the code", async () => {
+    const code = await freshCode();
+    const res = await http(server.url, "POST", "/auth/token", { body: { ...app, code } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 400, name: "invalid_grant_error", finch_code: "invalid_grant" });
+    expect(String(res.body.message)).toMatch(/^redirect_uri: required/);
+    expect((await http(server.url, "POST", "/auth/token", { body: { ...app, code, redirect_uri: REDIRECT } })).status).toBe(200);
+  });
+
+  it("exchanges a code of a session without redirect_uri with or without one, through the official SDK as well", async () => {
+    const finch = new Finch({ baseURL: server.url, clientID: app.client_id, clientSecret: app.client_secret });
+    const plain = await finch.accessTokens.create({ code: await freshCode(null) });
+    expect(plain.token_type).toBe("bearer");
+    const named = await finch.accessTokens.create({ code: await freshCode(null), redirect_uri: REDIRECT });
+    expect(named.token_type).toBe("bearer");
+    // the SDK passes redirect_uri through: a redirect-flow code works when the app repeats it, as RFC 6749 asks
+    expect((await finch.accessTokens.create({ code: await freshCode(), redirect_uri: REDIRECT })).token_type).toBe("bearer");
+    await expect(finch.accessTokens.create({ code: await freshCode() })).rejects.toMatchObject({ status: 400 });
   });
 
   it("names the missing field", async () => {

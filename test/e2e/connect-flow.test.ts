@@ -77,6 +77,17 @@ describe("starting Connect", () => {
     expect((await start({ session: await newSession(), app_type: "spa" })).status).toBe(400);
   });
 
+  it("posts a legacy link's code only to an origin of the application's registered redirect URIs", async () => {
+    const legacy = { client_id: app.client_id, products: "company", app_type: "spa", mode: "employer" };
+    const evil = await start({ ...legacy, sdk_host_url: "https://evil.example.com/embed" });
+    expect(evil.status).toBe(400);
+    expect(evil.body).toMatchObject({ code: 400, finch_code: "invalid_request" });
+    expect(String((evil.body as unknown as { message: string }).message)).toMatch(/^sdk_host_url: /);
+    const own = await start({ ...legacy, sdk_host_url: `${new URL(REDIRECT).origin}/settings/payroll` });
+    expect(own.status).toBe(200);
+    expect(own.body.sdk_host_origin).toBe(new URL(REDIRECT).origin);
+  });
+
   it("answers a preview without storing a session", async () => {
     const res = await start({ preview: "true", client_id: app.client_id, products: "company directory", redirect_uri: "https://www.tryfinch.com", app_type: "spa", sdk_host_url: "http://localhost:3000" });
     expect(res.status).toBe(200);

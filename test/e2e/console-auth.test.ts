@@ -22,8 +22,9 @@ async function addUser(email: string, role: "admin" | "operator" | "developer"):
   if (!created.ok) throw created.error;
 }
 
-function signInAs(email: string, password = PASSWORD): Promise<HttpResult<SessionResponse>> {
-  return http<SessionResponse>(server.url, "POST", "/console/api/session", { body: { email, password } });
+/** Sign in from a client address (sent as X-Forwarded-For: the test server's loopback peer is a trusted proxy). */
+function signInAs(email: string, password = PASSWORD, from = "198.51.100.1"): Promise<HttpResult<SessionResponse>> {
+  return http<SessionResponse>(server.url, "POST", "/console/api/session", { body: { email, password }, headers: { "x-forwarded-for": from } });
 }
 
 async function browserFor(email: string): Promise<Browser> {
@@ -89,37 +90,66 @@ describe("signing in", () => {
     expect(bad.body).toMatchObject({ finch_code: "invalid_request" });
   });
 
-  it("locks an account for 15 minutes after 5 failures", async () => {
-    for (let i = 0; i < 4; i++) expect((await signInAs("locked@example.com", "wrong password")).status).toBe(401);
-    const fifth = await signInAs("locked@example.com", "wrong password");
+  it("locks an account for 15 minutes after 5 failures, for the client address that made them only", async () => {
+    const guesser = "198.51.100.10";
+    for (let i = 0; i < 4; i++) expect((await signInAs("locked@example.com", "wrong password", guesser)).status).toBe(401);
+    const fifth = await signInAs("locked@example.com", "wrong password", guesser);
     expect(fifth.status).toBe(429);
-    const refused = await signInAs("locked@example.com");
+    const refused = await signInAs("locked@example.com", PASSWORD, guesser);
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ finch_code: "finch_application_rl", message: "Too many failed sign-ins; try again in 15 minutes" });
     expect(refused.headers.get("retry-after")).toBe("900");
     expect(refused.headers.get("set-cookie")).toBeNull();
+    // the owner, from an address with no failures, is not locked out of their own account
+    expect((await signInAs("locked@example.com", PASSWORD, "203.0.113.7")).status).toBe(200);
     server.clock.advance(15 * MINUTE);
-    expect((await signInAs("locked@example.com")).status).toBe(200);
+    expect((await signInAs("locked@example.com", PASSWORD, guesser)).status).toBe(200);
     // success reset the count: four more failures do not lock
-    for (let i = 0; i < 4; i++) expect((await signInAs("locked@example.com", "wrong password")).status).toBe(401);
-    expect((await signInAs("locked@example.com")).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await signInAs("locked@example.com", "wrong password", guesser)).status).toBe(401);
+    expect((await signInAs("locked@example.com", PASSWORD, guesser)).status).toBe(200);
   });
 
   it("locks an address with no account the same way, so the lockout does not reveal which accounts exist", async () => {
+    const from = "198.51.100.20";
     const answers = [];
     for (let i = 0; i < 6; i++) {
-      const res = await signInAs(i % 2 ? "Ghost@Example.com " : "ghost@example.com", "any password");
+      const res = await signInAs(i % 2 ? "Ghost@Example.com " : "ghost@example.com", "any password", from);
       answers.push([res.status, (res.body as unknown as { message: string }).message, res.headers.get("retry-after")]);
     }
     expect(answers.slice(0, 4)).toEqual(Array(4).fill([401, "Incorrect email or password", null]));
     expect(answers.slice(4)).toEqual(Array(2).fill([429, "Too many failed sign-ins; try again in 15 minutes", "900"]));
-    const stored = (await server.linnet.deps.db.execute(sql`select email_hash from sign_in_failures`)) as unknown as { rows: { email_hash: string }[] };
+    const stored = (await server.linnet.deps.db.execute(sql`select row_to_json(t)::text as j from sign_in_failures t`)) as unknown as { rows: { j: string }[] };
+    expect(stored.rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(stored.rows)).not.toContain("ghost");
+    expect(JSON.stringify(stored.rows)).not.toContain("198.51.100");
     server.clock.advance(15 * MINUTE);
-    expect((await signInAs("ghost@example.com", "any password")).status).toBe(401);
+    expect((await signInAs("ghost@example.com", "any password", from)).status).toBe(401);
     server.clock.advance(DAY);
     expect(await purgeIdleSignInFailures(server.linnet.deps)).toBeGreaterThanOrEqual(1);
     expect(await purgeIdleSignInFailures(server.linnet.deps)).toBe(0);
+  });
+
+  it("locks a client address out of every sign-in after 10 failures within 15 minutes, whatever the accounts", async () => {
+    const sprayer = "198.51.100.30";
+    const statuses = [];
+    for (let i = 0; i < 10; i++) statuses.push((await signInAs(i % 3 === 0 ? "admin@example.com" : `spray-${i}@example.com`, "Winter2026!", sprayer)).status);
+    expect(statuses).toEqual([...Array(9).fill(401), 429]);
+    const next = await signInAs("someone-else@example.com", "Winter2026!", sprayer);
+    expect(next.status).toBe(429);
+    expect(next.body).toMatchObject({ finch_code: "finch_application_rl", message: "Too many failed sign-ins from your network; try again in 15 minutes" });
+    expect(next.headers.get("retry-after")).toBe("900");
+    // even a correct password is refused from that client, and accepted from any other
+    expect((await signInAs("admin@example.com", PASSWORD, sprayer)).status).toBe(429);
+    expect((await signInAs("admin@example.com", PASSWORD, "203.0.113.8")).status).toBe(200);
+    server.clock.advance(15 * MINUTE);
+    expect((await signInAs("admin@example.com", PASSWORD, sprayer)).status).toBe(200);
+  });
+
+  it("counts a client's failures per window: 9 failures, a pause of 15 minutes, 9 more lock nothing", async () => {
+    const slow = "198.51.100.40";
+    for (let i = 0; i < 9; i++) expect((await signInAs(`slow-${i % 4}@example.com`, "guess", slow)).status).toBe(401);
+    server.clock.advance(15 * MINUTE);
+    for (let i = 0; i < 9; i++) expect((await signInAs(`slow-${4 + (i % 4)}@example.com`, "guess", slow)).status).toBe(401);
   });
 });
 
@@ -213,14 +243,13 @@ describe("operator API keys", () => {
     expect(after.body.data[0]!.revoked_at).not.toBeNull();
   });
 
-  it("refuses the key of a locked user", async () => {
+  it("keeps a user's API key working while someone guesses their password", async () => {
     await addUser("scripted@example.com", "operator");
     const ops = await browserFor("scripted@example.com");
     const { body } = await asBrowser<CreatedApiKey>(ops, "POST", "/console/api/api-keys", { body: { name: "nightly" } });
     expect((await http(server.url, "GET", "/console/api/whoami", { bearer: body.key })).status).toBe(200);
-    for (let i = 0; i < 5; i++) await signInAs("scripted@example.com", "wrong password");
-    expect((await http(server.url, "GET", "/console/api/whoami", { bearer: body.key })).status).toBe(401);
-    server.clock.advance(15 * MINUTE);
+    for (let i = 0; i < 5; i++) await signInAs("scripted@example.com", "wrong password", "198.51.100.50");
+    expect((await signInAs("scripted@example.com", PASSWORD, "198.51.100.50")).status).toBe(429);
     expect((await http(server.url, "GET", "/console/api/whoami", { bearer: body.key })).status).toBe(200);
   });
 });

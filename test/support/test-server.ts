@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type { DestinationStream } from "pino";
 import { inject } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { type Database, openDatabase } from "../../server/db/client.js";
@@ -60,7 +61,7 @@ async function freshDatabase(): Promise<{ database: Database; drop(): Promise<vo
 }
 
 /** Start Linnet for a test file: real HTTP on 127.0.0.1, a manual clock, silent logs. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { logStream?: DestinationStream } = {}): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const fresh = await freshDatabase();
@@ -79,7 +80,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const clock = new ManualClock(new Date());
-  const linnet = await startLinnet({ config, database, clock });
+  const linnet = await startLinnet({ config, database, clock, logStream: options.logStream });
   const server: TestServer = {
     linnet,
     url,
@@ -97,7 +98,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       const reopen = await fresh.beforeRestart(database);
       await server.linnet.close();
       database = await reopen();
-      server.linnet = await startLinnet({ config, database, clock });
+      server.linnet = await startLinnet({ config, database, clock, logStream: options.logStream });
     },
     async close() {
       await server.linnet.close();

@@ -1,4 +1,4 @@
-import { formatDateTime, statusWords } from "../ui/format.js";
+import { formatDate, formatDateTime, statusWords } from "../ui/format.js";
 import { GROUP_LABELS } from "./labels.js";
 import { Link } from "./link.js";
 import type { OpsConnection } from "./ops-types.js";
@@ -20,6 +20,7 @@ export function UploadList({ uploads }: UploadListProps) {
           <Link href={paths.upload(u.id)}>{u.file_name}</Link>
           <span className={`badge badge-${u.group}`}>{GROUP_LABELS[u.group]}</span>
           <span className={`badge badge-upload-${u.status}`}>{statusWords(u.status)}</span>
+          {u.purged_at !== null && <span className="small muted">file deleted {formatDate(u.purged_at)}</span>}
           <span className="small muted">{formatDateTime(u.created_at)}</span>
         </li>
       ))}

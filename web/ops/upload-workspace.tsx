@@ -2,7 +2,7 @@ import { useId } from "react";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { DiscardButton } from "./discard-button.js";
 import { DiffSummary } from "./diff-summary.js";
-import { formatBytes, statusWords } from "../ui/format.js";
+import { formatBytes, formatDate, statusWords } from "../ui/format.js";
 import { GROUP_LABELS } from "./labels.js";
 import { MappingEditor } from "./mapping-editor.js";
 import type { UploadView } from "./ops-types.js";
@@ -30,8 +30,9 @@ export function UploadWorkspace({ upload, providerId, onChange, onPublished, onD
   const titleId = useId();
   const templates = useLoad(`${providerId}:${upload.group}`, () => listTemplates(providerId, upload.group));
   const discard = useAction();
-  // the server's state machine says what may happen next: a final upload (published, discarded) offers nothing
-  const editable = upload.next_statuses.length > 0;
+  const purged = upload.purged_at !== null;
+  // the server's state machine says what may happen next: a final or purged upload offers nothing
+  const editable = !purged && upload.next_statuses.length > 0;
 
   const published = (u: UploadView) => {
     onChange(u);
@@ -53,9 +54,17 @@ export function UploadWorkspace({ upload, providerId, onChange, onPublished, onD
         </span>
       </header>
       <p className="small muted" data-testid="upload-facts">
-        {upload.format.toUpperCase()} · {upload.row_count.toLocaleString("en-US")} rows · {formatBytes(upload.size_bytes)} ·{" "}
-        {upload.headers.length} columns
+        {upload.format.toUpperCase()} · {upload.row_count.toLocaleString("en-US")} rows · {formatBytes(upload.size_bytes)}
+        {purged ? "" : ` · ${upload.headers.length} columns`}
       </p>
+      {upload.purged_at !== null && (
+        <p className="notice" role="status" data-testid="upload-purged">
+          The file itself was deleted on {formatDate(upload.purged_at)}, when the retention period for uploads ended. Its
+          validation report and changes are kept below
+          {upload.status === "published" ? ", and the data it published is still served." : "."}{" "}
+          {upload.status === "published" ? "" : "To publish this data, upload the file again."}
+        </p>
+      )}
       <p className="small" data-testid="detected-template">
         {upload.template ? (
           <>
@@ -87,8 +96,12 @@ export function UploadWorkspace({ upload, providerId, onChange, onPublished, onD
         </>
       )}
 
-      <h4 className="section-title">Preview</h4>
-      <PreviewTable group={upload.group} status={upload.status} records={upload.preview} rowCount={upload.row_count} />
+      {!purged && (
+        <>
+          <h4 className="section-title">Preview</h4>
+          <PreviewTable group={upload.group} status={upload.status} records={upload.preview} rowCount={upload.row_count} />
+        </>
+      )}
 
       <h4 className="section-title">Validation</h4>
       {upload.report ? (

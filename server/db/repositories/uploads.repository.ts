@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { ingestionUploads, mappingTemplates } from "../schema/index.js";
 
@@ -19,7 +19,7 @@ export async function findUpload(db: Db, id: string): Promise<UploadRow | undefi
 }
 
 /** Update an upload. */
-export async function updateUpload(db: Db, id: string, patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content">>): Promise<void> {
+export async function updateUpload(db: Db, id: string, patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content" | "contentSealed" | "purgedAt">>): Promise<void> {
   await db.update(ingestionUploads).set(patch).where(eq(ingestionUploads.id, id));
 }
 
@@ -36,10 +36,45 @@ export async function updateUploadFrom(db: Db, id: string, from: UploadRow["stat
 /** A connection's uploads, newest first (without file contents). */
 export async function listUploadsOfConnection(db: Db, connectionId: string) {
   return db
-    .select({ id: ingestionUploads.id, group: ingestionUploads.group, status: ingestionUploads.status, fileName: ingestionUploads.fileName, createdAt: ingestionUploads.createdAt })
+    .select({
+      id: ingestionUploads.id,
+      group: ingestionUploads.group,
+      status: ingestionUploads.status,
+      fileName: ingestionUploads.fileName,
+      createdAt: ingestionUploads.createdAt,
+      purgedAt: ingestionUploads.purgedAt,
+    })
     .from(ingestionUploads)
     .where(eq(ingestionUploads.connectionId, connectionId))
     .orderBy(desc(ingestionUploads.createdAt));
+}
+
+/** Ids of uploads whose file is still stored in clear (rows from before sealing existed), a batch at a time. */
+export async function listPlainUploadIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: ingestionUploads.id })
+    .from(ingestionUploads)
+    .where(and(eq(ingestionUploads.contentSealed, false), isNotNull(ingestionUploads.content)))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Replace a clear file by its sealed bytes, unless another process sealed it first. */
+export async function storeSealedContent(db: Db, id: string, sealed: Buffer): Promise<void> {
+  await db
+    .update(ingestionUploads)
+    .set({ content: sealed, contentSealed: true })
+    .where(and(eq(ingestionUploads.id, id), eq(ingestionUploads.contentSealed, false)));
+}
+
+/** Delete the files of uploads made before `before` (the rows, reports and diffs stay); returns how many. */
+export async function purgeUploadContentBefore(db: Db, before: Date, now: Date): Promise<number> {
+  const purged = await db
+    .update(ingestionUploads)
+    .set({ content: null, purgedAt: now })
+    .where(and(isNull(ingestionUploads.purgedAt), lt(ingestionUploads.createdAt, before)))
+    .returning({ id: ingestionUploads.id });
+  return purged.length;
 }
 
 /** The diffs stored by the uploads that published the given snapshots. */

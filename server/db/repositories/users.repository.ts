@@ -1,4 +1,4 @@
-import { eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { signInFailures, users } from "../schema/index.js";
 
@@ -22,27 +22,9 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return row;
 }
 
-/**
- * Count one failed sign-in atomically. On the `lockAfter`-th consecutive failure the user is locked until `lockUntil`
- * and the count starts again. Answers the user's `locked_until` after the update (null when never locked).
- */
-export async function recordFailedSignIn(db: Db, id: string, opts: { lockAfter: number; lockUntil: Date }): Promise<Date | null> {
-  const reached = sql`${users.failedLogins} + 1 >= ${opts.lockAfter}`;
-  const until = sql`${opts.lockUntil.toISOString()}::timestamptz`;
-  const [row] = await db
-    .update(users)
-    .set({
-      failedLogins: sql`case when ${reached} then 0 else ${users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${reached} then ${until} else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, id))
-    .returning({ lockedUntil: users.lockedUntil });
-  return row?.lockedUntil ?? null;
-}
-
-/** A successful sign-in: clear the failure count and any lock, remember when. */
+/** A successful sign-in: remember when. */
 export async function recordSuccessfulSignIn(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, id));
+  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
 }
 
 /** Email and role of the users with these ids (for showing who did something). */
@@ -56,23 +38,36 @@ export async function listUsersWithRoles(db: Db, roles: string[]): Promise<{ id:
   return db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.role, roles as never[])).orderBy(users.email);
 }
 
-/** When sign-in for an address with no account is locked until, if it is. */
-export async function findUnknownSignInLock(db: Db, emailHash: string): Promise<Date | null> {
-  const [row] = await db.select({ lockedUntil: signInFailures.lockedUntil }).from(signInFailures).where(eq(signInFailures.emailHash, emailHash));
-  return row?.lockedUntil ?? null;
+/** The sign-in locks still running at `now` among these throttle keys, by key. */
+export async function findSignInLocks(db: Db, keyHashes: string[], now: Date): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ key: signInFailures.keyHash, lockedUntil: signInFailures.lockedUntil })
+    .from(signInFailures)
+    .where(and(inArray(signInFailures.keyHash, keyHashes), gt(signInFailures.lockedUntil, now)));
+  return new Map(rows.map((r) => [r.key, r.lockedUntil!]));
 }
 
-/** Count a failed sign-in for an address with no account, as recordFailedSignIn does for an account. */
-export async function recordFailedUnknownSignIn(db: Db, emailHash: string, opts: { lockAfter: number; lockUntil: Date; now: Date }): Promise<Date | null> {
-  const reached = sql`${signInFailures.failedLogins} + 1 >= ${opts.lockAfter}`;
+/**
+ * Count one failed sign-in under a throttle key, atomically. Failures are counted within a window that restarts
+ * when it is older than `windowMs`; the `limit`-th failure of a window locks the key until `lockUntil` and the count
+ * starts again. Answers the key's `locked_until` after the update (null when never locked).
+ */
+export async function countSignInFailure(db: Db, keyHash: string, opts: { limit: number; windowMs: number; lockUntil: Date; now: Date }): Promise<Date | null> {
+  const windowStart = sql`${new Date(opts.now.getTime() - opts.windowMs).toISOString()}::timestamptz`;
+  const stale = sql`${signInFailures.windowStartedAt} <= ${windowStart}`;
+  const fresh = sql`(case when ${stale} then 1 else ${signInFailures.failedLogins} + 1 end)`;
+  const reached = sql`${fresh} >= ${opts.limit}`;
   const until = sql`${opts.lockUntil.toISOString()}::timestamptz`;
+  const now = sql`${opts.now.toISOString()}::timestamptz`;
+  const first = opts.limit <= 1;
   const [row] = await db
     .insert(signInFailures)
-    .values({ emailHash, failedLogins: opts.lockAfter <= 1 ? 0 : 1, lockedUntil: opts.lockAfter <= 1 ? opts.lockUntil : null, updatedAt: opts.now })
+    .values({ keyHash, failedLogins: first ? 0 : 1, windowStartedAt: opts.now, lockedUntil: first ? opts.lockUntil : null, updatedAt: opts.now })
     .onConflictDoUpdate({
-      target: signInFailures.emailHash,
+      target: signInFailures.keyHash,
       set: {
-        failedLogins: sql`case when ${reached} then 0 else ${signInFailures.failedLogins} + 1 end`,
+        failedLogins: sql`case when ${reached} then 0 else ${fresh} end`,
+        windowStartedAt: sql`case when ${stale} then ${now} else ${signInFailures.windowStartedAt} end`,
         lockedUntil: sql`case when ${reached} then ${until} else ${signInFailures.lockedUntil} end`,
         updatedAt: opts.now,
       },
@@ -81,8 +76,13 @@ export async function recordFailedUnknownSignIn(db: Db, emailHash: string, opts:
   return row?.lockedUntil ?? null;
 }
 
-/** Delete failure counts for unknown addresses not touched since `before`; returns how many. */
+/** Forget a throttle key's failures (a successful sign-in of that account from that client). */
+export async function clearSignInFailures(db: Db, keyHash: string): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.keyHash, keyHash));
+}
+
+/** Delete throttle counters not touched since `before`; returns how many. */
 export async function deleteIdleSignInFailures(db: Db, before: Date): Promise<number> {
-  const removed = await db.delete(signInFailures).where(lt(signInFailures.updatedAt, before)).returning({ h: signInFailures.emailHash });
+  const removed = await db.delete(signInFailures).where(lt(signInFailures.updatedAt, before)).returning({ h: signInFailures.keyHash });
   return removed.length;
 }

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid, customType } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid, customType } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -87,7 +87,15 @@ export const ingestionUploads = pgTable(
     fileName: text("file_name").notNull(),
     contentType: text("content_type"),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
-    content: bytea("content").notNull(),
+    /**
+     * The file, sealed with the secrets key (AES-256-GCM bound to the upload id, see domain/ops/upload-content.ts);
+     * null once purged after LINNET_UPLOAD_RETENTION_DAYS.
+     */
+    content: bytea("content"),
+    /** False only for rows stored before sealing existed, until the start-up step seals them. */
+    contentSealed: boolean("content_sealed").notNull().default(false),
+    /** When the file was deleted by the retention rule (the report, diff and snapshots stay). */
+    purgedAt: timestamp("purged_at", { withTimezone: true }),
     mapping: jsonb("mapping").$type<Record<string, unknown>>(),
     templateId: uuid("template_id"),
     /** The last validation report (errors, warnings, counts). */

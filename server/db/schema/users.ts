@@ -7,22 +7,22 @@ export const users = pgTable("users", {
   /** argon2id hash. */
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ["admin", "operator", "developer"] }).notNull(),
-  /** Consecutive failed sign-ins; reset on success. */
-  failedLogins: integer("failed_logins").notNull().default(0),
-  /** Sign-in refused until then (lockout after repeated failures). */
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
   lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
 
 /**
- * Failed sign-ins for email addresses that have no account, counted and locked exactly like an account's, so the
- * lockout answer cannot tell an attacker which addresses exist. Only a SHA-256 of the normalized address is kept;
- * rows idle for a day are purged by the hourly housekeeping job.
+ * Sign-in throttling counters (domain/auth/sign-in-throttle.ts), one row per key: an account address seen from one
+ * client address (`SHA-256("account" ‖ email ‖ client)`, whether an account exists or not, so the answers cannot
+ * tell which do), or a client address alone (`SHA-256("client" ‖ client)`). Only hashes are kept; rows idle for a
+ * day are purged by the hourly housekeeping job.
  */
 export const signInFailures = pgTable("sign_in_failures", {
-  emailHash: text("email_hash").primaryKey(),
+  keyHash: text("key_hash").primaryKey(),
+  /** Failures counted since windowStartedAt. */
   failedLogins: integer("failed_logins").notNull(),
+  /** When the current counting window began. */
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });

@@ -8,7 +8,10 @@ import { API_KEY_PREFIX, TOUCH_INTERVAL_MS } from "./tokens.js";
 
 const INVALID = "Invalid API key: it is unknown or was revoked";
 
-/** The user behind an operator API key; unknown and revoked keys, and keys of locked users, answer 401. */
+/**
+ * The user behind an operator API key; unknown and revoked keys answer 401. Failed password sign-ins do not touch
+ * keys: they lock only the client address that made them (sign-in-throttle.ts).
+ */
 export async function resolveApiKey(deps: Pick<Deps, "db" | "clock">, key: string | undefined): Promise<Result<ApiKeyActor>> {
   if (!key?.startsWith(API_KEY_PREFIX)) return fail("unauthorized", INVALID);
   const row = await findOperatorApiKeyByHash(deps.db, hashSecret(key));
@@ -16,7 +19,6 @@ export async function resolveApiKey(deps: Pick<Deps, "db" | "clock">, key: strin
   const now = deps.clock.now();
   const user = await findUserById(deps.db, row.userId);
   if (!user) return fail("unauthorized", INVALID);
-  if (user.lockedUntil && user.lockedUntil > now) return fail("unauthorized", "The API key's user is locked after failed sign-ins");
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) await touchOperatorApiKey(deps.db, row.id, now);
   return ok({ kind: "api_key", userId: user.id, email: user.email, role: user.role, apiKeyId: row.id });
 }

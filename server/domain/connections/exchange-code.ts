@@ -21,6 +21,10 @@ export async function exchangeCode(
   const code = await findCode(deps.db, codeHash);
   const now = deps.clock.now();
   if (!code || code.applicationId !== app.id || code.usedAt || code.expiresAt <= now) return fail("invalid_grant", INVALID_GRANT);
+  // RFC 6749 §4.1.3: a code issued for a redirect URI is only exchanged by a request that repeats it
+  if (code.redirectUri && input.redirect_uri === undefined) {
+    return fail("invalid_grant", "redirect_uri: required, because the Connect session or link that issued this code had one");
+  }
   if (input.redirect_uri !== undefined) {
     const expected = code.redirectUri;
     const matches = expected ? input.redirect_uri === expected : app.redirectUris.includes(input.redirect_uri);

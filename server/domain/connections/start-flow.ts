@@ -48,6 +48,20 @@ function embedOrigin(query: Record<string, string>): Result<string | null> {
   }
 }
 
+/** The origin of a URL, or "" when it is not one. */
+function embedOriginOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).origin : "";
+  } catch {
+    return "";
+  }
+}
+
+/** The origins of an application's registered redirect URIs. */
+function registeredOrigins(uris: readonly string[]): Set<string> {
+  return new Set(uris.map(embedOriginOf).filter((o) => o !== "" && o !== "null"));
+}
+
 /** Legacy `sandbox` values: `true` (deprecated) and `finch` mean generated data. */
 function legacySandbox(value: string | undefined): "finch" | "provider" | null {
   if (value === "true" || value === "finch") return "finch";
@@ -69,6 +83,10 @@ async function sessionFromLegacyLink(deps: Deps, query: Record<string, string>, 
     redirectUri = null;
   }
   if (!redirectUri && !embedded && query.preview !== "true") return fail("invalid_request", "redirect_uri: required");
+  // Anyone may build a legacy link from the public client_id: the code may only be posted to the application's own pages
+  if (embedded && query.preview !== "true" && !registeredOrigins(app.redirectUris).has(embedOriginOf(query.sdk_host_url))) {
+    return fail("invalid_request", "sdk_host_url: must have the origin of one of the application's registered redirect URIs");
+  }
   const provider = query.payroll_provider ? deps.catalog.get(query.payroll_provider) : undefined;
   if (query.payroll_provider && !provider) return fail("invalid_request", `payroll_provider: unknown provider "${query.payroll_provider}"`);
   const now = deps.clock.now();

@@ -69,6 +69,6 @@ export async function opsConnectionView(deps: Pick<Deps, "db" | "clock" | "catal
       org: c.orgAttemptedAt && c.orgAttemptResult ? { at: c.orgAttemptedAt.toISOString(), result: c.orgAttemptResult } : null,
       pay: c.payAttemptedAt && c.payAttemptResult ? { at: c.payAttemptedAt.toISOString(), result: c.payAttemptResult } : null,
     },
-    uploads: (await listUploadsOfConnection(deps.db, c.id)).map((u) => ({ id: u.id, group: u.group, status: u.status, file_name: u.fileName, created_at: u.createdAt.toISOString() })),
+    uploads: (await listUploadsOfConnection(deps.db, c.id)).map((u) => ({ id: u.id, group: u.group, status: u.status, file_name: u.fileName, created_at: u.createdAt.toISOString(), purged_at: u.purgedAt?.toISOString() ?? null })),
   });
 }

@@ -66,5 +66,6 @@ export async function presentUpload(deps: Deps, connection: ConnectionRow, uploa
     report,
     diff,
     published_snapshot_id: upload.publishedSnapshotId,
+    purged_at: null,
   });
 }

@@ -9,9 +9,11 @@ import { fail, ok, type Result } from "../errors.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, parseUpload } from "../ingestion/index.js";
 import { publishOrgSnapshot } from "../snapshots/publish-org.js";
 import { publishPaySnapshot } from "../snapshots/publish-pay.js";
+import type { ParsedTable } from "../ingestion/parsed-table.js";
 import { analyzeTable } from "./upload-analysis.js";
 import { analysedStatus, isFinalUpload, transitionUpload, unmappedRequired } from "./upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "./upload-view.js";
+import { openUploadContent, purgedMessage, sealUploadContent } from "./upload-content.js";
 
 /** The templates to try for a provider and group: its saved ones first, then the built-in ones (any provider). */
 export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, group: "org" | "pay"): Promise<(MappingTemplate & { id: string | null })[]> {
@@ -22,11 +24,14 @@ export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, g
   return [...saved, ...builtin];
 }
 
-/** Parse the stored file again and present the upload (see `presentUpload`). */
+/** Open and parse the stored file again and present the upload (see `presentUpload`); a purged one shows what was kept. */
 async function view(deps: Deps, upload: UploadRow): Promise<Result<UploadView>> {
   const connection = await findConnection(deps.db, upload.connectionId);
   if (!connection) return fail("not_found", "Connection not found");
-  const parsed = await parseUpload(upload.content, upload.fileName);
+  if (upload.content === null) return ok(purgedView(upload));
+  const content = openUploadContent(deps, upload);
+  if (!content.ok) return content;
+  const parsed = await parseUpload(content.value, upload.fileName);
   if (!parsed.ok) return parsed;
   return presentUpload(deps, connection, upload, parsed.value);
 }
@@ -37,6 +42,31 @@ function checkMapping(mapping: Mapping, group: "org" | "pay"): Result<true> {
   const missing = unmappedRequired(mapping, group);
   if (missing.length > 0) return fail("invalid_request", `mapping.columns.${missing[0]}: choose the column that holds it (required: ${missing.join(", ")})`);
   return ok(true);
+}
+
+/** An upload whose file was deleted by the retention rule: what was stored about it, nothing parsed. */
+function purgedView(upload: UploadRow): UploadView {
+  const mapping = upload.mapping as unknown as Mapping | null;
+  return {
+    id: upload.id,
+    connection_id: upload.connectionId,
+    group: upload.group,
+    status: upload.status,
+    next_statuses: [],
+    file_name: upload.fileName,
+    size_bytes: upload.sizeBytes,
+    format: /\.xlsx?$/i.test(upload.fileName) ? "xlsx" : "csv",
+    headers: [],
+    row_count: upload.rowCount ?? 0,
+    template: mapping ? { id: upload.templateId, name: (upload.mapping as { templateName?: string } | null)?.templateName ?? "Custom mapping" } : null,
+    mapping: null,
+    fields: [],
+    preview: [],
+    report: (upload.report as UploadView["report"]) ?? null,
+    diff: upload.diff ?? null,
+    published_snapshot_id: upload.publishedSnapshotId,
+    purged_at: upload.purgedAt?.toISOString() ?? null,
+  };
 }
 
 /** Store an operator's upload of a provider export, detect its format and analyze it. Bad files are refused, not stored. */
@@ -56,8 +86,9 @@ export async function createUpload(
   const mapping = detected ? ({ ...detected.template.mapping, templateName: detected.template.name } as Mapping) : null;
   const analysis = await analyzeIfMapped(deps, connection, parsed.value, mapping, input.group);
   const now = deps.clock.now();
-  const row = {
-    id: randomUUID(),
+  const id = randomUUID();
+  const row: UploadRow = {
+    id,
     connectionId,
     taskId: null,
     group: input.group,
@@ -65,7 +96,9 @@ export async function createUpload(
     fileName: input.fileName,
     contentType: input.contentType ?? null,
     sizeBytes: input.bytes.length,
-    content: input.bytes,
+    content: sealUploadContent(deps, id, input.bytes),
+    contentSealed: true,
+    purgedAt: null,
     mapping: mapping as never,
     templateId: detected ? ((detected.template as { id?: string | null }).id ?? null) : null,
     report: (analysis?.report ?? null) as never,
@@ -96,6 +129,7 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   const upload = await loadUpload(deps, id);
   if (!upload.ok) return upload;
   if (isFinalUpload(upload.value.status)) return fail("invalid_request", `The upload is ${upload.value.status}`);
+  if (upload.value.content === null) return fail("invalid_request", purgedMessage(deps.config.uploadRetentionDays));
   let mapping = change.mapping;
   let templateId: string | null = null;
   if (change.template_id) {
@@ -108,7 +142,9 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   const valid = checkMapping(mapping, upload.value.group);
   if (!valid.ok) return valid;
   const connection = await findConnection(deps.db, upload.value.connectionId);
-  const parsed = await parseUpload(upload.value.content, upload.value.fileName);
+  const content = openUploadContent(deps, upload.value);
+  if (!content.ok) return content;
+  const parsed = await parseUpload(content.value, upload.value.fileName);
   if (!connection || !parsed.ok) return connection ? (parsed as Result<never>) : fail("not_found", "Connection not found");
   const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
   const to = analysedStatus(mapping, upload.value.group, analysis.report);
@@ -124,7 +160,9 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   const connection = await findConnection(deps.db, upload.value.connectionId);
   const mapping = upload.value.mapping as unknown as Mapping | null;
   if (!connection || !mapping) return fail("invalid_request", "Choose a mapping before publishing");
-  const parsed = await parseUpload(upload.value.content, upload.value.fileName);
+  const content = openUploadContent(deps, upload.value);
+  if (!content.ok) return content;
+  const parsed = await parseUpload(content.value, upload.value.fileName);
   if (!parsed.ok) return parsed;
   const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
   const state = analysedStatus(mapping, upload.value.group, analysis.report);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PaymentInput, PayStatementInput } from "../../../contracts/linnet/snapshot-input.js";
 import { findSourceIdOf } from "../../db/repositories/sandbox.repository.js";
+import { isUuid } from "../applications/authenticate-client.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
@@ -54,7 +55,8 @@ export async function buildSandboxPayment(
   const statements: PayStatementInput[] = [];
   if (body.pay_statements && body.pay_statements.length > 0) {
     for (const [i, s] of body.pay_statements.entries()) {
-      const sourceId = await findSourceIdOf(deps.db, ctx.connection.id, "individual", s.individual_id);
+      // a non-UUID can name nobody: answer before it reaches a uuid column
+      const sourceId = isUuid(s.individual_id) ? await findSourceIdOf(deps.db, ctx.connection.id, "individual", s.individual_id) : undefined;
       if (!sourceId) return fail("invalid_request", `pay_statements.${i}.individual_id: no individual "${s.individual_id}"`);
       const gross = cents(s.gross_pay) ?? 0;
       statements.push({

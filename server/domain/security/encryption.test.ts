@@ -17,6 +17,17 @@ describe("encryption at rest", () => {
     expect(() => cipher.decrypt(tampered, "row:1")).toThrow();
     expect(() => createCipher(generateKeyBase64()).decrypt(sealed, "row:1")).toThrow();
   });
+  it("seals bytes bound to their record, and refuses them tampered or under another record", () => {
+    const cipher = createCipher(generateKeyBase64());
+    const file = Buffer.from("id,ssn\n1,123-45-6789\n");
+    const sealed = cipher.encryptBytes(file, "upload:1");
+    expect(sealed.includes(Buffer.from("123-45-6789"))).toBe(false);
+    expect(cipher.decryptBytes(sealed, "upload:1").equals(file)).toBe(true);
+    expect(() => cipher.decryptBytes(sealed, "upload:2")).toThrow();
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1]! ^= 1;
+    expect(() => cipher.decryptBytes(tampered, "upload:1")).toThrow();
+  });
   it("refuses a key of the wrong size", () => {
     expect(() => createCipher(Buffer.alloc(16).toString("base64"))).toThrow(/32 bytes/);
   });

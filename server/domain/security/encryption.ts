@@ -6,6 +6,10 @@ export interface Cipher {
   encrypt(plain: string, aad: string): string;
   /** Decrypt a value made by encrypt with the same aad; throws when tampered with. */
   decrypt(sealed: string, aad: string): string;
+  /** Encrypt bytes (files) to `0x01 ‖ iv ‖ tag ‖ ciphertext`. */
+  encryptBytes(plain: Buffer, aad: string): Buffer;
+  /** Decrypt bytes made by encryptBytes with the same aad; throws when tampered with. */
+  decryptBytes(sealed: Buffer, aad: string): Buffer;
   /** HMAC-SHA256 (base64url) under a key derived from the master key: for capability links. */
   sign(message: string): string;
 }
@@ -28,6 +32,9 @@ class IvPool {
   }
 }
 
+/** Version byte of sealed byte strings. */
+const BYTES_V1 = Buffer.from([1]);
+
 /** Build a cipher from a base64 32-byte key. */
 export function createCipher(base64Key: string): Cipher {
   const key = Buffer.from(base64Key, "base64");
@@ -49,6 +56,20 @@ export function createCipher(base64Key: string): Cipher {
       decipher.setAAD(Buffer.from(aad, "utf8"));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+    },
+    encryptBytes(plain, aad) {
+      const iv = ivs.take();
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      cipher.setAAD(Buffer.from(aad, "utf8"));
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([BYTES_V1, iv, cipher.getAuthTag(), body]);
+    },
+    decryptBytes(sealed, aad) {
+      if (sealed[0] !== BYTES_V1[0]) throw new Error("Unknown ciphertext version");
+      const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(1, 13));
+      decipher.setAAD(Buffer.from(aad, "utf8"));
+      decipher.setAuthTag(sealed.subarray(13, 29));
+      return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
     },
     sign(message) {
       return createHmac("sha256", signingKey).update(message, "utf8").digest("base64url");

@@ -17,7 +17,7 @@ export const sessionRoutes: RouteModule = (app, deps) => {
     "/console/api/session",
     { schema: { hide: true, body: SignInRequestSchema, response: { 200: SessionResponseSchema, ...errors } } },
     async (request, reply) => {
-      const result = await signIn(deps, { ...request.body, userAgent: request.headers["user-agent"] });
+      const result = await signIn(deps, { ...request.body, clientAddress: request.ip, userAgent: request.headers["user-agent"] });
       const retryAfter = result.ok ? undefined : result.error.context?.retry_after;
       if (retryAfter) reply.header("retry-after", retryAfter);
       const signedIn = unwrap(result);
