@@ -9,7 +9,6 @@ import { fail, ok, type Result } from "../errors.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, parseUpload } from "../ingestion/index.js";
 import { publishOrgSnapshot } from "../snapshots/publish-org.js";
 import { publishPaySnapshot } from "../snapshots/publish-pay.js";
-import type { ParsedTable } from "../ingestion/parsed-table.js";
 import { analyzeTable } from "./upload-analysis.js";
 import { analysedStatus, isFinalUpload, transitionUpload, unmappedRequired } from "./upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "./upload-view.js";
