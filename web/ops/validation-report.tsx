@@ -24,7 +24,7 @@ function IssueList({ issues, severity }: { issues: Issue[]; severity: "error" | 
         {issues.length === 0 ? `No ${plural}` : count(issues.length, severity)}
         {severity === "error" && issues.length > 0 && <span className="small"> — fix these to publish</span>}
       </h4>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long list scrolls in its box, and must then be focusable to scroll by keyboard */}
+      {/* a long list scrolls in its box, so it must be focusable to scroll by keyboard */}
       <ul data-testid={`report-${plural}`} tabIndex={issues.length > 0 ? 0 : undefined} aria-label={plural}>
         {issues.map((issue, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the report is replaced whole, never reordered

@@ -43,11 +43,11 @@ const paySnap = alias(snapshots, "pay_snap");
 const textArray = (values: readonly string[]) => sql`ARRAY[${sql.join(values.length ? values.map((v) => sql`${v}`) : [sql`''`], sql`, `)}]::text[]`;
 const days = (n: number) => sql`(${n} * interval '1 day')`;
 
-/** The earliest first-data date of a group still without data; null when nothing is awaited (SQL). */
+/** The earliest first-data date of a group still without data; null once any data is served, or nothing is awaited (SQL). */
 function expectedAt(rule: ExpectedDateRule): SQL {
   const c = connections;
   const payDays = sql`CASE WHEN ${c.providerId} = ANY(${textArray(rule.payEnabledProviders)}) THEN ${days(rule.payEnabledDays)} ELSE ${days(rule.payDays)} END`;
-  return sql`CASE WHEN ${c.authMethod} = 'assisted' AND ${c.status} <> 'disconnected' THEN LEAST(
+  return sql`CASE WHEN ${c.authMethod} = 'assisted' AND ${c.status} <> 'disconnected' AND ${c.orgSnapshotId} IS NULL AND ${c.paySnapshotId} IS NULL THEN LEAST(
     CASE WHEN ${c.orgSnapshotId} IS NULL AND jsonb_exists_any(${c.products}, ${textArray(rule.orgProducts)}) THEN ${c.createdAt} + ${days(rule.orgDays)} END,
     CASE WHEN ${c.paySnapshotId} IS NULL AND jsonb_exists_any(${c.products}, ${textArray(rule.payProducts)}) THEN ${c.createdAt} + ${payDays} END
   ) END`;
