@@ -1,4 +1,4 @@
-import { formatDateTime, humanize, statusWords } from "../ui/format.js";
+import { formatDateTime, formatInlineTimestamps, humanize, statusWords } from "../ui/format.js";
 import type { Activity } from "./ops-types.js";
 
 /** Props of {@link ActivityTimeline}. */
@@ -23,7 +23,7 @@ export function ActivityTimeline({ activity }: ActivityTimelineProps) {
               </span>
             )}
           </div>
-          {entry.message && <p className="timeline-message">{entry.message}</p>}
+          {entry.message && <p className="timeline-message">{formatInlineTimestamps(entry.message)}</p>}
           <p className="small muted">
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {entry.actor_name}
           </p>

@@ -131,3 +131,10 @@ export function formatScalar(value: string | number): string {
   if (DATE_ONLY.test(value)) return formatDate(value);
   return value;
 }
+
+const INLINE_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/g;
+
+/** A sentence with its ISO timestamps written as local dates and times (activity messages recorded them as ISO). */
+export function formatInlineTimestamps(text: string): string {
+  return text.replace(INLINE_TIMESTAMP, (iso) => formatDateTime(iso));
+}
