@@ -21,4 +21,14 @@ describe("configuration", () => {
   it("strips a trailing slash from the public URL", () => {
     expect(loadConfig({ LINNET_PUBLIC_URL: "https://linnet.example.com/" }).publicUrl).toBe("https://linnet.example.com");
   });
+  it("turns the demo on by default only in the embedded mode, and parses the per-address limit", () => {
+    const key = Buffer.alloc(32).toString("base64");
+    expect(loadConfig({}).demoEnabled).toBe(true);
+    expect(loadConfig({ DATABASE_URL: "postgres://x/y", LINNET_SECRETS_KEY: key }).demoEnabled).toBe(false);
+    expect(loadConfig({ DATABASE_URL: "postgres://x/y", LINNET_SECRETS_KEY: key, LINNET_DEMO: "true" }).demoEnabled).toBe(true);
+    expect(loadConfig({ LINNET_DEMO: "false" }).demoEnabled).toBe(false);
+    expect(loadConfig({}).publicRateLimit).toBe(120);
+    expect(loadConfig({ LINNET_PUBLIC_RATE_LIMIT: "off" }).publicRateLimit).toBeNull();
+    expect(() => loadConfig({ LINNET_PUBLIC_RATE_LIMIT: "0", LINNET_DEMO: "yes" })).toThrow(/LINNET_DEMO[\s\S]*LINNET_PUBLIC_RATE_LIMIT|LINNET_PUBLIC_RATE_LIMIT[\s\S]*LINNET_DEMO/);
+  });
 });

@@ -47,7 +47,8 @@ describe("starting Connect", () => {
       state: "xyz-123",
       payroll_provider: "gusto",
     };
-    const { flow, result } = await completeConnect(server.url, query, { provider_id: "gusto", auth_method: "assisted", access_granted: true });
+    // a legacy link names no employer: Connect asks for the company's name (company_name)
+    const { flow, result } = await completeConnect(server.url, query, { provider_id: "gusto", auth_method: "assisted", access_granted: true, company_name: "Legacy Co" });
     expect(flow).toMatchObject({ products: ["company", "directory"], manual: true, sandbox: "finch", state: "xyz-123", preselected: { provider_id: "gusto" } });
     expect(result.status).toBe(200);
     const redirect = new URL(String(result.body.redirect_to));

@@ -70,7 +70,7 @@ body { margin: 0; }
 .linnet-bar nav a { color: #1f56c4; }
 .loading { padding: 24px; }
 /* Redoc greys out the "property name*" label of a map's keys below AA contrast. */
-#redoc [kind="additionalProperties"] span { color: #4a5464 !important; }
+#redoc [kind="additionalProperties"] > * { color: #4a5464 !important; }
 @media (max-width: 480px) { .linnet-bar-title { display: none; } }
 `;
 
