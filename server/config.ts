@@ -27,6 +27,9 @@ const EnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   LINNET_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  LINNET_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LINNET_METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (e.g. `openssl rand -hex 24`)" }).optional(),
+  LINNET_LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -88,6 +91,12 @@ export interface Config {
   webhookAllowHttp: boolean;
   /** Let webhooks reach loopback, private and link-local addresses (a single-tenant or development install). */
   webhookAllowPrivate: boolean;
+  /** Domain events, webhook envelopes and finished deliveries older than this many days are pruned. */
+  eventRetentionDays: number;
+  /** Bearer token that `GET /metrics` requires; absent means the endpoint is off (404). */
+  metricsToken: string | undefined;
+  /** Log lines: `pretty` (human-readable), `json`, or `auto` (pretty on a terminal, JSON otherwise). */
+  logFormat: "auto" | "json" | "pretty";
 }
 
 /** Parse the environment, listing every problem at once. */
@@ -122,6 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: e.LINNET_RATE_LIMITS,
     webhookAllowHttp: e.LINNET_WEBHOOK_ALLOW_HTTP === "true",
     webhookAllowPrivate: e.LINNET_WEBHOOK_ALLOW_PRIVATE === "true",
+    eventRetentionDays: e.LINNET_EVENT_RETENTION_DAYS,
+    metricsToken: e.LINNET_METRICS_TOKEN,
+    logFormat: e.LINNET_LOG_FORMAT,
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

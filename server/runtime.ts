@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type PgBoss from "pg-boss";
-import pino from "pino";
 import { buildApp } from "./api/app.js";
+import { createLogger } from "./logging.js";
+import { createMetrics } from "./domain/metrics/metrics.js";
 import type { ZodApp } from "./api/types.js";
 import type { Config } from "./config.js";
 import { type Database, migrateDatabase, openDatabase } from "./db/client.js";
@@ -58,7 +59,7 @@ function secretsKey(config: Config): string {
 export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const { config } = opts;
   const role = opts.role ?? "all";
-  const log = pino({ level: config.logLevel, base: { service: "linnet", role } });
+  const log = createLogger(config, { service: "linnet", role });
   const cipher = createCipher(secretsKey(config));
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateDatabase(database);
@@ -78,13 +79,15 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     reader: new SnapshotReader(),
     jobs,
     tokens: new TokenCache(config.authCacheMs),
+    // measured only when someone may read it (`/metrics` is off without a token)
+    metrics: config.metricsToken ? createMetrics() : undefined,
   };
   const firstStart = role === "worker" ? null : await bootstrapIfEmpty(deps);
   const stopJobs = await startJobs(boss, deps, { worker: role !== "api" });
   let app: ZodApp | null = null;
   let url: string | null = null;
   if (role !== "worker") {
-    app = await buildApp(deps, { logLevel: config.logLevel });
+    app = await buildApp(deps, { logger: log });
     if (opts.listen !== false) {
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify from "fastify";
+import Fastify, { type FastifyBaseLogger } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -18,6 +18,11 @@ import { employerStatusRoutes } from "./connect-flow/employer-status.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { errorHandler } from "./errors.js";
 import { lazyChildLogger } from "./lazy-request-logger.js";
+import { observeRequests } from "./system/observe-requests.js";
+import { getMetrics } from "./system/get-metrics.js";
+import { getReadyz } from "./system/get-readyz.js";
+import { createLogger } from "../logging.js";
+import type { Logger } from "pino";
 import { createRateLimiter } from "./rate-limit/index.js";
 import { postToken } from "./finch/auth/post-token.js";
 import { postSessions } from "./finch/connect/post-sessions.js";
@@ -90,6 +95,8 @@ const ROUTES: RouteModule[] = [
   consoleAuthRoutes,
   dashboardRoutes,
   getHealthz,
+  getReadyz,
+  getMetrics,
   benefitReadRoutes,
   benefitWriteRoutes,
   dashboardWebhookRoutes,
@@ -102,17 +109,17 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Options for buildApp. */
 export interface AppOptions {
-  /** Pino log level; `silent` in tests. */
-  logLevel: string;
+  /** The process's logger (server/logging.ts); or a level for a plain JSON one (`silent` in tests). */
+  logger?: Logger;
+  logLevel?: string;
 }
 
 /** Build the HTTP app: Finch-compatible API, hosted Connect, demo, docs. Does not listen. */
 export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   const app = Fastify({
-    logger: {
-      level: opts.logLevel,
-      redact: { paths: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"], censor: "[redacted]" },
-    },
+    loggerInstance: (opts.logger ?? createLogger({ logLevel: opts.logLevel ?? "info", logFormat: "json" }, {})) as FastifyBaseLogger,
+    // one line per request, written below at `debug` only (Fastify's own would be two at `info`)
+    disableRequestLogging: true,
     genReqId: () => randomUUID(),
     childLoggerFactory: lazyChildLogger,
     bodyLimit: 10 * 1024 * 1024,
@@ -161,6 +168,7 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   await app.register(fastifySwaggerUi, { routePrefix: "/reference" });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  observeRequests(app, deps);
   const rateLimiter = createRateLimiter(deps.config, deps.log);
   app.decorate("rateLimiter", rateLimiter);
   app.addHook("onClose", () => rateLimiter.close());

@@ -26,6 +26,7 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, name: "bad_request", finch_code: "unsupported_media_type" },
   rate_limited: { status: 429, name: "rate_limit_exceeded_error", finch_code: "finch_application_rl" },
   server_error: { status: 500, name: "server_error", finch_code: "server_error" },
+  service_unavailable: { status: 503, name: "service_unavailable_error", finch_code: "service_unavailable" },
   benefit_not_found: { status: 404, name: "not_found_error", finch_code: "benefit_not_found" },
   individual_not_found: { status: 404, name: "not_found_error", finch_code: "individual_not_found" },
   unprocessable_parameters: { status: 422, name: "unprocessable_request_error", finch_code: "unprocessable_parameters" },

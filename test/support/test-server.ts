@@ -8,7 +8,7 @@ import { loadConfig } from "../../server/config.js";
 import { type Database, openDatabase } from "../../server/db/client.js";
 import { createApplication, type CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { ManualClock } from "../../server/domain/clock.js";
-import { type Linnet, startLinnet } from "../../server/runtime.js";
+import { type Linnet, type Role, startLinnet } from "../../server/runtime.js";
 import { adminQuery, databaseUrlFor } from "./global-setup.js";
 
 /** A running Linnet on a real port with its own database, for one test file. */
@@ -59,8 +59,8 @@ async function freshDatabase(): Promise<{ database: Database; drop(): Promise<vo
   };
 }
 
-/** Start Linnet for a test file: real HTTP on 127.0.0.1, a manual clock, silent logs. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** Start Linnet for a test file: real HTTP on 127.0.0.1, a manual clock, silent logs (`role: "api"`: no job workers). */
+export async function startTestServer(env: Record<string, string> = {}, opts: { role?: Role } = {}): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const fresh = await freshDatabase();
@@ -78,7 +78,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const clock = new ManualClock(new Date());
-  const linnet = await startLinnet({ config, database, clock });
+  const linnet = await startLinnet({ config, database, clock, role: opts.role });
   const server: TestServer = {
     linnet,
     url,
@@ -96,7 +96,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       const reopen = await fresh.beforeRestart(database);
       await server.linnet.close();
       database = await reopen();
-      server.linnet = await startLinnet({ config, database, clock });
+      server.linnet = await startLinnet({ config, database, clock, role: opts.role });
     },
     async close() {
       await server.linnet.close();
