@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -53,6 +53,7 @@ import { opsIngestRoute } from "./ops/ingest-route.js";
 import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
 import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
+import { opsAuditRoutes } from "./ops/audit-routes.js";
 import { getHealthz } from "./system/get-healthz.js";
 import type { RouteModule, ZodApp } from "./types.js";
 import { benefitReadRoutes } from "./finch/employer/benefits/benefit-read-routes.js";
@@ -85,6 +86,7 @@ const ROUTES: RouteModule[] = [
   sandboxJobRoutes,
   getLinnetConnection,
   opsQueueRoutes,
+  opsAuditRoutes,
   opsConnectionRoutes,
   opsManualJobRoutes,
   opsUploadRoutes,
@@ -119,7 +121,7 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   const app = Fastify({
     loggerInstance: (opts.logger ?? createLogger({ logLevel: opts.logLevel ?? "info", logFormat: "json" }, {})) as FastifyBaseLogger,
     // one line per request, written below at `debug` only (Fastify's own would be two at `info`)
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     childLoggerFactory: lazyChildLogger,
     bodyLimit: 10 * 1024 * 1024,
