@@ -8,6 +8,7 @@ import { SelectField } from "../ui/select-field.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { AUDIT_ACTION_WORDS, type AuditFilters, auditCsvUrl, listAudit } from "./audit-api.js";
+import { useCurrentUser } from "./session-context.js";
 import { useLoad } from "./use-load.js";
 
 const ACTION_OPTIONS = [{ value: "", label: "Any action" }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_WORDS[a] }))];
@@ -31,6 +32,22 @@ function FilterInput(props: { label: string; type: "text" | "date"; value: strin
  * dates, a page of 25 at a time, and the filtered log as a CSV download.
  */
 export function AuditPage() {
+  const user = useCurrentUser();
+  if (user.role !== "admin") {
+    return (
+      <>
+        <StepHeading>Audit log</StepHeading>
+        <p className="notice" data-testid="audit-admins-only">
+          The audit log is for admins. Ask an admin if you need to know who changed something.
+        </p>
+      </>
+    );
+  }
+  return <AuditLog />;
+}
+
+/** The log itself (admins). */
+function AuditLog() {
   const [filters, setFilters] = useState<AuditFilters>(EMPTY);
   // the cursors of the pages before this one, so "Newer" can go back
   const [cursors, setCursors] = useState<(number | null)[]>([null]);

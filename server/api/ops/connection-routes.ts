@@ -25,7 +25,7 @@ export const opsConnectionRoutes: RouteModule = (app, deps) => {
       const id = request.params.id;
       unwrap(await operatorSetStatus(deps, actor.userId, id, request.body.status, request.body.reason));
       const reason = request.body.reason ? `: ${request.body.reason}` : "";
-      await recordAudit(deps, actor, { action: "connection.status_changed", target: { type: "connection", id }, connectionId: id, summary: `Changed the status to ${request.body.status}${reason}`, details: { status: request.body.status } });
+      await recordAudit(deps, actor, { action: "connection.status_changed", target: { type: "connection", id }, connectionId: id, summary: `Changed the status to ${request.body.status.replaceAll("_", " ")}${reason}`, details: { status: request.body.status } });
       return unwrap(await opsConnectionView(deps, request.params.id));
     },
   );
