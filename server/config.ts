@@ -40,6 +40,9 @@ const EnvSchema = z.object({
     .refine((v) => v === "off" || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 100_000), {
       error: 'must be "off" or a whole number of requests per minute from 1 to 100000',
     }),
+  LINNET_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LINNET_METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (e.g. `openssl rand -hex 24`)" }).optional(),
+  LINNET_LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -117,6 +120,12 @@ export interface Config {
   demoEnabled: boolean;
   /** Requests per minute per client address to unauthenticated pages' APIs (Connect flow, status page, demo); null = off. */
   publicRateLimit: number | null;
+  /** Domain events, webhook envelopes and finished deliveries older than this many days are pruned. */
+  eventRetentionDays: number;
+  /** Bearer token that `GET /metrics` requires; absent means the endpoint is off (404). */
+  metricsToken: string | undefined;
+  /** Log lines: `pretty` (human-readable), `json`, or `auto` (pretty on a terminal, JSON otherwise). */
+  logFormat: "auto" | "json" | "pretty";
 }
 
 /** Parse the environment, listing every problem at once. */
@@ -157,6 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo is a first-hour tool: on for the embedded first start, opt-in for a production (DATABASE_URL) install.
     demoEnabled: e.LINNET_DEMO ? e.LINNET_DEMO === "true" : !e.DATABASE_URL,
     publicRateLimit: e.LINNET_PUBLIC_RATE_LIMIT === "off" ? null : Number(e.LINNET_PUBLIC_RATE_LIMIT),
+    eventRetentionDays: e.LINNET_EVENT_RETENTION_DAYS,
+    metricsToken: e.LINNET_METRICS_TOKEN,
+    logFormat: e.LINNET_LOG_FORMAT,
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type PgBoss from "pg-boss";
-import pino, { type DestinationStream } from "pino";
+import type { DestinationStream } from "pino";
 import { buildApp } from "./api/app.js";
+import { createLogger } from "./logging.js";
+import { createMetrics } from "./domain/metrics/metrics.js";
 import type { ZodApp } from "./api/types.js";
 import type { Config } from "./config.js";
 import { type Database, migrateDatabase, openDatabase } from "./db/client.js";
@@ -66,8 +68,7 @@ function secretsKey(config: Config): string {
 export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const { config } = opts;
   const role = opts.role ?? "all";
-  const logOptions = { level: config.logLevel, base: { service: "linnet", role }, serializers: { err: safeErrorSerializer } };
-  const log = opts.logStream ? pino(logOptions, opts.logStream) : pino(logOptions);
+  const log = createLogger(config, { service: "linnet", role }, opts.logStream);
   const cipher = createCipher(secretsKey(config));
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const boss = createBoss(database, { worker: role !== "api" });
@@ -86,6 +87,8 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     reader: new SnapshotReader(),
     jobs,
     tokens: new TokenCache(config.authCacheMs),
+    // measured only when someone may read it (`/metrics` is off without a token)
+    metrics: config.metricsToken ? createMetrics() : undefined,
   };
   // once per database at a time, whatever the number of processes starting (see runtime/start-lock.ts)
   const firstStart = await underStartLock(database, async () => {
@@ -100,7 +103,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   let app: ZodApp | null = null;
   let url: string | null = null;
   if (role !== "worker") {
-    app = await buildApp(deps, { logLevel: config.logLevel, logStream: opts.logStream });
+    app = await buildApp(deps, { logger: log });
     installStoppingHook(app);
     if (opts.listen !== false) {
       await app.listen({ port: config.port, host: config.host });

@@ -89,7 +89,7 @@ export async function warmUp(baseUrl: string, workload: Workload, token: string,
 
 /**
  * Wait until the server has worked off requests still queued from a run (autocannon stops sending, the server does
- * not stop handling): `GET /healthz` must answer within `quickMs` three times in a row. Failed requests count as
+ * not stop handling): `GET /readyz` (which asks the database) must answer within `quickMs` three times in a row. Failed requests count as
  * slow; `alive` false ends the wait with an error. Returns the ms waited.
  */
 export async function waitUntilQuiet(baseUrl: string, alive: () => boolean, quickMs = 50, timeoutMs = 600_000): Promise<number> {
@@ -98,7 +98,7 @@ export async function waitUntilQuiet(baseUrl: string, alive: () => boolean, quic
     if (!alive()) throw new Error("the server exited while working off queued requests");
     if (performance.now() - started > timeoutMs) throw new Error(`the server was still busy ${timeoutMs / 1000} s after the run`);
     const t = performance.now();
-    const ok = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(timeoutMs) }).then(
+    const ok = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(timeoutMs) }).then(
       (res) => res.arrayBuffer().then(() => res.ok),
       () => false,
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
-import Fastify from "fastify";
+import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -8,7 +8,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { DestinationStream } from "pino";
 import type { Deps } from "../domain/deps.js";
 import { FinchError } from "../domain/errors.js";
 import { connectFlowRoutes } from "./connect-flow/post-flows.js";
@@ -18,6 +17,11 @@ import { employerStatusRoutes } from "./connect-flow/employer-status.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from "./errors.js";
 import { lazyChildLogger } from "./lazy-request-logger.js";
+import { observeRequests } from "./system/observe-requests.js";
+import { getMetrics } from "./system/get-metrics.js";
+import { getReadyz } from "./system/get-readyz.js";
+import { createLogger } from "../logging.js";
+import type { Logger } from "pino";
 import { createRateLimiter } from "./rate-limit/index.js";
 import { registerAddressLimit } from "./rate-limit/address-limiter.js";
 import { postToken } from "./finch/auth/post-token.js";
@@ -49,9 +53,9 @@ import { opsIngestRoute } from "./ops/ingest-route.js";
 import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
 import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
+import { opsAuditRoutes } from "./ops/audit-routes.js";
 import { getHealthz } from "./system/get-healthz.js";
 import type { RouteModule, ZodApp } from "./types.js";
-import { safeSerializers } from "../log-redaction.js";
 import { benefitReadRoutes } from "./finch/employer/benefits/benefit-read-routes.js";
 import { benefitWriteRoutes } from "./finch/employer/benefits/benefit-write-routes.js";
 import { registerPages } from "./web/pages.js";
@@ -83,6 +87,7 @@ const ROUTES: RouteModule[] = [
   sandboxJobRoutes,
   getLinnetConnection,
   opsQueueRoutes,
+  opsAuditRoutes,
   opsConnectionRoutes,
   opsManualJobRoutes,
   opsUploadRoutes,
@@ -93,6 +98,8 @@ const ROUTES: RouteModule[] = [
   consoleAuthRoutes,
   dashboardRoutes,
   getHealthz,
+  getReadyz,
+  getMetrics,
   benefitReadRoutes,
   benefitWriteRoutes,
   dashboardWebhookRoutes,
@@ -105,22 +112,17 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Options for buildApp. */
 export interface AppOptions {
-  /** Pino log level; `silent` in tests. */
-  logLevel: string;
-  /** Where log lines go (stdout by default; tests capture them). */
-  logStream?: DestinationStream;
+  /** The process's logger (server/logging.ts); or a level for a plain JSON one (`silent` in tests). */
+  logger?: Logger;
+  logLevel?: string;
 }
 
 /** Build the HTTP app: Finch-compatible API, hosted Connect, demo, docs. Does not listen. */
 export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   const app = Fastify({
-    logger: {
-      level: opts.logLevel,
-      redact: { paths: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"], censor: "[redacted]" },
-      // request URLs without status-link tokens or grant values; errors without SQL parameters
-      serializers: safeSerializers as never,
-      ...(opts.logStream ? { stream: opts.logStream } : {}),
-    },
+    loggerInstance: (opts.logger ?? createLogger({ logLevel: opts.logLevel ?? "info", logFormat: "json" }, {})) as FastifyBaseLogger,
+    // one line per request, written below at `debug` only (Fastify's own would be two at `info`)
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     childLoggerFactory: lazyChildLogger,
     bodyLimit: 10 * 1024 * 1024,
@@ -171,6 +173,7 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  observeRequests(app, deps);
   const rateLimiter = createRateLimiter(deps.config, deps.log);
   app.decorate("rateLimiter", rateLimiter);
   app.addHook("onClose", () => rateLimiter.close());

@@ -4,6 +4,7 @@ import type { Catalog } from "./catalog/catalog.js";
 import type { Clock } from "./clock.js";
 import type { TokenCache } from "./connections/token-cache.js";
 import type { SnapshotReader } from "./employer/snapshot-reader.js";
+import type { Metrics } from "./metrics/metrics.js";
 import type { Cipher } from "./security/encryption.js";
 
 /** Structured logger (pino-compatible subset). */
@@ -39,4 +40,6 @@ export interface Deps {
   jobs: JobQueue;
   /** Recent token lookups (see token-cache.ts for the staleness bound). */
   tokens: TokenCache;
+  /** Prometheus series; absent when `/metrics` is off (LINNET_METRICS_TOKEN unset), and then nothing is measured. */
+  metrics?: Metrics;
 }

@@ -2,11 +2,13 @@ import { purgeExpiredIdempotencyKeys } from "../domain/benefits/purge-idempotenc
 import { purgeIdleSignInFailures } from "../domain/auth/sign-in.js";
 import { purgeExpiredCodes } from "../domain/connections/purge-codes.js";
 import { purgeExpiredUploads } from "../domain/ops/upload-content.js";
+import { pruneOldEvents } from "../domain/retention/prune-events.js";
 import type { JobDefinition } from "./registry.js";
 
 /**
  * Hourly housekeeping: drop long-expired authorization codes, expired deduction idempotency keys, idle sign-in
- * failure counts, and uploaded files older than LINNET_UPLOAD_RETENTION_DAYS.
+ * failure counts, uploaded files older than LINNET_UPLOAD_RETENTION_DAYS, and events and finished webhook
+ * deliveries past LINNET_EVENT_RETENTION_DAYS.
  */
 export const purgeExpiredCodesJob: JobDefinition<Record<string, never>> = {
   name: "purge-expired-codes",
@@ -20,5 +22,7 @@ export const purgeExpiredCodesJob: JobDefinition<Record<string, never>> = {
     await purgeIdleSignInFailures(deps);
     const files = await purgeExpiredUploads(deps);
     if (files > 0) deps.log.info({ purged: files }, "deleted uploaded files past LINNET_UPLOAD_RETENTION_DAYS");
+    const pruned = await pruneOldEvents(deps);
+    if (pruned.envelopes + pruned.events > 0) deps.log.info(pruned, "pruned events past their retention");
   },
 };

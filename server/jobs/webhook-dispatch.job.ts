@@ -5,6 +5,8 @@ import type { JobDefinition } from "./registry.js";
 
 /** How long one dispatch job keeps polling before the next (cron) one takes over. */
 const RUN_MS = 50_000;
+/** Fan-out transactions (5,000 events each) per pass, so sending starts while a large backlog is still being fanned out. */
+const FAN_OUT_BATCHES_PER_PASS = 2;
 /** Pause after a pass that found nothing to do: doubling from the first to the last while the outbox stays empty. */
 const IDLE_MS = { first: 250, max: 2_000 };
 
@@ -24,9 +26,11 @@ export const webhookDispatchJob: JobDefinition<Record<string, never>> = {
     const started = Date.now();
     let idleMs = IDLE_MS.first;
     while (!ctx?.signal.aborted && Date.now() - started < RUN_MS) {
-      const pass = await runWebhookDispatch(deps);
+      // each pass fans out a bounded share of new events and stops at the run's end, so a job never outlives its
+      // expiry however large the backlog (a 50,000-person re-publish is 150,000 events); the next run continues
+      const pass = await runWebhookDispatch(deps, { fanOutBatches: FAN_OUT_BATCHES_PER_PASS, deadline: started + RUN_MS });
       if (pass.disabled) deps.log.info(pass, "webhook dispatch pass");
-      if (pass.attempts > 0 || pass.published > 0) {
+      if (pass.attempts > 0 || pass.taken > 0) {
         idleMs = IDLE_MS.first;
         continue;
       }

@@ -9,7 +9,7 @@ import { loadConfig } from "../../server/config.js";
 import { type Database, openDatabase } from "../../server/db/client.js";
 import { createApplication, type CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { ManualClock } from "../../server/domain/clock.js";
-import { type Linnet, startLinnet } from "../../server/runtime.js";
+import { type Linnet, type Role, startLinnet } from "../../server/runtime.js";
 import { adminQuery, databaseUrlFor } from "./global-setup.js";
 
 /** A running Linnet on a real port with its own database, for one test file. */
@@ -60,8 +60,8 @@ async function freshDatabase(): Promise<{ database: Database; drop(): Promise<vo
   };
 }
 
-/** Start Linnet for a test file: real HTTP on 127.0.0.1, a manual clock, silent logs. */
-export async function startTestServer(env: Record<string, string> = {}, options: { logStream?: DestinationStream } = {}): Promise<TestServer> {
+/** Start Linnet for a test file: real HTTP on 127.0.0.1, a manual clock, silent logs (`role: "api"`: no job workers). */
+export async function startTestServer(env: Record<string, string> = {}, opts: { role?: Role; logStream?: DestinationStream } = {}): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const fresh = await freshDatabase();
@@ -80,7 +80,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     ...env,
   });
   const clock = new ManualClock(new Date());
-  const linnet = await startLinnet({ config, database, clock, logStream: options.logStream });
+  const linnet = await startLinnet({ config, database, clock, role: opts.role, logStream: opts.logStream });
   const server: TestServer = {
     linnet,
     url,
@@ -98,7 +98,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       const reopen = await fresh.beforeRestart(database);
       await server.linnet.close();
       database = await reopen();
-      server.linnet = await startLinnet({ config, database, clock, logStream: options.logStream });
+      server.linnet = await startLinnet({ config, database, clock, role: opts.role, logStream: opts.logStream });
     },
     async close() {
       await server.linnet.close();

@@ -18,7 +18,7 @@ export function OpsApp() {
       {({ user, signOut, signingOut }) => (
         <SessionContext.Provider value={user}>
           <div className="ops-page">
-            <OpsHeader email={user.email} route={route} onSignOut={signOut} busy={signingOut} />
+            <OpsHeader email={user.email} role={user.role} route={route} onSignOut={signOut} busy={signingOut} />
             <main className="ops-main">
               {OPS_ROLES.includes(user.role) ? (
                 <OpsRoutes route={route} search={location.search} key={route.page === "manual-jobs" ? route.page : location.pathname} />

@@ -10,22 +10,26 @@ export interface OpsHeaderProps {
   onSignOut: () => void;
   /** Sign-out in flight. */
   busy: boolean;
+  /** The signed-in person's role: admins also get the audit log. */
+  role: string;
 }
 
 const TABS = [
   { label: "Queue", href: paths.queue, testId: "nav-queue", pages: ["queue", "connection", "upload"] },
   { label: "Manual jobs", href: paths.manualJobs, testId: "nav-manual-jobs", pages: ["manual-jobs"] },
+  { label: "Audit log", href: paths.audit, testId: "nav-audit", pages: ["audit"], adminOnly: true },
 ] as const;
 
 /** The console's header: wordmark, the two sections as tabs, who is signed in and "Sign out". */
-export function OpsHeader({ email, route, onSignOut, busy }: OpsHeaderProps) {
+export function OpsHeader({ email, route, onSignOut, busy, role }: OpsHeaderProps) {
+  const tabs = TABS.filter((tab) => !("adminOnly" in tab) || role === "admin");
   return (
     <header className="ops-header">
       <div className="ops-brand">
         <Wordmark />
         <span className="ops-brand-label">Operations</span>
       </div>
-      <ConsoleTabs tabs={TABS.map((tab) => ({ label: tab.label, href: tab.href, testId: tab.testId, active: (tab.pages as readonly string[]).includes(route.page) }))} />
+      <ConsoleTabs tabs={tabs.map((tab) => ({ label: tab.label, href: tab.href, testId: tab.testId, active: (tab.pages as readonly string[]).includes(route.page) }))} />
       <ConsoleUser email={email} onSignOut={onSignOut} busy={busy} />
     </header>
   );

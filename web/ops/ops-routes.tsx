@@ -1,5 +1,6 @@
 import { Card } from "../ui/card.js";
 import { usePageTitle } from "../ui/page-title.js";
+import { AuditPage } from "./audit-page.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { ConnectionPage } from "./connection-page.js";
 import { Link } from "./link.js";
@@ -26,6 +27,8 @@ export function OpsRoutes({ route, search }: OpsRoutesProps) {
       return <UploadPage id={route.id} />;
     case "manual-jobs":
       return <ManualJobsPage jobId={route.jobId} />;
+    case "audit":
+      return <AuditPage />;
     case "not-found":
       return <NotFound />;
   }

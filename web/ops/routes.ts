@@ -8,6 +8,7 @@ export type Route =
   | { page: "connection"; id: string }
   | { page: "upload"; id: string }
   | { page: "manual-jobs"; jobId: string | null }
+  | { page: "audit" }
   | { page: "not-found" };
 
 /** The route of a pathname such as `/ops/connections/abc`. */
@@ -19,6 +20,7 @@ export function parseRoute(pathname: string): Route {
   if (section === "connections" && id && !extra) return { page: "connection", id };
   if (section === "uploads" && id && !extra) return { page: "upload", id };
   if (section === "manual-jobs" && !extra) return { page: "manual-jobs", jobId: id ?? null };
+  if (section === "audit" && !id) return { page: "audit" };
   return { page: "not-found" };
 }
 
@@ -29,6 +31,7 @@ export const paths = {
   upload: (id: string) => `/ops/uploads/${encodeURIComponent(id)}`,
   manualJobs: "/ops/manual-jobs",
   manualJob: (id: string) => `/ops/manual-jobs/${encodeURIComponent(id)}`,
+  audit: "/ops/audit",
 };
 
 const CHANGE = "ops:navigate";

@@ -1,3 +1,4 @@
+import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import {
@@ -33,8 +34,11 @@ export const dashboardConnectionRoutes: RouteModule = (app, deps) => {
     `${base}/:connectionId/reauthenticate`,
     { schema: { hide: true, params: connectionParams, response: { 201: ConnectLinkSchema, ...errors } } },
     async (request, reply) => {
-      const { app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
-      return reply.status(201).send(unwrap(await createReauthLink(deps, application, request.params.connectionId)));
+      const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
+      const link = unwrap(await createReauthLink(deps, application, request.params.connectionId));
+      const id = request.params.connectionId;
+      await recordAudit(deps, actor, { action: "connection.reauth_link_created", target: { type: "connection", id }, applicationId: application.id, connectionId: id, summary: "Created a reauthentication link" });
+      return reply.status(201).send(link);
     },
   );
 
@@ -44,6 +48,8 @@ export const dashboardConnectionRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
       unwrap(await disconnectFromDashboard(deps, application, request.params.connectionId, actor.userId));
+      const id = request.params.connectionId;
+      await recordAudit(deps, actor, { action: "connection.disconnected", target: { type: "connection", id }, applicationId: application.id, connectionId: id, summary: "Disconnected the connection (every token revoked)" });
       return unwrap(await dashboardConnectionView(deps, application.id, request.params.connectionId));
     },
   );

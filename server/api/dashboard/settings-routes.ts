@@ -1,3 +1,4 @@
+import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { ApplicationSettingsSchema, ConnectLinkSchema, CreateConnectLinkSchema, RotatedSecretSchema, UpdateSettingsSchema } from "../../../contracts/linnet/dashboard.js";
@@ -23,15 +24,23 @@ export const dashboardSettingsRoutes: RouteModule = (app, deps) => {
     `${base}/settings`,
     { schema: { hide: true, params, body: UpdateSettingsSchema, response: { 200: ApplicationSettingsSchema, ...errors } } },
     async (request) => {
-      const { app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
+      const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
       const redirectUris = unwrap(await updateRedirectUris(deps, application.id, request.body.redirect_uris));
+      await recordAudit(deps, actor, {
+        action: "application.settings_changed",
+        target: { type: "application", id: application.id },
+        applicationId: application.id,
+        summary: `Set the redirect URIs of ${application.name} (${redirectUris.length})`,
+        details: { redirect_uris: redirectUris },
+      });
       return presentSettings(deps, { ...application, redirectUris });
     },
   );
 
   app.post(`${base}/rotate-secret`, { schema: { hide: true, params, response: { 200: RotatedSecretSchema, ...errors } } }, async (request) => {
-    const { app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
+    const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
     const rotated = unwrap(await rotateClientSecret(deps, application.id));
+    await recordAudit(deps, actor, { action: "application.secret_rotated", target: { type: "application", id: application.id }, applicationId: application.id, summary: `Rotated the client secret of ${application.name}` });
     return { client_id: application.id, client_secret: rotated.client_secret, previous_secret_expires_at: rotated.previous_secret_expires_at?.toISOString() ?? null };
   });
 
@@ -39,8 +48,15 @@ export const dashboardSettingsRoutes: RouteModule = (app, deps) => {
     `${base}/connect-links`,
     { schema: { hide: true, params, body: CreateConnectLinkSchema, response: { 201: ConnectLinkSchema, ...errors } } },
     async (request, reply) => {
-      const { app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
-      return reply.status(201).send(unwrap(await createConnectLink(deps, application, request.body)));
+      const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
+      const link = unwrap(await createConnectLink(deps, application, request.body));
+      await recordAudit(deps, actor, {
+        action: "application.connect_link_created",
+        target: { type: "application", id: application.id },
+        applicationId: application.id,
+        summary: `Created a Connect link of ${application.name} for customer ${request.body.customer_id}`,
+      });
+      return reply.status(201).send(link);
     },
   );
 };

@@ -1,3 +1,4 @@
+import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { OpsConnectionSchema, PullFailureSchema, SetStatusSchema } from "../../../contracts/linnet/ops.js";
@@ -21,7 +22,10 @@ export const opsConnectionRoutes: RouteModule = (app, deps) => {
     { schema: { hide: true, params, body: SetStatusSchema, response: { 200: OpsConnectionSchema, "4xx": FinchErrorSchema } } },
     async (request) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
-      unwrap(await operatorSetStatus(deps, actor.userId, request.params.id, request.body.status, request.body.reason));
+      const id = request.params.id;
+      unwrap(await operatorSetStatus(deps, actor.userId, id, request.body.status, request.body.reason));
+      const reason = request.body.reason ? `: ${request.body.reason}` : "";
+      await recordAudit(deps, actor, { action: "connection.status_changed", target: { type: "connection", id }, connectionId: id, summary: `Changed the status to ${request.body.status.replaceAll("_", " ")}${reason}`, details: { status: request.body.status } });
       return unwrap(await opsConnectionView(deps, request.params.id));
     },
   );
@@ -31,6 +35,8 @@ export const opsConnectionRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       unwrap(await recordPullFailure(deps, actor.userId, request.params.id, request.body));
+      const id = request.params.id;
+      await recordAudit(deps, actor, { action: "connection.pull_failure_reported", target: { type: "connection", id }, connectionId: id, summary: `Reported a failed ${request.body.group === "org" ? "census" : "pay"} pull: ${request.body.reason}`, details: { group: request.body.group } });
       return unwrap(await opsConnectionView(deps, request.params.id));
     },
   );

@@ -1,3 +1,4 @@
+import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { JsonIngestSchema, ReportSchema } from "../../../contracts/linnet/ops.js";
@@ -31,7 +32,17 @@ export const opsIngestRoute: RouteModule = (app, deps) => {
         throw new FinchError("invalid_request", problems.join("; "));
       }
       const retrievedAt = request.body.retrieved_at ? new Date(request.body.retrieved_at) : deps.clock.now();
-      return unwrap(await ingestJson(deps, actor.userId, request.body.connection_id, request.body.group, parsed.data, { retrievedAt, confirm: request.body.confirm }));
+      const published = unwrap(await ingestJson(deps, actor.userId, request.body.connection_id, request.body.group, parsed.data, { retrievedAt, confirm: request.body.confirm }));
+      const group = request.body.group === "org" ? "organization" : "pay";
+      const via = actor.kind === "api_key" ? " with an API key" : "";
+      await recordAudit(deps, actor, {
+        action: "ingest.published",
+        target: { type: "snapshot", id: published.snapshot_id },
+        connectionId: request.body.connection_id,
+        summary: `Published ${group} data as JSON${via} (version ${published.version})`,
+        details: { group: request.body.group, version: published.version },
+      });
+      return published;
     },
   );
 };

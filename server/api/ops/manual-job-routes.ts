@@ -1,3 +1,4 @@
+import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { CompleteManualJobSchema, OpsManualJobSchema } from "../../../contracts/linnet/ops.js";
@@ -38,7 +39,9 @@ export const opsManualJobRoutes: RouteModule = (app, deps) => {
   app.post("/ops/api/manual-jobs/:id/start", { schema: { hide: true, params, response: { 200: OpsManualJobSchema, "4xx": FinchErrorSchema } } }, async (request) => {
     const actor = await requireConsoleActor(deps, request, "ops.write");
     unwrap(await startManualJob(deps, actor.userId, request.params.id));
-    return view(request.params.id);
+    const job = await view(request.params.id);
+    await recordAudit(deps, actor, { action: "manual_job.started", target: { type: "manual_job", id: job.job_id }, connectionId: job.connection_id, summary: `Started the manual job ${job.type.replaceAll("_", " ")}${job.customer_name ? ` for ${job.customer_name}` : ""}` });
+    return job;
   });
   app.post(
     "/ops/api/manual-jobs/:id/complete",
@@ -46,7 +49,15 @@ export const opsManualJobRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       unwrap(await completeManualJob(deps, actor.userId, request.params.id, request.body));
-      return view(request.params.id);
+      const job = await view(request.params.id);
+      await recordAudit(deps, actor, {
+        action: "manual_job.completed",
+        target: { type: "manual_job", id: job.job_id },
+        connectionId: job.connection_id,
+        summary: `Completed the manual job ${job.type.replaceAll("_", " ")} as ${job.status}${job.customer_name ? ` for ${job.customer_name}` : ""}`,
+        details: { status: job.status },
+      });
+      return job;
     },
   );
 };

@@ -1,3 +1,4 @@
+import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { ReassignSchema, TaskListSchema, TaskQuerySchema, TaskSchema, TaskSummarySchema } from "../../../contracts/linnet/ops.js";
@@ -38,7 +39,14 @@ export const opsQueueRoutes: RouteModule = (app, deps) => {
     app.post(`/ops/api/tasks/:id/${action}`, { schema: { ...hidden, params: taskParams, response: { 200: TaskSchema, "4xx": FinchErrorSchema } } }, async (request) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       unwrap(await run(deps, { userId: actor.userId }, request.params.id));
-      return reload(request.params.id);
+      const reloaded = await reload(request.params.id);
+      await recordAudit(deps, actor, {
+        action: action === "claim" ? "task.claimed" : "task.released",
+        target: { type: "task", id: request.params.id },
+        connectionId: reloaded.connection_id,
+        summary: `${action === "claim" ? "Claimed" : "Released"} the ${reloaded.kind} ${reloaded.group === "org" ? "census" : "pay"} pull${reloaded.customer_name ? ` for ${reloaded.customer_name}` : ""}`,
+      });
+      return reloaded;
     });
   }
 
@@ -50,7 +58,16 @@ export const opsQueueRoutes: RouteModule = (app, deps) => {
       const operators = await listOperators(deps);
       if (!operators.some((o) => o.id === request.body.user_id)) throw new FinchError("invalid_request", "user_id: not an operator or admin");
       unwrap(await reassignTask(deps, { userId: actor.userId }, request.params.id, request.body.user_id));
-      return reload(request.params.id);
+      const reloaded = await reload(request.params.id);
+      const to = operators.find((o) => o.id === request.body.user_id)?.email ?? "another operator";
+      await recordAudit(deps, actor, {
+        action: "task.reassigned",
+        target: { type: "task", id: request.params.id },
+        connectionId: reloaded.connection_id,
+        summary: `Reassigned the ${reloaded.kind} ${reloaded.group === "org" ? "census" : "pay"} pull to ${to}`,
+        details: { assignee: request.body.user_id },
+      });
+      return reloaded;
     },
   );
 

@@ -1,3 +1,4 @@
+import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { PublishUploadSchema, SaveTemplateSchema, SetMappingSchema, TemplateSchema, UploadViewSchema } from "../../../contracts/linnet/ops.js";
@@ -55,12 +56,21 @@ export const opsUploadRoutes: RouteModule = (app, deps) => {
   app.post("/ops/api/uploads/:id/publish", { schema: { ...hidden, params, body: PublishUploadSchema, response: { 200: UploadViewSchema, "4xx": FinchErrorSchema } } }, async (request) => {
     const actor = await requireConsoleActor(deps, request, "ops.write");
     const retrievedAt = request.body.retrieved_at ? new Date(request.body.retrieved_at) : undefined;
-    return unwrap(await publishUpload(deps, actor.userId, request.params.id, { retrievedAt, confirm: request.body.confirm }));
+    const view = unwrap(await publishUpload(deps, actor.userId, request.params.id, { retrievedAt, confirm: request.body.confirm }));
+    await recordAudit(deps, actor, {
+      action: "upload.published",
+      target: { type: "upload", id: view.id },
+      connectionId: view.connection_id,
+      summary: `Published ${view.group === "org" ? "organization" : "pay"} data from "${view.file_name}" (${view.row_count} rows)`,
+      details: { group: view.group, rows: view.row_count },
+    });
+    return view;
   });
 
   app.delete("/ops/api/uploads/:id", { schema: { ...hidden, params } }, async (request, reply) => {
-    await requireConsoleActor(deps, request, "ops.write");
+    const actor = await requireConsoleActor(deps, request, "ops.write");
     unwrap(await discardUpload(deps, request.params.id));
+    await recordAudit(deps, actor, { action: "upload.discarded", target: { type: "upload", id: request.params.id }, summary: "Discarded an upload" });
     return reply.status(204).send();
   });
 

@@ -39,31 +39,35 @@ const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const iso = (d: Date) => d.toISOString();
 
 /**
- * Publish domain events as webhook envelopes and create their deliveries, in one statement under a transaction-level
- * advisory lock (call inside a transaction): fan-outs run one at a time, so `seq` grows in the order events become
- * visible. Only events of `types` or matching `jobPattern` are published; each gets `msg_<event uuid hex>` as its
- * stable id. Events are looked for from an hour before the newest published one (a commit may land late).
+ * Take up to `limit` domain events the fan-out has not taken yet (oldest first, through a partial index, so the cost
+ * is the batch and not the table), mark them taken, publish the Finch-visible ones (`types`, or matching `jobPattern`)
+ * as webhook envelopes with `msg_<event uuid hex>` as their stable id, and create a delivery per matching enabled
+ * endpoint: one statement under a transaction-level advisory lock (call inside a transaction), so fan-outs run one
+ * at a time and `seq` grows in the order events become visible. An event committed late is simply taken later.
  */
 export async function fanOutEvents(
   tx: Db,
   opts: { now: Date; types: readonly string[]; jobPattern: string; limit: number },
-): Promise<{ events: number; deliveries: number }> {
+): Promise<{ taken: number; events: number; deliveries: number }> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('linnet.webhooks.fan_out'))`);
   const types = JSON.stringify(opts.types);
   const now = iso(opts.now);
   const result = await tx.execute(sql`
-    with published as (
+    with batch as (
+      select e.id from events e where e.fanned_out_at is null order by e.created_at, e.id limit ${opts.limit}
+    ), taken as (
+      update events e set fanned_out_at = ${now}::timestamptz from batch where e.id = batch.id
+      returning e.id, e.type, e.application_id, e.connection_id, e.payload, e.created_at
+    ), published as (
       insert into webhook_events (id, source_event_id, application_id, connection_id, event_type, body, is_test, created_at)
       select 'msg_' || replace(e.id::text, '-', ''), e.id, e.application_id, e.connection_id, e.type,
         jsonb_build_object('company_id', c.company_id, 'account_id', c.account_id, 'connection_id', e.connection_id,
           'entity_id', null, 'event_type', e.type, 'data', e.payload)::text,
         false, e.created_at
-      from events e left join connections c on c.id = e.connection_id
-      where e.created_at >= (select coalesce(max(w.created_at), '-infinity'::timestamptz) from webhook_events w where not w.is_test) - interval '1 hour'
-        and (e.type in (select jsonb_array_elements_text(${types}::jsonb)) or e.type ~ ${opts.jobPattern})
-        and not exists (select 1 from webhook_events w where w.source_event_id = e.id)
+      from taken e left join connections c on c.id = e.connection_id
+      where e.type in (select jsonb_array_elements_text(${types}::jsonb)) or e.type ~ ${opts.jobPattern}
       order by e.created_at, e.id
-      limit ${opts.limit}
+      on conflict (source_event_id) do nothing
       returning id, application_id, event_type
     ), queued as (
       insert into webhook_deliveries (id, event_id, endpoint_id, application_id, state, attempts, step, next_attempt_at, created_at, updated_at)
@@ -72,9 +76,9 @@ export async function fanOutEvents(
         and (jsonb_array_length(ep.event_types) = 0 or ep.event_types @> jsonb_build_array(p.event_type))
       returning id
     )
-    select (select count(*) from published)::int as events, (select count(*) from queued)::int as deliveries`);
-  const [row] = rows<{ events: number; deliveries: number }>(result);
-  return { events: Number(row?.events ?? 0), deliveries: Number(row?.deliveries ?? 0) };
+    select (select count(*) from taken)::int as taken, (select count(*) from published)::int as events, (select count(*) from queued)::int as deliveries`);
+  const [row] = rows<{ taken: number; events: number; deliveries: number }>(result);
+  return { taken: Number(row?.taken ?? 0), events: Number(row?.events ?? 0), deliveries: Number(row?.deliveries ?? 0) };
 }
 
 /** Store a test envelope (never listed) and one delivery of it to one endpoint, due now. */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Per-connection activity log: who did what and why, shown to developers and operators. */
@@ -27,8 +28,15 @@ export const events = pgTable(
     connectionId: uuid("connection_id"),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** When the webhook fan-out took it (published as an envelope, or skipped as internal); null = not yet. */
+    fannedOutAt: timestamp("fanned_out_at", { withTimezone: true }),
   },
-  (t) => [index("events_application_idx").on(t.applicationId, t.createdAt), index("events_created_idx").on(t.createdAt)],
+  (t) => [
+    index("events_application_idx").on(t.applicationId, t.createdAt),
+    index("events_created_idx").on(t.createdAt),
+    // the fan-out reads only what it has not taken yet, so its cost is the batch, not the table
+    index("events_unfanned_idx").on(t.createdAt, t.id).where(sql`${t.fannedOutAt} is null`),
+  ],
 );
 
 /** Small key/value settings (e.g. the demo application's encrypted credentials). */

@@ -81,6 +81,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // pruning finds an old event's deliveries by event
+    index("webhook_deliveries_event_idx").on(t.eventId),
   ],
 );
 

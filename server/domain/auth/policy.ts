@@ -4,7 +4,7 @@ import type { USER_ROLES } from "../users/create-user.js";
 export type UserRole = (typeof USER_ROLES)[number];
 
 /** Everything a console route may ask permission for. */
-export const CONSOLE_ACTIONS = ["ops.read", "ops.write", "admin.users", "dashboard.read", "dashboard.write"] as const;
+export const CONSOLE_ACTIONS = ["ops.read", "ops.write", "admin.users", "admin.audit", "dashboard.read", "dashboard.write"] as const;
 
 /** A console action, `<area>.<verb>`. */
 export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];

@@ -43,6 +43,7 @@ function integrityProblem(input: OrgSnapshotInput): string | null {
 export async function publishOrgSnapshot(deps: Deps, connectionId: string, input: OrgSnapshotInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
   const problem = integrityProblem(input);
   if (problem) return fail("invalid_request", problem);
+  const started = performance.now();
   const result = await transactional(deps.db, async (tx) => {
     const begun = await beginPublish(tx, connectionId, "org");
     if (!begun.ok) return begun;
@@ -57,5 +58,6 @@ export async function publishOrgSnapshot(deps: Deps, connectionId: string, input
   });
   // after commit: this process must serve the new snapshot at once
   deps.tokens.invalidateConnection(connectionId);
+  deps.metrics?.observePublish("org", result.ok, (performance.now() - started) / 1000);
   return result;
 }

@@ -35,6 +35,7 @@ const FLUSH_AT = 20_000;
  * known to the connection (published in an org snapshot), so pay statements always point at real individuals.
  */
 export async function publishPaySnapshot(deps: Deps, connectionId: string, input: PayPublishInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
+  const started = performance.now();
   const result = await transactional(deps.db, async (tx) => {
     const begun = await beginPublish(tx, connectionId, "pay");
     if (!begun.ok) return begun;
@@ -108,5 +109,6 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
   });
   // after commit: this process must serve the new snapshot at once
   deps.tokens.invalidateConnection(connectionId);
+  deps.metrics?.observePublish("pay", result.ok, (performance.now() - started) / 1000);
   return result;
 }

@@ -61,7 +61,9 @@ export async function listEvents(
   applicationId: string,
   page: { order: "newest" | "oldest"; cursor: number | null; limit: number; type?: string },
 ): Promise<{ events: WebhookEventRow[]; nextCursor: number | null }> {
-  await fanOutNewEvents(deps); // events recorded a moment ago are listed at once
+  // events recorded a moment ago are listed at once; one bounded batch at most, so a request never carries a large
+  // publish's whole fan-out (the worker does the rest, and `seq` order keeps a poller from missing anything)
+  await fanOutNewEvents(deps, { maxBatches: 1 });
   const events = await listApplicationEvents(deps.db, applicationId, page);
   const last = events.at(-1);
   if (page.order === "oldest") return { events, nextCursor: last ? last.seq : page.cursor };

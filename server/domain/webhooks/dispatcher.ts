@@ -21,12 +21,20 @@ export interface DispatchOptions {
   concurrency?: number;
   /** Stop after this many attempts (default: drain everything due). */
   maxAttempts?: number;
+  /** Events taken per fan-out transaction (default 5,000). */
+  fanOutBatch?: number;
+  /** Fan-out transactions per pass at most (default: until nothing is left). */
+  fanOutBatches?: number;
+  /** Stop claiming and fanning out once `Date.now()` passes this (the job's run budget). */
+  deadline?: number;
 }
 
 /** What one pass did. */
 export interface DispatchPass {
   /** Events newly published as envelopes. */
   published: number;
+  /** Domain events the fan-out took (published or internal). */
+  taken: number;
   /** Delivery attempts made. */
   attempts: number;
   delivered: number;
@@ -38,16 +46,26 @@ export interface DispatchPass {
 const LEASE_MS = 120_000;
 const FAN_OUT_BATCH = 5_000;
 
-/** Publish every new Finch-visible event as an envelope, with a delivery per matching enabled endpoint. */
-export async function fanOutNewEvents(deps: Pick<Deps, "db" | "clock">): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { events } = await deps.db.transaction((tx) =>
-      fanOutEvents(tx, { now: deps.clock.now(), types: DATA_EVENT_TYPES, jobPattern: JOB_EVENT_PATTERN, limit: FAN_OUT_BATCH }),
+/**
+ * Publish new Finch-visible events as envelopes, with a delivery per matching enabled endpoint, one bounded batch
+ * per transaction (a 50,000-person re-publish makes 150,000 events: 30 short transactions, not one long one).
+ * Stops when nothing is left, after `maxBatches`, or past `deadline`.
+ */
+export async function fanOutNewEvents(
+  deps: Pick<Deps, "db" | "clock">,
+  opts: { batch?: number; maxBatches?: number; deadline?: number } = {},
+): Promise<{ taken: number; published: number }> {
+  const limit = opts.batch ?? FAN_OUT_BATCH;
+  const total = { taken: 0, published: 0 };
+  for (let batches = 0; opts.maxBatches === undefined || batches < opts.maxBatches; batches++) {
+    const { taken, events } = await deps.db.transaction((tx) =>
+      fanOutEvents(tx, { now: deps.clock.now(), types: DATA_EVENT_TYPES, jobPattern: JOB_EVENT_PATTERN, limit }),
     );
-    total += events;
-    if (events < FAN_OUT_BATCH) return total;
+    total.taken += taken;
+    total.published += events;
+    if (taken < limit || (opts.deadline !== undefined && Date.now() >= opts.deadline)) break;
   }
+  return total;
 }
 
 /** Send one claimed delivery; never throws. */
@@ -91,12 +109,13 @@ async function boundedAll<T, R>(items: T[], limit: number, fn: (item: T) => Prom
  * keep-alive connections), writing each batch's attempts, delivery moves and endpoint health in a few statements.
  * Everything time-based reads deps.clock, so a test moves a ManualClock and runs a pass to see due retries sent.
  */
-export async function runWebhookDispatch(deps: Pick<Deps, "db" | "clock" | "cipher" | "log" | "config">, opts: DispatchOptions = {}): Promise<DispatchPass> {
+export async function runWebhookDispatch(deps: Pick<Deps, "db" | "clock" | "cipher" | "log" | "config" | "metrics">, opts: DispatchOptions = {}): Promise<DispatchPass> {
   const batchSize = opts.batchSize ?? 200;
   const concurrency = opts.concurrency ?? 64;
-  const pass: DispatchPass = { published: await fanOutNewEvents(deps), attempts: 0, delivered: 0, disabled: 0 };
+  const fanned = await fanOutNewEvents(deps, { batch: opts.fanOutBatch, maxBatches: opts.fanOutBatches, deadline: opts.deadline });
+  const pass: DispatchPass = { ...fanned, attempts: 0, delivered: 0, disabled: 0 };
   const secrets = new Map<string, string[]>();
-  while (opts.maxAttempts === undefined || pass.attempts < opts.maxAttempts) {
+  while ((opts.maxAttempts === undefined || pass.attempts < opts.maxAttempts) && (opts.deadline === undefined || Date.now() < opts.deadline)) {
     const now = deps.clock.now();
     const claimed = await claimDueDeliveries(deps.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit: batchSize });
     if (claimed.length === 0) break;
@@ -114,8 +133,11 @@ export async function runWebhookDispatch(deps: Pick<Deps, "db" | "clock" | "ciph
       reason: (since) => `Disabled automatically: every delivery attempt failed since ${since} (3 days). Fix the endpoint, then enable it.`,
     });
     if (disabled.length) deps.log.warn({ endpoints: disabled }, "webhook endpoints disabled after failing for 3 days");
+    const delivered = records.filter((r) => r.state === "delivered").length;
+    const failedForGood = records.filter((r) => r.state === "failed").length;
+    deps.metrics?.countWebhookAttempts({ delivered, failed: failedForGood, retrying: records.length - delivered - failedForGood });
     pass.attempts += records.length;
-    pass.delivered += records.filter((r) => r.state === "delivered").length;
+    pass.delivered += delivered;
     pass.disabled += disabled.length;
   }
   return pass;

@@ -1,3 +1,4 @@
+import { recordAudit } from "../../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { ApiKeyListSchema, CreateApiKeyRequestSchema, CreatedApiKeySchema } from "../../../../contracts/linnet/console-auth.js";
@@ -17,6 +18,7 @@ export const apiKeyRoutes: RouteModule = (app, deps) => {
     async (request, reply) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       const created = unwrap(await createApiKey(deps, actor, request.body.name));
+      await recordAudit(deps, actor, { action: "api_key.created", target: { type: "api_key", id: created.row.id }, summary: `Created the API key "${created.row.name}"` });
       return reply.status(201).send({ ...presentApiKey(created.row), key: created.key });
     },
   );
@@ -32,6 +34,7 @@ export const apiKeyRoutes: RouteModule = (app, deps) => {
     async (request, reply) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       unwrap(await revokeApiKey(deps, actor, request.params.id));
+      await recordAudit(deps, actor, { action: "api_key.revoked", target: { type: "api_key", id: request.params.id }, summary: "Revoked an API key" });
       return reply.status(204).send(null);
     },
   );
