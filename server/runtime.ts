@@ -19,7 +19,6 @@ import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js
 import { createBoss, type JobWorkers, prepareJobs, startJobs } from "./jobs/queue.js";
 import { installStoppingHook } from "./runtime/shutdown.js";
 import { startStep, underStartLock } from "./runtime/start-lock.js";
-import { safeErrorSerializer } from "./log-redaction.js";
 
 /** Which parts a process runs: both (default), the HTTP API only, or the job workers only. */
 export type Role = "all" | "api" | "worker";
