@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify from "fastify";
+import Fastify, { type FastifyReply } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -98,6 +98,19 @@ const ROUTES: RouteModule[] = [
   payStatementItemRuleRoutes,
 ];
 
+/** One registered route: method and URL pattern (`/employer/pay-groups/:pay_group_id`). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route registered after the docs plugins, in order. */
+    routeTable: RouteEntry[];
+  }
+}
+
 const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Options for buildApp. */
@@ -117,6 +130,17 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
     childLoggerFactory: lazyChildLogger,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: true,
+    // the router's own refusals (a path id over 100 characters, bad percent-encoding) leave in the Finch shape too:
+    // no resource has such an id, so 404; an undecodable URL is a malformed request
+    frameworkErrors: (err, request, reply) => {
+      const finch =
+        err.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? new FinchError("not_found", "No such item: the id in the path is too long")
+          : new FinchError("malformed_request", "The URL is not valid (bad percent-encoding)");
+      reply.header("finch-request-id", request.id);
+      // the framework types this reply before any route exists, so it is sent untyped
+      return (reply as FastifyReply).status(finch.status).send(finch.toBody());
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // Provider exports are uploaded as raw bytes; the upload route sets its own (larger) body limit.
@@ -165,6 +189,12 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   app.decorate("rateLimiter", rateLimiter);
   app.addHook("onClose", () => rateLimiter.close());
 
+  // every route as registered, so tests can walk all of them (the path-id property test does)
+  const routeTable: RouteEntry[] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) if (method !== "HEAD") routeTable.push({ method, url: r.url });
+  });
+  app.decorate("routeTable", routeTable);
   for (const route of ROUTES) route(app, deps);
   registerPages(app);
   return app;

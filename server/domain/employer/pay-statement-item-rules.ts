@@ -1,3 +1,4 @@
+import { isUuid } from "../applications/authenticate-client.js";
 import { randomUUID } from "node:crypto";
 import type { Rule, RuleBody } from "../../../contracts/finch/pay-statement-items.js";
 import {
@@ -82,7 +83,8 @@ export async function listRules(deps: Pick<Deps, "db">, connectionId: string): P
 
 /** Change the fields the body names; a rule of another connection, or deleted, is not found (400 as Finch). */
 export async function updateRule(deps: RuleDeps, connectionId: string, id: string, body: RuleBody): Promise<Result<Rule>> {
-  const current = await findLiveRule(deps.db, connectionId, id);
+  // rule ids are UUIDs: anything else is no such rule, answered before a query could fail on the uuid cast
+  const current = isUuid(id) ? await findLiveRule(deps.db, connectionId, id) : undefined;
   if (!current) return notFound(id);
   const changes: RuleChanges = {};
   if (body.effective_start_date !== undefined) changes.effectiveStartDate = body.effective_start_date;
@@ -101,7 +103,7 @@ export async function updateRule(deps: RuleDeps, connectionId: string, id: strin
 
 /** Delete a rule: it stops applying at once, and is answered with `deleted_at`. */
 export async function deleteRule(deps: RuleDeps, connectionId: string, id: string): Promise<Result<Rule>> {
-  const row = await deleteLiveRule(deps.db, connectionId, id, deps.clock.now());
+  const row = isUuid(id) ? await deleteLiveRule(deps.db, connectionId, id, deps.clock.now()) : undefined;
   return row ? ok(presentRule(row)) : notFound(id);
 }
 
