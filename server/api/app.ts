@@ -145,6 +145,16 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
 
   // Provider exports are uploaded as raw bytes; the upload route sets its own (larger) body limit.
   app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: "buffer", bodyLimit: deps.config.uploadMaxBytes }, (_req, body, done) => done(null, body));
+  // An empty body sent as JSON reads as no body: the official SDKs send `Content-Type: application/json` with nothing
+  // after it when every parameter is optional (`sandbox.directory.create()`); a route that needs a body then says so
+  // by name through its schema, as it would for a missing body.
+  const jsonParser = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === "") return done(null, undefined);
+    return jsonParser(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

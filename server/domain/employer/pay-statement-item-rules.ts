@@ -46,16 +46,17 @@ function checkRule(conditions: RuleRow["conditions"], start: string | null, end:
   return ok(true);
 }
 
-const notFound = (id: string) => fail("invalid_request", `Rule ${id} not found`);
+// 404 for any id that names no live rule of the connection, a UUID or not (the spec lists only 400 here, but an id
+// in the path that names nothing is not found, as on every other route)
+const notFound = (id: string) => fail("not_found", `Rule ${id} not found`);
 
-/** Create a rule for a connection; it takes the next priority. Conditions are required. */
+/** Create a rule for a connection; it takes the next priority. No conditions (the spec makes them optional) matches every item. */
 export async function createRule(deps: RuleDeps, connectionId: string, body: RuleBody): Promise<Result<Rule>> {
-  if (!body.conditions) return fail("invalid_request", "conditions: at least one condition is required");
   const start = body.effective_start_date ?? null;
   const end = body.effective_end_date ?? null;
-  const checked = checkRule(body.conditions, start, end);
+  const conditions = body.conditions ?? [];
+  const checked = checkRule(conditions, start, end);
   if (!checked.ok) return checked;
-  const conditions = body.conditions;
   return transactional(deps.db, async (tx) => {
     await lockRulesOf(tx, connectionId);
     const now = deps.clock.now();
