@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   LINNET_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  LINNET_ACCEPTED_BODY: z.enum(["empty", "finch"]).default("empty"),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -88,7 +89,12 @@ export interface Config {
   webhookAllowHttp: boolean;
   /** Let webhooks reach loopback, private and link-local addresses (a single-tenant or development install). */
   webhookAllowPrivate: boolean;
+  /** The body of a 202 "not ready yet": none (the assisted-flow page) or the spec's `AcceptedResponse` JSON; an application may override it. */
+  acceptedBody: AcceptedBody;
 }
+
+/** How a 202 "not ready yet" answer is written. */
+export type AcceptedBody = "empty" | "finch";
 
 /** Parse the environment, listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -122,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: e.LINNET_RATE_LIMITS,
     webhookAllowHttp: e.LINNET_WEBHOOK_ALLOW_HTTP === "true",
     webhookAllowPrivate: e.LINNET_WEBHOOK_ALLOW_PRIVATE === "true",
+    acceptedBody: e.LINNET_ACCEPTED_BODY,
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

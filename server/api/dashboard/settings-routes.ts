@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { ApplicationSettingsSchema, ConnectLinkSchema, CreateConnectLinkSchema, RotatedSecretSchema, UpdateSettingsSchema } from "../../../contracts/linnet/dashboard.js";
 import { rotateClientSecret } from "../../domain/applications/rotate-secret.js";
+import { updateAcceptedBody } from "../../domain/applications/update-accepted-body.js";
 import { updateRedirectUris } from "../../domain/applications/update-redirect-uris.js";
 import { createConnectLink, presentSettings } from "../../domain/dashboard/settings.js";
 import { unwrap } from "../errors.js";
@@ -24,8 +25,14 @@ export const dashboardSettingsRoutes: RouteModule = (app, deps) => {
     { schema: { hide: true, params, body: UpdateSettingsSchema, response: { 200: ApplicationSettingsSchema, ...errors } } },
     async (request) => {
       const { app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
-      const redirectUris = unwrap(await updateRedirectUris(deps, application.id, request.body.redirect_uris));
-      return presentSettings(deps, { ...application, redirectUris });
+      const redirectUris =
+        request.body.redirect_uris === undefined ? application.redirectUris : unwrap(await updateRedirectUris(deps, application.id, request.body.redirect_uris));
+      let acceptedBody = application.acceptedBody;
+      if (request.body.accepted_body !== undefined) {
+        acceptedBody = request.body.accepted_body;
+        await updateAcceptedBody(deps, application.id, acceptedBody);
+      }
+      return presentSettings(deps, { ...application, redirectUris, acceptedBody });
     },
   );
 
