@@ -11,9 +11,11 @@ const WORDS: Record<Mode, string> = {
   empty: "No body",
   finch: "A JSON body",
 };
+/** The current mode inside a sentence. */
+const IN_SENTENCE: Record<Mode, string> = { empty: "no body", finch: "a JSON body" };
 const EXPLAIN: Record<Mode, string> = {
-  empty: "Status 202 with nothing in it, as Finch's assisted-connection guide describes. The Node SDK then returns an empty company and empty lists.",
-  finch: "Status 202 with a small JSON message saying the data is pending or being pulled, as Finch's current API reference documents.",
+  empty: "That is what Finch's assisted-connection guide describes. Finch's Node SDK then returns an empty company and empty lists, so your app must check the status.",
+  finch: "It says whether the data is pending or being pulled, as Finch's current API reference documents.",
 };
 
 /** Choose what "not ready yet" (202) answers contain for this application: no body, or the JSON of Finch's reference. */
@@ -32,7 +34,7 @@ export function AcceptedBodySetting({ settings, onSaved }: { settings: Applicati
   };
   const current = settings.accepted_body ?? settings.accepted_body_default;
   const options: [Mode | "default", string][] = [
-    ["default", `This server's default (now: ${WORDS[settings.accepted_body_default].toLowerCase()})`],
+    ["default", `This server's default (now: ${IN_SENTENCE[settings.accepted_body_default]})`],
     ["empty", WORDS.empty],
     ["finch", WORDS.finch],
   ];
@@ -41,7 +43,7 @@ export function AcceptedBodySetting({ settings, onSaved }: { settings: Applicati
       <h2 className="section-title">Answers while data is not ready</h2>
       <p className="small">
         Until an employer's data has been pulled, data calls answer with status 202. Your app gets{" "}
-        <strong data-testid="accepted-body-current">{WORDS[current].toLowerCase()}</strong> in that answer. {EXPLAIN[current]}
+        <strong data-testid="accepted-body-current">{IN_SENTENCE[current]}</strong> in that answer. {EXPLAIN[current]}
       </p>
       <form className="form" onSubmit={save}>
         <fieldset className="link-products">
