@@ -41,6 +41,7 @@ describe("202 body setting in the dashboard", () => {
     await page.getByTestId("login-email").fill("accepted-dev@linnet.test");
     await page.getByTestId("login-password").fill(PASSWORD);
     await page.getByTestId("login-submit").click();
+    await page.getByTestId("logout").waitFor(); // signed in (the session cookie is set) before navigating on
     await page.goto(`${server.url}/dashboard/applications/${app.client_id}`);
     await page.getByTestId("tab-settings").click();
     await page.getByTestId("accepted-body").waitFor();
