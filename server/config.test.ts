@@ -18,6 +18,11 @@ describe("configuration", () => {
   it("requires a shared secrets key with PostgreSQL", () => {
     expect(() => loadConfig({ DATABASE_URL: "postgres://x/y" })).toThrow(/LINNET_SECRETS_KEY/);
   });
+  it("reads the 202 body mode: empty by default, finch on request, nothing else", () => {
+    expect(loadConfig({}).acceptedBody).toBe("empty");
+    expect(loadConfig({ LINNET_ACCEPTED_BODY: "finch" }).acceptedBody).toBe("finch");
+    expect(() => loadConfig({ LINNET_ACCEPTED_BODY: "json" })).toThrow(/LINNET_ACCEPTED_BODY/);
+  });
   it("strips a trailing slash from the public URL", () => {
     expect(loadConfig({ LINNET_PUBLIC_URL: "https://linnet.example.com/" }).publicUrl).toBe("https://linnet.example.com");
   });

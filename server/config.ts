@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   LINNET_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LINNET_METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (e.g. `openssl rand -hex 24`)" }).optional(),
   LINNET_LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
+  LINNET_ACCEPTED_BODY: z.enum(["empty", "finch"]).default("empty"),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -126,7 +127,12 @@ export interface Config {
   metricsToken: string | undefined;
   /** Log lines: `pretty` (human-readable), `json`, or `auto` (pretty on a terminal, JSON otherwise). */
   logFormat: "auto" | "json" | "pretty";
+  /** The body of a 202 "not ready yet": none (the assisted-flow page) or the spec's `AcceptedResponse` JSON; an application may override it. */
+  acceptedBody: AcceptedBody;
 }
+
+/** How a 202 "not ready yet" answer is written. */
+export type AcceptedBody = "empty" | "finch";
 
 /** Parse the environment, listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -169,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventRetentionDays: e.LINNET_EVENT_RETENTION_DAYS,
     metricsToken: e.LINNET_METRICS_TOKEN,
     logFormat: e.LINNET_LOG_FORMAT,
+    acceptedBody: e.LINNET_ACCEPTED_BODY,
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

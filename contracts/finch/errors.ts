@@ -13,3 +13,9 @@ export const FinchErrorSchema = z
 
 /** A Finch error body. */
 export type FinchErrorBody = z.infer<typeof FinchErrorSchema>;
+
+/** The spec's `ErrorResponse` (`/jobs/automated`, `/disconnect-entity`): the Finch error plus `statusCode` and `status`. */
+export const ErrorResponseSchema = FinchErrorSchema.extend({ statusCode: z.number().int(), status: z.number().int() });
+
+/** `POST /connect/sessions`' 400: `context` is always there (`customer_id`, and `connection_id` when one exists). */
+export const ConnectSessionErrorSchema = FinchErrorSchema.extend({ context: z.record(z.string(), z.string()) });

@@ -36,7 +36,7 @@ const isoDate = z.iso.date();
 export const RuleBodySchema = z.object({
   effective_start_date: isoDate.nullable().optional(),
   effective_end_date: isoDate.nullable().optional(),
-  conditions: z.array(RuleConditionSchema).min(1).optional(),
+  conditions: z.array(RuleConditionSchema).optional(),
   attributes: z.object({ metadata: z.record(z.string(), z.unknown()).optional() }).optional(),
   entity_type: z.literal("pay_statement_item").optional(),
 });

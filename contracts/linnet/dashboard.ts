@@ -162,12 +162,20 @@ export const ApplicationSettingsSchema = z.object({
   previous_secret_expires_at: z.string().nullable(),
   /** How long a rotated-out secret keeps working. */
   secret_grace_hours: z.number(),
+  /** This application's 202 body mode; null follows the deployment's default. */
+  accepted_body: z.enum(["empty", "finch"]).nullable(),
+  /** The deployment's default 202 body mode (LINNET_ACCEPTED_BODY). */
+  accepted_body_default: z.enum(["empty", "finch"]),
 });
 /** Application settings. */
 export type ApplicationSettings = z.infer<typeof ApplicationSettingsSchema>;
 
 /** Body of `PATCH …/settings`. */
-export const UpdateSettingsSchema = z.object({ redirect_uris: z.array(z.string().max(2000)).max(100) });
+export const UpdateSettingsSchema = z.object({
+  redirect_uris: z.array(z.string().max(2000)).max(100).optional(),
+  /** The 202 body mode: `empty`, `finch`, or null for the deployment's default. */
+  accepted_body: z.enum(["empty", "finch"]).nullable().optional(),
+});
 
 /** Answer of `POST …/rotate-secret`: the new secret, shown once. */
 export const RotatedSecretSchema = z.object({ client_id: z.string(), client_secret: z.string(), previous_secret_expires_at: z.string().nullable() });

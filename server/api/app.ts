@@ -108,6 +108,19 @@ const ROUTES: RouteModule[] = [
   payStatementItemRuleRoutes,
 ];
 
+/** One registered route: method and URL pattern (`/employer/pay-groups/:pay_group_id`). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route registered after the docs plugins, in order. */
+    routeTable: RouteEntry[];
+  }
+}
+
 const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Options for buildApp. */
@@ -134,6 +147,16 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
 
   // Provider exports are uploaded as raw bytes; the upload route sets its own (larger) body limit.
   app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: "buffer", bodyLimit: deps.config.uploadMaxBytes }, (_req, body, done) => done(null, body));
+  // An empty body sent as JSON reads as no body: the official SDKs send `Content-Type: application/json` with nothing
+  // after it when every parameter is optional (`sandbox.directory.create()`); a route that needs a body then says so
+  // by name through its schema, as it would for a missing body.
+  const jsonParser = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === "") return done(null, undefined);
+    return jsonParser(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -179,6 +202,12 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   app.addHook("onClose", () => rateLimiter.close());
   registerAddressLimit(app, deps);
 
+  // every route as registered, so tests can walk all of them (the path-id property test does)
+  const routeTable: RouteEntry[] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) if (method !== "HEAD") routeTable.push({ method, url: r.url });
+  });
+  app.decorate("routeTable", routeTable);
   for (const route of ROUTES) route(app, deps);
   registerPages(app, deps.config);
   registerReferencePage(app);

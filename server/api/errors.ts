@@ -2,6 +2,7 @@ import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseOutage } from "../db/pool-errors.js";
+import type { FinchErrorBody } from "../../contracts/finch/errors.js";
 import { FinchError, type Result } from "../domain/errors.js";
 
 /** Return a result's value or throw its FinchError for the error handler to present. */
@@ -40,12 +41,30 @@ function fromFastify(err: FastifyError): FinchError | null {
   return null;
 }
 
+/**
+ * Fields some operations' error bodies carry besides `{ code, name, finch_code, message }`, because the spec says so:
+ * a route names them in its `config.errorExtras` (e.g. `/jobs/automated`'s `statusCode` and `status`).
+ */
+export type ErrorExtras = (request: FastifyRequest, body: FinchErrorBody) => Record<string, unknown>;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Extra fields of this route's error bodies. */
+    errorExtras?: ErrorExtras;
+  }
+}
+
+/** `statusCode` and `status` (the spec's `ErrorResponse`), as `/jobs/automated` and `/disconnect-entity` answer. */
+export const statusFields: ErrorExtras = (_request, body) => ({ statusCode: body.code, status: body.code });
+
 /** The one error handler: every error leaves as `{ code, name, finch_code, message }`, never a stack. */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const finch = err instanceof FinchError ? err : fromFastify(err);
   if (finch) {
     if (finch.status >= 500) request.log.error({ err }, "request failed");
-    return reply.status(finch.status).send(finch.toBody());
+    const body = finch.toBody();
+    const extras = request.routeOptions?.config?.errorExtras;
+    return reply.status(finch.status).send(extras ? { ...body, ...extras(request, body) } : body);
   }
   if (isDatabaseOutage(err)) {
     // the pool reconnects on its own: tell the client when to come back

@@ -37,6 +37,11 @@ export function disconnect(applicationId: string, connectionId: string): Promise
   return opsFetch(`${base(applicationId)}/connections/${encodeURIComponent(connectionId)}/disconnect`, { method: "POST" });
 }
 
+/** Set the 202 body mode (`empty` | `finch`), or null for the deployment's default. */
+export function saveAcceptedBody(applicationId: string, mode: "empty" | "finch" | null): Promise<ApplicationSettings> {
+  return opsFetch(`${base(applicationId)}/settings`, { method: "PATCH", json: { accepted_body: mode } });
+}
+
 /** The application's settings. */
 export function getSettings(applicationId: string): Promise<ApplicationSettings> {
   return opsFetch(`${base(applicationId)}/settings`);

@@ -11,6 +11,7 @@ import { formatDateTime } from "../ui/format.js";
 import { useAction } from "../ops/use-action.js";
 import { useLoad } from "../ops/use-load.js";
 import { createConnectLink, getSettings, rotateSecret, saveRedirectUris } from "./dashboard-api.js";
+import { AcceptedBodySetting } from "./accepted-body-setting.js";
 import { LinkBox } from "./link-box.js";
 
 /** Props of {@link SettingsPage}. */
@@ -175,6 +176,7 @@ export function SettingsPage({ applicationId }: SettingsPageProps) {
       </Card>
       <SecretSection settings={s} onRotated={() => void settings.reload()} />
       <RedirectUris settings={s} onSaved={settings.setData} />
+      <AcceptedBodySetting settings={s} onSaved={settings.setData} />
       <ConnectLinks applicationId={applicationId} />
     </>
   );

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { ApplicationSettingsSchema, ConnectLinkSchema, CreateConnectLinkSchema, RotatedSecretSchema, UpdateSettingsSchema } from "../../../contracts/linnet/dashboard.js";
 import { rotateClientSecret } from "../../domain/applications/rotate-secret.js";
+import { updateAcceptedBody } from "../../domain/applications/update-accepted-body.js";
 import { updateRedirectUris } from "../../domain/applications/update-redirect-uris.js";
 import { createConnectLink, presentSettings } from "../../domain/dashboard/settings.js";
 import { unwrap } from "../errors.js";
@@ -25,15 +26,21 @@ export const dashboardSettingsRoutes: RouteModule = (app, deps) => {
     { schema: { hide: true, params, body: UpdateSettingsSchema, response: { 200: ApplicationSettingsSchema, ...errors } } },
     async (request) => {
       const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
-      const redirectUris = unwrap(await updateRedirectUris(deps, application.id, request.body.redirect_uris));
+      const redirectUris =
+        request.body.redirect_uris === undefined ? application.redirectUris : unwrap(await updateRedirectUris(deps, application.id, request.body.redirect_uris));
+      let acceptedBody = application.acceptedBody;
+      if (request.body.accepted_body !== undefined) {
+        acceptedBody = request.body.accepted_body;
+        await updateAcceptedBody(deps, application.id, acceptedBody);
+      }
       await recordAudit(deps, actor, {
         action: "application.settings_changed",
         target: { type: "application", id: application.id },
         applicationId: application.id,
-        summary: `Set the redirect URIs of ${application.name} (${redirectUris.length})`,
-        details: { redirect_uris: redirectUris },
+        summary: `Changed the settings of ${application.name}`,
+        details: { redirect_uris: redirectUris, accepted_body: acceptedBody },
       });
-      return presentSettings(deps, { ...application, redirectUris });
+      return presentSettings(deps, { ...application, redirectUris, acceptedBody });
     },
   );
 

@@ -32,7 +32,7 @@ export async function listApplications(db: Db, ids?: string[]): Promise<Applicat
 export async function updateApplication(
   db: Db,
   id: string,
-  patch: Partial<Pick<ApplicationRow, "redirectUris" | "secretHash" | "previousSecretHash" | "previousSecretExpiresAt">>,
+  patch: Partial<Pick<ApplicationRow, "redirectUris" | "secretHash" | "previousSecretHash" | "previousSecretExpiresAt" | "acceptedBody">>,
 ): Promise<void> {
   await db.update(applications).set(patch).where(eq(applications.id, id));
 }

@@ -15,4 +15,6 @@ export const applications = pgTable("applications", {
   /** End of the rotation grace period of previousSecretHash. */
   previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  /** The body of this application's 202 answers (`empty` | `finch`); null follows LINNET_ACCEPTED_BODY. */
+  acceptedBody: text("accepted_body", { enum: ["empty", "finch"] }),
 });

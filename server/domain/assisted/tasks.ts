@@ -6,6 +6,7 @@ import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { firstDataDue } from "./sla.js";
+import { isUuid } from "../applications/authenticate-client.js";
 import { canMoveTask, type TaskStatus } from "./task-machine.js";
 
 type TaskDeps = Pick<Deps, "db" | "clock" | "catalog" | "config">;
@@ -66,7 +67,7 @@ export interface OperatorRef {
 }
 
 async function movable(deps: Pick<Deps, "db">, taskId: string, to: TaskStatus): Promise<Result<TaskRow>> {
-  const task = await findTask(deps.db, taskId);
+  const task = isUuid(taskId) ? await findTask(deps.db, taskId) : undefined;
   if (!task) return fail("not_found", "Task not found");
   if (!canMoveTask(task.status as TaskStatus, to)) return fail("invalid_request", `A ${task.status} task cannot become ${to}`);
   return ok(task);
@@ -90,7 +91,7 @@ export async function releaseTask(deps: Pick<Deps, "db">, _actor: OperatorRef, t
 
 /** Give an active task to another operator. */
 export async function reassignTask(deps: Pick<Deps, "db" | "clock">, _actor: OperatorRef, taskId: string, userId: string): Promise<Result<true>> {
-  const task = await findTask(deps.db, taskId);
+  const task = isUuid(taskId) ? await findTask(deps.db, taskId) : undefined;
   if (!task) return fail("not_found", "Task not found");
   if (task.status !== "open" && task.status !== "in_progress") return fail("invalid_request", `A ${task.status} task cannot be reassigned`);
   await updateTask(deps.db, taskId, { status: "in_progress", assigneeId: userId, claimedAt: deps.clock.now() });

@@ -52,6 +52,12 @@ export class TokenCache {
     for (const [hash, entry] of this.byHash) if (entry.ctx.connection.id === connectionId) this.byHash.delete(hash);
   }
 
+  /** Forget every token of an application (its settings changed, e.g. the 202 body mode). */
+  invalidateApplication(applicationId: string): void {
+    this.generation++;
+    for (const [hash, entry] of this.byHash) if (entry.ctx.application.id === applicationId) this.byHash.delete(hash);
+  }
+
   /** One lookup per token at a time; its result is stored unless an invalidation happened meanwhile. */
   private lookup(tokenHash: string, nowMs: number, load: Loader): Promise<Result<TokenContext>> {
     const running = this.inFlight.get(tokenHash);

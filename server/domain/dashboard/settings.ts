@@ -15,6 +15,8 @@ export function presentSettings(deps: Pick<Deps, "config" | "clock">, app: Appli
     created_at: app.createdAt.toISOString(),
     previous_secret_expires_at: expires && expires.getTime() > deps.clock.now().getTime() ? expires.toISOString() : null,
     secret_grace_hours: deps.config.secretGraceMs / 3_600_000,
+    accepted_body: app.acceptedBody ?? null,
+    accepted_body_default: deps.config.acceptedBody,
   };
 }
 

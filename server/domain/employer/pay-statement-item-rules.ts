@@ -1,3 +1,4 @@
+import { isUuid } from "../applications/authenticate-client.js";
 import { randomUUID } from "node:crypto";
 import type { Rule, RuleBody } from "../../../contracts/finch/pay-statement-items.js";
 import {
@@ -45,16 +46,17 @@ function checkRule(conditions: RuleRow["conditions"], start: string | null, end:
   return ok(true);
 }
 
-const notFound = (id: string) => fail("invalid_request", `Rule ${id} not found`);
+// 404 for any id that names no live rule of the connection, a UUID or not (the spec lists only 400 here, but an id
+// in the path that names nothing is not found, as on every other route)
+const notFound = (id: string) => fail("not_found", `Rule ${id} not found`);
 
-/** Create a rule for a connection; it takes the next priority. Conditions are required. */
+/** Create a rule for a connection; it takes the next priority. No conditions (the spec makes them optional) matches every item. */
 export async function createRule(deps: RuleDeps, connectionId: string, body: RuleBody): Promise<Result<Rule>> {
-  if (!body.conditions) return fail("invalid_request", "conditions: at least one condition is required");
   const start = body.effective_start_date ?? null;
   const end = body.effective_end_date ?? null;
-  const checked = checkRule(body.conditions, start, end);
+  const conditions = body.conditions ?? [];
+  const checked = checkRule(conditions, start, end);
   if (!checked.ok) return checked;
-  const conditions = body.conditions;
   return transactional(deps.db, async (tx) => {
     await lockRulesOf(tx, connectionId);
     const now = deps.clock.now();
@@ -82,7 +84,8 @@ export async function listRules(deps: Pick<Deps, "db">, connectionId: string): P
 
 /** Change the fields the body names; a rule of another connection, or deleted, is not found (400 as Finch). */
 export async function updateRule(deps: RuleDeps, connectionId: string, id: string, body: RuleBody): Promise<Result<Rule>> {
-  const current = await findLiveRule(deps.db, connectionId, id);
+  // rule ids are UUIDs: anything else is no such rule, answered before a query could fail on the uuid cast
+  const current = isUuid(id) ? await findLiveRule(deps.db, connectionId, id) : undefined;
   if (!current) return notFound(id);
   const changes: RuleChanges = {};
   if (body.effective_start_date !== undefined) changes.effectiveStartDate = body.effective_start_date;
@@ -101,7 +104,7 @@ export async function updateRule(deps: RuleDeps, connectionId: string, id: strin
 
 /** Delete a rule: it stops applying at once, and is answered with `deleted_at`. */
 export async function deleteRule(deps: RuleDeps, connectionId: string, id: string): Promise<Result<Rule>> {
-  const row = await deleteLiveRule(deps.db, connectionId, id, deps.clock.now());
+  const row = isUuid(id) ? await deleteLiveRule(deps.db, connectionId, id, deps.clock.now()) : undefined;
   return row ? ok(presentRule(row)) : notFound(id);
 }
 

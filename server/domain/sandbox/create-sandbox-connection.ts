@@ -7,7 +7,7 @@ import { findSandboxCompany, insertSandboxCompany } from "../../db/repositories/
 import { inviteEmailFor } from "../assisted/instructions.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
-import { checkRequestedProducts, grantedProducts } from "../connections/product-rules.js";
+import { checkRequestedProducts, grantedProducts, unsupportedProducts } from "../connections/product-rules.js";
 import { newConnectionRow } from "../connections/connection-row.js";
 import { hashSecret, newAccessToken } from "../security/secrets.js";
 import { transactional } from "../transactional.js";
@@ -58,6 +58,11 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
   if (method !== native && method !== "assisted") return fail("invalid_request", `authentication_type: ${provider.display_name} supports "${native}" (or "assisted")`);
   const requested = checkRequestedProducts(input.products ?? DEFAULT_PRODUCTS);
   if (!requested.ok) return requested;
+  // no silent drops: what the provider cannot supply is refused by name (Connect shows "Doesn't provide" instead)
+  const lacking = unsupportedProducts(requested.value, provider);
+  if (lacking.length > 0) {
+    return fail("invalid_request", `products: ${provider.display_name} (${provider.id}) does not supply ${lacking.join(", ")}; it supplies ${provider.products.join(", ")}`);
+  }
   const size = input.employee_size ?? SANDBOX_SIZES.default;
   if (!Number.isInteger(size) || size < SANDBOX_SIZES.min || size > SANDBOX_SIZES.max) {
     return fail("invalid_request", `employee_size: must be an integer from ${SANDBOX_SIZES.min} to ${SANDBOX_SIZES.max}`);

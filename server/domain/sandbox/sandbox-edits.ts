@@ -1,3 +1,4 @@
+import { isUuid } from "../applications/authenticate-client.js";
 import type { PersonInput } from "../../../contracts/linnet/snapshot-input.js";
 import { findLiveConnectionsOfCompany } from "../../db/repositories/connections.repository.js";
 import { findSourceIdOf, insertSandboxEdit, listSandboxEdits } from "../../db/repositories/sandbox.repository.js";
@@ -35,7 +36,8 @@ export function editCompany(deps: Deps, ctx: TokenContext, company: Record<strin
 
 /** The source id of a person of this connection, by the stable id apps know. */
 async function personSource(deps: Deps, ctx: TokenContext, individualId: string): Promise<Result<string>> {
-  const sourceId = await findSourceIdOf(deps.db, ctx.connection.id, "individual", individualId);
+  // ids are UUIDs: anything else is no such person, answered before a query could fail on the uuid cast
+  const sourceId = isUuid(individualId) ? await findSourceIdOf(deps.db, ctx.connection.id, "individual", individualId) : undefined;
   return sourceId ? ok(sourceId) : fail("not_found", `No individual with id ${individualId} found`);
 }
 

@@ -8,6 +8,7 @@ import type { SnapshotRow } from "../../../db/repositories/snapshots.repository.
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
 import { type EndpointName, enforceRateLimit } from "../../rate-limit/index.js";
+import { sendNotReady } from "./not-ready.js";
 
 /** `entity_ids` as the SDK sends it (`entity_ids[]=…`), repeated (`entity_ids=a&entity_ids=b`) or comma-joined. */
 export const EntityIdsQuery = {
@@ -26,12 +27,6 @@ export function entityIdsOf(query: unknown): string[] {
     .filter(Boolean);
 }
 
-/** Seconds to wait before asking again: until the expected date, an hour when overdue, a minute when unknown. */
-function retryAfterSeconds(expectedAt: Date | null, now: Date): number {
-  if (!expectedAt) return 60;
-  const seconds = Math.ceil((expectedAt.getTime() - now.getTime()) / 1000);
-  return seconds > 0 ? seconds : 3600;
-}
 
 /** An employer-data read allowed to go ahead: the token's context and the snapshot to answer from. */
 export interface OpenRead {
@@ -51,7 +46,7 @@ const ENDPOINT: Record<DataProduct, EndpointName> = {
 
 /**
  * Authenticate, rate-limit and authorize an employer-data read. When the product's data is not published yet,
- * answer 202 with an empty body (plus `Retry-After` and `Linnet-Data-Expected`) and return null.
+ * answer 202 (`sendNotReady`: no body or `AcceptedResponse`, plus `Retry-After` and `Linnet-Data-Expected`) and return null.
  */
 export async function openEmployerRead(
   deps: Deps,
@@ -64,9 +59,7 @@ export async function openEmployerRead(
   await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, endpoint, deps.clock.now().getTime());
   const access = unwrap(await openProduct(deps, ctx, product, entityIdsOf(request.query)));
   if (access.ready) return { ctx, snapshot: access.snapshot };
-  reply.status(202).header("retry-after", String(retryAfterSeconds(access.expectedAt, deps.clock.now())));
-  if (access.expectedAt) reply.header("linnet-data-expected", access.expectedAt.toISOString());
-  await reply.send();
+  await sendNotReady(deps, reply, ctx, access.expectedAt);
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { CompanySchema } from "../../../../contracts/finch/employer.js";
+import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { readCompany } from "../../../domain/employer/read-company.js";
 import type { RouteModule } from "../../types.js";
@@ -15,7 +16,7 @@ export const getCompany: RouteModule = (app, deps) => {
         summary: "Read basic company data",
         security: [{ bearerAuth: [] }],
         querystring: z.object(EntityIdsQuery),
-        response: { 200: CompanySchema, 202: z.null().describe("Not ready yet: empty body"), "4xx": FinchErrorSchema },
+        response: { 200: CompanySchema, 202: NotReadySchema, "4xx": FinchErrorSchema },
       },
     },
     async (request, reply) => {

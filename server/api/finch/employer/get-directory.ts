@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { DirectoryIndividualSchema, PagingSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { readDirectoryPage } from "../../../domain/employer/read-directory.js";
@@ -25,7 +26,7 @@ export const getDirectory: RouteModule = (app, deps) => {
         }),
         response: {
           200: z.object({ paging: PagingSchema, individuals: z.array(DirectoryIndividualSchema) }),
-          202: z.null().describe("Not ready yet: empty body"),
+          202: NotReadySchema,
           "4xx": FinchErrorSchema,
         },
       },

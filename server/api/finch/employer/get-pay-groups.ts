@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { PayGroupDetailSchema, PayGroupSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { readPayGroups } from "../../../domain/employer/read-pay.js";
@@ -8,7 +9,6 @@ import { EntityIdsQuery, openEmployerRead, sendSnapshotJson } from "./employer-r
 
 /** `GET /employer/pay-groups` and `GET /employer/pay-groups/{pay_group_id}` (under the `payment` product). */
 export const getPayGroups: RouteModule = (app, deps) => {
-  const notReady = z.null().describe("Not ready yet: empty body");
   app.get(
     "/employer/pay-groups",
     {
@@ -17,7 +17,7 @@ export const getPayGroups: RouteModule = (app, deps) => {
         summary: "List pay groups",
         security: [{ bearerAuth: [] }],
         querystring: z.object(EntityIdsQuery),
-        response: { 200: z.array(PayGroupSchema), 202: notReady, "4xx": FinchErrorSchema },
+        response: { 200: z.array(PayGroupSchema), 202: NotReadySchema, "4xx": FinchErrorSchema },
       },
     },
     async (request, reply) => {
@@ -35,7 +35,7 @@ export const getPayGroups: RouteModule = (app, deps) => {
         security: [{ bearerAuth: [] }],
         params: z.object({ pay_group_id: z.string() }),
         querystring: z.object(EntityIdsQuery),
-        response: { 200: PayGroupDetailSchema, 202: notReady, "4xx": FinchErrorSchema },
+        response: { 200: PayGroupDetailSchema, 202: NotReadySchema, "4xx": FinchErrorSchema },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { PaymentSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { readPayments } from "../../../domain/employer/read-pay.js";
@@ -18,7 +19,7 @@ export const getPayment: RouteModule = (app, deps) => {
         summary: "Read payroll runs between two pay dates",
         security: [{ bearerAuth: [] }],
         querystring: z.object({ ...EntityIdsQuery, start_date: isoDate, end_date: isoDate }),
-        response: { 200: z.array(PaymentSchema), 202: z.null().describe("Not ready yet: empty body"), "4xx": FinchErrorSchema },
+        response: { 200: z.array(PaymentSchema), 202: NotReadySchema, "4xx": FinchErrorSchema },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { BatchErrorSchema, EmploymentSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { readPeople } from "../../../domain/employer/read-people.js";
@@ -19,7 +20,7 @@ export const postEmployment: RouteModule = (app, deps) => {
         body: PeopleBatchSchema,
         response: {
           200: z.object({ responses: z.array(z.object({ individual_id: z.string(), code: z.number(), body: z.union([EmploymentSchema, BatchErrorSchema]) })) }),
-          202: z.null().describe("Not ready yet: empty body"),
+          202: NotReadySchema,
           "4xx": FinchErrorSchema,
         },
       },

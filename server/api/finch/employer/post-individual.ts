@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { BatchErrorSchema, IndividualSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { PEOPLE_BATCH_LIMIT, readPeople } from "../../../domain/employer/read-people.js";
@@ -29,7 +30,7 @@ export const postIndividual: RouteModule = (app, deps) => {
         body: PeopleBatchSchema.extend({ options: z.object({ include: z.array(z.string()).optional() }).nullish() }),
         response: {
           200: z.object({ responses: z.array(z.object({ individual_id: z.string(), code: z.number(), body: z.union([IndividualSchema, BatchErrorSchema]) })) }),
-          202: z.null().describe("Not ready yet: empty body"),
+          202: NotReadySchema,
           "4xx": FinchErrorSchema,
         },
       },

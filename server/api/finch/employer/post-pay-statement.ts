@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { BatchErrorSchema, PagingSchema, PayStatementSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { activeRules } from "../../../domain/employer/pay-statement-item-rules.js";
@@ -32,7 +33,7 @@ export const postPayStatement: RouteModule = (app, deps) => {
               }),
             ),
           }),
-          202: z.null().describe("Not ready yet: empty body"),
+          202: NotReadySchema,
           "4xx": FinchErrorSchema,
         },
       },

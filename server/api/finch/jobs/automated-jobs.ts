@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
+import { ErrorResponseSchema } from "../../../../contracts/finch/errors.js";
 import type { AutomatedJobRow } from "../../../db/repositories/automated-jobs.repository.js";
 import { DATA_SYNC_QUOTA, getJob, jobUrl, listJobs, requestDataSync } from "../../../domain/jobs/automated-sync.js";
 import { FinchError } from "../../../domain/errors.js";
-import { unwrap } from "../../errors.js";
+import { statusFields, unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
 import type { RouteModule } from "../../types.js";
 
@@ -41,12 +41,13 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
   app.post(
     "/jobs/automated",
     {
+      config: { errorExtras: statusFields },
       schema: {
         tags: ["Jobs"],
         summary: "Enqueue a data sync",
         security: [{ bearerAuth: [] }],
         body: z.object({ type: z.enum(["data_sync_all", "w4_form_employee_sync"]), params: z.object({ individual_id: z.string() }).optional() }),
-        response: { 201: JobResponse, 202: JobResponse, 429: JobResponse, "4xx": FinchErrorSchema },
+        response: { 201: JobResponse, 202: JobResponse, 429: JobResponse, "4xx": ErrorResponseSchema },
       },
     },
     async (request, reply) => {
@@ -60,6 +61,7 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
   app.get(
     "/jobs/automated",
     {
+      config: { errorExtras: statusFields },
       schema: {
         tags: ["Jobs"],
         summary: "List a connection's data syncs, newest first",
@@ -67,7 +69,7 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(100), offset: z.coerce.number().int().min(0).default(0) }),
         response: {
           200: z.object({ meta: z.object({ quotas: z.object({ data_sync_all: z.object({ allowed_refreshes: z.number(), remaining_refreshes: z.number() }) }) }), data: z.array(JobSchema) }),
-          "4xx": FinchErrorSchema,
+          "4xx": ErrorResponseSchema,
         },
       },
     },
@@ -82,12 +84,13 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
   app.get(
     "/jobs/automated/:job_id",
     {
+      config: { errorExtras: statusFields },
       schema: {
         tags: ["Jobs"],
         summary: "Read one data sync",
         security: [{ bearerAuth: [] }],
         params: z.object({ job_id: z.string() }),
-        response: { 200: JobSchema, "4xx": FinchErrorSchema },
+        response: { 200: JobSchema, "4xx": ErrorResponseSchema },
       },
     },
     async (request) => {

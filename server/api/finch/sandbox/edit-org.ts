@@ -27,9 +27,41 @@ async function readPerson(deps: Parameters<RouteModule>[1], bearer: string | und
   return first.body;
 }
 
+const opt = <T extends z.ZodType>(s: T) => s.nullable().optional();
+const CompanyWithoutId = CompanySchema.omit({ id: true });
+const companyShape = CompanySchema.shape;
+/**
+ * The body of `PUT /sandbox/company`: every field optional, and the nested fields too where the spec does not require
+ * them (`entity: {}`, a department without `parent`, an account with only some fields).
+ */
+const CompanyEditSchema = CompanyWithoutId.partial().extend({
+  entity: opt(z.object({ type: opt(companyShape.entity.unwrap().shape.type.unwrap()), subtype: opt(companyShape.entity.unwrap().shape.subtype.unwrap()) })),
+  departments: opt(z.array(z.object({ name: opt(z.string()), parent: opt(z.object({ name: opt(z.string()) })) }).nullable())),
+  accounts: opt(
+    z.array(
+      z.object({
+        routing_number: opt(z.string()),
+        account_name: opt(z.string()),
+        institution_name: opt(z.string()),
+        account_type: opt(z.enum(["checking", "savings"])),
+        account_number: opt(z.string()),
+      }),
+    ),
+  ),
+});
+
+/** Fill what a nested object left out with null, as the served company has every field (Finch: unknown is null). */
+function completeCompany(body: z.infer<typeof CompanyEditSchema>): Record<string, unknown> {
+  const nulls = <K extends string>(keys: readonly K[], o: Partial<Record<K, unknown>>) => Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
+  const out: Record<string, unknown> = { ...body };
+  if (body.entity) out.entity = nulls(["type", "subtype"], body.entity);
+  if (body.departments) out.departments = body.departments.map((d) => d && { name: d.name ?? null, parent: d.parent ? { name: d.parent.name ?? null } : null });
+  if (body.accounts) out.accounts = body.accounts.map((a) => nulls(["routing_number", "account_name", "institution_name", "account_type", "account_number"], a));
+  return out;
+}
+
 /** `PUT /sandbox/company`, `PUT /sandbox/individual/{id}`, `PUT /sandbox/employment/{id}`: edit sandbox data. */
 export const editOrgRoutes: RouteModule = (app, deps) => {
-  const CompanyWithoutId = CompanySchema.omit({ id: true });
   app.put(
     "/sandbox/company",
     {
@@ -37,13 +69,13 @@ export const editOrgRoutes: RouteModule = (app, deps) => {
         tags: ["Sandbox"],
         summary: "Update the sandbox company",
         security: [{ bearerAuth: [] }],
-        body: CompanyWithoutId.partial(),
+        body: CompanyEditSchema,
         response: { 200: CompanyWithoutId, "4xx": FinchErrorSchema },
       },
     },
     async (request) => {
       const ctx = await requireToken(deps, request);
-      unwrap(await editCompany(deps, ctx, request.body));
+      unwrap(await editCompany(deps, ctx, completeCompany(request.body)));
       const { id: _id, ...company } = JSON.parse(await readCompany(deps, await currentOrgSnapshot(deps, bearerToken(request)))) as z.infer<typeof CompanySchema>;
       return company;
     },

@@ -23,15 +23,17 @@ export const postSandboxDirectory: RouteModule = (app, deps) => {
         tags: ["Sandbox"],
         summary: "Add individuals to a sandbox company",
         security: [{ bearerAuth: [] }],
-        body: z.array(z.record(z.string(), z.unknown())).max(MAX_PEOPLE),
+        // no body at all is allowed (the spec's body is optional; the SDK's `directory.create()` sends none): nobody added
+        body: z.array(z.record(z.string(), z.unknown())).max(MAX_PEOPLE).nullish(),
         response: { 200: z.array(z.record(z.string(), z.unknown())), "4xx": FinchErrorSchema },
       },
     },
     async (request) => {
       const ctx = await requireToken(deps, request);
       const today = deps.clock.now().toISOString().slice(0, 10);
+      const people = request.body ?? [];
       const builders = [];
-      for (const [i, fields] of request.body.entries()) {
+      for (const [i, fields] of people.entries()) {
         const managerId = (fields.manager as { id?: string } | null | undefined)?.id;
         const managerSource = managerId ? await sourceIdOf(deps, ctx.connection.id, "individual", managerId) : null;
         if (managerId && !managerSource) throw new FinchError("invalid_request", `${i}.manager.id: no individual "${managerId}"`);
@@ -39,7 +41,7 @@ export const postSandboxDirectory: RouteModule = (app, deps) => {
       }
       const sourceIds = unwrap(await addPeople(deps, ctx, builders));
       const { connection } = unwrap(await authenticateToken(deps, bearerToken(request)));
-      if (!connection.orgSnapshotId) return request.body; // assisted, not connected yet: stored for when it is
+      if (!connection.orgSnapshotId) return people; // assisted, not connected yet: stored for when it is
       const snapshot = { id: connection.orgSnapshotId };
       const ids = await stableIdsOf(deps, connection.id, "individual", sourceIds);
       const reverse = ids.filter((id): id is string => Boolean(id));

@@ -7,22 +7,18 @@ import { unwrap } from "../../../errors.js";
 import { requireToken } from "../../../middleware/auth.js";
 import { enforceRateLimit } from "../../../rate-limit/index.js";
 import { entityIdsOf } from "../employer-read.js";
+import { sendNotReady } from "../not-ready.js";
 
 /**
  * Authenticate, rate-limit (the `benefits` budget) and authorize a deductions call. Until the connection's
- * organization data is published, answer 202 with an empty body (plus `Retry-After` and `Linnet-Data-Expected`, as
- * data reads do) and return null.
+ * organization data is published, answer 202 as data reads do (`sendNotReady`) and return null.
  */
 export async function openBenefitsCall(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<{ ctx: TokenContext; orgSnapshotId: string } | null> {
   const ctx = await requireToken(deps, request);
   await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, "benefits", deps.clock.now().getTime());
   const access = unwrap(await openBenefits(deps, ctx, entityIdsOf(request.query)));
   if (access.ready) return { ctx, orgSnapshotId: access.orgSnapshotId };
-  const now = deps.clock.now().getTime();
-  const wait = access.expectedAt ? Math.ceil((access.expectedAt.getTime() - now) / 1000) : 60;
-  reply.status(202).header("retry-after", String(wait > 0 ? wait : 3600));
-  if (access.expectedAt) reply.header("linnet-data-expected", access.expectedAt.toISOString());
-  await reply.send();
+  await sendNotReady(deps, reply, ctx, access.expectedAt);
   return null;
 }
 

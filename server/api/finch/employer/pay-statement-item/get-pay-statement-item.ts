@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NotReadySchema } from "../../../../../contracts/finch/accepted.js";
 import { FinchErrorSchema } from "../../../../../contracts/finch/errors.js";
 import { PAY_STATEMENT_ITEM_CATEGORIES, type PayStatementItemCategory, PayStatementItemSchema } from "../../../../../contracts/finch/pay-statement-items.js";
 import { activeRules } from "../../../../domain/employer/pay-statement-item-rules.js";
@@ -48,7 +49,7 @@ export const getPayStatementItem: RouteModule = (app, deps) => {
           start_date: isoDate.optional(),
           end_date: isoDate.optional(),
         }),
-        response: { 200: z.object({ responses: z.array(PayStatementItemSchema) }), 202: z.null().describe("Not ready yet: empty body"), "4xx": FinchErrorSchema },
+        response: { 200: z.object({ responses: z.array(PayStatementItemSchema) }), 202: NotReadySchema, "4xx": FinchErrorSchema },
       },
     },
     async (request, reply) => {
