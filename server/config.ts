@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   LINNET_UPLOAD_MAX_MB: intFrom(50),
   LINNET_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  LINNET_READ_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(192),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   LINNET_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
@@ -78,6 +79,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** How long another process's change to a token or connection may go unseen here (token lookup cache; 0 = off). */
   authCacheMs: number;
+  /** Byte budget of the snapshot reader's caches (records, joined buffers, pages). */
+  readCacheBytes: number;
   /** After a client secret is rotated, how long the old one keeps working, in milliseconds (0 = not at all). */
   secretGraceMs: number;
   /** Redis shared by every API process for rate limits; absent means counting in-process. */
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteTagging: e.LINNET_INVITE_TAGGING === "true",
     logLevel: e.LINNET_LOG_LEVEL,
     authCacheMs: e.LINNET_AUTH_CACHE_MS,
+    readCacheBytes: e.LINNET_READ_CACHE_MB * 1024 * 1024,
     secretGraceMs: e.LINNET_SECRET_GRACE_HOURS * 3_600_000,
     followUpDays: e.LINNET_FOLLOW_UP_DAYS,
     uploadMaxBytes: e.LINNET_UPLOAD_MAX_MB * 1024 * 1024,

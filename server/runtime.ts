@@ -75,7 +75,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     config,
     cipher,
     catalog: opts.catalog ?? defaultCatalog,
-    reader: new SnapshotReader(),
+    reader: new SnapshotReader(config.readCacheBytes),
     jobs,
     tokens: new TokenCache(config.authCacheMs),
   };
