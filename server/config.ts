@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   LINNET_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   LINNET_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  LINNET_READ_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(192),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   LINNET_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
@@ -107,6 +108,8 @@ export interface Config {
   authCacheMs: number;
   /** On SIGTERM: how long in-flight requests and running jobs may take before they are cut off (jobs handed back). */
   shutdownTimeoutMs: number;
+  /** Byte budget of the snapshot reader's caches (records, joined buffers, pages). */
+  readCacheBytes: number;
   /** After a client secret is rotated, how long the old one keeps working, in milliseconds (0 = not at all). */
   secretGraceMs: number;
   /** Redis shared by every API process for rate limits; absent means counting in-process. */
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LINNET_LOG_LEVEL,
     authCacheMs: e.LINNET_AUTH_CACHE_MS,
     shutdownTimeoutMs: e.LINNET_SHUTDOWN_TIMEOUT_MS,
+    readCacheBytes: e.LINNET_READ_CACHE_MB * 1024 * 1024,
     secretGraceMs: e.LINNET_SECRET_GRACE_HOURS * 3_600_000,
     followUpDays: e.LINNET_FOLLOW_UP_DAYS,
     uploadMaxBytes: e.LINNET_UPLOAD_MAX_MB * 1024 * 1024,

@@ -83,7 +83,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     config,
     cipher,
     catalog: opts.catalog ?? defaultCatalog,
-    reader: new SnapshotReader(),
+    reader: new SnapshotReader(config.readCacheBytes),
     jobs,
     tokens: new TokenCache(config.authCacheMs),
     // measured only when someone may read it (`/metrics` is off without a token)

@@ -26,7 +26,7 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       config,
       cipher: createCipher(Buffer.alloc(32).toString("base64")), // unused by these commands
       catalog: defaultCatalog,
-      reader: new SnapshotReader(),
+      reader: new SnapshotReader(config.readCacheBytes),
       tokens: new TokenCache(0),
       jobs: {
         send: async () => {

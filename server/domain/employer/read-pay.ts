@@ -56,29 +56,44 @@ function withItemRules(json: string, rules: readonly ActiveRule[], payDate: stri
   return JSON.stringify(statement);
 }
 
+const paymentNotFound = (quoted: string, id: string) =>
+  `{"payment_id":${quoted},"code":404,"body":${JSON.stringify({ code: 404, finch_code: "payment_not_found", name: "not_found_error", message: `No payment with id ${id} found` })}}`;
+
 /**
- * The batch answer of `/employer/pay-statement` as served JSON; unknown payments answer 404 in their element.
- * With pay statement item rules (none: the stored JSON is served as is), each statement's items get them applied.
+ * The batch answer of `/employer/pay-statement` as served JSON bytes; unknown payments answer 404 in their element.
+ * Without pay statement item rules, each page comes from the reader's page cache and is copied as bytes; with rules,
+ * each statement's items get them applied (and nothing is cached, since rules may change at any time).
  */
-export async function readPayStatements(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[], rules: readonly ActiveRule[] = []): Promise<string> {
+export async function readPayStatements(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[], rules: readonly ActiveRule[] = []): Promise<Buffer> {
   const payments = await deps.reader.kind(deps.db, snapshot.id, "payment");
-  const parts: string[] = [];
-  for (const req of requests) {
-    const quoted = JSON.stringify(req.payment_id);
-    if (!payments.byId.has(req.payment_id)) {
-      const body = { code: 404, finch_code: "payment_not_found", name: "not_found_error", message: `No payment with id ${req.payment_id} found` };
-      parts.push(`{"payment_id":${quoted},"code":404,"body":${JSON.stringify(body)}}`);
-      continue;
-    }
-    const page = await deps.reader.childPage(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit);
-    if (rules.length > 0) {
+  const elements = await Promise.all(
+    requests.map(async (req): Promise<Buffer[] | string> => {
+      const quoted = JSON.stringify(req.payment_id);
+      if (!payments.byId.has(req.payment_id)) return paymentNotFound(quoted, req.payment_id);
+      const head = (count: number) => `{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${count},"offset":${req.offset}},"pay_statements":[`;
+      if (rules.length === 0) {
+        const page = await deps.reader.childPageBytes(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit);
+        return [Buffer.from(head(page.count)), page.bytes, CLOSE_ELEMENT];
+      }
+      const page = await deps.reader.childPage(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit);
       const payDate = (JSON.parse(payments.byId.get(req.payment_id)!.json) as { pay_date: string | null }).pay_date;
-      page.items = page.items.map((json) => withItemRules(json, rules, payDate));
-    }
-    parts.push(`{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${page.count},"offset":${req.offset}},"pay_statements":[${page.items.join(",")}]}}`);
-  }
-  return `{"responses":[${parts.join(",")}]}`;
+      return `${head(page.count)}${page.items.map((json) => withItemRules(json, rules, payDate)).join(",")}]}}`;
+    }),
+  );
+  const chunks: Buffer[] = [OPEN_RESPONSES];
+  elements.forEach((e, i) => {
+    if (i > 0) chunks.push(COMMA);
+    if (typeof e === "string") chunks.push(Buffer.from(e));
+    else chunks.push(...e);
+  });
+  chunks.push(CLOSE_RESPONSES);
+  return Buffer.concat(chunks);
 }
+
+const OPEN_RESPONSES = Buffer.from(`{"responses":[`);
+const CLOSE_RESPONSES = Buffer.from("]}");
+const CLOSE_ELEMENT = Buffer.from("]}}");
+const COMMA = Buffer.from(",");
 
 /** Pay groups as served JSON (list without members, or one with `individual_ids`); null when the id is unknown. */
 export async function readPayGroups(deps: ReaderDeps, snapshot: SnapshotRow, id?: string): Promise<string | null> {
