@@ -27,6 +27,15 @@ const EnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   LINNET_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  LINNET_SFTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  LINNET_SFTP_HOST_KEY: z.string().min(1).optional(),
+  LINNET_GATE_HEADCOUNT_PCT: intFrom(10),
+  LINNET_GATE_TERMINATIONS_PCT: intFrom(10),
+  LINNET_GATE_HIRES_PCT: intFrom(15),
+  LINNET_GATE_STABLE_FIELDS_PCT: intFrom(5),
+  LINNET_GATE_MIN_CHANGE: z.coerce.number().int().min(0).default(2),
+  LINNET_GATE_MAX_CHANGE: intFrom(200),
+  LINNET_INTAKE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -48,6 +57,34 @@ export interface SlaRules {
   payEnabledDays: number;
   /** Refresh cadence once data flows. */
   refreshDays: number;
+}
+
+/** Limits of the scheduled-report quality gate (defaults; an inbox may override each). */
+export interface GateLimits {
+  /** Largest headcount change per file, in percent of the previous headcount. */
+  headcountPct: number;
+  /** Largest share of people terminated or missing in one file, in percent. */
+  terminationsPct: number;
+  /** Largest share of new people in one file, in percent. */
+  hiresPct: number;
+  /** Largest share of people whose date of birth, SSN or names change in one file, in percent. */
+  stableFieldsPct: number;
+  /** Changes of at most this many people never hold a file (a small employer's one termination is not a mass change). */
+  minChange: number;
+  /** Changes of more than this many people always hold a file, whatever the share. */
+  maxChange: number;
+}
+
+/** Scheduled-report intake: the SFTP inbox server and the gate. */
+export interface IntakeConfig {
+  /** Port of the SFTP inbox server started by `serve` (null: not started). */
+  sftpPort: number | null;
+  /** The SFTP host key (PEM/OpenSSH private key); absent means generated into dataDir once. */
+  sftpHostKey: string | undefined;
+  /** Default gate limits. */
+  gate: GateLimits;
+  /** Days past the expected cadence before a missing file is late. */
+  graceDays: number;
 }
 
 /** Validated runtime configuration. */
@@ -88,6 +125,8 @@ export interface Config {
   webhookAllowHttp: boolean;
   /** Let webhooks reach loopback, private and link-local addresses (a single-tenant or development install). */
   webhookAllowPrivate: boolean;
+  /** Scheduled-report intake. */
+  intake: IntakeConfig;
 }
 
 /** Parse the environment, listing every problem at once. */
@@ -122,6 +161,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: e.LINNET_RATE_LIMITS,
     webhookAllowHttp: e.LINNET_WEBHOOK_ALLOW_HTTP === "true",
     webhookAllowPrivate: e.LINNET_WEBHOOK_ALLOW_PRIVATE === "true",
+    intake: {
+      // embedded installs get an inbox server on 2222 by default; 0 turns it off
+      sftpPort: (e.LINNET_SFTP_PORT ?? (e.DATABASE_URL ? 0 : 2222)) || null,
+      sftpHostKey: e.LINNET_SFTP_HOST_KEY,
+      gate: {
+        headcountPct: e.LINNET_GATE_HEADCOUNT_PCT,
+        terminationsPct: e.LINNET_GATE_TERMINATIONS_PCT,
+        hiresPct: e.LINNET_GATE_HIRES_PCT,
+        stableFieldsPct: e.LINNET_GATE_STABLE_FIELDS_PCT,
+        minChange: e.LINNET_GATE_MIN_CHANGE,
+        maxChange: e.LINNET_GATE_MAX_CHANGE,
+      },
+      graceDays: e.LINNET_INTAKE_GRACE_DAYS,
+    },
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

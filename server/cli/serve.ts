@@ -1,4 +1,6 @@
 import type { Config } from "../config.js";
+import { loadHostKey } from "../intake/sftp/host-key.js";
+import { startSftpServer } from "../intake/sftp/sftp-server.js";
 import { type Role, startLinnet } from "../runtime.js";
 
 /** `linnet serve [--role all|api|worker]`: run until SIGINT/SIGTERM. */
@@ -34,8 +36,13 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
   } else {
     console.log(`Linnet worker started (${linnet.database.kind})`);
   }
+  // the SFTP inbox server for scheduled reports runs beside the API (LINNET_SFTP_PORT, 0 = off)
+  const sftpPort = config.intake.sftpPort;
+  const sftp = linnet.app && sftpPort ? await startSftpServer(linnet.deps, { port: sftpPort, host: config.host, hostKey: loadHostKey(config) }) : null;
+  if (sftp) console.log(`  SFTP inboxes:   port ${sftp.port}, host key ${sftp.fingerprint}`);
   const stop = async (signal: string) => {
     console.log(`${signal}: shutting down`);
+    await sftp?.close();
     await linnet.close();
     process.exit(0);
   };

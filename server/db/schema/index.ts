@@ -13,3 +13,4 @@ export * from "./benefits.js";
 export * from "./webhooks.js";
 export * from "./pay-statement-item-rules.js";
 export * from "./pay-statement-items.js";
+export * from "./intake.js";
