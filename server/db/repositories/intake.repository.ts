@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { intakeFiles, intakeInboxes, intakeRecipes } from "../schema/index.js";
 
@@ -101,7 +101,7 @@ export async function listIntakeFiles(db: Db, filter: { connectionId?: string; s
   const where = [];
   if (filter.connectionId) where.push(eq(intakeFiles.connectionId, filter.connectionId));
   if (filter.status) where.push(eq(intakeFiles.status, filter.status));
-  const { contentSealed: _sealed, ...columns } = intakeFiles._.columns;
+  const { contentSealed: _sealed, ...columns } = getTableColumns(intakeFiles);
   return db
     .select(columns)
     .from(intakeFiles)
