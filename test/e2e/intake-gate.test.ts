@@ -3,7 +3,10 @@ import type { UploadView } from "../../contracts/linnet/ops.js";
 import { IntakeFileDetailSchema } from "../../contracts/linnet/intake.js";
 import { activeTasksOf } from "../../server/db/repositories/tasks.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
+import { processIntakeFile } from "../../server/domain/intake/process-file.js";
+import { receiveFile } from "../../server/domain/intake/receive-file.js";
 import { sweepReceivedFiles } from "../../server/domain/intake/sweep.js";
+import { listSnapshots } from "../../server/db/repositories/snapshots.repository.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { connectEmployer, http } from "../support/http.js";
 import { fixture } from "../support/intake.js";
@@ -28,7 +31,7 @@ async function newConnection() {
 async function deliver(connectionId: string, bytes: Buffer, name = "census.csv") {
   const sent = await http<{ id: string }>(server.url, "POST", `/ops/api/connections/${connectionId}/files?file_name=${name}`, { raw: bytes as unknown as string, bearer: key, headers: { "content-type": "text/csv" } });
   expect(sent.status).toBe(202);
-  await sweepReceivedFiles(server.linnet.deps);
+  await sweepReceivedFiles(server.linnet.deps, { olderThanMs: -1 });
   const file = await ops.call("GET", `/ops/api/intake/files/${sent.body.id}`);
   expect(file.status).toBe(200);
   return IntakeFileDetailSchema.parse(file.body);
@@ -76,7 +79,7 @@ describe("the quality gate", () => {
     expect((await directoryCount(conn.access_token)).count).toBe(7);
     expect((await activeTasksOf(server.linnet.deps.db, conn.connection_id, "org")).some((t) => t.kind === "review" && t.id === review?.id)).toBe(false);
     // the paused file ran again after the decision (against the 7 people now served: 5 new people, held again)
-    await sweepReceivedFiles(server.linnet.deps);
+    await sweepReceivedFiles(server.linnet.deps, { olderThanMs: -1 });
     const rerun = IntakeFileDetailSchema.parse((await ops.call("GET", `/ops/api/intake/files/${later.id}`)).body);
     expect(rerun.verdict[0]?.check).not.toBe("paused");
   });
@@ -100,5 +103,31 @@ describe("the quality gate", () => {
     expect(after.result).toBe("error");
     expect((await ops.call("POST", `/ops/api/intake/files/${odd.id}/decision`, { body: { action: "rerun" } })).status).toBe(400);
     expect((await ops.call("POST", "/ops/api/intake/files/not-a-uuid/decision", { body: { action: "rerun" } })).status).toBe(404);
+  });
+
+  it("a crash after the publish but before the commit leaves the file received; after a restart it is published exactly once", async () => {
+    const conn = await newConnection();
+    const bytes = Buffer.from(fixture("adp-wfn-census.csv").toString("utf8").replace("Delivery Driver", "Senior Delivery Driver"));
+    const deps = server.linnet.deps;
+    // stored, but its queue message lost (the sweep's case), so no worker races the crash below
+    const stored = await receiveFile({ ...deps, jobs: { send: async () => {} } }, conn.connection_id, { channel: "api", fileName: "census.csv", bytes });
+    if (!stored.ok) throw stored.error;
+    const sent = { body: { id: stored.value.id } };
+    // the process dies right after the snapshot was written, inside the file's transaction
+    const dying = { ...deps, tokens: Object.assign(Object.create(deps.tokens), { invalidateConnection: () => { throw new Error("killed"); } }) };
+    await expect(processIntakeFile(dying, sent.body.id)).rejects.toThrow("killed");
+    const mid = IntakeFileDetailSchema.parse((await ops.call("GET", `/ops/api/intake/files/${sent.body.id}`)).body);
+    expect(mid.status).toBe("received");
+    expect(await listSnapshots(deps.db, conn.connection_id, "org")).toHaveLength(1);
+
+    await server.restart();
+    ops = await signInConsole(server, "gate-ops@linnet.test", "operator");
+    server.clock.advance(2 * 60_000); // the sweep leaves fresh files to their queue job
+    expect(await sweepReceivedFiles(server.linnet.deps)).toBeGreaterThanOrEqual(1);
+    await sweepReceivedFiles(server.linnet.deps);
+    expect((await processIntakeFile(server.linnet.deps, sent.body.id)).ok).toBe(true);
+    const done = IntakeFileDetailSchema.parse((await ops.call("GET", `/ops/api/intake/files/${sent.body.id}`)).body);
+    expect(done.status).toBe("published");
+    expect(await listSnapshots(server.linnet.deps.db, conn.connection_id, "org")).toHaveLength(2);
   });
 });

@@ -97,7 +97,7 @@ describe("scheduled reports over SFTP", () => {
     const arrivedAt = server.clock.now();
 
     await withSsh(sftp.port, opened.body.username, opened.body.password, (client) => sshPut(client, "/payroll-register.csv", nextRegister()));
-    await sweepReceivedFiles(server.linnet.deps);
+    await sweepReceivedFiles(server.linnet.deps, { olderThanMs: -1 });
     ops = await signInConsole(server, "ops@linnet.test", "operator"); // a week later: a fresh console session
 
     const files = await ops.call<{ files: unknown[] }>("GET", `/ops/api/intake/files?connection_id=${conn.connection_id}`);
@@ -129,7 +129,7 @@ describe("scheduled reports over SFTP", () => {
     const send = () => http<{ id: string }>(server.url, "POST", `/ops/api/connections/${conn.connection_id}/files?file_name=census.csv`, { raw: bytes as unknown as string, bearer: key.body.key, headers: { "content-type": "text/csv" } });
     expect((await send()).status).toBe(202);
     expect((await send()).status).toBe(202);
-    await sweepReceivedFiles(server.linnet.deps);
+    await sweepReceivedFiles(server.linnet.deps, { olderThanMs: -1 });
     const listed = await ops.call<{ files: { status: string }[] }>("GET", `/ops/api/intake/files?connection_id=${conn.connection_id}`);
     expect(listed.status, listed.text).toBe(200);
     const files = listed.body.files;

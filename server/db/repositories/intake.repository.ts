@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { intakeFiles, intakeInboxes, intakeRecipes } from "../schema/index.js";
 
@@ -90,9 +90,14 @@ export async function findHeldFile(db: Db, connectionId: string, exceptId: strin
   return row;
 }
 
-/** Files waiting to be processed (the recovery sweep after a crash). */
-export async function receivedFileIds(db: Db, limit: number): Promise<string[]> {
-  const rows = await db.select({ id: intakeFiles.id }).from(intakeFiles).where(eq(intakeFiles.status, "received")).orderBy(intakeFiles.receivedAt).limit(limit);
+/** Files received before `before` and still waiting to be processed (the recovery sweep after a crash). */
+export async function receivedFileIds(db: Db, limit: number, before: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: intakeFiles.id })
+    .from(intakeFiles)
+    .where(and(eq(intakeFiles.status, "received"), lt(intakeFiles.receivedAt, before)))
+    .orderBy(intakeFiles.receivedAt)
+    .limit(limit);
   return rows.map((r) => r.id);
 }
 
