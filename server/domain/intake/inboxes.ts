@@ -1,6 +1,6 @@
 /** SFTP inboxes: one login per connection, for the scheduled reports of its payroll system. */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { utils } from "ssh2";
+import ssh2 from "ssh2";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { findInbox, findInboxByUsername, type InboxRow, upsertInbox } from "../../db/repositories/intake.repository.js";
@@ -11,7 +11,7 @@ import { hashPassword, verifyPassword } from "../security/passwords.js";
 
 /** A parsed OpenSSH public key line, or an error naming the problem. */
 export function parsePublicKey(line: string): Result<{ blob: Buffer; type: string; fingerprint: string }> {
-  const parsed = utils.parseKey(line.trim());
+  const parsed = ssh2.utils.parseKey(line.trim());
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
   if (!key || key instanceof Error) return fail("invalid_request", `public_keys: not an OpenSSH public key (${key instanceof Error ? key.message : "empty"})`);
   if (key.isPrivateKey()) return fail("invalid_request", "public_keys: that is a private key; paste the .pub line");

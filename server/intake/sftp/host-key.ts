@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { utils } from "ssh2";
+import ssh2 from "ssh2";
+
+const { utils } = ssh2; // CommonJS: no named exports under plain Node
 import type { Config } from "../../config.js";
 
 /** The SFTP server's host key and its fingerprint (what senders pin in known_hosts). */

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { type Attributes, type SFTPWrapper, utils } from "ssh2";
+import ssh2, { type Attributes, type SFTPWrapper } from "ssh2";
 import type { Deps } from "../../domain/deps.js";
 import { receiveFile, sentFiles } from "../../domain/intake/receive-file.js";
 import { resolveInboxPath } from "./inbox-paths.js";
 
-const { OPEN_MODE, STATUS_CODE } = utils.sftp;
+const { OPEN_MODE, STATUS_CODE } = ssh2.utils.sftp;
 const FILE_MODE = 0o100640;
 const DIR_MODE = 0o040750;
 

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { type AuthContext, type Connection, Server, utils } from "ssh2";
+import ssh2, { type AuthContext, type Connection } from "ssh2";
 import type { Deps } from "../../domain/deps.js";
 import { authenticateInboxKey, authenticateInboxPassword, type LoginResult } from "../../domain/intake/inboxes.js";
 import type { HostKey } from "./host-key.js";
@@ -28,7 +28,7 @@ export interface SftpOptions {
 function verifySignature(ctx: AuthContext, keyLine: string): boolean | "probe" {
   if (ctx.method !== "publickey") return false;
   if (!ctx.signature || !ctx.blob) return "probe";
-  const parsed = utils.parseKey(keyLine);
+  const parsed = ssh2.utils.parseKey(keyLine);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
   if (!key || key instanceof Error) return false;
   return key.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true;
@@ -43,7 +43,7 @@ export async function startSftpServer(deps: Deps, opts: SftpOptions): Promise<Sf
   const graceMs = (opts.loginGraceSeconds ?? 30) * 1000;
   const maxAttempts = opts.attemptsPerConnection ?? 3;
   const clients = new Set<Connection>();
-  const server = new Server({ hostKeys: [opts.hostKey.privateKey], ident: "Linnet" }, (client: Connection, info) => {
+  const server = new ssh2.Server({ hostKeys: [opts.hostKey.privateKey], ident: "Linnet" }, (client: Connection, info) => {
     const address = info.ip;
     clients.add(client);
     const warn = (event: string, extra: Record<string, unknown> = {}) => deps.log.warn({ event, address, ...extra }, `sftp ${event}`);
