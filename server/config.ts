@@ -45,6 +45,15 @@ const EnvSchema = z.object({
   LINNET_METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (e.g. `openssl rand -hex 24`)" }).optional(),
   LINNET_LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LINNET_ACCEPTED_BODY: z.enum(["empty", "finch"]).default("empty"),
+  LINNET_SFTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  LINNET_SFTP_HOST_KEY: z.string().min(1).optional(),
+  LINNET_GATE_HEADCOUNT_PCT: intFrom(10),
+  LINNET_GATE_TERMINATIONS_PCT: intFrom(10),
+  LINNET_GATE_HIRES_PCT: intFrom(15),
+  LINNET_GATE_STABLE_FIELDS_PCT: intFrom(5),
+  LINNET_GATE_MIN_CHANGE: z.coerce.number().int().min(0).default(2),
+  LINNET_GATE_MAX_CHANGE: intFrom(200),
+  LINNET_INTAKE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   LINNET_RATE_LIMITS: z
     .string()
     .optional()
@@ -69,6 +78,34 @@ export interface SlaRules {
   payEnabledDays: number;
   /** Refresh cadence once data flows. */
   refreshDays: number;
+}
+
+/** Limits of the scheduled-report quality gate (defaults; an inbox may override each). */
+export interface GateLimits {
+  /** Largest headcount change per file, in percent of the previous headcount. */
+  headcountPct: number;
+  /** Largest share of people terminated or missing in one file, in percent. */
+  terminationsPct: number;
+  /** Largest share of new people in one file, in percent. */
+  hiresPct: number;
+  /** Largest share of people whose date of birth, SSN or names change in one file, in percent. */
+  stableFieldsPct: number;
+  /** Changes of at most this many people never hold a file (a small employer's one termination is not a mass change). */
+  minChange: number;
+  /** Changes of more than this many people always hold a file, whatever the share. */
+  maxChange: number;
+}
+
+/** Scheduled-report intake: the SFTP inbox server and the gate. */
+export interface IntakeConfig {
+  /** Port of the SFTP inbox server started by `serve` (null: not started). */
+  sftpPort: number | null;
+  /** The SFTP host key (PEM/OpenSSH private key); absent means generated into dataDir once. */
+  sftpHostKey: string | undefined;
+  /** Default gate limits. */
+  gate: GateLimits;
+  /** Days past the expected cadence before a missing file is late. */
+  graceDays: number;
 }
 
 /** Validated runtime configuration. */
@@ -132,6 +169,8 @@ export interface Config {
   logFormat: "auto" | "json" | "pretty";
   /** The body of a 202 "not ready yet": none (the assisted-flow page) or the spec's `AcceptedResponse` JSON; an application may override it. */
   acceptedBody: AcceptedBody;
+  /** Scheduled-report intake. */
+  intake: IntakeConfig;
 }
 
 /** How a 202 "not ready yet" answer is written. */
@@ -180,6 +219,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.LINNET_METRICS_TOKEN,
     logFormat: e.LINNET_LOG_FORMAT,
     acceptedBody: e.LINNET_ACCEPTED_BODY,
+    intake: {
+      // embedded installs get an inbox server on 2222 by default; 0 turns it off
+      sftpPort: (e.LINNET_SFTP_PORT ?? (e.DATABASE_URL ? 0 : 2222)) || null,
+      sftpHostKey: e.LINNET_SFTP_HOST_KEY,
+      gate: {
+        headcountPct: e.LINNET_GATE_HEADCOUNT_PCT,
+        terminationsPct: e.LINNET_GATE_TERMINATIONS_PCT,
+        hiresPct: e.LINNET_GATE_HIRES_PCT,
+        stableFieldsPct: e.LINNET_GATE_STABLE_FIELDS_PCT,
+        minChange: e.LINNET_GATE_MIN_CHANGE,
+        maxChange: e.LINNET_GATE_MAX_CHANGE,
+      },
+      graceDays: e.LINNET_INTAKE_GRACE_DAYS,
+    },
   };
   if (config.databaseUrl && !config.secretsKey) {
     throw new Error(

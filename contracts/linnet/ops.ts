@@ -25,7 +25,7 @@ export const TaskSchema = z.object({
   id: z.string(),
   connection_id: z.string(),
   group: z.enum(["org", "pay"]),
-  kind: z.enum(["initial", "refresh"]),
+  kind: z.enum(["initial", "refresh", "review"]),
   status: TaskStatusSchema,
   due_at: z.string(),
   /** Milliseconds until due (negative when overdue). */

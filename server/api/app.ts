@@ -50,6 +50,7 @@ import { postDisconnect } from "./finch/post-disconnect.js";
 import { getLinnetConnection } from "./linnet/get-connection.js";
 import { opsConnectionRoutes } from "./ops/connection-routes.js";
 import { opsIngestRoute } from "./ops/ingest-route.js";
+import { opsIntakeRoutes } from "./ops/intake-routes.js";
 import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
 import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
@@ -92,6 +93,7 @@ const ROUTES: RouteModule[] = [
   opsManualJobRoutes,
   opsUploadRoutes,
   opsIngestRoute,
+  opsIntakeRoutes,
   connectFlowRoutes,
   employerStatusRoutes,
   demoRoutes,

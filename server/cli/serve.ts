@@ -1,5 +1,7 @@
 import type { Config } from "../config.js";
 import pino from "pino";
+import { loadHostKey } from "../intake/sftp/host-key.js";
+import { startSftpServer } from "../intake/sftp/sftp-server.js";
 import { type Role, startLinnet } from "../runtime.js";
 import { gracefulStop, installProcessGuards } from "../runtime/shutdown.js";
 
@@ -38,8 +40,13 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
   } else {
     console.log(`Linnet worker started (${linnet.database.kind})`);
   }
+  // the SFTP inbox server for scheduled reports runs beside the API (LINNET_SFTP_PORT, 0 = off)
+  const sftpPort = config.intake.sftpPort;
+  const sftp = linnet.app && sftpPort ? await startSftpServer(linnet.deps, { port: sftpPort, host: config.host, hostKey: loadHostKey(config) }) : null;
+  if (sftp) console.log(`  SFTP inboxes:   port ${sftp.port}, host key ${sftp.fingerprint}`);
   const stop = async (signal: string) => {
     console.log(`${signal}: shutting down (up to ${config.shutdownTimeoutMs} ms for running requests and jobs)`);
+    await sftp?.close();
     await gracefulStop(linnet, config.shutdownTimeoutMs, log);
     process.exit(0);
   };

@@ -6,6 +6,8 @@ import { purgeExpiredCodesJob } from "./purge-expired-codes.job.js";
 import { sandboxInitialPayJob } from "./sandbox-initial-pay.job.js";
 import { benefitWriteJob } from "./benefit-write.job.js";
 import { webhookDispatchJob } from "./webhook-dispatch.job.js";
+import { intakeProcessJob } from "./intake-process.job.js";
+import { intakeSweepJob } from "./intake-sweep.job.js";
 
 /** A job type: its queue name, policy, optional schedule and the one domain call it makes. */
 export interface JobDefinition<T = unknown> {
@@ -24,4 +26,4 @@ export interface JobDefinition<T = unknown> {
 }
 
 /** Every job type the workers run. */
-export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob, benefitWriteJob, webhookDispatchJob] as JobDefinition[];
+export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob, benefitWriteJob, webhookDispatchJob, intakeProcessJob, intakeSweepJob] as JobDefinition[];

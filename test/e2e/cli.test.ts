@@ -71,7 +71,7 @@ describe("linnet CLI", () => {
   it("serve: first start prints the demo credentials, the data directory is locked, restart keeps data", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-serve-"));
     const port = await freePort();
-    const start = () => spawn(process.execPath, ["bin/linnet.mjs", "serve"], { env: env(dir, { PORT: String(port), LINNET_HOST: "127.0.0.1" }) });
+    const start = () => spawn(process.execPath, ["bin/linnet.mjs", "serve"], { env: env(dir, { PORT: String(port), LINNET_HOST: "127.0.0.1", LINNET_SFTP_PORT: "0" }) });
     const first = start();
     const out = await waitForOutput(first, /Linnet is listening/);
     expect(out).toMatch(/client_id:\s+[0-9a-f-]{36}/);

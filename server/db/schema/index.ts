@@ -14,3 +14,4 @@ export * from "./webhooks.js";
 export * from "./pay-statement-item-rules.js";
 export * from "./pay-statement-items.js";
 export * from "./audit.js";
+export * from "./intake.js";

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { UploadView } from "../../../contracts/linnet/ops.js";
-import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { findTemplate, findUpload, insertUpload, listTemplates, type UploadRow } from "../../db/repositories/uploads.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, parseUpload } from "../ingestion/index.js";
-import { publishOrgSnapshot } from "../snapshots/publish-org.js";
-import { publishPaySnapshot } from "../snapshots/publish-pay.js";
+import { keepRecipe } from "../intake/recipes.js";
+import { publishAnalysis } from "./publish-analysis.js";
 import { analyzeTable } from "./upload-analysis.js";
 import { analysedStatus, isFinalUpload, transitionUpload, unmappedRequired } from "./upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "./upload-view.js";
@@ -178,11 +177,10 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
     return fail("confirmation_required", `Confirm before publishing: ${analysis.report.confirmationReason ?? "this file needs confirmation"}`);
   }
   const meta = { source: `operator:${userId}`, retrievedAt: opts.retrievedAt ?? deps.clock.now() };
-  const published =
-    analysis.group === "org"
-      ? await publishOrgSnapshot(deps, connection.id, analysis.input as OrgSnapshotInput, meta)
-      : await publishPaySnapshot(deps, connection.id, { ...analysis.input, mode: "merge" }, meta);
+  const published = await publishAnalysis(deps, connection, analysis, meta);
   if (!published.ok) return published;
+  // the mapping that worked becomes the connection's recipe for scheduled reports of this kind (the first one only)
+  await keepRecipe(deps, connection.id, { group: analysis.group, name: (mapping as { templateName?: string }).templateName ?? `Mapping of ${upload.value.fileName}`, mapping, table: parsed.value });
   // the diff kept is the one computed before the publish: afterwards the current data is this very file
   const moved = await transitionUpload(deps, current, "published", {
     publishedSnapshotId: published.value.snapshot_id,

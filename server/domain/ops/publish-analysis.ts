@@ -1,0 +1,17 @@
+import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
+import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
+import type { Deps } from "../deps.js";
+import type { Result } from "../errors.js";
+import { type PublishedSnapshot, type PublishMeta, publishOrgSnapshot } from "../snapshots/publish-org.js";
+import { publishPaySnapshot } from "../snapshots/publish-pay.js";
+import type { UploadAnalysis } from "./upload-analysis.js";
+
+/**
+ * The one way an analysed file becomes served data, whoever delivered it (an operator's upload, a scheduled report
+ * through the SFTP inbox or the files API): a census replaces the people, a register merges its payments.
+ */
+export function publishAnalysis(deps: Deps, connection: ConnectionRow, analysis: UploadAnalysis, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
+  return analysis.group === "org"
+    ? publishOrgSnapshot(deps, connection.id, analysis.input as OrgSnapshotInput, meta)
+    : publishPaySnapshot(deps, connection.id, { ...analysis.input, mode: "merge" }, meta);
+}
