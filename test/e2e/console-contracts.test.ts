@@ -11,6 +11,8 @@ import {
   DashboardConnectionListSchema,
   RotatedSecretSchema,
 } from "../../contracts/linnet/dashboard.js";
+import { AuditPageSchema } from "../../contracts/linnet/audit.js";
+import { FileReceivedSchema, InboxCredentialsSchema, IntakeFileDetailSchema, IntakeFileSchema, IntakeSourceSchema } from "../../contracts/linnet/intake.js";
 import { OpsConnectionSchema, OpsManualJobSchema, ReportSchema, TaskListSchema, TaskSchema, TaskSummarySchema, TemplateSchema, UploadViewSchema } from "../../contracts/linnet/ops.js";
 import { WebhookDeliveryPageSchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema, WebhookEventPageSchema, WebhookSendSchema } from "../../contracts/linnet/webhooks.js";
 import { findConnection } from "../../server/db/repositories/connections.repository.js";
@@ -157,6 +159,35 @@ describe("every console route answers its contract", () => {
     const ingest = (data: unknown) => http(server.url, "POST", "/ops/api/ingest", { bearer: key, body: { connection_id: other.connection_id, group: "org", data } });
     holds("POST /ops/api/ingest", await ingest(orgInput(3)), 200, z.object({ snapshot_id: z.string(), version: z.number(), report: ReportSchema }));
     refuses("POST /ops/api/ingest", await ingest({ people: "none" }), 400);
+
+    // scheduled-report intake: the inbox, a file delivered through the files API, the source and the files
+    const intakePath = `/ops/api/connections/${other.connection_id}`;
+    holds("POST /ops/api/connections/:id/inbox/password", await ops.call("POST", `${intakePath}/inbox/password`), 200, InboxCredentialsSchema);
+    refuses("POST /ops/api/connections/:id/inbox/password", await ops.call("POST", "/ops/api/connections/not-a-uuid/inbox/password"), 404);
+    holds("PATCH /ops/api/connections/:id/inbox", await ops.call("PATCH", `${intakePath}/inbox`, { body: { cadence_days: 7 } }), 200, IntakeSourceSchema);
+    refuses("PATCH /ops/api/connections/:id/inbox", await ops.call("PATCH", `${intakePath}/inbox`, { body: { cadence_days: 0 } }), 400);
+    holds("GET /ops/api/connections/:id/intake", await ops.call("GET", `${intakePath}/intake`), 200, IntakeSourceSchema);
+    refuses("GET /ops/api/connections/:id/intake", await ops.call("GET", "/ops/api/connections/not-a-uuid/intake"), 404);
+    const deliver = (fileName: string, bytes: Buffer) =>
+      http(server.url, "POST", `${intakePath}/files?file_name=${encodeURIComponent(fileName)}`, { raw: bytes as unknown as string, bearer: key, headers: { "content-type": "text/csv" } });
+    const received = holds("POST /ops/api/connections/:id/files", await deliver("census.csv", fixture("adp-wfn-census.csv")), 202, FileReceivedSchema);
+    refuses("POST /ops/api/connections/:id/files", await http(server.url, "POST", `${intakePath}/files`, { raw: "a,b", bearer: key, headers: { "content-type": "text/csv" } }), 400);
+    holds("GET /ops/api/intake/files", await ops.call("GET", `/ops/api/intake/files?connection_id=${other.connection_id}`), 200, z.object({ files: z.array(IntakeFileSchema) }));
+    refuses("GET /ops/api/intake/files", await ops.call("GET", "/ops/api/intake/files?status=lost"), 400);
+    holds("GET /ops/api/intake/files/:id", await ops.call("GET", `/ops/api/intake/files/${received.id}`), 200, IntakeFileDetailSchema);
+    refuses("GET /ops/api/intake/files/:id", await ops.call("GET", "/ops/api/intake/files/not-a-uuid"), 404);
+    refuses("POST /ops/api/intake/files/:id/decision", await ops.call("POST", `/ops/api/intake/files/${received.id}/decision`, { body: { action: "publish", reason: "" } }), 400);
+    const decided = await ops.call("POST", `/ops/api/intake/files/${received.id}/decision`, { body: { action: "rerun" } });
+    // a file that is not held cannot be re-run; either way the answer is the contract's
+    holds("POST /ops/api/intake/files/:id/decision", decided, decided.status, decided.status === 200 ? (z.object({ status: z.string() }) as z.ZodType<unknown>) : FinchErrorSchema);
+
+    // the audit log (admins only), as JSON and as CSV
+    holds("GET /ops/api/audit", await admin.call("GET", "/ops/api/audit"), 200, AuditPageSchema);
+    refuses("GET /ops/api/audit", await ops.call("GET", "/ops/api/audit"), 403);
+    const csv = await admin.call("GET", "/ops/api/audit.csv");
+    holds("GET /ops/api/audit.csv", csv, 200, null);
+    expect(csv.text.split("\n")[0]).toMatch(/action/);
+    refuses("GET /ops/api/audit.csv", await ops.call("GET", "/ops/api/audit.csv"), 403);
   });
 
   it("the developer dashboard: applications, employers, a connection, settings and webhooks", async () => {

@@ -33,7 +33,9 @@ describe.skipIf(!serverUrl)("concurrent start", () => {
     await Promise.all(processes.map((p) => p.ready));
     for (const p of processes.filter((p) => p.role === "api")) {
       const health = await fetch(`${p.url}/healthz`);
-      expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+      expect(await health.json()).toEqual({ status: "ok" });
+      const ready = await fetch(`${p.url}/readyz`);
+      expect(ready.status).toBe(200);
     }
     expect(await count(db.url, "SELECT count(*) AS n FROM applications")).toBe(1);
     expect(await count(db.url, "SELECT count(*) AS n FROM users WHERE email = 'admin@linnet.local'")).toBe(1);
