@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
+import { PlansPublishedSchema } from "../../../contracts/linnet/plans-export.js";
 import { recordAudit } from "../../domain/audit/audit-log.js";
 import { FinchError } from "../../domain/errors.js";
 import { publishEnrollmentExport } from "../../domain/plans/publish-enrollment-export.js";
@@ -21,7 +22,7 @@ export const opsPlansUploadRoute: RouteModule = (app, deps) => {
         hide: true,
         params: z.object({ id: z.string() }),
         querystring: z.object({ file_name: z.string().min(1).max(255), retrieved_at: z.iso.datetime({ offset: true }).optional() }),
-        response: { 200: z.object({ plans: z.number(), enrollments: z.number(), dependents: z.number() }), "4xx": FinchErrorSchema },
+        response: { 200: PlansPublishedSchema, "4xx": FinchErrorSchema },
       },
     },
     async (request) => {
