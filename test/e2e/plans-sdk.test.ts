@@ -155,7 +155,7 @@ describe("a sandbox connection", () => {
     await expect(finch.get("/employer/plans/not-a-uuid")).rejects.toBeInstanceOf(Finch.NotFoundError);
     for (const id of ["00000000-0000-4000-8000-000000000000", "%27%20or%201%3D1--", "x".repeat(300), "%E2%9C%93"]) {
       const res = await http(server.url, "GET", `/employer/plans/${id}`, { bearer: token });
-      expect(res.status, id).toBe(404);
+      expect(res.status, id).toBe(id.length > 100 ? 414 : 404); // Linnet refuses path segments over 100 characters
       expect(Object.keys(res.body).sort()).toEqual(["code", "finch_code", "message", "name"]);
     }
   });
