@@ -52,7 +52,10 @@ export function mapEnrollmentExport(table: ParsedTable, individualOf: (employeeI
     };
     const date = (f: ExportField, required: boolean) => {
       const v = cell(f);
-      if (!v) return required ? (bad(f, "is empty"), null) : null;
+      if (!v) {
+        if (required) bad(f, "is empty");
+        return null;
+      }
       const d = parseDate(v, "MM/DD/YYYY");
       if (!d) bad(f, `"${v}" is not a date (MM/DD/YYYY or YYYY-MM-DD)`);
       return d;
