@@ -63,6 +63,10 @@ import { registerPages } from "./web/pages.js";
 import { registerReferencePage } from "./web/reference-page.js";
 import { dashboardWebhookRoutes } from "./dashboard/webhook-routes.js";
 import { getLinnetEvents } from "./linnet/get-events.js";
+import { getPlans } from "./finch/employer/plans/get-plans.js";
+import { plansDependentsRoutes } from "./finch/employer/plans/plans-dependents.js";
+import { plansEnrollmentsRoutes } from "./finch/employer/plans/plans-enrollments.js";
+import { opsPlansUploadRoute } from "./ops/plans-upload-route.js";
 
 const ROUTES: RouteModule[] = [
   postSessions,
@@ -108,6 +112,10 @@ const ROUTES: RouteModule[] = [
   getLinnetEvents,
   getPayStatementItem,
   payStatementItemRuleRoutes,
+  getPlans,
+  plansEnrollmentsRoutes,
+  plansDependentsRoutes,
+  opsPlansUploadRoute,
 ];
 
 /** One registered route: method and URL pattern (`/employer/pay-groups/:pay_group_id`). */

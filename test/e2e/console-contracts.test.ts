@@ -12,6 +12,7 @@ import {
   RotatedSecretSchema,
 } from "../../contracts/linnet/dashboard.js";
 import { AuditPageSchema } from "../../contracts/linnet/audit.js";
+import { PlansPublishedSchema } from "../../contracts/linnet/plans-export.js";
 import { FileReceivedSchema, InboxCredentialsSchema, IntakeFileDetailSchema, IntakeFileSchema, IntakeSourceSchema } from "../../contracts/linnet/intake.js";
 import { OpsConnectionSchema, OpsManualJobSchema, ReportSchema, TaskListSchema, TaskSchema, TaskSummarySchema, TemplateSchema, UploadViewSchema } from "../../contracts/linnet/ops.js";
 import { WebhookDeliveryPageSchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema, WebhookEventPageSchema, WebhookSendSchema } from "../../contracts/linnet/webhooks.js";
@@ -135,6 +136,11 @@ describe("every console route answers its contract", () => {
     expect(applied.template?.name).toBe("Our ADP census");
     refuses("PUT /ops/api/uploads/:id/mapping", await ops.call("PUT", `/ops/api/uploads/${census.id}/mapping`, { body: {} }), 400);
     const published = holds("POST /ops/api/uploads/:id/publish", await ops.call("POST", `/ops/api/uploads/${census.id}/publish`, { body: {} }), 200, UploadViewSchema);
+    const plansExport = (name: string, bytes: Buffer) =>
+      http(server.url, "POST", `/ops/api/connections/${conn.connection_id}/plans-export?file_name=${name}`, { raw: bytes as unknown as string, headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" } });
+    const plansFixture = fs.readFileSync(new URL("../../server/domain/plans/fixtures/benefits-enrollment-export.csv", import.meta.url));
+    expect(holds("POST /ops/api/connections/:id/plans-export", await plansExport("benefits.csv", plansFixture), 200, PlansPublishedSchema)).toEqual({ plans: 5, enrollments: 6, dependents: 3 });
+    refuses("POST /ops/api/connections/:id/plans-export", await plansExport("benefits.csv", Buffer.from("Employee ID,Plan Name\nX,Y\n")), 400);
     expect(published.status).toBe("published");
     refuses("POST /ops/api/uploads/:id/publish", await ops.call("POST", `/ops/api/uploads/${census.id}/publish`, { body: {} }), 400);
     refuses("DELETE /ops/api/uploads/:id", await ops.call("DELETE", `/ops/api/uploads/${census.id}`), 400);

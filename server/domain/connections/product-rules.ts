@@ -16,10 +16,13 @@ export function checkRequestedProducts(products: readonly string[], field = "pro
   return ok(unique);
 }
 
-/** Requested products the provider cannot supply (`deduction` counts as `benefits`). */
+/** Products a provider supplies through another: `deduction` is `benefits`, and plans are read from benefits data. */
+const SUPPLIED_AS: Readonly<Record<string, string>> = { deduction: "benefits", plans: "benefits", plans_enrollments: "benefits", plans_dependents: "benefits" };
+
+/** Requested products the provider cannot supply. */
 export function unsupportedProducts(requested: readonly string[], provider: CatalogProvider): string[] {
   const supported = new Set<string>(provider.products);
-  return requested.filter((p) => !supported.has(p === "deduction" ? "benefits" : p));
+  return requested.filter((p) => !supported.has(SUPPLIED_AS[p] ?? p));
 }
 
 /** The products a connection is granted: what was requested and the provider supplies. */
