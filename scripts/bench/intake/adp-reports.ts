@@ -68,6 +68,7 @@ interface Person {
   rate: number;
   site: [string, string];
   hired: string;
+  hiredMs: number;
   terminated: string | null;
 }
 
@@ -112,6 +113,7 @@ function newPerson(e: Employer, hired: Date): Person {
     rate: hourly ? 1600 + Math.floor(r() * 3000) : 4_500_000 + Math.floor(r() * 1_000) * 10_000,
     site: pick(SITES),
     hired: usDate(hired),
+    hiredMs: hired.getTime(),
     terminated: null,
   };
 }
@@ -187,7 +189,8 @@ export function registerCsv(e: Employer, payDate: Date, payroll: number, unrecon
   const end = new Date(payDate.getTime() - 6 * 86_400_000);
   const lines = [REGISTER_HEADERS];
   let broken = 0;
-  for (const p of e.people.filter((x) => !x.terminated)) {
+  // a person hired after the pay period is paid from the next register on (and is in the census before that)
+  for (const p of e.people.filter((x) => !x.terminated && x.hiredMs <= end.getTime())) {
     const amounts = check(p);
     if (broken < unreconciled) {
       amounts[17] = amounts[17]! + 10_000; // net pay $100 off: gross − taxes − deductions ≠ net

@@ -1,6 +1,7 @@
 /** What the benchmarks read back from the database: delivered files by status, and the operators' tasks. */
-import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, ilike, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../../../server/db/client.js";
+import { events } from "../../../server/db/schema/activity.js";
 import { assistedTasks } from "../../../server/db/schema/operations.js";
 import { intakeFiles } from "../../../server/db/schema/intake.js";
 
@@ -31,20 +32,18 @@ export async function fileOutcomes(db: Db): Promise<{ id: string; connectionId: 
   return rows.map(({ verdict, ...r }) => ({ ...r, paused: verdict?.[0]?.check === "paused" }));
 }
 
-/** Tasks by kind and status, with how many became overdue. */
-export async function taskTally(db: Db, kinds: ("initial" | "refresh" | "review")[]): Promise<{ kind: string; status: string; overdue: boolean; late: boolean; n: number }[]> {
-  const rows = await db
-    .select({
-      kind: assistedTasks.kind,
-      status: assistedTasks.status,
-      overdue: sql<boolean>`${assistedTasks.overdueAt} is not null`,
-      late: sql<boolean>`${assistedTasks.completedAt} is not null and ${assistedTasks.completedAt} > ${assistedTasks.dueAt}`,
-      n: count(),
-    })
+/** Tasks of the given kinds: due, completed, and when the SLA sweep raised them as overdue. */
+export async function tasksOf(db: Db, kinds: ("initial" | "refresh" | "review")[]) {
+  return db
+    .select({ kind: assistedTasks.kind, status: assistedTasks.status, dueAt: assistedTasks.dueAt, completedAt: assistedTasks.completedAt, overdueAt: assistedTasks.overdueAt })
     .from(assistedTasks)
-    .where(inArray(assistedTasks.kind, kinds))
-    .groupBy(assistedTasks.kind, assistedTasks.status, sql`3`, sql`4`);
-  return rows.map((r) => ({ ...r, n: Number(r.n), overdue: Boolean(r.overdue), late: Boolean(r.late) }));
+    .where(inArray(assistedTasks.kind, kinds));
+}
+
+/** Events whose type names a late report (the late-file detection's event, once it runs). */
+export async function lateEvents(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(events).where(ilike(events.type, "%late%"));
+  return Number(row?.n ?? 0);
 }
 
 /** Review tasks still open or in progress (each is an operator action waiting). */
