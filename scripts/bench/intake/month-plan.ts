@@ -80,11 +80,12 @@ export function planMonth(o: MonthOptions): Delivery[] {
   }
   const defective = Math.round((all.length * o.defectivePct) / 100);
   const late = Math.round((all.length * o.latePct) / 100);
-  order.slice(0, defective).forEach((k, n) => {
+  const used = { census: 0, register: 0 };
+  for (const k of order.slice(0, defective)) {
     const d = all[k]!;
     const kinds = d.kind === "census" ? CENSUS_DEFECTS : REGISTER_DEFECTS;
-    d.defect = kinds[n % kinds.length]!;
-  });
+    d.defect = kinds[used[d.kind]++ % kinds.length]!; // each kind of report cycles through its own defects
+  }
   for (const k of order.slice(defective, defective + late)) {
     const d = all[k]!;
     d.late = true;

@@ -49,7 +49,13 @@ async function publishByHand(deps: Deps, operatorId: string, connectionId: strin
  * by hand at the clock's time, and open its inbox. `inbox: false` skips the inbox (argon2 costs time; the simulation
  * delivers through `receiveFile` and needs no login).
  */
-export async function setupConnection(deps: Deps, owners: { applicationId: string; operatorId: string }, employer: Employer, payDate: Date, opts: { inbox?: boolean } = {}): Promise<ReadyConnection> {
+export async function setupConnection(
+  deps: Deps,
+  owners: { applicationId: string; operatorId: string },
+  employer: Employer,
+  payDate: Date,
+  opts: { inbox?: boolean; beforeRegister?: () => void } = {},
+): Promise<ReadyConnection> {
   const provider = deps.catalog.get("adp_workforce_now");
   if (!provider) throw new Error("adp_workforce_now is not in the catalog");
   const now = deps.clock.now();
@@ -61,6 +67,7 @@ export async function setupConnection(deps: Deps, owners: { applicationId: strin
     return ok(true);
   });
   await publishByHand(deps, owners.operatorId, connection.id, "org", "Census Report.csv", censusCsv(employer, now, employer.people, false));
+  opts.beforeRegister?.(); // the simulation pulls the register at its own time of day
   await publishByHand(deps, owners.operatorId, connection.id, "pay", "Payroll Register.csv", registerCsv(employer, payDate, 1));
   if (opts.inbox === false) return { connectionId: connection.id, username: "", password: "", employer };
   const inbox = await resetInboxPassword(deps, `user:${owners.operatorId}`, connection.id);
