@@ -18,6 +18,7 @@ import { failedLines, type VerdictLine } from "./gate.js";
 export function nextBusinessDay(now: Date): Date {
   const due = new Date(now.getTime() + DAY_MS);
   while (due.getUTCDay() === 0 || due.getUTCDay() === 6) due.setTime(due.getTime() + DAY_MS);
+  due.setUTCHours(23, 59, 59, 999); // the end of that day: a file held on Saturday is due by Monday night, not Monday 03:00
   return due;
 }
 
