@@ -33,12 +33,12 @@ export function IntakeFilePage({ id }: { id: string }) {
 
   return (
     <>
-      <p className="small">
-        <Link href={paths.intake}>← Intake</Link>
-      </p>
       <div className="page-title">
         <StepHeading testId="intake-file-title">{f.file_name}</StepHeading>
         <FileStatusPill status={f.status} />
+        <Link href={paths.intake} data-testid="back-to-intake">
+          ← All delivered files
+        </Link>
       </div>
       <ErrorBanner message={file.error} />
       <Card testId="intake-file-facts">

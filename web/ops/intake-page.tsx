@@ -47,9 +47,9 @@ export function IntakePage({ search }: { search: string }) {
           </div>
         </section>
       )}
+      <h2 className="section-title intake-section-title">Files</h2>
       <Card className="card-flush" testId="intake-files-card">
         <div className="filters">
-          <h2 className="section-title">Files</h2>
           <SelectField label="Status" value={status} options={STATUS_OPTIONS} onChange={(s) => navigate(`${paths.intake}${s ? `?status=${s}` : ""}`, { replace: true })} testId="intake-status" />
         </div>
         <ErrorBanner message={files.error} />
@@ -63,10 +63,8 @@ export function IntakePage({ search }: { search: string }) {
           <IntakeFileTable files={files.data.files} />
         )}
       </Card>
+      <h2 className="section-title intake-section-title">Sources</h2>
       <Card className="card-flush" testId="intake-sources-card">
-        <div className="filters">
-          <h2 className="section-title">Sources</h2>
-        </div>
         <ErrorBanner message={sources.error} />
         {sources.data === null ? (
           sources.error === null && <Spinner label="Loading sources…" />

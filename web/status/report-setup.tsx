@@ -56,7 +56,7 @@ export function ReportSetupSection({ token }: { token: string }) {
 
   if (setup === null || !setup.available) return null;
   return (
-    <section aria-labelledby="report-setup-title" data-testid="report-setup">
+    <section className="report-setup" aria-labelledby="report-setup-title" data-testid="report-setup">
       <hr className="divider" />
       <h2 className="section-title" id="report-setup-title">
         Send your reports automatically
