@@ -9,10 +9,10 @@ export function IntakeVerdict({ verdict }: { verdict: IntakeFile["verdict"] }) {
       <table className="data-table" data-testid="verdict">
         <thead>
           <tr>
+            <th scope="col">Result</th>
             <th scope="col">Check</th>
             <th scope="col">Limit</th>
             <th scope="col">Measured</th>
-            <th scope="col">Result</th>
           </tr>
         </thead>
         <tbody>
@@ -20,16 +20,16 @@ export function IntakeVerdict({ verdict }: { verdict: IntakeFile["verdict"] }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: the verdict is read-only and never reordered
             <tr key={index} data-testid={`verdict-${line.check}`}>
               <td>
+                <span className={`pill ${line.ok ? "pill-connected" : "pill-attention"}`} data-testid="verdict-result">
+                  {line.ok ? "Pass" : "Fail"}
+                </span>
+              </td>
+              <td>
                 {CHECK_WORDS[line.check] ?? humanize(line.check)}
                 <div className="small muted">{line.message}</div>
               </td>
               <td className="small">{line.limit ?? "—"}</td>
               <td className="small">{line.measured ?? "—"}</td>
-              <td>
-                <span className={`pill ${line.ok ? "pill-connected" : "pill-attention"}`} data-testid="verdict-result">
-                  {line.ok ? "Pass" : "Fail"}
-                </span>
-              </td>
             </tr>
           ))}
         </tbody>

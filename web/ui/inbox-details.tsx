@@ -26,7 +26,7 @@ function Detail({ term, value, testId }: { term: string; value: string; testId: 
       <dt>{term}</dt>
       <dd className="inbox-value">
         <code data-testid={testId}>{value}</code>
-        <CopyButton text={value} label={`Copy ${term.toLowerCase()}`} />
+        <CopyButton text={value} label={`Copy ${term.toLowerCase()}`} testId={`copy-${testId}`} />
       </dd>
     </div>
   );
