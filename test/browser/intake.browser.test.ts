@@ -127,7 +127,7 @@ describe("scheduled-report intake pages", () => {
     expect(await page.getByTestId("inbox-login-ways").innerText()).toContain("A password is set");
     await screenshots(page, "ops-connection-inbox");
     expect(errors).toEqual([]);
-  });
+  }, 240_000); // two pages, axe twice and screenshots at two widths: minutes on a loaded 2-core machine
 
   it("the developer's connection page says since when it refreshes by itself", async () => {
     const conn = await connectionWithRecipe("Plover Farms");
@@ -145,7 +145,7 @@ describe("scheduled-report intake pages", () => {
     expect(line).toMatch(/^Refreshed automatically from scheduled reports since [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshots(page, "dashboard-connection-automatic");
-  });
+  }, 240_000);
 
   it("the employer creates the SFTP login on the status page, sees the password once, and it works; no setup elsewhere", async () => {
     const conn = await connectEmployer(server.url, app, { customer_name: "Egret Bakery", products: ["company", "directory", "individual", "employment"], choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: true } });
@@ -188,5 +188,5 @@ describe("scheduled-report intake pages", () => {
     await page.goto(conn.status_url!);
     await page.getByTestId("disconnected-message").waitFor();
     expect(await page.getByTestId("report-setup").count()).toBe(0);
-  });
+  }, 240_000);
 });
