@@ -27,6 +27,24 @@ describe("the provider catalog", () => {
     }
   });
 
+  it("says how to schedule reports for the big payroll systems, true to what each vendor offers", () => {
+    const reports = (id: string) => {
+      const p = defaultCatalog.get(id);
+      return p?.kind === "assisted" ? p.scheduled_reports : undefined;
+    };
+    for (const id of ["adp_workforce_now", "paylocity", "ukg_pro"]) {
+      const r = reports(id);
+      expect(r?.sftp, id).toBe(true);
+      // the employer gives the provider where to send: every SFTP step list names the inbox's details
+      for (const field of ["{{host}}", "{{port}}", "{{username}}", "{{folder}}"]) expect(r?.steps.join(" "), id).toContain(field);
+    }
+    // no public evidence of scheduled SFTP delivery: no inbox offered, and the steps say so
+    for (const id of ["paychex_flex", "paycom"]) {
+      expect(reports(id)?.sftp, id).toBe(false);
+      expect(reports(id)?.steps.join(" "), id).not.toContain("{{host}}");
+    }
+  });
+
   it("refuses malformed entries and duplicate ids", () => {
     const [first] = assisted;
     expect(() => buildCatalog([{ ...first, products: ["wages"] }], [])).toThrow();

@@ -128,6 +128,8 @@ export const DashboardConnectionDetailSchema = DashboardConnectionSchema.extend(
   activity: z.array(DashboardActivitySchema),
   /** The latest deduction jobs, newest first. */
   deduction_jobs: z.array(DashboardDeductionJobSchema),
+  /** Assisted: since when the newest data arrived by itself, from the employer's scheduled reports; null otherwise. */
+  refreshed_from_reports_since: z.string().nullable(),
 });
 /** The connection page's data. */
 export type DashboardConnectionDetail = z.infer<typeof DashboardConnectionDetailSchema>;

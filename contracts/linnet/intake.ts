@@ -1,7 +1,15 @@
 import { z } from "zod";
 
 /** One line of the quality gate's verdict on a delivered file. */
-export const VerdictLineSchema = z.object({ check: z.string(), ok: z.boolean(), message: z.string() });
+export const VerdictLineSchema = z.object({
+  check: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  /** The threshold in words; absent on lines that are not measured (a duplicate, a paused file). */
+  limit: z.string().optional(),
+  /** What the file measured against the threshold. */
+  measured: z.string().optional(),
+});
 
 /** A delivered file as the console lists it. */
 export const IntakeFileSchema = z.object({
@@ -66,3 +74,19 @@ export const FileDecisionSchema = z.discriminatedUnion("action", [
 
 /** The answer to a file delivered through the files API. */
 export const FileReceivedSchema = z.object({ id: z.string(), sha256: z.string(), size_bytes: z.number(), status: z.string() });
+
+/** One connection's source in the Intake view: the source plus who it is. */
+export const IntakeSourceSummarySchema = IntakeSourceSchema.extend({
+  customer_name: z.string().nullable(),
+  provider_name: z.string(),
+  connection_status: z.string(),
+});
+
+/** Answer of `GET /ops/api/intake/sources`: every connection with an inbox, and file counts by status. */
+export const IntakeSourceListSchema = z.object({
+  sources: z.array(IntakeSourceSummarySchema),
+  counts: z.object({ received: z.number(), published: z.number(), held: z.number(), rejected: z.number(), duplicate: z.number() }),
+});
+
+/** Body of adding one public key to an inbox (opened without a password when it does not exist yet). */
+export const AddPublicKeySchema = z.object({ public_key: z.string().trim().min(1).max(16_384) }).strict();

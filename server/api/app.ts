@@ -14,6 +14,7 @@ import { connectFlowRoutes } from "./connect-flow/post-flows.js";
 import { consoleAuthRoutes } from "./console/auth/console-auth-routes.js";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
 import { employerStatusRoutes } from "./connect-flow/employer-status.js";
+import { reportSetupRoutes } from "./connect-flow/report-setup-routes.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from "./errors.js";
 import { lazyChildLogger } from "./lazy-request-logger.js";
@@ -51,6 +52,7 @@ import { getLinnetConnection } from "./linnet/get-connection.js";
 import { opsConnectionRoutes } from "./ops/connection-routes.js";
 import { opsIngestRoute } from "./ops/ingest-route.js";
 import { opsIntakeRoutes } from "./ops/intake-routes.js";
+import { opsIntakeSourceRoutes } from "./ops/intake-source-routes.js";
 import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
 import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
@@ -98,8 +100,10 @@ const ROUTES: RouteModule[] = [
   opsUploadRoutes,
   opsIngestRoute,
   opsIntakeRoutes,
+  opsIntakeSourceRoutes,
   connectFlowRoutes,
   employerStatusRoutes,
+  reportSetupRoutes,
   demoRoutes,
   consoleAuthRoutes,
   dashboardRoutes,

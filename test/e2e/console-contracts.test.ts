@@ -13,7 +13,8 @@ import {
 } from "../../contracts/linnet/dashboard.js";
 import { AuditPageSchema } from "../../contracts/linnet/audit.js";
 import { PlansPublishedSchema } from "../../contracts/linnet/plans-export.js";
-import { FileReceivedSchema, InboxCredentialsSchema, IntakeFileDetailSchema, IntakeFileSchema, IntakeSourceSchema } from "../../contracts/linnet/intake.js";
+import { FileReceivedSchema, InboxCredentialsSchema, IntakeFileDetailSchema, IntakeFileSchema, IntakeSourceListSchema, IntakeSourceSchema } from "../../contracts/linnet/intake.js";
+import { ReportCredentialsSchema, ReportSetupSchema } from "../../contracts/linnet/report-setup.js";
 import { OpsConnectionSchema, OpsManualJobSchema, ReportSchema, TaskListSchema, TaskSchema, TaskSummarySchema, TemplateSchema, UploadViewSchema } from "../../contracts/linnet/ops.js";
 import { WebhookDeliveryPageSchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema, WebhookEventPageSchema, WebhookSendSchema } from "../../contracts/linnet/webhooks.js";
 import { findConnection } from "../../server/db/repositories/connections.repository.js";
@@ -173,6 +174,12 @@ describe("every console route answers its contract", () => {
     holds("PATCH /ops/api/connections/:id/inbox", await ops.call("PATCH", `${intakePath}/inbox`, { body: { cadence_days: 7 } }), 200, IntakeSourceSchema);
     refuses("PATCH /ops/api/connections/:id/inbox", await ops.call("PATCH", `${intakePath}/inbox`, { body: { cadence_days: 0 } }), 400);
     holds("GET /ops/api/connections/:id/intake", await ops.call("GET", `${intakePath}/intake`), 200, IntakeSourceSchema);
+    const publicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHe1KM0McT/hKiqqK44FILsQjw/jY0AioEQCfQnpwF/P contract@test";
+    const keyed = holds("POST /ops/api/connections/:id/inbox/keys", await ops.call("POST", `${intakePath}/inbox/keys`, { body: { public_key: publicKey } }), 200, IntakeSourceSchema);
+    expect(keyed.inbox?.public_keys.map((k) => k.type)).toEqual(["ssh-ed25519"]);
+    refuses("POST /ops/api/connections/:id/inbox/keys", await ops.call("POST", `${intakePath}/inbox/keys`, { body: { public_key: "not a key" } }), 400);
+    const sources = holds("GET /ops/api/intake/sources", await ops.call("GET", "/ops/api/intake/sources"), 200, IntakeSourceListSchema);
+    expect(sources.sources.find((x) => x.connection_id === other.connection_id)?.provider_name).toBe("Paycom");
     refuses("GET /ops/api/connections/:id/intake", await ops.call("GET", "/ops/api/connections/not-a-uuid/intake"), 404);
     const deliver = (fileName: string, bytes: Buffer) =>
       http(server.url, "POST", `${intakePath}/files?file_name=${encodeURIComponent(fileName)}`, { raw: bytes as unknown as string, bearer: key, headers: { "content-type": "text/csv" } });
@@ -231,6 +238,30 @@ describe("every console route answers its contract", () => {
     holds("DELETE /dashboard/api/applications/:applicationId/webhooks/:endpointId", await admin.call("DELETE", hook), 204, null);
   });
 
+  it("the employer status page's scheduled-report setup", async () => {
+    const conn = await connectEmployer(server.url, app, { customer_name: "Setup Co", products: ["company", "directory"], choice: { provider_id: "ukg_pro", auth_method: "assisted" } });
+    const base = new URL(conn.status_url!).pathname.replace("/connect/status/", "/connect/api/status/");
+    const setup = holds("GET /connect/api/status/:token/report-setup", await http(server.url, "GET", `${base}/report-setup`), 200, ReportSetupSchema);
+    expect(setup.available).toBe(true);
+    expect(setup.inbox).toBeNull();
+    refuses("GET /connect/api/status/:token/report-setup", await http(server.url, "GET", "/connect/api/status/forged.token/report-setup"), 404);
+    const created = holds("POST /connect/api/status/:token/report-setup/password", await http(server.url, "POST", `${base}/report-setup/password`, { body: {} }), 200, ReportCredentialsSchema);
+    expect(created.setup.inbox?.has_password).toBe(true);
+    expect(created.setup.steps.join(" ")).toContain(created.setup.inbox!.username);
+    const again = holds("GET /connect/api/status/:token/report-setup", await http(server.url, "GET", `${base}/report-setup`), 200, ReportSetupSchema);
+    expect(JSON.stringify(again)).not.toContain(created.password); // shown once, never read back
+    const publicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHe1KM0McT/hKiqqK44FILsQjw/jY0AioEQCfQnpwF/P employer@test";
+    const keyed = holds("POST /connect/api/status/:token/report-setup/keys", await http(server.url, "POST", `${base}/report-setup/keys`, { body: { public_key: publicKey } }), 200, ReportSetupSchema);
+    expect(keyed.inbox?.public_keys).toHaveLength(1);
+    refuses("POST /connect/api/status/:token/report-setup/keys", await http(server.url, "POST", `${base}/report-setup/keys`, { body: { public_key: "-----BEGIN" } }), 400);
+
+    // a provider without scheduled SFTP gets no inbox
+    const paycom = await connectEmployer(server.url, app, { products: ["company", "directory"], choice: { provider_id: "paycom", auth_method: "assisted" } });
+    const paycomBase = new URL(paycom.status_url!).pathname.replace("/connect/status/", "/connect/api/status/");
+    expect(holds("GET /connect/api/status/:token/report-setup", await http(server.url, "GET", `${paycomBase}/report-setup`), 200, ReportSetupSchema).available).toBe(false);
+    refuses("POST /connect/api/status/:token/report-setup/password", await http(server.url, "POST", `${paycomBase}/report-setup/password`, { body: {} }), 400);
+  });
+
   it("covers every console route the server registers", () => {
     // printRoutes draws a tree: each line's segment continues its parent's path, nested four characters a level
     const printed = server.linnet.app!.printRoutes({ commonPrefix: false });
@@ -243,7 +274,7 @@ describe("every console route answers its contract", () => {
       stack.length = depth;
       stack.push(match[2]!);
       const full = stack.join("");
-      if (!match[3] || !/^\/(ops|console|dashboard)\/api\//.test(full)) continue;
+      if (!match[3] || !/^\/(ops|console|dashboard)\/api\/|^\/connect\/api\/status\/:token\/report-setup/.test(full)) continue;
       for (const method of match[3].split(", ")) if (method !== "HEAD") registered.add(`${method} ${full}`);
     }
     expect(registered.size).toBeGreaterThan(40);

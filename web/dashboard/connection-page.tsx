@@ -140,6 +140,11 @@ export function ConnectionPage({ applicationId, connectionId }: ConnectionPagePr
               First data expected by <strong data-testid="expected-date">{formatDay(c.expected_first_data_at)}</strong>
             </p>
           )}
+          {c.refreshed_from_reports_since && (
+            <p data-testid="refreshed-automatically">
+              Refreshed automatically from scheduled reports since <strong>{formatDay(c.refreshed_from_reports_since)}</strong>
+            </p>
+          )}
           {c.employer_status_url && (
             <p className="small">
               <a href={c.employer_status_url} target="_blank" rel="noreferrer">

@@ -6,6 +6,7 @@ import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { ActivityTimeline } from "./activity-timeline.js";
 import { getConnection } from "./connection-api.js";
+import { InboxCard } from "./inbox-card.js";
 import { ConnectionFacts, ConnectionInstructions } from "./connection-facts.js";
 import { ConnectionPill } from "./connection-pill.js";
 import type { Group, UploadView } from "./ops-types.js";
@@ -109,6 +110,10 @@ export function ConnectionPage({ id }: ConnectionPageProps) {
         )}
         <h3 className="subheading">Previous uploads</h3>
         <UploadList uploads={c.uploads} />
+      </Card>
+      <Card testId="connection-intake">
+        <h2 className="section-title">Scheduled reports (SFTP inbox)</h2>
+        <InboxCard connectionId={c.id} disconnected={c.status === "disconnected"} />
       </Card>
       <Card testId="connection-snapshots">
         <h2 className="section-title">Snapshot history</h2>

@@ -16,6 +16,7 @@ export interface OpsHeaderProps {
 
 const TABS = [
   { label: "Queue", href: paths.queue, testId: "nav-queue", pages: ["queue", "connection", "upload"] },
+  { label: "Intake", href: paths.intake, testId: "nav-intake", pages: ["intake", "intake-file"] },
   { label: "Manual jobs", href: paths.manualJobs, testId: "nav-manual-jobs", pages: ["manual-jobs"] },
   { label: "Audit log", href: paths.audit, testId: "nav-audit", pages: ["audit"], adminOnly: true },
 ] as const;

@@ -4,6 +4,8 @@ import { AuditPage } from "./audit-page.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { ConnectionPage } from "./connection-page.js";
 import { Link } from "./link.js";
+import { IntakeFilePage } from "./intake-file-page.js";
+import { IntakePage } from "./intake-page.js";
 import { ManualJobsPage } from "./manual-jobs-page.js";
 import { QueuePage } from "./queue-page.js";
 import { paths, type Route } from "./routes.js";
@@ -29,6 +31,10 @@ export function OpsRoutes({ route, search }: OpsRoutesProps) {
       return <ManualJobsPage jobId={route.jobId} />;
     case "audit":
       return <AuditPage />;
+    case "intake":
+      return <IntakePage search={search} />;
+    case "intake-file":
+      return <IntakeFilePage id={route.id} />;
     case "not-found":
       return <NotFound />;
   }

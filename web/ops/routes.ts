@@ -9,6 +9,8 @@ export type Route =
   | { page: "upload"; id: string }
   | { page: "manual-jobs"; jobId: string | null }
   | { page: "audit" }
+  | { page: "intake" }
+  | { page: "intake-file"; id: string }
   | { page: "not-found" };
 
 /** The route of a pathname such as `/ops/connections/abc`. */
@@ -21,6 +23,8 @@ export function parseRoute(pathname: string): Route {
   if (section === "uploads" && id && !extra) return { page: "upload", id };
   if (section === "manual-jobs" && !extra) return { page: "manual-jobs", jobId: id ?? null };
   if (section === "audit" && !id) return { page: "audit" };
+  if (section === "intake" && !id) return { page: "intake" };
+  if (section === "intake" && id === "files" && extra && segments.length === 4) return { page: "intake-file", id: extra };
   return { page: "not-found" };
 }
 
@@ -32,6 +36,8 @@ export const paths = {
   manualJobs: "/ops/manual-jobs",
   manualJob: (id: string) => `/ops/manual-jobs/${encodeURIComponent(id)}`,
   audit: "/ops/audit",
+  intake: "/ops/intake",
+  intakeFile: (id: string) => `/ops/intake/files/${encodeURIComponent(id)}`,
 };
 
 const CHANGE = "ops:navigate";

@@ -10,6 +10,7 @@ import { StepHeading } from "../ui/step-heading.js";
 import { AccessSection } from "./access-section.js";
 import { DisconnectedStatus } from "./disconnected-status.js";
 import { ExpectedData } from "./expected-data.js";
+import { ReportSetupSection } from "./report-setup.js";
 import { StatusPill } from "./status-pill.js";
 import { getStatus, tokenFromPath } from "./status-api.js";
 
@@ -69,6 +70,7 @@ export function StatusApp() {
       <hr className="divider" />
       <h2 className="subheading">{instructionsTitle(status.instructions)}</h2>
       <AssistedInstructions instructions={status.instructions} showTiming={false} />
+      <ReportSetupSection token={token} />
     </Page>
   );
 }

@@ -7,10 +7,12 @@ export interface CopyButtonProps {
   text: string;
   /** Accessible name, e.g. "Copy invite email". */
   label: string;
+  /** Test hook; the invite email's button by default. */
+  testId?: string;
 }
 
 /** Copies text to the clipboard and says "Copied" for a moment; clipboard failures are ignored (the text is selectable). */
-export function CopyButton({ text, label }: CopyButtonProps) {
+export function CopyButton({ text, label, testId = "copy-invite-email" }: CopyButtonProps) {
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -28,7 +30,7 @@ export function CopyButton({ text, label }: CopyButtonProps) {
   };
 
   return (
-    <Button variant="secondary" className="btn-small" onClick={copy} aria-label={label} data-testid="copy-invite-email">
+    <Button variant="secondary" className="btn-small" onClick={copy} aria-label={label} data-testid={testId}>
       <span aria-live="polite">{copied ? "Copied" : "Copy"}</span>
     </Button>
   );

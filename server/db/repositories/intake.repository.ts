@@ -123,3 +123,9 @@ export async function lastArrivals(db: Db): Promise<Map<string, Date>> {
     .groupBy(intakeFiles.connectionId);
   return new Map(rows.map((r) => [r.connectionId, new Date(r.last)]));
 }
+
+/** How many files are in each status (the Intake view's counts). */
+export async function countIntakeFilesByStatus(db: Db): Promise<Map<string, number>> {
+  const rows = await db.select({ status: intakeFiles.status, n: sql<number>`count(*)::int` }).from(intakeFiles).groupBy(intakeFiles.status);
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -54,7 +54,7 @@ export const intakeFiles = pgTable(
     status: text("status").notNull(),
     group: text("product_group", { enum: ["org", "pay"] }),
     /** The gate's verdict, line by line. */
-    verdict: jsonb("verdict").$type<{ check: string; ok: boolean; message: string }[]>(),
+    verdict: jsonb("verdict").$type<{ check: string; ok: boolean; message: string; limit?: string; measured?: string }[]>(),
     report: jsonb("report").$type<Record<string, unknown>>(),
     diff: jsonb("diff").$type<Record<string, unknown>>(),
     snapshotId: uuid("snapshot_id"),

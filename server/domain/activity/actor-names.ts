@@ -16,6 +16,9 @@ const FIXED: Record<string, string> = {
   system: "Linnet (automatic)",
   sandbox: "Sandbox API",
   automated_sync: "Automated sync",
+  intake: "Scheduled reports",
+  "intake:sftp": "Scheduled reports (SFTP)",
+  "intake:api": "Scheduled reports (files API)",
 };
 
 /** The part after `user:`, `operator:` or `app:` when it is a UUID. */

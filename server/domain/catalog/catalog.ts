@@ -20,6 +20,19 @@ const AssistedProviderSchema = z.object({
     role: z.string().min(1),
     steps: z.array(z.string().min(1)).min(3).max(7),
   }),
+  /** Whether the system can send scheduled reports to our SFTP inbox, and how the employer sets that up. */
+  scheduled_reports: z
+    .object({
+      /** True only where the vendor documents scheduled delivery to SFTP. */
+      sftp: z.boolean(),
+      /** Who does the setup on the provider's side, in words. */
+      set_up_by: z.string().min(1),
+      /** How long and what it costs, when the vendor is known to charge or take time. */
+      lead_time: z.string().min(1).nullable(),
+      /** Steps; `{{host}}`, `{{port}}`, `{{username}}` and `{{folder}}` are filled in for the page. */
+      steps: z.array(z.string().min(1)).min(2).max(7),
+    })
+    .optional(),
 });
 
 /** A simulated system with automated access (credential or API token), serving generated data at once. */

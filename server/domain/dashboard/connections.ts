@@ -11,6 +11,7 @@ import {
 import { isUuid } from "../applications/authenticate-client.js";
 import { deductionJobsOf } from "../benefits/benefit-jobs.js";
 import { statusUrlFor } from "../connections/status-link.js";
+import { automaticSince } from "./automatic-since.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { presentListedConnection } from "./readiness.js";
@@ -89,5 +90,6 @@ export async function dashboardConnectionView(
     employer_status_url: c.authMethod === "assisted" ? statusUrlFor(deps, c.id) : null,
     activity: activity.map((a) => ({ at: a.at.toISOString(), actor: a.actor, actor_name: nameOf(a.actor), kind: a.kind, from_status: a.fromStatus, to_status: a.toStatus, message: a.message })),
     deduction_jobs: deductionJobs,
+    refreshed_from_reports_since: c.authMethod === "assisted" ? await automaticSince(deps, c.id) : null,
   });
 }

@@ -9,6 +9,10 @@ export interface VerdictLine {
   ok: boolean;
   /** What was found, in words an operator reads. */
   message: string;
+  /** The check's threshold in words (e.g. "10 %"), for the review screen's table. */
+  limit?: string;
+  /** What the file measured against that threshold (e.g. "12 of 30 (40 %)"). */
+  measured?: string;
 }
 
 /** What the gate looks at besides the analysis. */
@@ -43,7 +47,8 @@ function orgLines(analysis: Extract<UploadAnalysis, { group: "org" }>, limits: G
   const stable = analysis.diff.changed.filter((p) => p.fields.some((f) => STABLE_FIELDS.has(f.field))).length;
   const line = (check: string, n: number, pct: number, what: string): VerdictLine => {
     const bad = beyond(n, previous, pct, limits);
-    return { check, ok: !bad, message: `${what}: ${n} of ${previous} (${share(n, previous)}; limit ${pct} %, changes of ${limits.minChange} or fewer always pass)` };
+    const measured = `${n} of ${previous} (${share(n, previous)})`;
+    return { check, ok: !bad, message: `${what}: ${measured}; limit ${pct} %, changes of ${limits.minChange} or fewer always pass`, limit: `${pct} % (at most ${limits.maxChange})`, measured };
   };
   return [
     line("headcount", change, limits.headcountPct, `Headcount ${previous} → ${next}, a change of`),
@@ -66,6 +71,8 @@ function payLines(analysis: Extract<UploadAnalysis, { group: "pay" }>, lastPayDa
     {
       check: "pay_dates",
       ok: early.length === 0,
+      limit: lastPayDate ? `after ${lastPayDate}` : "any date",
+      measured: `${early.length} of ${fresh.length} new payment(s) dated too early`,
       message: early.length
         ? `${early.length} new payment(s) dated on or before the last published pay date ${lastPayDate} (first: ${early[0]!.pay_date})`
         : `${fresh.length} new payment(s), all after the last published pay date${lastPayDate ? ` ${lastPayDate}` : ""}; ${analysis.diff.existingPayments} re-sent`,
@@ -73,6 +80,8 @@ function payLines(analysis: Extract<UploadAnalysis, { group: "pay" }>, lastPayDa
     {
       check: "payment_totals",
       ok: unbalanced.length === 0,
+      limit: "0 payments off by more than $0.02",
+      measured: `${unbalanced.length} of ${analysis.input.payments.length} payment(s) off`,
       message: unbalanced.length ? `${unbalanced.length} payment(s) whose gross differs from the sum of their statements` : "Every payment's gross equals the sum of its statements",
     },
   ];
@@ -85,6 +94,8 @@ export function runGate(analysis: UploadAnalysis, ctx: GateContext): VerdictLine
     {
       check: "validation",
       ok: analysis.report.ok,
+      limit: "0 blocking errors",
+      measured: `${analysis.report.ok ? 0 : errors} error(s), ${analysis.report.counts.warnings ?? 0} warning(s)`,
       message: analysis.report.ok
         ? `No blocking validation errors (${analysis.report.counts.warnings ?? 0} warnings)`
         : `${errors} blocking validation error(s); first: ${analysis.report.errors[0]?.message ?? "see the report"}`,
@@ -92,11 +103,15 @@ export function runGate(analysis: UploadAnalysis, ctx: GateContext): VerdictLine
     {
       check: "employer_identity",
       ok: ctx.foreignCompanies.length === 0,
+      limit: "the recipe's company only",
+      measured: `${ctx.foreignCompanies.length} other compan${ctx.foreignCompanies.length === 1 ? "y" : "ies"}`,
       message: ctx.foreignCompanies.length ? `The file names another company: ${ctx.foreignCompanies.slice(0, 3).join(", ")}` : "The company matches the recipe's",
     },
     {
       check: "unknown_columns",
       ok: ctx.unknownColumns.length === 0,
+      limit: "0 new columns with values",
+      measured: `${ctx.unknownColumns.length} new column(s)`,
       message: ctx.unknownColumns.length
         ? `Columns the recipe does not know hold values: ${ctx.unknownColumns.slice(0, 5).join(", ")}`
         : "No new columns with values",

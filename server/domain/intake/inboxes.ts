@@ -29,6 +29,8 @@ function slug(text: string): string {
   );
 }
 
+const newUsername = (c: ConnectionRow) => `${slug(c.customerName ?? c.providerId)}-${randomBytes(3).toString("hex")}`;
+
 async function loadConnection(deps: Pick<Deps, "db">, connectionId: string): Promise<Result<ConnectionRow>> {
   const connection = isUuid(connectionId) ? await findConnection(deps.db, connectionId) : undefined;
   if (!connection) return fail("not_found", "Connection not found");
@@ -53,7 +55,7 @@ export async function resetInboxPassword(deps: Pick<Deps, "db" | "clock">, actor
   if (connection.value.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
   const existing = await findInbox(deps.db, connectionId);
   const now = deps.clock.now();
-  const username = existing?.username ?? `${slug(connection.value.customerName ?? connection.value.providerId)}-${randomBytes(3).toString("hex")}`;
+  const username = existing?.username ?? newUsername(connection.value);
   const password = randomBytes(18).toString("base64url");
   await upsertInbox(deps.db, {
     connectionId,
@@ -94,6 +96,28 @@ export async function updateInbox(
   };
   await upsertInbox(deps.db, row);
   await insertActivity(deps.db, { connectionId, actor, kind: "intake_inbox_updated", fromStatus: null, toStatus: null, message: `Updated the SFTP inbox (${row.publicKeys.length} public key(s))`, at: now });
+  return ok(row);
+}
+
+/** Add one public key; opens the inbox (without a password) when it does not exist yet. A key already there is kept once. */
+export async function addInboxKey(deps: Pick<Deps, "db" | "clock">, actor: string, connectionId: string, line: string): Promise<Result<InboxRow>> {
+  const connection = await loadConnection(deps, connectionId);
+  if (!connection.ok) return connection;
+  if (connection.value.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
+  const parsed = parsePublicKey(line);
+  if (!parsed.ok) return parsed;
+  const existing = await findInbox(deps.db, connectionId);
+  const now = deps.clock.now();
+  const keys = existing?.publicKeys ?? [];
+  const known = keys.some((k) => {
+    const p = parsePublicKey(k);
+    return p.ok && p.value.fingerprint === parsed.value.fingerprint;
+  });
+  const row: InboxRow = existing
+    ? { ...existing, publicKeys: known ? keys : [...keys, line.trim()], updatedAt: now }
+    : { connectionId, username: newUsername(connection.value), passwordHash: null, publicKeys: [line.trim()], cadenceDays: null, gate: null, createdAt: now, updatedAt: now };
+  await upsertInbox(deps.db, row);
+  await insertActivity(deps.db, { connectionId, actor, kind: "intake_inbox_updated", fromStatus: null, toStatus: null, message: `Added an SFTP public key (${parsed.value.type} ${parsed.value.fingerprint})`, at: now });
   return ok(row);
 }
 
