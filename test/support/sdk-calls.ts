@@ -9,6 +9,14 @@ import type { CallContext } from "./spec-calls.js";
 /** Spec operations the SDK (10.7.0) has no method for: they are covered by the raw-HTTP spec-shape test only. */
 export const NO_SDK_METHOD: readonly string[] = ["get-ledger-items", "list-plans", "get-plan", "list-plan-enrollments", "get-plan-enrollments", "list-plan-dependents", "get-plan-dependents"];
 
+/**
+ * Node SDK behaviour that cannot be changed from the server side: these lists are single pages whose items are the body
+ * itself, so iterating one whose answer is the spec's 202 `AcceptedResponse` object (the `finch` mode) throws
+ * `TypeError: page.getPaginatedItems is not a function or its return value is not iterable`. With the `empty` mode the
+ * SDK reads "" as an empty list. An app checks `.asResponse()` / `.withResponse()` for a 202 before iterating.
+ */
+export const SINGLE_PAGE_LISTS: readonly string[] = ["get-payment", "get-all-pay-groups", "get-company-benefits", "get-company-benefits-meta", "get-individual-benefits"];
+
 /** The clients a call may use: with the connection's token, and with the application's credentials. */
 export interface SdkClients {
   finch: Finch;
@@ -52,7 +60,7 @@ export const SDK_CALLS: Record<string, SdkCall> = {
     return rule;
   },
   "get-rules": ({ finch }) => drain(finch.hris.payStatementItem.rules.list()),
-  "update-rule": ({ finch, ctx }) => finch.hris.payStatementItem.rules.update(ctx.ids.rule ?? UNKNOWN, { optionalProperty: "x" } as never),
+  "update-rule": ({ finch, ctx }) => finch.hris.payStatementItem.rules.update(ctx.ids.rule ?? UNKNOWN, { attributes: { metadata: { gl_code: "5001" } } } as never),
   "delete-rule": ({ finch, ctx }) => finch.hris.payStatementItem.rules.delete(ctx.ids.rule ?? UNKNOWN),
   "get-all-pay-groups": async ({ finch, ctx }) => {
     const groups = await drain(finch.payroll.payGroups.list());
@@ -87,7 +95,7 @@ export const SDK_CALLS: Record<string, SdkCall> = {
     finch.hris.benefits.individuals.enrollMany(ctx.ids.benefit ?? UNKNOWN, { individuals: [{ individual_id: ctx.ids.individual ?? UNKNOWN, configuration: { employee_deduction: { type: "fixed", amount: 10_000 } } }] }),
   "delete-individual-benefits": ({ finch, ctx }) => finch.hris.benefits.individuals.unenrollMany(ctx.ids.benefit ?? UNKNOWN, { individual_ids: [ctx.ids.individual ?? UNKNOWN] }),
   "create-access-token": ({ basic }) => basic.accessTokens.create({ code: UNKNOWN }), // an unknown code: the SDK's BadRequestError
-  "get-providers": ({ basic }) => drain(basic.providers.list()),
+  "get-providers": ({ finch }) => drain(finch.providers.list()),
   "get-introspect": ({ finch }) => finch.account.introspect(),
   "post-disconnect": ({ finch }) => finch.account.disconnect(),
   "post-forward": ({ finch }) => finch.requestForwarding.forward({ method: "GET", route: "/employees", params: { page: 1 } }),
