@@ -80,7 +80,9 @@ export function checkShape(shape: Shape, value: unknown, path = "$"): string[] {
     if (!ok) return [`${path}: ${JSON.stringify(value).slice(0, 60)} is not a ${shape.format}`];
   }
   const problems: string[] = [];
-  if (Array.isArray(value) && shape.items) value.forEach((v, i) => problems.push(...checkShape(shape.items!, v, `${path}[${i}]`)));
+  if (Array.isArray(value) && shape.items) {
+    for (const [i, v] of value.entries()) problems.push(...checkShape(shape.items, v, `${path}[${i}]`));
+  }
   if (actual === "object" && (shape.properties || shape.required || shape.additional)) {
     const obj = value as Record<string, unknown>;
     for (const key of shape.required ?? []) if (!(key in obj)) problems.push(`${path}.${key}: required by the spec, missing`);
