@@ -55,7 +55,6 @@ describe.each(["empty", "finch"] as const)("202 mode %s: every answer matches th
     const statuses = new Set(seen.map((s) => s.res.status));
     if (kind === "assisted-before") expect(statuses).toContain(202);
     if (kind !== "assisted-before") expect(seen.filter((s) => s.op.path.startsWith("/employer/") && s.res.status === 200).length).toBeGreaterThan(10);
-    if (process.env.SPEC_SHAPES_VERBOSE) console.log(kind, mode, seen.map((s) => `${s.op.id} ${s.res.status} ${s.res.status >= 400 ? s.res.text.slice(0, 160) : ""}`).join("\n"));
     const mismatches = seen.flatMap((s) => mismatchesOf(s, mode));
     // all operations are called before failing, so one run lists every mismatch
     expect(mismatches).toEqual([]);
