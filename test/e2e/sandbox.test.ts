@@ -163,6 +163,11 @@ describe("automated jobs", () => {
     const third = await http(server.url, "POST", "/jobs/automated", { bearer, body: { type: "data_sync_all" } });
     expect(third.status).toBe(429);
     expect(third.body).toMatchObject({ allowed_refreshes: 2, remaining_refreshes: 0 });
+    // the spec declares only a 200 for /sandbox/jobs: over the same budget it is a Finch error (it was a 500)
+    const sandboxJob = await http(server.url, "POST", "/sandbox/jobs", { bearer, body: { type: "data_sync_all" } });
+    expect(sandboxJob.status).toBe(429);
+    expect(sandboxJob.body).toMatchObject({ code: 429, name: "rate_limit_exceeded_error", finch_code: "finch_application_rl", message: expect.stringContaining("2 an hour") });
+    expect(Number(sandboxJob.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("a failed sync keeps the data served and says so in Finch-Last-Attempted-Update-*", async () => {

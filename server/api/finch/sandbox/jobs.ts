@@ -4,6 +4,7 @@ import { requestDataSync } from "../../../domain/jobs/automated-sync.js";
 import { readSyncOutcome, writeSyncOutcome } from "../../../domain/sandbox/sync-outcome.js";
 import { BENEFIT_JOB_TYPES } from "../../../domain/benefits/benefit-jobs.js";
 import { readBenefitOutcomes, writeBenefitOutcome } from "../../../domain/benefits/sandbox-outcomes.js";
+import { FinchError } from "../../../domain/errors.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
 import type { RouteModule } from "../../types.js";
@@ -25,7 +26,13 @@ export const sandboxJobRoutes: RouteModule = (app, deps) => {
     },
     async (request, reply) => {
       const outcome = unwrap(await requestDataSync(deps, await requireToken(deps, request)));
-      return reply.status(outcome.status === 429 ? 429 : 200).send(outcome.body as never);
+      if (outcome.status === 429) {
+        // the spec declares only a 200 here: over the hourly budget is a Finch error with Retry-After, as other limits are
+        const retryAt = outcome.body.retry_at ?? deps.clock.now().toISOString();
+        reply.header("retry-after", String(Math.max(1, Math.ceil((Date.parse(retryAt) - deps.clock.now().getTime()) / 1000))));
+        throw new FinchError("rate_limited", `Sandbox syncs are limited to ${outcome.body.allowed_refreshes} an hour; the next one may start at ${retryAt}`);
+      }
+      return reply.status(200).send(outcome.body as never);
     },
   );
   app.get(
