@@ -11,12 +11,6 @@ export const NOT_YET_IMPLEMENTED: readonly string[] = [
   "list-documents",
   "get-document",
   "get-ledger-items",
-  "list-plans",
-  "get-plan",
-  "list-plan-enrollments",
-  "get-plan-enrollments",
-  "list-plan-dependents",
-  "get-plan-dependents",
   "post-disconnect-entity",
   "post-forward",
 ];
