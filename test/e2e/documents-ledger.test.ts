@@ -93,9 +93,10 @@ describe("documents on a sandbox connection", () => {
   });
 
   it("answers unknown or malformed ids and bad filters in the Finch error shape, never 500", async () => {
-    for (const id of [MISSING, "not-a-uuid", "%2E%2E%2Fetc", "'; drop table snapshots;--", "x".repeat(3000), "%F0%9F%98%80"]) {
+    for (const id of [MISSING, "not-a-uuid", "%2E%2E%2Fetc", "'; drop table snapshots;--", "x".repeat(90), "x".repeat(300), "%F0%9F%98%80"]) {
       const res = await http(server.url, "GET", `/employer/documents/${id}`, { bearer: token });
-      expect(res.status, id).toBe(404);
+      // the router itself refuses a parameter over 100 characters (414), in the same shape
+      expect(res.status, id).toBe(id.length > 100 ? 414 : 404);
       expect(Object.keys(res.body).sort(), id).toEqual(["code", "finch_code", "message", "name"]);
     }
     await expect(finch.hris.documents.retreive(MISSING)).rejects.toBeInstanceOf(Finch.NotFoundError);
