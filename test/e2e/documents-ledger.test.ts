@@ -4,7 +4,7 @@ import type { PaymentInput } from "../../contracts/linnet/snapshot-input.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { updateAcceptedBody } from "../../server/domain/applications/update-accepted-body.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
-import { orgInput } from "../support/fixtures.js";
+import { orgInput, payment } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
@@ -166,28 +166,18 @@ describe("ledger items on a sandbox connection", () => {
   });
 });
 
-/** A payment whose statements carry employer taxes and a contribution, balanced as real ones are. */
+/** The fixture payment, its statements given employer taxes, a bonus and a match, balanced as real ones are. */
 function operatorPayment(people: string[]): PaymentInput {
   const money = (amount: number) => ({ amount, currency: "usd" });
+  const base = payment("P1", "2026-11-20", people);
   const n = people.length;
   return {
-    source_id: "P1",
-    pay_period: { start_date: "2026-11-01", end_date: "2026-11-14" },
-    pay_date: "2026-11-20",
-    debit_date: "2026-11-19",
+    ...base,
     company_debit: money(n * 110_650),
-    gross_pay: money(n * 100_000),
     net_pay: money(n * 62_350),
-    employer_taxes: money(n * 7_650),
     employee_taxes: money(n * 27_650),
-    pay_frequencies: ["bi_weekly"],
-    pay_group_source_ids: ["G1"],
-    pay_statements: people.map((p) => ({
-      individual_source_id: p,
-      type: "regular_payroll" as const,
-      payment_method: "direct_deposit" as const,
-      total_hours: 80,
-      gross_pay: money(100_000),
+    pay_statements: base.pay_statements.map((s) => ({
+      ...s,
       net_pay: money(62_350),
       earnings: [
         { type: "salary" as const, name: "Salary", amount: 90_000, currency: "usd", hours: 80 },
@@ -198,7 +188,6 @@ function operatorPayment(people: string[]): PaymentInput {
         { type: "fica" as const, name: "Social Security", employer: false, amount: 7_650, currency: "usd" },
         { type: "fica" as const, name: "Social Security", employer: true, amount: 7_650, currency: "usd" },
       ],
-      employee_deductions: [{ name: "401k", amount: 10_000, currency: "usd", pre_tax: true, type: "401k" as const }],
       employer_contributions: [{ name: "401k Match", amount: 3_000, currency: "usd", type: "401k" as const }],
     })),
   };
@@ -256,8 +245,8 @@ describe("an assisted connection, before and after its data", () => {
 
     const listed = [];
     for await (const p of client.hris.payments.list({ start_date: "2026-11-01", end_date: "2026-11-30" })) listed.push(p);
-    const [payment] = listed;
-    const book = (await ledger(client, [{ payment_id: payment!.id }])).responses[0]!.body;
+    const [paid] = listed;
+    const book = (await ledger(client, [{ payment_id: paid!.id }])).responses[0]!.body;
     expect(book.totals).toEqual({ debit: { amount: 3 * 110_650, currency: "usd" }, credit: { amount: 3 * 110_650, currency: "usd" }, balanced: true });
     const line = (type: string) => book.ledger_items.find((l) => l.type === type);
     expect(line("regular_wages")).toEqual({ type: "regular_wages", account_type: "Wage Expense", account_description: "Salary", debit: { amount: 270_000, currency: "usd" }, credit: { amount: 0, currency: "usd" } });
