@@ -260,3 +260,46 @@ describe("an assisted connection, before and after its data", () => {
     expect(line("cash_debit_net_pay")).toMatchObject({ account_type: "Cash", credit: { amount: 3 * 62_350 } });
   });
 });
+
+describe("an operator's census file with W-4 columns", () => {
+  it("publishes the W-4s it maps, which the SDK then reads", async () => {
+    const assisted = await server.createApp({ name: "Assisted W4 File" });
+    const conn = await connectEmployer(server.url, assisted, {
+      products: ["company", "directory", "individual", "employment", "documents"],
+      choice: { provider_id: "paychex_flex", auth_method: "assisted", access_granted: true },
+    });
+    const csv = [
+      "Employee ID,First Name,Last Name,Hire Date,W4 Year,Filing Status,Allowances,Dependents Under 17,Extra Withholding",
+      "7001,Ada,Lovelace,03/01/2021,2021,Single,,0.00,15.00",
+      "7002,Alan,Turing,06/01/2012,2012,Married,2,,",
+    ].join("\n");
+    const created = await http<{ id: string; status: string }>(server.url, "POST", `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=w4-census.csv`, {
+      raw: csv,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "text/csv" },
+    });
+    expect(created.status, created.text).toBe(201);
+    const columns = {
+      source_id: "Employee ID",
+      first_name: "First Name",
+      last_name: "Last Name",
+      start_date: "Hire Date",
+      w4_year: "W4 Year",
+      w4_filing_status: "Filing Status",
+      w4_allowances: "Allowances",
+      w4_dependents_children: "Dependents Under 17",
+      w4_extra_withholding: "Extra Withholding",
+    };
+    const mapped = await admin.call<{ status: string }>("PUT", `/ops/api/uploads/${created.body.id}/mapping`, {
+      body: { mapping: { group: "org", columns, dateFormat: "MM/DD/YYYY", amountsIn: "dollars" } },
+    });
+    expect(mapped.body.status, mapped.text).toBe("valid");
+    const published = await admin.call("POST", `/ops/api/uploads/${created.body.id}/publish`, { body: { confirm: true } });
+    expect(published.status, published.text).toBe(200);
+
+    const client = sdk(conn.access_token);
+    const docs = (await client.hris.documents.list()).documents!;
+    expect(docs.map((d) => [d.type, d.year])).toEqual([["w4_2020", 2021], ["w4_2005", 2012]]);
+    expect(await client.hris.documents.retreive(docs[0]!.id!)).toMatchObject({ data: { filing_status: "single_or_married_filing_separately", extra_withholding: 1_500 } });
+    expect(await client.hris.documents.retreive(docs[1]!.id!)).toMatchObject({ data: { filing_status: "married", total_number_of_allowances: 2, exemption: null } });
+  });
+});
