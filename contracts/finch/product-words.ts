@@ -25,7 +25,7 @@ export const PRODUCTS = [
 export type Product = (typeof PRODUCTS)[number];
 
 /** Census ("org") products: data due within the org SLA. */
-export const ORG_PRODUCTS: readonly Product[] = ["company", "directory", "individual", "employment", "ssn"];
+export const ORG_PRODUCTS: readonly Product[] = ["company", "directory", "individual", "employment", "ssn", "documents"];
 
 /** Pay products: data due within the pay SLA. */
 export const PAY_PRODUCTS: readonly Product[] = ["payment", "pay_statement"];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DocumentInputSchema } from "../finch/documents.js";
 import { CompanySchema, EmploymentSchema, IndividualSchema, PaymentSchema, PayFrequencySchema, PayStatementSchema } from "../finch/employer.js";
 
 /**
@@ -25,6 +26,8 @@ export type PersonInput = z.infer<typeof PersonInputSchema>;
 export const OrgSnapshotInputSchema = z.object({
   company: CompanySchema.omit({ id: true }),
   people: z.array(PersonInputSchema),
+  /** W-4 documents of these people; absent: keep the current snapshot's documents of people still present. */
+  documents: z.array(DocumentInputSchema).optional(),
 });
 /** Organization data as a source supplies it. */
 export type OrgSnapshotInput = z.infer<typeof OrgSnapshotInputSchema>;

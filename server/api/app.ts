@@ -35,6 +35,8 @@ import { getPayment } from "./finch/employer/get-payment.js";
 import { postEmployment } from "./finch/employer/post-employment.js";
 import { postIndividual } from "./finch/employer/post-individual.js";
 import { postPayStatement } from "./finch/employer/post-pay-statement.js";
+import { postLedgerItems } from "./finch/employer/post-ledger-items.js";
+import { getDocuments } from "./finch/employer/documents/get-documents.js";
 import { getPayStatementItem } from "./finch/employer/pay-statement-item/get-pay-statement-item.js";
 import { payStatementItemRuleRoutes } from "./finch/employer/pay-statement-item/rule-routes.js";
 import { getIntrospect } from "./finch/get-introspect.js";
@@ -83,6 +85,8 @@ const ROUTES: RouteModule[] = [
   postEmployment,
   getPayment,
   postPayStatement,
+  postLedgerItems,
+  getDocuments,
   getPayGroups,
   automatedJobRoutes,
   getManualJob,

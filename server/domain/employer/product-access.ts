@@ -5,7 +5,7 @@ import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 
 /** Products that guard employer data, and the snapshot group holding each. */
-export const PRODUCT_GROUP = { company: "org", directory: "org", individual: "org", employment: "org", payment: "pay", pay_statement: "pay" } as const;
+export const PRODUCT_GROUP = { company: "org", directory: "org", individual: "org", employment: "org", documents: "org", payment: "pay", pay_statement: "pay" } as const;
 /** A product with employer data behind it. */
 export type DataProduct = keyof typeof PRODUCT_GROUP;
 

@@ -7,6 +7,8 @@ import type { ParsedTable } from "./parsed-table.js";
 import { orgLookups, personFromRow } from "./person-row.js";
 import { resolveColumns, withField } from "./resolve-columns.js";
 import { RowReader } from "./row-reader.js";
+import { w4FromRow } from "./w4-row.js";
+import type { DocumentInput } from "../../../contracts/finch/documents.js";
 import { type ColumnExpectations, hasBlockingColumns, reportColumns } from "./report-columns.js";
 
 /** What a census upload maps to, and what was found on the way. */
@@ -68,9 +70,11 @@ export function mapOrg(table: ParsedTable, mapping: Mapping, base: { company: Co
   const columns = resolveColumns(table.headers, mapping, ORG_FIELDS);
   issues.absorb(table.warnings, withField(columns));
   const people: PersonInput[] = [];
+  const documents: DocumentInput[] = [];
   const rows: number[] = [];
   const done = (): MappedOrg => {
-    const input = { company: withPeopleOrg(base.company, people), people };
+    // a file without W-4 columns leaves the current W-4s as they are (see publishOrgSnapshot)
+    const input = { company: withPeopleOrg(base.company, people), people, ...(columns.index.w4_year! >= 0 ? { documents } : {}) };
     rememberOrigin(input, { rows, columns: columns.header });
     return { input, issues: issues.list() };
   };
@@ -96,6 +100,8 @@ export function mapOrg(table: ParsedTable, mapping: Mapping, base: { company: Co
       continue;
     }
     people.push(personFromRow(reader, lookups, sourceId));
+    const w4 = w4FromRow(reader, sourceId);
+    if (w4) documents.push(w4);
     rows.push(i + 2);
   }
   return done();

@@ -4,6 +4,7 @@ import type { ValueMapsSchema } from "../../../contracts/linnet/ops.js";
 import type { PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
 import type { z } from "zod";
 import { PAY_LINES } from "./pay-lines.js";
+import { W4_FIELDS } from "./w4-row.js";
 
 /** Census (organization) fields. */
 export const ORG_FIELDS = [
@@ -46,6 +47,7 @@ export const ORG_FIELDS = [
   "location_state",
   "location_postal_code",
   "location_country",
+  ...W4_FIELDS,
 ] as const;
 
 /** Payroll register fields (one row per pay statement); the tax, deduction, contribution and earning columns are in PAY_LINES. */

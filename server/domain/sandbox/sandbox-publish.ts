@@ -21,7 +21,7 @@ export async function publishSandboxData(deps: Deps, connection: ConnectionRow, 
   const company = await findSandboxCompany(deps.db, connection.companyId);
   if (!company) return fail("invalid_request", "This is not a sandbox connection");
   const wanted = productsByGroup(connection.products);
-  const data = sandboxData(company, await listSandboxEdits(deps.db, company.id));
+  const data = sandboxData(company, await listSandboxEdits(deps.db, company.id), { documents: connection.products.includes("documents") });
   const meta = { source: "sandbox", retrievedAt: deps.clock.now() };
   const done = { org: false, pay: false };
   if (groups.org && wanted.org.length > 0) {

@@ -5,6 +5,7 @@ import type { Deps } from "../deps.js";
 import { fail, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
 import { beginPublish, completePublish } from "./complete-publish.js";
+import { buildDocumentRecords, documentProblem } from "./document-records.js";
 import { buildOrgRecords } from "./org-records.js";
 import { StableIds } from "./stable-ids.js";
 
@@ -33,7 +34,7 @@ function integrityProblem(input: OrgSnapshotInput): string | null {
     const m = p.employment.manager_source_id;
     if (m && !seen.has(m)) return `people: "${p.source_id}" names manager "${m}", who is not in this snapshot`;
   }
-  return null;
+  return documentProblem(input.documents, seen);
 }
 
 /**
@@ -53,6 +54,9 @@ export async function publishOrgSnapshot(deps: Deps, connectionId: string, input
     const counts = { individuals: input.people.length, active: input.people.filter((p) => p.employment.is_active !== false).length };
     await insertRecords(tx, [records.company]);
     await insertOrgPeople(tx, snapshotId, records.people);
+    const sourceIds = new Set(input.people.map((p) => p.source_id));
+    const documents = await buildDocumentRecords(tx, connectionId, snapshotId, connection.orgSnapshotId, input.documents, { idOf: (s) => ids.idOf(s), sourceIds });
+    if (documents.length > 0) await insertRecords(tx, documents);
     await ids.flush(tx);
     return completePublish({ ...deps, db: tx }, connection, { id: snapshotId, group: "org", version, counts, summary: `${counts.individuals} people` }, meta);
   });

@@ -10,23 +10,30 @@ import { requireToken } from "../../middleware/auth.js";
 import { type EndpointName, enforceRateLimit } from "../../rate-limit/index.js";
 import { sendNotReady } from "./not-ready.js";
 
-/** `entity_ids` as the SDK sends it (`entity_ids[]=…`), repeated (`entity_ids=a&entity_ids=b`) or comma-joined. */
-export const EntityIdsQuery = {
-  entity_ids: z.union([z.string(), z.array(z.string())]).optional(),
-  "entity_ids[]": z.union([z.string(), z.array(z.string())]).optional(),
-};
+/** A list query parameter as the SDK sends it (`name[]=…`), repeated (`name=a&name=b`) or comma-joined. */
+export function listQuery<N extends string>(name: N) {
+  const value = z.union([z.string(), z.array(z.string())]).optional();
+  return { [name]: value, [`${name}[]`]: value } as { [K in N | `${N}[]`]: typeof value };
+}
 
-/** The entity ids of a request, however they were encoded. */
-export function entityIdsOf(query: unknown): string[] {
+/** `entity_ids`, however encoded (see listQuery). */
+export const EntityIdsQuery = listQuery("entity_ids");
+
+/** The values of a list query parameter, however they were encoded. */
+export function listOf(query: unknown, name: string): string[] {
   const q = (query ?? {}) as Record<string, string | string[] | undefined>;
-  if (q.entity_ids === undefined && q["entity_ids[]"] === undefined) return []; // nearly every request
-  return [q.entity_ids, q["entity_ids[]"]]
+  if (q[name] === undefined && q[`${name}[]`] === undefined) return []; // nearly every request
+  return [q[name], q[`${name}[]`]]
     .flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .flatMap((v) => v.split(","))
     .map((v) => v.trim())
     .filter(Boolean);
 }
 
+/** The entity ids of a request, however they were encoded. */
+export function entityIdsOf(query: unknown): string[] {
+  return listOf(query, "entity_ids");
+}
 
 /** An employer-data read allowed to go ahead: the token's context and the snapshot to answer from. */
 export interface OpenRead {
@@ -42,6 +49,7 @@ const ENDPOINT: Record<DataProduct, EndpointName> = {
   employment: "employment",
   payment: "payment",
   pay_statement: "pay-statement",
+  documents: "directory",
 };
 
 /**

@@ -4,7 +4,8 @@
  * changes who works there.
  */
 import type { OrgSnapshotInput, PaymentInput, PaySnapshotInput, PersonInput } from "../../../../contracts/linnet/snapshot-input.js";
-import { type Day, dayOf } from "./calendar.js";
+import type { DocumentInput } from "../../../../contracts/finch/documents.js";
+import { type Day, dayOf, isoDate } from "./calendar.js";
 import { planCompany } from "./company.js";
 import { type Compensation, planCompensation } from "./compensation.js";
 import type { Place } from "./data/places.js";
@@ -15,6 +16,7 @@ import { planSchedule } from "./pay-schedule.js";
 import { planPayGroups, streamPayments } from "./payments.js";
 import { createRng } from "./random.js";
 import { type PersonPlan, planRoster } from "./roster.js";
+import { makeW4s } from "./w4.js";
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -36,6 +38,8 @@ export interface GeneratedCompany {
   payGroups: PaySnapshotInput["pay_groups"];
   /** Payments oldest first, produced lazily: a 10,000-person company with two years of biweekly pay is ~520,000 statements, too many to hold at once. */
   payments(): Generator<PaymentInput>;
+  /** The employees' W-4s, made when first asked for (from their own random stream). */
+  documents(): DocumentInput[];
   /** Number of payments payments() will yield. */
   paymentCount: number;
 }
@@ -101,6 +105,7 @@ export function generateCompany(opts: GenerateOptions): GeneratedCompany {
     org: { company: plan.company, people },
     payGroups: planPayGroups(members, schedule),
     payments: () => streamPayments(seed, schedule, payProfiles),
+    documents: () => makeW4s(createRng(seed, "documents"), people, isoDate(today)),
     paymentCount: schedule.runs.length,
   };
 }
