@@ -51,6 +51,7 @@ import { getLinnetConnection } from "./linnet/get-connection.js";
 import { opsConnectionRoutes } from "./ops/connection-routes.js";
 import { opsIngestRoute } from "./ops/ingest-route.js";
 import { opsIntakeRoutes } from "./ops/intake-routes.js";
+import { opsPullSourceRoutes } from "./ops/pull-source-routes.js";
 import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
 import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
@@ -94,6 +95,7 @@ const ROUTES: RouteModule[] = [
   opsUploadRoutes,
   opsIngestRoute,
   opsIntakeRoutes,
+  opsPullSourceRoutes,
   connectFlowRoutes,
   employerStatusRoutes,
   demoRoutes,

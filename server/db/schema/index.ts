@@ -15,3 +15,4 @@ export * from "./pay-statement-item-rules.js";
 export * from "./pay-statement-items.js";
 export * from "./audit.js";
 export * from "./intake.js";
+export * from "./intake-sources.js";
