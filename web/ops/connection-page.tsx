@@ -11,6 +11,7 @@ import { ConnectionPill } from "./connection-pill.js";
 import type { Group, UploadView } from "./ops-types.js";
 import { SnapshotHistory } from "./snapshot-history.js";
 import { PullFailure } from "./pull-failure.js";
+import { PullSourcePanel } from "./pull-source-panel.js";
 import { StatusMoves } from "./status-moves.js";
 import { TaskTable } from "./task-table.js";
 import { UploadList } from "./upload-list.js";
@@ -109,6 +110,10 @@ export function ConnectionPage({ id }: ConnectionPageProps) {
         )}
         <h3 className="subheading">Previous uploads</h3>
         <UploadList uploads={c.uploads} />
+      </Card>
+      <Card testId="connection-pull-source">
+        <h2 className="section-title">Pull source (remote SFTP)</h2>
+        <PullSourcePanel connectionId={c.id} />
       </Card>
       <Card testId="connection-snapshots">
         <h2 className="section-title">Snapshot history</h2>
