@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PullSourceSchema, PullSourceTestSchema } from "../../contracts/linnet/pull-sources.js";
@@ -7,6 +9,7 @@ import { updatePullSource } from "../../server/db/repositories/intake-sources.re
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { pollPullSource, queueDuePolls } from "../../server/domain/intake/poll-source.js";
 import { openRemote } from "../../server/domain/intake/remote-sftp.js";
+import { launchBrowser } from "../support/browser.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { connectEmployer } from "../support/http.js";
 import { fixture } from "../support/intake.js";
@@ -19,6 +22,7 @@ let app: CreatedApplication;
 let ops: ConsoleBrowser;
 let remote: RemoteSftp;
 const PASSWORD = "s3cret-Remote-Pa55word";
+const shots = process.env.LINNET_SCREENSHOT_DIR ?? "/work/shots/i13src";
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -101,6 +105,29 @@ describe("pull sources", () => {
     const sent: unknown[] = [];
     expect(await queueDuePolls({ ...deps, jobs: { send: async (_n, data) => void sent.push(data) } })).toBe(1);
     expect(sent).toEqual([{ connectionId: conn.connection_id }]);
+
+    // the console's connection page shows the source (never its password) and tests it
+    const browser = await launchBrowser({ width: 1280, height: 900 });
+    try {
+      await browser.addCookies([{ name: ops.cookie.split("=")[0]!, value: ops.cookie.split("=").slice(1).join("="), url: server.url }]);
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/ops/connections/${conn.connection_id}`);
+      const panel = page.getByTestId("connection-pull-source");
+      await page.getByTestId("pull-source-last").waitFor();
+      expect(await panel.innerText()).toContain(`linnet@127.0.0.1:${remote.port}/reports`);
+      expect(await page.content()).not.toContain(PASSWORD);
+      await page.getByTestId("pull-test").click();
+      await page.getByTestId("pull-test-result").waitFor();
+      expect(await page.getByTestId("pull-test-result").innerText()).toContain("matching file");
+      fs.mkdirSync(shots, { recursive: true });
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: path.join(shots, "ops-pull-source-1280.png") });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: path.join(shots, "ops-pull-source-390.png") });
+    } finally {
+      await browser.close();
+    }
   });
 
   it("a changed host key is refused and raises one operator task; resetting the pin accepts the new key", async () => {

@@ -81,7 +81,7 @@ export function PullSourcePanel({ connectionId }: PullSourcePanelProps) {
           </div>
           <div>
             <dt>Host key</dt>
-            <dd>{source.host_key_fingerprint ?? "Pinned on the first poll"}</dd>
+            <dd className="pull-source-key">{source.host_key_fingerprint ?? "Pinned on the first poll"}</dd>
           </div>
         </dl>
       ) : (

@@ -122,7 +122,7 @@ export async function testPullSource(deps: Pick<Deps, "db" | "cipher" | "config"
     const match = globToRegExp(row.pattern);
     const files = (await opened.value.list(row.folder)).filter((f) => match.test(f.name));
     const pin = row.hostKeyFingerprint ? "matches the pinned key" : "will be pinned on the first poll";
-    return ok({ ok: true, message: `Logged in; the host key ${pin}; ${files.length} matching file(s)`, host_key_fingerprint: opened.value.fingerprint, matching_files: files.map((f) => ({ name: f.name, size_bytes: f.size })) });
+    return ok({ ok: true, message: `Logged in; the host key ${pin}; ${files.length} matching file${files.length === 1 ? "" : "s"}`, host_key_fingerprint: opened.value.fingerprint, matching_files: files.map((f) => ({ name: f.name, size_bytes: f.size })) });
   } catch (err) {
     return ok({ ok: false, message: (err as Error).message, host_key_fingerprint: opened.value.fingerprint, matching_files: [] });
   } finally {
