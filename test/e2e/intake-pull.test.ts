@@ -181,5 +181,13 @@ describe("pull sources", () => {
     }
     expect((await ops.call("DELETE", source)).status).toBe(204);
     expect((await ops.call("GET", source)).status).toBe(404);
+    // the audit log records who saved and removed a source, never its password
+    const admin = await signInConsole(server, "admin@linnet.test", "admin");
+    const audit = await admin.call<{ entries: { action: string }[] }>("GET", `/ops/api/audit?limit=200`);
+    expect(audit.status).toBe(200);
+    const actions = audit.body.entries.map((e) => e.action);
+    expect(actions).toContain("pull_source.saved");
+    expect(actions).toContain("pull_source.deleted");
+    expect(audit.text).not.toContain(PASSWORD);
   });
 });
