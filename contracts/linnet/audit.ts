@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   "webhook_delivery.redelivered",
   "api_key.created",
   "api_key.revoked",
+  "pull_source.saved",
+  "pull_source.deleted",
 ] as const;
 
 /** One audited action. */

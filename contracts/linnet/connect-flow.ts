@@ -115,6 +115,8 @@ export const EmployerStatusSchema = z.object({
   expected_first_data: z.array(
     z.object({ group: z.enum(["org", "pay"]), products: z.array(z.string()), due_at: z.string(), retrieved_at: z.string().nullable() }),
   ),
+  /** Scheduled reports later than their cadence + grace (intake), until a file of that kind arrives. */
+  late_reports: z.array(z.object({ report_kind: z.enum(["census", "payroll"]), expected_at: z.string(), late_since: z.string() })),
 });
 /** The employer status page's data. */
 export type EmployerStatus = z.infer<typeof EmployerStatusSchema>;

@@ -16,7 +16,7 @@ export const IntakeFileSchema = z.object({
   id: z.string(),
   connection_id: z.string(),
   customer_name: z.string().nullable(),
-  channel: z.enum(["sftp", "api"]),
+  channel: z.enum(["sftp", "api", "pull"]),
   file_name: z.string(),
   size_bytes: z.number(),
   sha256: z.string(),

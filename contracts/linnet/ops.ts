@@ -25,7 +25,7 @@ export const TaskSchema = z.object({
   id: z.string(),
   connection_id: z.string(),
   group: z.enum(["org", "pay"]),
-  kind: z.enum(["initial", "refresh", "review"]),
+  kind: z.enum(["initial", "refresh", "review", "late_file", "source_check"]),
   status: TaskStatusSchema,
   due_at: z.string(),
   /** Milliseconds until due (negative when overdue). */

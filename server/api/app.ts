@@ -55,6 +55,7 @@ import { opsConnectionRoutes } from "./ops/connection-routes.js";
 import { opsIngestRoute } from "./ops/ingest-route.js";
 import { opsIntakeRoutes } from "./ops/intake-routes.js";
 import { opsIntakeSourceRoutes } from "./ops/intake-source-routes.js";
+import { opsPullSourceRoutes } from "./ops/pull-source-routes.js";
 import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
 import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
@@ -105,6 +106,7 @@ const ROUTES: RouteModule[] = [
   opsIngestRoute,
   opsIntakeRoutes,
   opsIntakeSourceRoutes,
+  opsPullSourceRoutes,
   connectFlowRoutes,
   employerStatusRoutes,
   reportSetupRoutes,

@@ -8,6 +8,8 @@ import { benefitWriteJob } from "./benefit-write.job.js";
 import { webhookDispatchJob } from "./webhook-dispatch.job.js";
 import { intakeProcessJob } from "./intake-process.job.js";
 import { intakeSweepJob } from "./intake-sweep.job.js";
+import { intakePullJob } from "./intake-pull.job.js";
+import { intakeScheduleJob } from "./intake-schedule.job.js";
 
 /** A job type: its queue name, policy, optional schedule and the one domain call it makes. */
 export interface JobDefinition<T = unknown> {
@@ -26,4 +28,4 @@ export interface JobDefinition<T = unknown> {
 }
 
 /** Every job type the workers run. */
-export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob, benefitWriteJob, webhookDispatchJob, intakeProcessJob, intakeSweepJob] as JobDefinition[];
+export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob, benefitWriteJob, webhookDispatchJob, intakeProcessJob, intakeSweepJob, intakePullJob, intakeScheduleJob] as JobDefinition[];

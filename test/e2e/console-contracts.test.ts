@@ -15,6 +15,7 @@ import { AuditPageSchema } from "../../contracts/linnet/audit.js";
 import { PlansPublishedSchema } from "../../contracts/linnet/plans-export.js";
 import { FileReceivedSchema, InboxCredentialsSchema, IntakeFileDetailSchema, IntakeFileSchema, IntakeSourceListSchema, IntakeSourceSchema } from "../../contracts/linnet/intake.js";
 import { ReportCredentialsSchema, ReportSetupSchema } from "../../contracts/linnet/report-setup.js";
+import { PullSourceSchema, PullSourceTestSchema } from "../../contracts/linnet/pull-sources.js";
 import { OpsConnectionSchema, OpsManualJobSchema, ReportSchema, TaskListSchema, TaskSchema, TaskSummarySchema, TemplateSchema, UploadViewSchema } from "../../contracts/linnet/ops.js";
 import { WebhookDeliveryPageSchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema, WebhookEventPageSchema, WebhookSendSchema } from "../../contracts/linnet/webhooks.js";
 import { findConnection } from "../../server/db/repositories/connections.repository.js";
@@ -193,6 +194,21 @@ describe("every console route answers its contract", () => {
     const decided = await ops.call("POST", `/ops/api/intake/files/${received.id}/decision`, { body: { action: "rerun" } });
     // a file that is not held cannot be re-run; either way the answer is the contract's
     holds("POST /ops/api/intake/files/:id/decision", decided, decided.status, decided.status === 200 ? (z.object({ status: z.string() }) as z.ZodType<unknown>) : FinchErrorSchema);
+
+    // a pull source (its password never in an answer); testing one that does not answer is a result, not an error
+    const pull = `${intakePath}/pull-source`;
+    const pullBody = { host: "127.0.0.1", port: 1, username: "reports", password: "pull-source-password", folder: "/out", pattern: "*.csv" };
+    const savedPull = await ops.call("PUT", pull, { body: pullBody });
+    holds("PUT /ops/api/connections/:id/pull-source", savedPull, 200, PullSourceSchema);
+    expect(savedPull.text).not.toContain(pullBody.password);
+    refuses("PUT /ops/api/connections/:id/pull-source", await ops.call("PUT", pull, { body: { ...pullBody, port: 0 } }), 400);
+    holds("GET /ops/api/connections/:id/pull-source", await ops.call("GET", pull), 200, PullSourceSchema);
+    refuses("GET /ops/api/connections/:id/pull-source", await ops.call("GET", "/ops/api/connections/not-a-uuid/pull-source"), 404);
+    const tested = holds("POST /ops/api/connections/:id/pull-source/test", await ops.call("POST", `${pull}/test`), 200, PullSourceTestSchema);
+    expect(tested.ok).toBe(false);
+    refuses("POST /ops/api/connections/:id/pull-source/test", await ops.call("POST", "/ops/api/connections/not-a-uuid/pull-source/test"), 404);
+    holds("DELETE /ops/api/connections/:id/pull-source", await ops.call("DELETE", pull), 204, null);
+    refuses("DELETE /ops/api/connections/:id/pull-source", await ops.call("DELETE", pull), 404);
 
     // the audit log (admins only), as JSON and as CSV
     holds("GET /ops/api/audit", await admin.call("GET", "/ops/api/audit"), 200, AuditPageSchema);

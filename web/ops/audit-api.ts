@@ -47,4 +47,6 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   "webhook_delivery.redelivered": "Sent a webhook again",
   "api_key.created": "Created an API key",
   "api_key.revoked": "Revoked an API key",
+  "pull_source.saved": "Saved a pull source",
+  "pull_source.deleted": "Removed a pull source",
 };

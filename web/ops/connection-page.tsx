@@ -12,6 +12,7 @@ import { ConnectionPill } from "./connection-pill.js";
 import type { Group, UploadView } from "./ops-types.js";
 import { SnapshotHistory } from "./snapshot-history.js";
 import { PullFailure } from "./pull-failure.js";
+import { PullSourcePanel } from "./pull-source-panel.js";
 import { StatusMoves } from "./status-moves.js";
 import { TaskTable } from "./task-table.js";
 import { UploadList } from "./upload-list.js";
@@ -114,6 +115,10 @@ export function ConnectionPage({ id }: ConnectionPageProps) {
       <Card testId="connection-intake">
         <h2 className="section-title">Scheduled reports (SFTP inbox)</h2>
         <InboxCard connectionId={c.id} disconnected={c.status === "disconnected"} />
+      </Card>
+      <Card testId="connection-pull-source">
+        <h2 className="section-title">Pull source (remote SFTP)</h2>
+        <PullSourcePanel connectionId={c.id} />
       </Card>
       <Card testId="connection-snapshots">
         <h2 className="section-title">Snapshot history</h2>

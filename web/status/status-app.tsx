@@ -11,6 +11,7 @@ import { AccessSection } from "./access-section.js";
 import { DisconnectedStatus } from "./disconnected-status.js";
 import { ExpectedData } from "./expected-data.js";
 import { ReportSetupSection } from "./report-setup.js";
+import { LateReports } from "./late-reports.js";
 import { StatusPill } from "./status-pill.js";
 import { getStatus, tokenFromPath } from "./status-api.js";
 
@@ -58,6 +59,7 @@ export function StatusApp() {
       <StatusPill label={status.status_label} />
       <p data-testid="status-message">{status.status_message}</p>
       <ExpectedData expected={status.expected_first_data} />
+      <LateReports late={status.late_reports} />
 
       <hr className="divider" />
       <h2 className="section-title">What {status.application_name} asked for</h2>

@@ -16,3 +16,4 @@ export * from "./pay-statement-items.js";
 export * from "./audit.js";
 export * from "./intake.js";
 export * from "./plans.js";
+export * from "./intake-sources.js";

@@ -42,7 +42,7 @@ export const assistedTasks = pgTable(
     id: uuid("id").primaryKey(),
     connectionId: uuid("connection_id").notNull(),
     group: text("product_group", { enum: ["org", "pay"] }).notNull(),
-    kind: text("kind", { enum: ["initial", "refresh", "review"] }).notNull(),
+    kind: text("kind", { enum: ["initial", "refresh", "review", "late_file", "source_check"] }).notNull(),
     /** open | in_progress | done | cancelled */
     status: text("status").notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),

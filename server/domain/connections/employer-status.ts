@@ -3,6 +3,7 @@ import { findApplication } from "../../db/repositories/applications.repository.j
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { assistedInstructions } from "../assisted/instructions.js";
 import { firstDataDue } from "../assisted/sla.js";
+import { lateReportsOf } from "../intake/lateness.js";
 import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
@@ -47,6 +48,7 @@ async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerSta
       due_at: d.due_at.toISOString(),
       retrieved_at: c.lastSuccessfulSync?.toISOString() ?? null,
     })),
+    late_reports: state === "disconnected" ? [] : await lateReportsOf(deps, c.id),
   });
 }
 

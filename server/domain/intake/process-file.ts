@@ -13,6 +13,7 @@ import { transactional } from "../transactional.js";
 import { analyzeFile } from "./analyze-file.js";
 import type { IntakeFileStatus } from "./file-machine.js";
 import { failedLines, type VerdictLine } from "./gate.js";
+import { closeLateOnArrival } from "./lateness.js";
 
 /** The end of the next business day (a held file is reviewed within one business day). */
 export function nextBusinessDay(now: Date): Date {
@@ -103,7 +104,9 @@ export async function processIntakeFile(deps: Deps, fileId: string): Promise<Res
       await updateIntakeFile(tx, file.id, { status: "rejected", verdict: line("connection", "The connection no longer exists"), processedAt: deps.clock.now() });
       return ok("rejected" as const);
     }
-    return ok(await decide(d, file, connection));
+    const status = await decide(d, file, connection);
+    await closeLateOnArrival(d, file.id); // a late report of this kind has arrived, whatever the gate says of it
+    return ok(status);
   });
   if (connectionId) deps.tokens.invalidateConnection(connectionId);
   return result;

@@ -2,6 +2,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
+import type { Db } from "../../db/client.js";
 import { insertIntakeFile, listIntakeFiles } from "../../db/repositories/intake.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
@@ -21,6 +22,8 @@ export interface ReceivedFile {
   size_bytes: number;
 }
 
+const CHANNEL_WORDS = { sftp: "by SFTP", api: "by the files API", pull: "from the pull source" } as const;
+
 /** Refuse names that are not a plain file name (the SFTP layer already confines paths; the files API may not). */
 function cleanName(name: string): string | null {
   const base = name.trim();
@@ -35,7 +38,13 @@ function cleanName(name: string): string | null {
 export async function receiveFile(
   deps: Pick<Deps, "db" | "clock" | "cipher" | "jobs" | "config" | "log">,
   connectionId: string,
-  input: { channel: "sftp" | "api"; fileName: string; bytes: Buffer },
+  input: {
+    channel: "sftp" | "api" | "pull";
+    fileName: string;
+    bytes: Buffer;
+    /** Runs inside the storing transaction; false rolls the file back (a pull source's exactly-once marker). */
+    claim?: (tx: Db, file: { id: string; sha256: string }) => Promise<boolean>;
+  },
 ): Promise<Result<ReceivedFile>> {
   const connection = isUuid(connectionId) ? await findConnection(deps.db, connectionId) : undefined;
   if (!connection) return fail("not_found", "Connection not found");
@@ -47,7 +56,8 @@ export async function receiveFile(
   const id = randomUUID();
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const now = deps.clock.now();
-  await transactional(deps.db, async (tx) => {
+  const stored = await transactional(deps.db, async (tx) => {
+    if (input.claim && !(await input.claim(tx, { id, sha256 }))) return fail("confirmation_required", "file: already taken by another poll");
     await insertIntakeFile(tx, {
       id,
       connectionId,
@@ -68,9 +78,10 @@ export async function receiveFile(
       receivedAt: now,
       processedAt: null,
     });
-    await insertActivity(tx, { connectionId, actor: `intake:${input.channel}`, kind: "intake_file_received", fromStatus: null, toStatus: null, message: `Received ${fileName} (${input.bytes.length} bytes) by ${input.channel === "sftp" ? "SFTP" : "the files API"}`, at: now });
+    await insertActivity(tx, { connectionId, actor: `intake:${input.channel}`, kind: "intake_file_received", fromStatus: null, toStatus: null, message: `Received ${fileName} (${input.bytes.length} bytes) ${CHANNEL_WORDS[input.channel]}`, at: now });
     return ok(true);
   });
+  if (!stored.ok) return stored;
   // a lost send is not a lost file: the sweep queues every file still received
   await deps.jobs.send(INTAKE_PROCESS_QUEUE, { fileId: id }).catch((err) => deps.log.warn({ err, fileId: id }, "could not queue an intake file"));
   return ok({ id, sha256, size_bytes: input.bytes.length });

@@ -8,7 +8,7 @@ import {
 } from "../../db/repositories/webhook-outbox.repository.js";
 import type { Deps } from "../deps.js";
 import { afterAttempt, DISABLE_AFTER_MS } from "./delivery-machine.js";
-import { DATA_EVENT_TYPES, JOB_EVENT_PATTERN } from "./event-types.js";
+import { JOB_EVENT_PATTERN, SENT_EVENT_TYPES } from "./event-types.js";
 import { postWebhook } from "./http-sender.js";
 import { endpointSecrets } from "./secrets.js";
 import { webhookHeaders } from "./signature.js";
@@ -59,7 +59,7 @@ export async function fanOutNewEvents(
   const total = { taken: 0, published: 0 };
   for (let batches = 0; opts.maxBatches === undefined || batches < opts.maxBatches; batches++) {
     const { taken, events } = await deps.db.transaction((tx) =>
-      fanOutEvents(tx, { now: deps.clock.now(), types: DATA_EVENT_TYPES, jobPattern: JOB_EVENT_PATTERN, limit }),
+      fanOutEvents(tx, { now: deps.clock.now(), types: SENT_EVENT_TYPES, jobPattern: JOB_EVENT_PATTERN, limit }),
     );
     total.taken += taken;
     total.published += events;

@@ -12,13 +12,16 @@
  * | `payment.*` | `{payment_id, pay_date}` | pay publish diff |
  * | `pay_statement.*` | `{payment_id, individual_id}` | pay publish diff |
  * | `test` | `{}` | the dashboard's "Send test event" |
+ * | `intake.report_late` (Linnet extension) | `{report_kind, expected_at, last_file_at}` | a scheduled report later than cadence + grace (intake/lateness.ts) |
  *
  * Internal events (`task.overdue`, `connection.follow_up`, …) share the `events` table but are never sent.
  */
 
-/** Exact event types that are sent (job events match JOB_EVENT_PATTERN instead). */
 export { DATA_EVENT_TYPES } from "../../../contracts/linnet/webhook-event-types.js";
-import { DATA_EVENT_TYPES } from "../../../contracts/linnet/webhook-event-types.js";
+import { DATA_EVENT_TYPES, LINNET_EVENT_TYPES } from "../../../contracts/linnet/webhook-event-types.js";
+
+/** Exact event types that are sent (job events match JOB_EVENT_PATTERN instead): Finch's and Linnet's extensions. */
+export const SENT_EVENT_TYPES: readonly string[] = [...DATA_EVENT_TYPES, ...LINNET_EVENT_TYPES];
 
 /** Job events: `job.<type>.completed` and `job.initial_data_sync_<org|payroll>.succeeded` (a POSIX regex for SQL too). */
 export const JOB_EVENT_PATTERN = "^job\\.[a-z0-9_]+\\.(completed|succeeded)$";
