@@ -1,6 +1,9 @@
+import fs from "node:fs";
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
+import type { UploadView } from "../../contracts/linnet/ops.js";
+import { signInConsole } from "../support/console.js";
 import { http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
@@ -151,6 +154,26 @@ describe("multi-entity connections", () => {
     // its only entity named: the connection is disconnected like POST /disconnect
     expect(await finch.account.disconnectEntity({ entity_ids: [created.body.entity_id] })).toEqual({ status: "success" });
     await expect(finch.hris.company.retrieve()).rejects.toBeInstanceOf(Finch.AuthenticationError);
+  });
+});
+
+describe("operators publish per entity", () => {
+  it("an upload for one entity is served to reads naming that entity only", async () => {
+    const created = await sandboxConnection({ provider_id: "adp_workforce_now", authentication_type: "assisted", employee_size: 2, entity_count: 2 });
+    const bearer = created.body.access_token;
+    const [first, second] = created.body.entity_ids;
+    const ops = await signInConsole(server, "ops-entity@linnet.test", "operator");
+    const census = fs.readFileSync(new URL("../../server/domain/ingestion/fixtures/adp-wfn-census.csv", import.meta.url));
+    const path = (entity: string) => `/ops/api/connections/${created.body.connection_id}/uploads?group=org&file_name=census.csv&entity_id=${entity}`;
+    const headers = { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" };
+    const unknown = await http(server.url, "POST", path("3c90c3cc-0d44-4b50-8888-8dd25736052a"), { raw: census as unknown as string, headers });
+    expect(unknown.status).toBe(400);
+    const upload = await http<UploadView>(server.url, "POST", path(second!), { raw: census as unknown as string, headers });
+    expect(upload.status).toBe(201);
+    expect((await ops.call<UploadView>("POST", `/ops/api/uploads/${upload.body.id}/publish`, { body: {} })).status).toBe(200);
+    const served = await http<{ paging: { count: number } }>(server.url, "GET", `/employer/directory?entity_ids=${second}`, { bearer });
+    expect([served.status, served.body.paging.count]).toEqual([200, upload.body.row_count]);
+    expect((await http(server.url, "GET", `/employer/directory?entity_ids=${first}`, { bearer })).status).toBe(202);
   });
 });
 
