@@ -50,6 +50,8 @@ import { postSandboxPayment } from "./finch/sandbox/post-payment.js";
 import { putSandboxConnectionsAccounts } from "./finch/sandbox/put-connections-accounts.js";
 import { getProviders } from "./finch/get-providers.js";
 import { postDisconnect } from "./finch/post-disconnect.js";
+import { postDisconnectEntity } from "./finch/post-disconnect-entity.js";
+import { postForward } from "./finch/post-forward.js";
 import { getLinnetConnection } from "./linnet/get-connection.js";
 import { opsConnectionRoutes } from "./ops/connection-routes.js";
 import { opsIngestRoute } from "./ops/ingest-route.js";
@@ -79,6 +81,8 @@ const ROUTES: RouteModule[] = [
   postToken,
   getIntrospect,
   postDisconnect,
+  postDisconnectEntity,
+  postForward,
   getProviders,
   getCompany,
   getDirectory,

@@ -8,8 +8,6 @@ import { completeConnect, type HttpResult, http } from "./http.js";
 
 /** Operations of the spec Linnet does not answer yet (404 "No route"). Empty this list as they land. */
 export const NOT_YET_IMPLEMENTED: readonly string[] = [
-  "post-disconnect-entity",
-  "post-forward",
 ];
 
 /** Operations that end the connection: called last, disconnect-entity before disconnect. */

@@ -30,7 +30,8 @@ export const opsUploadRoutes: RouteModule = (app, deps) => {
       schema: {
         ...hidden,
         params,
-        querystring: z.object({ group: z.enum(["org", "pay"]), file_name: z.string().min(1).max(255) }),
+        // entity_id: which entity of a multi-entity connection the file is for (default: the connection's first)
+        querystring: z.object({ group: z.enum(["org", "pay"]), file_name: z.string().min(1).max(255), entity_id: z.guid().optional() }),
         response: { 201: UploadViewSchema, "4xx": FinchErrorSchema },
       },
     },
@@ -38,7 +39,7 @@ export const opsUploadRoutes: RouteModule = (app, deps) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes)) throw new FinchError("unsupported_media_type", "Send the file itself as the body (Content-Type: application/octet-stream, text/csv or the XLSX type)");
-      const uploaded = unwrap(await createUpload(deps, actor.userId, request.params.id, { group: request.query.group, fileName: request.query.file_name, contentType: request.headers["content-type"], bytes }));
+      const uploaded = unwrap(await createUpload(deps, actor.userId, request.params.id, { group: request.query.group, fileName: request.query.file_name, contentType: request.headers["content-type"], bytes, entityId: request.query.entity_id }));
       return reply.status(201).send(uploaded);
     },
   );

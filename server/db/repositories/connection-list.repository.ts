@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
 import { connections, snapshots } from "../schema/index.js";
@@ -58,7 +58,8 @@ const statusRank = sql`CASE ${connections.status} WHEN 'pending' THEN 0 WHEN 'pr
   WHEN 'error_permissions' THEN 3 WHEN 'reauth' THEN 4 WHEN 'connected' THEN 5 ELSE 6 END`;
 
 function whereOf(f: ConnectionListFilter): SQL | undefined {
-  const where: (SQL | undefined)[] = [eq(connections.applicationId, f.applicationId)];
+  // a multi-entity connection's further entities are rows of their own, never connections of the list
+  const where: (SQL | undefined)[] = [eq(connections.applicationId, f.applicationId), isNull(connections.parentConnectionId)];
   if (f.search) {
     const pattern = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     where.push(or(ilike(connections.customerName, pattern), ilike(connections.customerId, pattern)));

@@ -41,7 +41,8 @@ const iso = (d: Date) => d.toISOString();
 /**
  * Take up to `limit` domain events the fan-out has not taken yet (oldest first, through a partial index, so the cost
  * is the batch and not the table), mark them taken, publish the Finch-visible ones (`types`, or matching `jobPattern`)
- * as webhook envelopes with `msg_<event uuid hex>` as their stable id, and create a delivery per matching enabled
+ * as webhook envelopes with `msg_<event uuid hex>` as their stable id (an event of a further entity's row is the
+ * connection's, with `entity_id` set; on multi-entity connections `entity_id` is always set, else null), and create a delivery per matching enabled
  * endpoint: one statement under a transaction-level advisory lock (call inside a transaction), so fan-outs run one
  * at a time and `seq` grows in the order events become visible. An event committed late is simply taken later.
  */
@@ -60,11 +61,14 @@ export async function fanOutEvents(
       returning e.id, e.type, e.application_id, e.connection_id, e.payload, e.created_at
     ), published as (
       insert into webhook_events (id, source_event_id, application_id, connection_id, event_type, body, is_test, created_at)
-      select 'msg_' || replace(e.id::text, '-', ''), e.id, e.application_id, e.connection_id, e.type,
-        jsonb_build_object('company_id', c.company_id, 'account_id', c.account_id, 'connection_id', e.connection_id,
-          'entity_id', null, 'event_type', e.type, 'data', e.payload)::text,
+      select 'msg_' || replace(e.id::text, '-', ''), e.id, e.application_id, coalesce(c.parent_connection_id, e.connection_id), e.type,
+        jsonb_build_object('company_id', coalesce(p.company_id, c.company_id), 'account_id', coalesce(p.account_id, c.account_id),
+          'connection_id', coalesce(c.parent_connection_id, e.connection_id),
+          'entity_id', case when c.parent_connection_id is not null
+            or exists (select 1 from connections k where k.parent_connection_id = c.id) then c.entity_id end,
+          'event_type', e.type, 'data', e.payload)::text,
         false, e.created_at
-      from taken e left join connections c on c.id = e.connection_id
+      from taken e left join connections c on c.id = e.connection_id left join connections p on p.id = c.parent_connection_id
       where e.type in (select jsonb_array_elements_text(${types}::jsonb)) or e.type ~ ${opts.jobPattern}
       order by e.created_at, e.id
       on conflict (source_event_id) do nothing

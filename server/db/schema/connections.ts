@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { applications } from "./applications.js";
 
@@ -48,6 +49,22 @@ export const connections = pgTable(
     followUpAt: timestamp("follow_up_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
+    /**
+     * Multi-entity connections (see domain/connections/entities.ts): a further entity (legal company / EIN, ADP
+     * company code) of the connection named here is a row of its own, so its data, stable ids and events are its
+     * own. Null for a connection itself (whose row is also its first entity). Such rows are never listed as
+     * connections and hold no tokens.
+     */
+    parentConnectionId: uuid("parent_connection_id"),
+    /** The entity's name in the provider (null: the customer's name is shown). */
+    entityName: text("entity_name"),
+    /** The entity's id in the provider (an EIN, a company code); null when unknown. */
+    entitySourceId: text("entity_source_id"),
+    /** When this row's entity was disconnected by `POST /disconnect-entity` while others stay served. */
+    entityDisconnectedAt: timestamp("entity_disconnected_at", { withTimezone: true }),
   },
-  (t) => [index("connections_app_customer_idx").on(t.applicationId, t.customerId)],
+  (t) => [
+    index("connections_app_customer_idx").on(t.applicationId, t.customerId),
+    index("connections_parent_idx").on(t.parentConnectionId).where(sql`${t.parentConnectionId} is not null`),
+  ],
 );

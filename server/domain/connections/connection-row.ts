@@ -39,5 +39,9 @@ export function newConnectionRow(provider: CatalogProvider, f: NewConnectionFiel
     followUpAt: null,
     createdAt: f.createdAt,
     disconnectedAt: null,
+    parentConnectionId: null,
+    entityName: null,
+    entitySourceId: null,
+    entityDisconnectedAt: null,
   };
 }

@@ -1,5 +1,5 @@
 import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
+import { findConnection, findEntityRows, markEntityDisconnected } from "../../db/repositories/connections.repository.js";
 import { revokeTokensOfConnection } from "../../db/repositories/credentials.repository.js";
 import { cancelTasksOfConnection } from "../assisted/tasks.js";
 import type { Deps } from "../deps.js";
@@ -7,7 +7,7 @@ import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { transitionConnection } from "./transition.js";
 
-/** Disconnect a connection: every token of it stops working at once (`POST /disconnect`). */
+/** Disconnect a connection with all its entities: every token of it stops working at once (`POST /disconnect`). */
 export async function disconnectConnection(deps: Deps, connectionId: string, actor: string): Promise<Result<{ status: "success" }>> {
   const result = await transactional(deps.db, async (tx) => {
     const txDeps = { ...deps, db: tx };
@@ -16,6 +16,10 @@ export async function disconnectConnection(deps: Deps, connectionId: string, act
     if (connection.status !== "disconnected") {
       const moved = await transitionConnection(txDeps, connection, "disconnected", { actor, reason: "Disconnected by the application" });
       if (!moved.ok) return moved;
+    }
+    // a multi-entity connection's further entities go with it (their rows hold no tokens)
+    for (const entity of await findEntityRows(tx, connectionId)) {
+      if (entity.status !== "disconnected") await markEntityDisconnected(tx, entity.id, deps.clock.now(), "disconnected");
     }
     await revokeTokensOfConnection(tx, connectionId, deps.clock.now());
     await cancelTasksOfConnection({ ...deps, db: tx }, connectionId);

@@ -4,6 +4,7 @@ import { firstDataDue } from "../assisted/sla.js";
 import type { Deps } from "../deps.js";
 import { PRODUCT_GROUP } from "../employer/product-access.js";
 import type { TokenContext } from "./authenticate-token.js";
+import { entitiesOf } from "./entities.js";
 import type { ConnectionState } from "./status-machine.js";
 
 type ApiStatus = IntrospectResponse["connection_status"]["status"];
@@ -58,7 +59,7 @@ export function introspect(deps: Pick<Deps, "catalog" | "config">, ctx: TokenCon
     username: c.username,
     manual: c.authMethod === "assisted",
     authentication_methods: [{ type: c.authMethod, connection_status: connectionStatus, products: c.products }],
-    entities: [{ id: c.entityId, name: c.customerName, source_id: null, status }],
+    entities: entitiesOf(ctx).map((e) => ({ id: e.id, name: e.name, source_id: e.source_id, status: e.status })),
     data_readiness: dataReadiness(deps, ctx, retrieved),
   };
 }

@@ -46,10 +46,12 @@ export class TokenCache {
     return this.lookup(tokenHash, nowMs, load);
   }
 
-  /** Forget every token of a connection (it changed). */
+  /** Forget every token of a connection (it, or one of its further entities, changed). */
   invalidateConnection(connectionId: string): void {
     this.generation++;
-    for (const [hash, entry] of this.byHash) if (entry.ctx.connection.id === connectionId) this.byHash.delete(hash);
+    for (const [hash, entry] of this.byHash) {
+      if (entry.ctx.connection.id === connectionId || entry.ctx.entities?.some((e) => e.id === connectionId)) this.byHash.delete(hash);
+    }
   }
 
   /** Forget every token of an application (its settings changed, e.g. the 202 body mode). */

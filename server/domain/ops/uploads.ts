@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { UploadView } from "../../../contracts/linnet/ops.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
+import { type ConnectionRow, findConnection, findEntityRows } from "../../db/repositories/connections.repository.js";
 import { findTemplate, findUpload, insertUpload, listTemplates, type UploadRow } from "../../db/repositories/uploads.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
@@ -67,15 +67,32 @@ function purgedView(upload: UploadRow): UploadView {
   };
 }
 
-/** Store an operator's upload of a provider export, detect its format and analyze it. Bad files are refused, not stored. */
+/**
+ * The row an upload publishes to: the connection, or, when `entityId` names one of a multi-entity connection's
+ * further entities, that entity's row (an upload always targets one entity; its data, ids and history are its own).
+ */
+async function uploadTarget(deps: Deps, connectionId: string, entityId: string | undefined): Promise<Result<ConnectionRow>> {
+  const connection = isUuid(connectionId) ? await findConnection(deps.db, connectionId) : undefined;
+  if (!connection) return fail("not_found", "Connection not found");
+  if (entityId === undefined || entityId === connection.entityId) return ok(connection);
+  const entity = (await findEntityRows(deps.db, connection.id)).find((e) => e.entityId === entityId);
+  if (!entity) return fail("invalid_request", `entity_id: not an entity of this connection`);
+  return ok(entity);
+}
+
+/**
+ * Store an operator's upload of a provider export (for one entity: `entityId`, default the connection's first),
+ * detect its format and analyze it. Bad files are refused, not stored.
+ */
 export async function createUpload(
   deps: Deps,
   userId: string,
   connectionId: string,
-  input: { group: "org" | "pay"; fileName: string; contentType: string | undefined; bytes: Buffer },
+  input: { group: "org" | "pay"; fileName: string; contentType: string | undefined; bytes: Buffer; entityId?: string },
 ): Promise<Result<UploadView>> {
-  const connection = isUuid(connectionId) ? await findConnection(deps.db, connectionId) : undefined;
-  if (!connection) return fail("not_found", "Connection not found");
+  const target = await uploadTarget(deps, connectionId, input.entityId);
+  if (!target.ok) return target;
+  const connection = target.value;
   if (connection.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
   const parsed = await parseUpload(input.bytes, input.fileName);
   if (!parsed.ok) return parsed;
@@ -87,7 +104,7 @@ export async function createUpload(
   const id = randomUUID();
   const row: UploadRow = {
     id,
-    connectionId,
+    connectionId: connection.id,
     taskId: null,
     group: input.group,
     status: analysedStatus(mapping, input.group, analysis?.report ?? null),

@@ -11,6 +11,7 @@ import { checkRequestedProducts, grantedProducts, unsupportedProducts } from "..
 import { newConnectionRow } from "../connections/connection-row.js";
 import { hashSecret, newAccessToken } from "../security/secrets.js";
 import { transactional } from "../transactional.js";
+import { addSandboxEntities, SANDBOX_ENTITIES } from "./sandbox-entities.js";
 import { publishInitialSandboxData } from "./sandbox-publish.js";
 
 /** Census products, the default of sandbox connections. */
@@ -26,6 +27,8 @@ export interface SandboxConnectionInput {
   employee_size?: number | null;
   /** Join an existing sandbox company (`/sandbox/connections/accounts`). */
   company_id?: string;
+  /** Linnet extension: how many entities (legal companies) the connection holds, 1 (default) to 5. */
+  entity_count?: number | null;
 }
 
 /** A created sandbox connection with its token. */
@@ -39,6 +42,8 @@ export interface CreatedSandboxConnection {
   provider_id: string;
   authentication_type: string;
   products: string[];
+  /** Linnet extension: every entity of the connection (`entity_id` first), as `/auth/token` answers them. */
+  entity_ids: string[];
 }
 
 /** Create a sandbox company: a seed and a size from which its data is generated. */
@@ -67,6 +72,10 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
   if (!Number.isInteger(size) || size < SANDBOX_SIZES.min || size > SANDBOX_SIZES.max) {
     return fail("invalid_request", `employee_size: must be an integer from ${SANDBOX_SIZES.min} to ${SANDBOX_SIZES.max}`);
   }
+  const entityCount = input.entity_count ?? 1;
+  if (!Number.isInteger(entityCount) || entityCount < SANDBOX_ENTITIES.min || entityCount > SANDBOX_ENTITIES.max) {
+    return fail("invalid_request", `entity_count: must be an integer from ${SANDBOX_ENTITIES.min} to ${SANDBOX_ENTITIES.max}`);
+  }
   if (input.company_id) {
     const company = await findSandboxCompany(deps.db, input.company_id);
     if (!company || company.applicationId !== app.id) return fail("invalid_request", `company_id: no sandbox company "${input.company_id}" for this application`);
@@ -74,11 +83,11 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
   const token = newAccessToken();
   const now = deps.clock.now();
   const assisted = method === "assisted";
-  const created = await transactional(deps.db, async (tx): Promise<Result<ConnectionRow>> => {
+  const created = await transactional(deps.db, async (tx): Promise<Result<{ connection: ConnectionRow; entities: ConnectionRow[] }>> => {
     const txDeps = { ...deps, db: tx };
     const companyId = input.company_id ?? (await createSandboxCompany(txDeps, app.id, { employeeSize: size }));
     const id = randomUUID();
-    const connection = newConnectionRow(provider, {
+    let connection = newConnectionRow(provider, {
       id,
       applicationId: app.id,
       companyId,
@@ -89,16 +98,23 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
       inviteEmail: assisted ? inviteEmailFor(deps.config, id) : null,
       createdAt: now,
     });
+    let entities: ConnectionRow[] = [];
+    if (entityCount > 1) {
+      const createCompany = (d: Deps, o: { seed: string; employeeSize: number }) => createSandboxCompany(d, app.id, o);
+      ({ connection, entities } = await addSandboxEntities(txDeps, provider, connection, { count: entityCount, employeeSize: size, createCompany }));
+    }
     await insertConnection(tx, connection);
     await insertToken(tx, { id: randomUUID(), tokenHash: hashSecret(token), applicationId: app.id, connectionId: id, createdAt: now });
     await insertActivity(tx, { connectionId: id, actor: `app:${app.id}`, kind: "created", fromStatus: null, toStatus: connection.status, message: "Sandbox connection created through the sandbox API", at: now });
-    return ok(connection);
+    return ok({ connection, entities });
   });
   if (!created.ok) return created;
-  const c = created.value;
+  const { connection: c, entities } = created.value;
   if (!assisted) {
-    const published = await publishInitialSandboxData(deps, c);
-    if (!published.ok) return published;
+    for (const row of [c, ...entities]) {
+      const published = await publishInitialSandboxData(deps, row);
+      if (!published.ok) return published;
+    }
   }
   return ok({
     access_token: token,
@@ -110,5 +126,6 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
     provider_id: c.providerId,
     authentication_type: c.authMethod,
     products: c.products,
+    entity_ids: [c.entityId, ...entities.map((e) => e.entityId)],
   });
 }

@@ -14,8 +14,12 @@ export async function setSandboxStatus(deps: Deps, ctx: TokenContext, status: Ex
   const actor = `app:${ctx.application.id}`;
   if (status === "connected" && c.authMethod === "assisted" && !c.orgSnapshotId && !c.paySnapshotId) {
     // Completing assisted setup in the sandbox publishes the data, which is what moves the connection to connected.
-    const published = await publishSandboxData(deps, c);
-    return published.ok ? ok(true) : published;
+    // a multi-entity connection's further entities get their data too (their rows follow the connection's status)
+    for (const row of [...ctx.entities.filter((e) => e.status !== "disconnected"), c]) {
+      const published = await publishSandboxData(deps, row);
+      if (!published.ok) return published;
+    }
+    return ok(true);
   }
   const moved = await transactional(deps.db, (tx) => transitionConnection({ ...deps, db: tx }, c, status, { actor, reason: "Set through the sandbox API" }));
   return moved.ok ? ok(true) : moved;

@@ -2,6 +2,7 @@ import { hash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { TokenContext } from "../../../domain/connections/authenticate-token.js";
+import { resolveEntity } from "../../../domain/connections/entities.js";
 import type { Deps } from "../../../domain/deps.js";
 import { type DataProduct, openProduct } from "../../../domain/employer/product-access.js";
 import type { SnapshotRow } from "../../../db/repositories/snapshots.repository.js";
@@ -35,6 +36,11 @@ export function entityIdsOf(query: unknown): string[] {
   return listOf(query, "entity_ids");
 }
 
+/** The context of the entity a request's `entity_ids` names (a 400 for an unknown, disconnected or missing one). */
+export function forEntity(ctx: TokenContext, request: FastifyRequest): TokenContext {
+  return unwrap(resolveEntity(ctx, entityIdsOf(request.query)));
+}
+
 /** An employer-data read allowed to go ahead: the token's context and the snapshot to answer from. */
 export interface OpenRead {
   ctx: TokenContext;
@@ -63,8 +69,9 @@ export async function openEmployerRead(
   product: DataProduct,
   endpoint: EndpointName = ENDPOINT[product],
 ): Promise<OpenRead | null> {
-  const ctx = await requireToken(deps, request);
-  await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, endpoint, deps.clock.now().getTime());
+  const token = await requireToken(deps, request);
+  await enforceRateLimit(request.server.rateLimiter, reply, token.application.id, endpoint, deps.clock.now().getTime());
+  const ctx = forEntity(token, request);
   const access = unwrap(await openProduct(deps, ctx, product, entityIdsOf(request.query)));
   if (access.ready) return { ctx, snapshot: access.snapshot };
   await sendNotReady(deps, reply, ctx, access.expectedAt);

@@ -16,6 +16,8 @@ const Created = z.object({
   provider_id: z.string(),
   authentication_type: z.string(),
   products: z.array(z.string()),
+  /** Linnet extension: every entity of the connection, `entity_id` first. */
+  entity_ids: z.array(z.string()).optional(),
 });
 
 /** `POST /sandbox/connections` and `POST /sandbox/connections/accounts`: sandbox connections without Connect. */
@@ -32,6 +34,8 @@ export const postSandboxConnections: RouteModule = (app, deps) => {
           authentication_type: AuthType.nullish(),
           products: z.array(z.string()).nullish(),
           employee_size: z.number().int().nullish(),
+          /** Linnet extension: a multi-entity connection of 2 to 5 entities, each its own generated company. */
+          entity_count: z.number().int().nullish(),
         }),
         response: { 200: Created, "4xx": FinchErrorSchema },
       },

@@ -109,3 +109,9 @@ export function generateCompany(opts: GenerateOptions): GeneratedCompany {
     paymentCount: schedule.runs.length,
   };
 }
+
+/** A generated company's legal name and EIN alone (what naming an entity needs), without generating its people. */
+export function companyIdentity(seed: string, employeeSize: number): { legal_name: string; ein: string } {
+  const { company } = planCompany(createRng(seed, "company"), employeeSize);
+  return { legal_name: company.legal_name ?? "", ein: company.ein ?? "" };
+}

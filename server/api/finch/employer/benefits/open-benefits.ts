@@ -6,7 +6,7 @@ import { FinchError } from "../../../../domain/errors.js";
 import { unwrap } from "../../../errors.js";
 import { requireToken } from "../../../middleware/auth.js";
 import { enforceRateLimit } from "../../../rate-limit/index.js";
-import { entityIdsOf } from "../employer-read.js";
+import { entityIdsOf, forEntity } from "../employer-read.js";
 import { sendNotReady } from "../not-ready.js";
 
 /**
@@ -14,8 +14,9 @@ import { sendNotReady } from "../not-ready.js";
  * organization data is published, answer 202 as data reads do (`sendNotReady`) and return null.
  */
 export async function openBenefitsCall(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<{ ctx: TokenContext; orgSnapshotId: string } | null> {
-  const ctx = await requireToken(deps, request);
-  await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, "benefits", deps.clock.now().getTime());
+  const token = await requireToken(deps, request);
+  await enforceRateLimit(request.server.rateLimiter, reply, token.application.id, "benefits", deps.clock.now().getTime());
+  const ctx = forEntity(token, request);
   const access = unwrap(await openBenefits(deps, ctx, entityIdsOf(request.query)));
   if (access.ready) return { ctx, orgSnapshotId: access.orgSnapshotId };
   await sendNotReady(deps, reply, ctx, access.expectedAt);

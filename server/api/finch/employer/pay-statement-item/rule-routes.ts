@@ -10,15 +10,16 @@ import { unwrap } from "../../../errors.js";
 import { requireToken } from "../../../middleware/auth.js";
 import { enforceRateLimit } from "../../../rate-limit/index.js";
 import type { RouteModule } from "../../../types.js";
-import { EntityIdsQuery, entityIdsOf } from "../employer-read.js";
+import { EntityIdsQuery, entityIdsOf, forEntity } from "../employer-read.js";
 
 /**
  * Token → rate limit (`pay-statement-item`) → scope `pay_statement` and entity. Rules need no pay data: they may be
  * written before the first pay snapshot, so there is no 202 here.
  */
 async function openRules(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<TokenContext> {
-  const ctx = await requireToken(deps, request);
-  await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, "pay-statement-item", deps.clock.now().getTime());
+  const token = await requireToken(deps, request);
+  await enforceRateLimit(request.server.rateLimiter, reply, token.application.id, "pay-statement-item", deps.clock.now().getTime());
+  const ctx = forEntity(token, request);
   unwrap(await openProduct(deps, ctx, "pay_statement", entityIdsOf(request.query)));
   return ctx;
 }
