@@ -15,12 +15,17 @@ import { createBenchDatabase, unreachableReason } from "./pg-database.js";
 import { resultsTable, targetLines, timingsTable } from "./report.js";
 import { runTarget, type TargetReport } from "./run-target.js";
 import { num } from "./table.js";
+import { scaleOutReport, scaleOutRun, scaleReport, scaleRun } from "./api-scale.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS || 12);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const CONNECTIONS = 50;
+const RUNS = new Set((process.env.BENCH_API_RUNS || "ratio,scale,scale-out").split(",").map((r) => r.trim()));
+const SCALE_SIZES = (process.env.BENCH_SCALE_SIZES || "1000,10000,50000").split(",").map(Number);
+const SCALE_DATABASES = new Set((process.env.BENCH_SCALE_DATABASES || "postgres").split(","));
+const SCALE_CONNECTIONS = 10;
 
 const loadAverage = () => os.loadavg()[0]!.toFixed(2);
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
@@ -49,6 +54,42 @@ async function postgresPass(notes: string[]): Promise<TargetReport | null> {
   );
 }
 
+/** The scale and scale-out runs (see the header), as report lines. */
+async function extraRuns(notes: string[]): Promise<string[]> {
+  const lines: string[] = [];
+  if (RUNS.has("scale") && SCALE_DATABASES.has("pglite")) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-scale-"));
+    const points = await withCleanup(
+      () => fs.rmSync(dataDir, { recursive: true, force: true }),
+      () => scaleRun(ROOT, { kind: "pglite", dataDir }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) => log(`[pglite scale] ${s}`)),
+    );
+    lines.push("", `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`, "", ...scaleReport("pglite", points));
+  }
+  const wantsPostgres = (RUNS.has("scale") && SCALE_DATABASES.has("postgres")) || RUNS.has("scale-out");
+  const reason = wantsPostgres ? await unreachableReason(PG_URL) : null;
+  if (reason) {
+    notes.push(`PostgreSQL scale runs skipped: ${new URL(PG_URL).host} is unreachable (${reason})`);
+    return lines;
+  }
+  if (RUNS.has("scale") && SCALE_DATABASES.has("postgres")) {
+    const db = await createBenchDatabase(PG_URL);
+    const points = await withCleanup(
+      () => db.drop(),
+      () => scaleRun(ROOT, { kind: "postgres", databaseUrl: db.url }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) => log(`[postgres scale] ${s}`)),
+    );
+    lines.push("", `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`, "", ...scaleReport("postgres", points));
+  }
+  if (RUNS.has("scale-out")) {
+    const db = await createBenchDatabase(PG_URL);
+    const result = await withCleanup(
+      () => db.drop(),
+      () => scaleOutRun(ROOT, db.url, SECONDS, ROUNDS, CONNECTIONS, (s) => log(`[postgres scale-out] ${s}`)),
+    );
+    lines.push("", `Scale-out run (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${num(SECONDS / ROUNDS, 1)} s)`, "", ...scaleOutReport(result));
+  }
+  return lines;
+}
+
 /** Run both passes, print the tables, and exit. */
 async function main(): Promise<number> {
   exitCleanlyOnSignals(log);
@@ -58,10 +99,10 @@ async function main(): Promise<number> {
   const reports: TargetReport[] = [];
   const notes: string[] = [];
   let failed = false;
-  for (const [name, pass] of [
+  for (const [name, pass] of RUNS.has("ratio") ? ([
     ["pglite", pglitePass],
     ["postgres", () => postgresPass(notes)],
-  ] as const) {
+  ] as const) : []) {
     try {
       const report = await pass();
       if (report) reports.push(report);
@@ -81,6 +122,12 @@ async function main(): Promise<number> {
     console.log("\nTargets\n");
     for (const line of targetLines(reports)) console.log(line);
   }
+  const scaleLines = await extraRuns(notes).catch((err: unknown) => {
+    failed = true;
+    notes.push(`scale runs failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return [];
+  });
+  for (const line of scaleLines) console.log(line);
   console.log(`\n1-minute load average at the end: ${loadAverage()} (other work on the machine skews every number)`);
   for (const note of notes) console.log(`\nNote: ${note}`);
   return failed ? 1 : 0;

@@ -27,13 +27,13 @@ export async function bearerFetch(baseUrl: string, token: string, path: string, 
 }
 
 /** Create the sandbox connection, wait for its pay history, and collect every individual and payment id. */
-export async function seedEmployer(linnet: LinnetProcess, log: (line: string) => void): Promise<SeededEmployer> {
+export async function seedEmployer(linnet: LinnetProcess, log: (line: string) => void, size = EMPLOYEE_SIZE): Promise<SeededEmployer> {
   const started = performance.now();
   const basic = Buffer.from(`${linnet.clientId}:${linnet.clientSecret}`).toString("base64");
   const res = await fetch(`${linnet.url}/sandbox/connections`, {
     method: "POST",
     headers: { authorization: `Basic ${basic}`, "content-type": "application/json" },
-    body: JSON.stringify({ provider_id: "sandbox_payroll", employee_size: EMPLOYEE_SIZE, products: PRODUCTS }),
+    body: JSON.stringify({ provider_id: "sandbox_payroll", employee_size: size, products: PRODUCTS }),
   });
   if (res.status !== 200) throw new Error(`POST /sandbox/connections: ${res.status} ${await res.text()}`);
   const { access_token: accessToken } = (await res.json()) as { access_token: string };
@@ -46,7 +46,7 @@ export async function seedEmployer(linnet: LinnetProcess, log: (line: string) =>
     const payments = await bearerFetch(linnet.url, accessToken, ALL_PAYMENTS_PATH, {}, [200, 202]);
     if (directory.status === 200 && payments.status === 200) {
       const publishedMs = performance.now() - started;
-      const ids = await collectIds(linnet.url, accessToken, (await payments.json()) as { id: string }[]);
+      const ids = await collectIds(linnet.url, accessToken, (await payments.json()) as { id: string }[], size);
       return { accessToken, ...ids, connectMs, publishedMs };
     }
     await Promise.all([directory.body?.cancel(), payments.body?.cancel()]);
@@ -59,11 +59,16 @@ export async function seedEmployer(linnet: LinnetProcess, log: (line: string) =>
   }
 }
 
-/** Every directory id (one page of 10,000) and every payment id. */
-async function collectIds(baseUrl: string, token: string, payments: { id: string }[]) {
-  const res = await bearerFetch(baseUrl, token, `/employer/directory?limit=${EMPLOYEE_SIZE}`);
-  const page = (await res.json()) as { paging: { count: number }; individuals: { id: string }[] };
-  if (page.individuals.length !== EMPLOYEE_SIZE) throw new Error(`directory has ${page.individuals.length} people, expected ${EMPLOYEE_SIZE}`);
+/** Every directory id (pages of 10,000, the API's most) and every payment id. */
+async function collectIds(baseUrl: string, token: string, payments: { id: string }[], size: number) {
+  const individualIds: string[] = [];
+  while (individualIds.length < size) {
+    const res = await bearerFetch(baseUrl, token, `/employer/directory?limit=10000&offset=${individualIds.length}`);
+    const page = (await res.json()) as { individuals: { id: string }[] };
+    if (page.individuals.length === 0) break;
+    individualIds.push(...page.individuals.map((p) => p.id));
+  }
+  if (individualIds.length !== size) throw new Error(`directory has ${individualIds.length} people, expected ${size}`);
   if (payments.length === 0) throw new Error("the pay history has no payments");
-  return { individualIds: page.individuals.map((p) => p.id), paymentIds: payments.map((p) => p.id) };
+  return { individualIds, paymentIds: payments.map((p) => p.id) };
 }

@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { type Child, spawnNode, freePort } from "./child.js";
+import { withCleanup } from "./cleanup.js";
+import { type LinnetProcess, type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
+import { combineRuns, type LoadResult, runLoad, waitUntilQuiet, warmUp } from "./load.js";
+import { type SeededEmployer, seedEmployer } from "./seed.js";
+import { type Column, formatTable, num, verdict } from "./table.js";
+import { workloads } from "./workloads.js";
+
+/** A workload's latency at one company size. */
+export interface ScalePoint {
+  size: number;
+  workload: string;
+  result: LoadResult;
+}
+
+/** 50,000 people's p50 may be at most this multiple of 1,000 people's, per workload. */
+export const SCALE_MAX_P50_RATIO = 1.5;
+
+/**
+ * The scale run: companies of each size in `sizes` seeded side by side in one Linnet, then every workload against
+ * each company in turn at a modest concurrency, so the figures are per-request latency rather than saturation.
+ * A request reads one page, so latency should not grow with the company.
+ */
+export async function scaleRun(root: string, storage: LinnetStorage, sizes: number[], seconds: number, connections: number, log: (s: string) => void): Promise<ScalePoint[]> {
+  const linnet = await startLinnetProcess(root, storage);
+  return withCleanup(
+    () => linnet.child.stop(),
+    async () => {
+      const alive = () => linnet.child.exited() === null;
+      const seeds: [number, SeededEmployer][] = [];
+      for (const size of sizes) {
+        const seed = await seedEmployer(linnet, log, size);
+        log(`seeded ${size} people (${seed.paymentIds.length} payments) in ${(seed.publishedMs / 1000).toFixed(1)} s`);
+        seeds.push([size, seed]);
+      }
+      await waitUntilQuiet(linnet.url, alive);
+      const points: ScalePoint[] = [];
+      for (const [size, seed] of seeds) {
+        for (const w of workloads(seed)) {
+          await warmUp(linnet.url, w, seed.accessToken, 20);
+          const settings = { connections, seconds, token: seed.accessToken };
+          const runs = [await runLoad(linnet.url, w, settings)];
+          await waitUntilQuiet(linnet.url, alive);
+          log(`${size} people, ${w.name}: p50 ${runs[0]!.p50Ms} ms, p99 ${runs[0]!.p99Ms} ms (load average ${os.loadavg()[0]!.toFixed(2)})`);
+          points.push({ size, workload: w.name, result: combineRuns(runs) });
+        }
+      }
+      return points;
+    },
+  );
+}
+
+/** The scale table and, per workload, the largest company's p50 over the smallest's. */
+export function scaleReport(database: string, points: ScalePoint[]): string[] {
+  const columns: Column[] = [{ title: "database" }, { title: "workload" }, { title: "people", right: true }, { title: "req/s", right: true }, { title: "p50 ms", right: true }, { title: "p99 ms", right: true }];
+  const rows = points.map((p) => [database, p.workload, String(p.size), num(p.result.rps), num(p.result.p50Ms, 1), num(p.result.p99Ms, 1)]);
+  const lines = [formatTable(columns, rows), ""];
+  const sizes = [...new Set(points.map((p) => p.size))].sort((a, b) => a - b);
+  const [small, large] = [sizes[0], sizes.at(-1)];
+  for (const workload of new Set(points.map((p) => p.workload))) {
+    const a = points.find((p) => p.workload === workload && p.size === small)?.result;
+    const b = points.find((p) => p.workload === workload && p.size === large)?.result;
+    if (!a || !b || small === large) continue;
+    // autocannon reports whole milliseconds: a 1 ms floor keeps a 0 ms p50 from making the ratio meaningless
+    const ratio = Math.max(b.p50Ms, 1) / Math.max(a.p50Ms, 1);
+    lines.push(`${database} ${workload}: p50 at ${large} people / at ${small}: ${verdict(ratio <= SCALE_MAX_P50_RATIO, `${num(ratio, 2)}x`, `<= ${SCALE_MAX_P50_RATIO}x`)}`);
+  }
+  return lines;
+}
+
+/** What the scale-out run measured: directory throughput on one API process and on two. */
+export interface ScaleOutResult {
+  one: LoadResult;
+  two: LoadResult;
+  ratio: number;
+}
+
+/** Two API processes on one PostgreSQL must serve at least this multiple of one's directory throughput. */
+export const SCALE_OUT_MIN_RATIO = 1.5;
+
+/** A second `serve --role api` beside `first`, on the same database. */
+async function secondApi(root: string, databaseUrl: string, secretsKey: string): Promise<{ child: Child; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = { PORT: String(port), LINNET_HOST: "127.0.0.1", LINNET_PUBLIC_URL: url, LINNET_RATE_LIMITS: "off", LINNET_LOG_LEVEL: "warn", DATABASE_URL: databaseUrl, LINNET_SECRETS_KEY: secretsKey };
+  const child = spawnNode(["bin/linnet.mjs", "serve", "--role", "api"], env, root);
+  await child.waitFor(/Linnet is listening/, 120_000);
+  return { child, url };
+}
+
+/**
+ * The scale-out run on PostgreSQL: one Linnet (all roles) seeds a 10,000-person company, a second process with
+ * `--role api` joins, and the directory workload runs in alternating rounds against the first alone and against
+ * both with the connections split between them (two ports, as a load balancer would).
+ */
+export async function scaleOutRun(root: string, databaseUrl: string, seconds: number, rounds: number, connections: number, log: (s: string) => void): Promise<ScaleOutResult> {
+  const secretsKey = randomBytes(32).toString("base64");
+  const first: LinnetProcess = await startLinnetProcess(root, { kind: "postgres", databaseUrl, secretsKey });
+  return withCleanup(
+    () => first.child.stop(),
+    async () => {
+      const seed = await seedEmployer(first, log);
+      const second = await secondApi(root, databaseUrl, secretsKey);
+      return withCleanup(
+        () => second.child.stop(),
+        async () => {
+          const directory = workloads(seed).find((w) => w.name === "directory")!;
+          const settings = { connections, seconds: seconds / rounds, token: seed.accessToken };
+          for (const url of [first.url, second.url]) await warmUp(url, directory, seed.accessToken, 20);
+          const ones: LoadResult[] = [];
+          const twos: LoadResult[] = [];
+          for (let round = 1; round <= rounds; round++) {
+            ones.push(await runLoad(first.url, directory, settings));
+            const halves = await Promise.all([first.url, second.url].map((url) => runLoad(url, directory, { ...settings, connections: connections / 2 })));
+            twos.push({ ...combineRuns(halves), rps: halves[0]!.rps + halves[1]!.rps, bytesPerSec: halves[0]!.bytesPerSec + halves[1]!.bytesPerSec });
+            log(`scale-out round ${round}/${rounds}: 1 API ${ones.at(-1)!.rps.toFixed(0)} req/s, 2 APIs ${twos.at(-1)!.rps.toFixed(0)} req/s`);
+          }
+          const one = combineRuns(ones);
+          const two = combineRuns(twos);
+          return { one, two, ratio: two.rps / one.rps };
+        },
+      );
+    },
+  );
+}
+
+/** The scale-out lines of the report. */
+export function scaleOutReport(r: ScaleOutResult): string[] {
+  return [
+    `postgres directory, 1 API process: ${num(r.one.rps)} req/s (p99 ${num(r.one.p99Ms, 1)} ms); 2 API processes: ${num(r.two.rps)} req/s (p99 ${num(r.two.p99Ms, 1)} ms)`,
+    `postgres directory, 2 API processes / 1: ${verdict(r.ratio >= SCALE_OUT_MIN_RATIO, `${num(r.ratio, 2)}x`, `>= ${SCALE_OUT_MIN_RATIO}x`)} (${os.cpus().length} cores shared with the load generator)`,
+  ];
+}
