@@ -2,8 +2,13 @@ import type { Config } from "../config.js";
 import pino from "pino";
 import { loadHostKey } from "../intake/sftp/host-key.js";
 import { startSftpServer } from "../intake/sftp/sftp-server.js";
-import { type Role, startLinnet } from "../runtime.js";
+import { type Linnet, type Role, startLinnet } from "../runtime.js";
 import { gracefulStop, installProcessGuards } from "../runtime/shutdown.js";
+
+/** What the start line says the database is. */
+function databaseName(linnet: Linnet): string {
+  return linnet.database.embeddedServer ? "embedded PostgreSQL" : linnet.database.kind;
+}
 
 /** `linnet serve [--role all|api|worker]`: run until SIGINT/SIGTERM. */
 export async function serveCommand(config: Config, role: Role): Promise<void> {
@@ -30,7 +35,7 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
   if (linnet.app) {
     console.log(
       [
-        `Linnet is listening on ${config.host}:${config.port} (${linnet.database.kind}, role ${role})`,
+        `Linnet is listening on ${config.host}:${config.port} (${databaseName(linnet)}, role ${role})`,
         config.demoEnabled ? `  Demo app:       ${base}/demo` : "  Demo app:       off (LINNET_DEMO=true turns it on)",
         `  API reference:  ${base}/reference`,
         `  OpenAPI:        ${base}/openapi.json`,
@@ -38,7 +43,7 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
       ].join("\n"),
     );
   } else {
-    console.log(`Linnet worker started (${linnet.database.kind})`);
+    console.log(`Linnet worker started (${databaseName(linnet)})`);
   }
   // the SFTP inbox server for scheduled reports runs beside the API (LINNET_SFTP_PORT, 0 = off)
   const sftpPort = config.intake.sftpPort;

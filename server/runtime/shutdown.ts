@@ -48,7 +48,8 @@ export async function gracefulStop(linnet: Linnet, timeoutMs: number, log: Logge
   linnet.jobs.abort();
   // pg-boss's own stop would fail the jobs just handed back ("failWip"): skip it then, the process exits anyway
   if (handedBack === 0) await within(linnet.boss.stop({ graceful: false, close: true, wait: true }), 2000).catch(() => {});
-  await within(linnet.database.close(), 2000).catch(() => {});
+  // the embedded server's fast shutdown ends with a checkpoint: give it time (a kill would only mean crash recovery)
+  await within(linnet.database.close(), linnet.database.embeddedServer ? 30_000 : 2000).catch(() => {});
 }
 
 /** Log unhandled rejections instead of exiting: a dropped database connection must never end the process. */
