@@ -53,7 +53,7 @@ export interface Linnet {
 }
 
 /** The embedded default keeps its secrets key beside the data, readable by the owner only. */
-function secretsKey(config: Config): string {
+export function secretsKey(config: Config): string {
   if (config.secretsKey) return config.secretsKey;
   const file = path.join(config.dataDir, "secrets.key");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
