@@ -137,6 +137,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const log = opts.log ?? (() => {});
   const dir = clusterDir(opts.dataDir);
   const user = serverUser();
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  // as root: the server's user must cross Linnet's own data directory (search only; its files keep their modes)
+  if (user.uid !== undefined) fs.chmodSync(opts.dataDir, fs.statSync(opts.dataDir).mode | 0o001);
   const blocked = unreachableAncestor(dir, user);
   if (blocked) {
     throw new Error(
@@ -144,7 +147,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         "Run Linnet as an ordinary user, point LINNET_DATA_DIR at a directory it can reach (e.g. /var/lib/linnet), or set LINNET_EMBEDDED_ENGINE=pglite.",
     );
   }
-  fs.mkdirSync(opts.dataDir, { recursive: true });
   const logFile = path.join(opts.dataDir, "postgres.log");
   if (fs.existsSync(logFile)) fs.renameSync(logFile, path.join(opts.dataDir, "postgres.previous.log"));
   fs.writeFileSync(logFile, "", { mode: 0o600 });
