@@ -18,7 +18,8 @@ const read = async (url: string, token: string, route: string, body?: unknown) =
   return Buffer.from(await res.arrayBuffer());
 };
 
-describe("linnet backup / linnet restore on the embedded database", () => {
+// the embedded mode only: the PostgreSQL (DATABASE_URL) and PGlite runs of the suite skip it
+describe.skipIf(Boolean(process.env.DATABASE_URL) || process.env.LINNET_TEST_ENGINE === "pglite")("linnet backup / linnet restore on the embedded database", () => {
   it("a backup restored into a fresh data directory serves the same bytes; SSNs stay sealed; a second restore is refused", async () => {
     const source = embeddedDataDir();
     const first = await startEmbeddedServe(source);

@@ -5,7 +5,8 @@ import { pollUntil } from "../support/processes.js";
 /** Each start may run initdb and migrations on a busy machine. */
 const SLOW = 600_000;
 
-describe("the embedded PostgreSQL server, supervised by linnet serve", () => {
+// the embedded mode only: the PostgreSQL (DATABASE_URL) and PGlite runs of the suite skip it
+describe.skipIf(Boolean(process.env.DATABASE_URL) || process.env.LINNET_TEST_ENGINE === "pglite")("the embedded PostgreSQL server, supervised by linnet serve", () => {
   it("kill -9 of Linnet leaves no postgres or worker behind, the next start works, SIGTERM stops postgres", async () => {
     const dataDir = embeddedDataDir();
     const first = await startEmbeddedServe(dataDir);
