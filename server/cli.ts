@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { appCreateCommand, migrateCommand, userCreateCommand } from "./cli/admin-commands.js";
+import { backupCommand, restoreCommand } from "./cli/backup-commands.js";
 import { serveCommand } from "./cli/serve.js";
 import { loadConfig } from "./config.js";
 import type { Role } from "./runtime.js";
@@ -9,6 +10,8 @@ const USAGE = `Usage: linnet <command> [options]
 Commands:
   serve [--role all|api|worker]        run the API and job workers (default: both in one process)
   migrate                              apply database migrations and exit
+  backup <file>                        write a plain SQL dump of the database (stop nothing: one consistent snapshot)
+  restore <file> [--force]             load a backup into an empty database (--force replaces its contents)
   app create --name N --redirect-uri U [--redirect-uri U2] [--type development|production|sandbox] [--json]
   user create --email E --password P --role admin|operator|developer [--application CLIENT_ID…] [--json]
                                        (--application: the applications a developer may open in the dashboard)
@@ -29,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       password: { type: "string" },
       application: { type: "string", multiple: true },
       json: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -48,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
     return -1; // keep running
   }
   if (command === "migrate") return migrateCommand(config);
+  if (command === "backup") return backupCommand(config, sub);
+  if (command === "restore") return restoreCommand(config, sub, values.force);
   if (command === "app" && sub === "create") {
     return appCreateCommand(config, { name: values.name, redirectUris: values["redirect-uri"] ?? [], type: values.type, json: values.json });
   }

@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   LINNET_PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().min(1).optional(),
   LINNET_DATA_DIR: z.string().min(1).default("./.linnet"),
+  LINNET_EMBEDDED_ENGINE: z.enum(["postgres", "pglite"]).optional(),
   LINNET_SECRETS_KEY: z.string().optional(),
   LINNET_INVITE_EMAIL: z.email().default("assist@linnet.local"),
   LINNET_INVITE_TAGGING: z.enum(["true", "false"]).default("true"),
@@ -116,10 +117,12 @@ export interface Config {
   host: string;
   /** Absolute URL where browsers and apps reach this server (Connect links, redirects). */
   publicUrl: string;
-  /** PostgreSQL connection string; absent means embedded PGlite in dataDir. */
+  /** PostgreSQL connection string; absent means the embedded database in dataDir. */
   databaseUrl: string | undefined;
   /** Directory for embedded data, the lock file and the generated secrets key. */
   dataDir: string;
+  /** Without DATABASE_URL: the embedded PostgreSQL server or PGlite (`LINNET_EMBEDDED_ENGINE`); unset picks the server. */
+  embeddedEngine: "postgres" | "pglite" | undefined;
   /** Base64 32-byte key for AES-256-GCM; absent means generated into dataDir (embedded only). */
   secretsKey: string | undefined;
   /** Address employers invite as an administrator for assisted connections. */
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.LINNET_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.LINNET_DATA_DIR),
+    embeddedEngine: e.LINNET_EMBEDDED_ENGINE,
     secretsKey: e.LINNET_SECRETS_KEY,
     inviteEmail: e.LINNET_INVITE_EMAIL,
     inviteTagging: e.LINNET_INVITE_TAGGING === "true",
@@ -240,4 +244,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return config;
+}
+
+/** The environment of a child process Linnet starts itself (the embedded mode's worker): ours, plus `extra`. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }

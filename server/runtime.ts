@@ -7,7 +7,7 @@ import { createLogger } from "./logging.js";
 import { createMetrics } from "./domain/metrics/metrics.js";
 import type { ZodApp } from "./api/types.js";
 import type { Config } from "./config.js";
-import { type Database, migrateDatabase, openDatabase } from "./db/client.js";
+import { type Database, databaseOptions, migrateDatabase, openDatabase } from "./db/client.js";
 import { bootstrapIfEmpty, type FirstStartCredentials } from "./domain/bootstrap.js";
 import { type Catalog, defaultCatalog } from "./domain/catalog/catalog.js";
 import { type Clock, systemClock } from "./domain/clock.js";
@@ -53,7 +53,7 @@ export interface Linnet {
 }
 
 /** The embedded default keeps its secrets key beside the data, readable by the owner only. */
-function secretsKey(config: Config): string {
+export function secretsKey(config: Config): string {
   if (config.secretsKey) return config.secretsKey;
   const file = path.join(config.dataDir, "secrets.key");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
@@ -69,7 +69,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const role = opts.role ?? "all";
   const log = createLogger(config, { service: "linnet", role }, opts.logStream);
   const cipher = createCipher(secretsKey(config));
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = opts.database ?? (await openDatabase(databaseOptions(config, (message) => log.info(message))));
   const boss = createBoss(database, { worker: role !== "api" });
   const jobs = {
     async send(name: string, data: Record<string, unknown>) {

@@ -30,12 +30,15 @@ const SCALE_CONNECTIONS = 10;
 const loadAverage = () => os.loadavg()[0]!.toFixed(2);
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
-/** The PGlite pass, in a fresh temporary data directory. */
-async function pglitePass(): Promise<TargetReport> {
+/** Which passes of the ratio run: the embedded default, the PostgreSQL server, and on request the PGlite fallback. */
+const DATABASES = (process.env.BENCH_API_DATABASES || "embedded,postgres").split(",").map((d) => d.trim());
+
+/** An embedded pass (the default embedded PostgreSQL server, or PGlite), in a fresh temporary data directory. */
+async function embeddedPass(kind: "embedded" | "pglite"): Promise<TargetReport> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-data-"));
   return withCleanup(
     () => fs.rmSync(dataDir, { recursive: true, force: true }),
-    () => runTarget(ROOT, "pglite", { kind: "pglite", dataDir }, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS }, log),
+    () => runTarget(ROOT, kind, { kind, dataDir }, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS }, log),
   );
 }
 
@@ -57,13 +60,13 @@ async function postgresPass(notes: string[]): Promise<TargetReport | null> {
 /** The scale and scale-out runs (see the header), as report lines. */
 async function extraRuns(notes: string[]): Promise<string[]> {
   const lines: string[] = [];
-  if (RUNS.has("scale") && SCALE_DATABASES.has("pglite")) {
+  for (const kind of (["embedded", "pglite"] as const).filter((k) => RUNS.has("scale") && SCALE_DATABASES.has(k))) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-scale-"));
     const points = await withCleanup(
       () => fs.rmSync(dataDir, { recursive: true, force: true }),
-      () => scaleRun(ROOT, { kind: "pglite", dataDir }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) => log(`[pglite scale] ${s}`)),
+      () => scaleRun(ROOT, { kind, dataDir }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) => log(`[${kind} scale] ${s}`)),
     );
-    lines.push("", `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`, "", ...scaleReport("pglite", points));
+    lines.push("", `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`, "", ...scaleReport(kind, points));
   }
   const wantsPostgres = (RUNS.has("scale") && SCALE_DATABASES.has("postgres")) || RUNS.has("scale-out");
   const reason = wantsPostgres ? await unreachableReason(PG_URL) : null;
@@ -99,10 +102,14 @@ async function main(): Promise<number> {
   const reports: TargetReport[] = [];
   const notes: string[] = [];
   let failed = false;
-  for (const [name, pass] of RUNS.has("ratio") ? ([
-    ["pglite", pglitePass],
-    ["postgres", () => postgresPass(notes)],
-  ] as const) : []) {
+  const passes: Record<string, () => Promise<TargetReport | null>> = {
+    embedded: () => embeddedPass("embedded"),
+    pglite: () => embeddedPass("pglite"),
+    postgres: () => postgresPass(notes),
+  };
+  for (const name of RUNS.has("ratio") ? DATABASES : []) {
+    const pass = passes[name];
+    if (!pass) throw new Error(`BENCH_API_DATABASES: unknown "${name}" (embedded, pglite, postgres)`);
     try {
       const report = await pass();
       if (report) reports.push(report);

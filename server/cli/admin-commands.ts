@@ -1,7 +1,7 @@
 import pino from "pino";
 import type { Config } from "../config.js";
 import { findApplication } from "../db/repositories/applications.repository.js";
-import { type Database, migrateDatabase, openDatabase } from "../db/client.js";
+import { type Database, databaseOptions, migrateDatabase, openDatabase } from "../db/client.js";
 import { createApplication } from "../domain/applications/create-application.js";
 import { addApplicationMember } from "../domain/applications/members.js";
 import { defaultCatalog } from "../domain/catalog/catalog.js";
@@ -16,7 +16,7 @@ import { startStep, underStartLock } from "../runtime/start-lock.js";
 
 /** Open and migrate the database, run `fn`, close. Administrative commands need no secrets key. */
 async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase(databaseOptions(config, (message) => console.error(message)));
   try {
     await underStartLock(database, () => startStep("migrate the database", () => migrateDatabase(database)));
     const deps: Deps = {

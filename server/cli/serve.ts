@@ -1,15 +1,36 @@
-import type { Config } from "../config.js";
-import pino from "pino";
+import pino, { type Logger } from "pino";
+import { type Config, childProcessEnv } from "../config.js";
+import { databaseOptions, openDatabase } from "../db/client.js";
+import { superviseWorker, type WorkerSupervisor } from "../runtime/worker-supervisor.js";
 import { loadHostKey } from "../intake/sftp/host-key.js";
 import { startSftpServer } from "../intake/sftp/sftp-server.js";
-import { type Role, startLinnet } from "../runtime.js";
+import { type Linnet, type Role, secretsKey, startLinnet } from "../runtime.js";
 import { gracefulStop, installProcessGuards } from "../runtime/shutdown.js";
+
+/**
+ * Start this process's part. An all-in-one `serve` on the embedded PostgreSQL server runs the API here and the job
+ * workers in a supervised child (`--role worker` on the same server), so a long job never blocks a request; on PGlite
+ * (one connection, in this process) and with DATABASE_URL it runs both here, as before.
+ */
+async function startProcesses(config: Config, role: Role, log: Logger): Promise<{ linnet: Linnet; worker: WorkerSupervisor | null }> {
+  if (role !== "all" || config.databaseUrl) return { linnet: await startLinnet({ config, role }), worker: null };
+  const database = await openDatabase(databaseOptions(config, (message) => log.info(message)));
+  if (!database.embeddedServer) return { linnet: await startLinnet({ config, role, database }), worker: null };
+  const linnet = await startLinnet({ config, role: "api", database });
+  const env = childProcessEnv({ DATABASE_URL: database.embeddedServer.url, LINNET_SECRETS_KEY: secretsKey(config) });
+  return { linnet, worker: superviseWorker(env, log) };
+}
+
+/** What the start line says the database is. */
+function databaseName(linnet: Linnet): string {
+  return linnet.database.embeddedServer ? "embedded PostgreSQL" : linnet.database.kind;
+}
 
 /** `linnet serve [--role all|api|worker]`: run until SIGINT/SIGTERM. */
 export async function serveCommand(config: Config, role: Role): Promise<void> {
   const log = pino({ level: config.logLevel, base: { service: "linnet", role } });
   installProcessGuards(log);
-  const linnet = await startLinnet({ config, role });
+  const { linnet, worker } = await startProcesses(config, role, log);
   const base = config.publicUrl;
   if (linnet.firstStart) {
     const { application, admin } = linnet.firstStart;
@@ -30,7 +51,7 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
   if (linnet.app) {
     console.log(
       [
-        `Linnet is listening on ${config.host}:${config.port} (${linnet.database.kind}, role ${role})`,
+        `Linnet is listening on ${config.host}:${config.port} (${databaseName(linnet)}, role ${role})`,
         config.demoEnabled ? `  Demo app:       ${base}/demo` : "  Demo app:       off (LINNET_DEMO=true turns it on)",
         `  API reference:  ${base}/reference`,
         `  OpenAPI:        ${base}/openapi.json`,
@@ -38,18 +59,25 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
       ].join("\n"),
     );
   } else {
-    console.log(`Linnet worker started (${linnet.database.kind})`);
+    console.log(`Linnet worker started (${databaseName(linnet)})`);
   }
   // the SFTP inbox server for scheduled reports runs beside the API (LINNET_SFTP_PORT, 0 = off)
   const sftpPort = config.intake.sftpPort;
   const sftp = linnet.app && sftpPort ? await startSftpServer(linnet.deps, { port: sftpPort, host: config.host, hostKey: loadHostKey(config) }) : null;
   if (sftp) console.log(`  SFTP inboxes:   port ${sftp.port}, host key ${sftp.fingerprint}`);
+  let stopped = false;
   const stop = async (signal: string) => {
+    if (stopped) return;
+    stopped = true;
     console.log(`${signal}: shutting down (up to ${config.shutdownTimeoutMs} ms for running requests and jobs)`);
     await sftp?.close();
-    await gracefulStop(linnet, config.shutdownTimeoutMs, log);
+    // the worker child drains its jobs while this process drains its requests; the database closes after both
+    const workerStopped = worker?.stop();
+    await gracefulStop(linnet, config.shutdownTimeoutMs, log, { beforeDatabaseClose: () => workerStopped });
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  // a worker started by an all-in-one serve: its parent's exit (however it died) closes this channel
+  if (process.send) process.once("disconnect", () => void stop("the API process is gone"));
 }

@@ -7,7 +7,10 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import type { Config } from "../config.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
+import { chooseEmbeddedEngine, type EmbeddedEngine } from "./embedded/engine-choice.js";
+import { startEmbeddedPostgres } from "./embedded/embedded-postgres.js";
 import * as schema from "./schema/index.js";
 
 /** The drizzle handle every repository takes; identical over PGlite and node-postgres. */
@@ -26,6 +29,8 @@ export interface Database {
   executeSql: ExecuteSql;
   /** Postgres only: the connection string, so pg-boss can open its own pool. */
   connectionString?: string;
+  /** The embedded PostgreSQL server this process started and stops on close (absent with DATABASE_URL). */
+  embeddedServer?: { url: string; pid: number };
   /** PGlite only: a tarball of the data directory (tests start each file from a migrated template). */
   dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -42,20 +47,49 @@ export interface OpenOptions {
   dataDir?: string;
   /** PGlite: start from a dumped data directory (tests use a migrated template). */
   loadDataDir?: Blob;
+  /** Without databaseUrl: the embedded PostgreSQL server (default) or PGlite; unset picks (see engine-choice.ts). */
+  embeddedEngine?: EmbeddedEngine;
+  /** Notices about the embedded database (engine chosen, server started, orphan cleared). */
+  log?: (message: string) => void;
 }
 
-/** Open PostgreSQL (DATABASE_URL) or the embedded PGlite, without migrating. */
+function poolDatabase(url: string, onClose: () => Promise<void> = async () => {}): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", () => {}); // idle-client errors surface on the next query instead
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    kind: "postgres",
+    connectionString: url,
+    executeSql: async (text, values) => pool.query(text, values as unknown[]),
+    close: async () => {
+      await pool.end();
+      await onClose();
+    },
+  };
+}
+
+/** The embedded PostgreSQL server of a data directory, under its lock; closing stops the server. */
+async function openEmbeddedServer(dataDir: string, log: (message: string) => void): Promise<Database> {
+  const lock = lockDataDir(dataDir);
+  try {
+    const server = await startEmbeddedPostgres({ dataDir, log });
+    const database = poolDatabase(server.url, async () => {
+      await server.stop();
+      lock.release();
+    });
+    return { ...database, embeddedServer: { url: server.url, pid: server.pid } };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+/** Open PostgreSQL (DATABASE_URL), the embedded PostgreSQL server, or PGlite, without migrating. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    pool.on("error", () => {}); // idle-client errors surface on the next query instead
-    return {
-      db: drizzlePg(pool, { schema }) as unknown as Db,
-      kind: "postgres",
-      connectionString: opts.databaseUrl,
-      executeSql: async (text, values) => pool.query(text, values as unknown[]),
-      close: () => pool.end(),
-    };
+  if (opts.databaseUrl) return poolDatabase(opts.databaseUrl);
+  const log = opts.log ?? (() => {});
+  if (opts.dataDir && opts.dataDir !== "memory://" && (await chooseEmbeddedEngine(opts.dataDir, opts.embeddedEngine, log)) === "postgres") {
+    return openEmbeddedServer(opts.dataDir, log);
   }
   let lock: DataDirLock | undefined;
   let dataDir: string | undefined;
@@ -83,6 +117,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     lock?.release();
     throw err;
   }
+}
+
+/** How a process opens the database its configuration names. */
+export function databaseOptions(config: Config, log?: (message: string) => void): OpenOptions {
+  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, embeddedEngine: config.embeddedEngine, log };
 }
 
 /** Apply every pending generated migration. */

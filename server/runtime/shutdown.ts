@@ -31,7 +31,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> {
  * SIGTERM: report not-ready and refuse new requests, let in-flight requests and running jobs finish within
  * `timeoutMs`, hand unfinished jobs back to the queue at once, close the pools. Resolves when it is safe to exit 0.
  */
-export async function gracefulStop(linnet: Linnet, timeoutMs: number, log: Logger): Promise<void> {
+export async function gracefulStop(linnet: Linnet, timeoutMs: number, log: Logger, opts: { beforeDatabaseClose?: () => Promise<void> | undefined } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   beginShutdown();
   const app = linnet.app;
@@ -48,7 +48,9 @@ export async function gracefulStop(linnet: Linnet, timeoutMs: number, log: Logge
   linnet.jobs.abort();
   // pg-boss's own stop would fail the jobs just handed back ("failWip"): skip it then, the process exits anyway
   if (handedBack === 0) await within(linnet.boss.stop({ graceful: false, close: true, wait: true }), 2000).catch(() => {});
-  await within(linnet.database.close(), 2000).catch(() => {});
+  await opts.beforeDatabaseClose?.();
+  // the embedded server's fast shutdown ends with a checkpoint: give it time (a kill would only mean crash recovery)
+  await within(linnet.database.close(), linnet.database.embeddedServer ? 30_000 : 2000).catch(() => {});
 }
 
 /** Log unhandled rejections instead of exiting: a dropped database connection must never end the process. */

@@ -14,7 +14,7 @@ const linnet = (dataDir: string, args: string[]) =>
   spawnSync(process.execPath, ["bin/linnet.mjs", ...args], { env: env(dataDir), encoding: "utf8", timeout: 120_000 });
 
 /** Each command starts its own embedded PostgreSQL (initdb on a new directory): seconds each, more on a busy machine. */
-const SLOW = 300_000;
+const SLOW = 600_000;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

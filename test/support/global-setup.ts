@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type Database, migrateDatabase, openDatabase } from "../../server/db/client.js";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "../../server/db/embedded/embedded-postgres.js";
 import { createBoss } from "../../server/jobs/queue.js";
 import { JOBS } from "../../server/jobs/registry.js";
 
@@ -13,7 +14,7 @@ const TMP = path.resolve(".test-tmp", String(process.pid));
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** PostgreSQL server URL when the suite runs on PostgreSQL, else "". */
+    /** PostgreSQL server URL (DATABASE_URL, or the run's embedded server), else "" (LINNET_TEST_ENGINE=pglite). */
     databaseUrl: string;
     /** PostgreSQL: name of the migrated template database. */
     pgTemplate: string;
@@ -56,7 +57,17 @@ export default async function setup(project: TestProject) {
   if (!(process.env.LINNET_TEST_SKIP_WEB_BUILD && fs.existsSync("web/dist/connect/index.html"))) {
     execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
   }
-  const databaseUrl = process.env.DATABASE_URL ?? "";
+  // Without DATABASE_URL the suite runs on the embedded PostgreSQL server, as `npm start` does: one server for the
+  // run, a database per test file; LINNET_TEST_ENGINE=pglite runs it on PGlite instead.
+  let embedded: EmbeddedPostgres | null = null;
+  if (!process.env.DATABASE_URL && process.env.LINNET_TEST_ENGINE !== "pglite") {
+    embedded = await startEmbeddedPostgres({
+      dataDir: TMP,
+      // many test files at once, each with pools; durability is of no use to a throwaway cluster
+      settings: { max_connections: "400", fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
+    });
+  }
+  const databaseUrl = process.env.DATABASE_URL ?? embedded?.serverUrl ?? "";
   let pgTemplate = "";
   let pgliteTemplate = "";
   if (databaseUrl) {
@@ -77,7 +88,8 @@ export default async function setup(project: TestProject) {
   project.provide("pgTemplate", pgTemplate);
   project.provide("pgliteTemplate", pgliteTemplate);
   return async () => {
-    if (pgTemplate) await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${pgTemplate}`);
+    if (pgTemplate && !embedded) await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${pgTemplate}`);
+    await embedded?.stop();
     fs.rmSync(TMP, { recursive: true, force: true });
   };
 }

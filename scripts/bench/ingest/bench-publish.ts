@@ -25,7 +25,7 @@ const log = { debug() {}, info() {}, warn() {}, error() {} };
 
 const tempDir = process.env.BENCH_DATA_DIR ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-publish-"));
 const dataDir = process.env.BENCH_DATA_DIR ?? tempDir!;
-const database = await openDatabase({ dataDir });
+const database = await openDatabase({ dataDir, embeddedEngine: "pglite" });
 await migrateDatabase(database);
 const config = loadConfig({ LINNET_LOG_LEVEL: "silent", LINNET_SECRETS_KEY: randomBytes(32).toString("base64") });
 const deps: Deps = {
