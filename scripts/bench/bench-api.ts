@@ -1,10 +1,18 @@
 /**
- * `npm run bench:api`: load-test the employer-data API on PGlite, then on PostgreSQL, against a bare `node:http`
+ * `npm run bench:api`: load-test the employer-data API on the embedded default, then on PostgreSQL, against a bare `node:http`
  * baseline serving bytes captured from Linnet in the same run. A benchmark, not a test: it prints whether each target
  * is met and exits 0 unless the run itself failed.
  *
  * Each workload runs BENCH_ROUNDS rounds (default 3) alternating Linnet and the baseline, BENCH_SECONDS in all per
  * server (default 12, so 4 s rounds); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ *
+ * BENCH_API_RUNS picks the runs (default `ratio,scale,scale-out`):
+ *   ratio      the table above, on each database of BENCH_API_DATABASES (default `embedded,postgres`: the default
+ *              embedded PostgreSQL server and the server at DATABASE_URL; `pglite` for the PGlite fallback);
+ *   scale      companies of BENCH_SCALE_SIZES people (default 1000,10000,50000) side by side in one Linnet on each
+ *              database of BENCH_SCALE_DATABASES (default postgres; embedded, pglite), every workload at 10
+ *              connections: p50 per size;
+ *   scale-out  PostgreSQL only: the directory workload against one API process, then two (two ports, load split).
  */
 import fs from "node:fs";
 import os from "node:os";
