@@ -56,6 +56,10 @@ export interface OpenOptions {
 function poolDatabase(url: string, onClose: () => Promise<void> = async () => {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {}); // idle-client errors surface on the next query instead
+  // A client checked out for a transaction has no pool listener: a backend terminated between two of its queries
+  // (while the transaction's own code runs) would be an unhandled 'error' event and end the process. With this
+  // listener the next query fails instead ("not queryable", an outage: 503), and the release drops the client.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return {
     db: drizzlePg(pool, { schema }) as unknown as Db,
     kind: "postgres",

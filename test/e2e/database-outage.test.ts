@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { isDatabaseOutage } from "../../server/db/pool-errors.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { http } from "../support/http.js";
 import { pollUntil } from "../support/processes.js";
@@ -72,4 +74,20 @@ describe.skipIf(!serverUrl)("the database going away", () => {
       return res.body.status === "complete" ? true : undefined;
     });
   }, 120_000);
+
+  it("a connection cut between two queries of a transaction fails the transaction, not the process", async () => {
+    const { db } = server.linnet.database;
+    const outcome = await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`SELECT 1`);
+        await terminateAll(); // the backend of this transaction's client is among them
+        await new Promise((r) => setTimeout(r, 300)); // the client learns of it while no query of its is running
+        await tx.execute(sql`SELECT 1`);
+        return "committed";
+      })
+      .catch((err: unknown) => (isDatabaseOutage(err) ? "outage" : `other: ${String(err)}`));
+    expect(outcome).toBe("outage");
+    // the pool drops the dead client and serves the next query
+    await pollUntil("a query after the cut", async () => ((await db.execute(sql`SELECT 1`).catch(() => null)) ? true : undefined));
+  });
 });

@@ -107,6 +107,7 @@ async function main(): Promise<void> {
             if (!alive) exits++;
             if (recoveryMs === null) unrecovered++;
             rows.push([String(storm), String(terminated), String(tally.ok), String(tally.unavailable), String(tally.other), recoveryMs === null ? "none" : num(recoveryMs / 1000, 1), alive ? "yes" : `no (${linnet.child.exited()})`]);
+            if (!alive) log(`Linnet exited; its last output:\n${linnet.child.output().slice(-4000)}`);
             log(`storm ${storm}: ${terminated} backends terminated; reads ${tally.ok} ok, ${tally.unavailable} 503, ${tally.other} failed; recovered ${recoveryMs === null ? "never" : `after ${num(recoveryMs / 1000, 1)} s`}; alive ${alive}`);
           }
           console.log("");

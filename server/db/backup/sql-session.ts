@@ -11,6 +11,7 @@ export interface SqlSession {
 export async function openSession(database: Database): Promise<SqlSession> {
   if (database.kind === "postgres" && database.connectionString) {
     const client = new pg.Client({ connectionString: database.connectionString });
+    client.on("error", () => {}); // a dropped connection fails the next query instead of ending the process
     await client.connect();
     return {
       query: async (text, values) => (await client.query(text, values)).rows as Record<string, unknown>[],
