@@ -68,6 +68,8 @@ async function main(): Promise<void> {
       const b = summary(busy);
       log(`idle:            ${a.n} reads, p99 ${a.p99.toFixed(1)} ms, max ${a.max.toFixed(1)} ms`);
       log(`during publish:  ${b.n} reads over ${publishS.toFixed(1)} s, p99 ${b.p99.toFixed(1)} ms, max ${b.max.toFixed(1)} ms`);
+      const slow = busy.filter((ms) => ms > 100).sort((x, y) => y - x);
+      log(`reads over 100 ms during the publish: ${slow.length} of ${b.n}${slow.length ? ` (slowest: ${slow.slice(0, 5).map((ms) => ms.toFixed(0)).join(", ")} ms)` : ""}`);
       log(`ratio (publish / idle): p99 ${(b.p99 / a.p99).toFixed(2)}×, max ${(b.max / a.max).toFixed(2)}× (issue 11 target: no read over 100 ms)`);
       log(`load average ${os.loadavg()[0]!.toFixed(2)}`);
     },
