@@ -3,8 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type EmbeddedServe, embeddedDataDir, embeddedDatabaseUrl, firstStartBasic, sandboxToken, startEmbeddedServe } from "../support/embedded-serve.js";
 import { pollUntil } from "../support/processes.js";
 
-/** Issue 11: the publish that stalled every read on PGlite for ~65 s. */
-const PEOPLE = 20_000;
+/**
+ * Issue 11: the publish that stalled every read on PGlite for ~65 s (20,000 people). The order is what this test
+ * holds, and a 5,000-person pay history (about 130,000 statements) already publishes for many seconds, so it keeps the
+ * suite short; `npm run bench:stall` measures the 20,000-person publish and the read latency during it.
+ */
+const PEOPLE = 5_000;
 const PAY = ["company", "directory", "individual", "employment", "payment", "pay_statement"];
 const ALL_PAYMENTS = "/employer/payment?start_date=2000-01-01&end_date=2100-01-01";
 
