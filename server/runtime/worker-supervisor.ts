@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
@@ -9,6 +10,8 @@ const LINNET_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
 const HEALTHY_AFTER_MS = 60_000;
+/** Niceness of the worker child (0 = as the API process, 19 = lowest). */
+const WORKER_NICENESS = 10;
 
 /** The supervised worker process of an all-in-one `serve`. */
 export interface WorkerSupervisor {
@@ -41,6 +44,13 @@ export function superviseWorker(env: NodeJS.ProcessEnv, log: Logger): WorkerSupe
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child = current;
+    // Background work yields the CPU to requests: on a small machine the publish, the API and PostgreSQL share the
+    // cores, and a niced worker keeps reads under 100 ms while it runs (bench:stall). Best effort: some systems refuse.
+    if (current.pid !== undefined) {
+      try {
+        os.setPriority(current.pid, WORKER_NICENESS);
+      } catch {}
+    }
     exited = new Promise((resolve) => {
       current.once("exit", (code, signal) => {
         child = undefined;
