@@ -129,7 +129,7 @@ describe("an operator's first hour", () => {
     // the connection page tells the truth after the publish
     await page.reload();
     await page.getByTestId("connection-status").getByText(/CONNECTED/i).waitFor();
-    const facts = await page.locator(".ops-facts").innerText();
+    const facts = await page.getByTestId("connection-facts").innerText();
     expect(facts).toMatch(/Access confirmed\s+\w{3} \d{1,2}, \d{4}/);
     expect(await page.getByTestId("connection-snapshots").innerText()).toContain(OPERATOR);
     expect(await page.getByTestId("connection-activity").innerText()).toContain(OPERATOR);

@@ -23,7 +23,7 @@ function Fact({ term, children, testId }: { term: string; children: ReactNode; t
 /** Who the employer is, what was asked for, and how (the left column of the connection page). */
 export function ConnectionFacts({ connection: c }: ConnectionFactsProps) {
   return (
-    <dl className="facts ops-facts">
+    <dl className="facts ops-facts" data-testid="connection-facts">
       <Fact term="Employer" testId="customer-name">
         {c.customer_name ?? "Unnamed employer"}
       </Fact>
