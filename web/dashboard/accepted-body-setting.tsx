@@ -3,7 +3,7 @@ import type { ApplicationSettings } from "../../contracts/linnet/dashboard.js";
 import { Button } from "../ui/button.js";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { useAction } from "../ops/use-action.js";
+import { useAction } from "../ui/use-action.js";
 import { saveAcceptedBody } from "./dashboard-api.js";
 
 type Mode = "empty" | "finch";

@@ -10,7 +10,7 @@ import { StepHeading } from "../ui/step-heading.js";
 import { ActivityTimeline } from "../ops/activity-timeline.js";
 import { formatDateTime } from "../ui/format.js";
 import { Link } from "../ops/link.js";
-import { useAction } from "../ops/use-action.js";
+import { useAction } from "../ui/use-action.js";
 import { useLoad } from "../ops/use-load.js";
 import { createReauthLink, disconnect, getConnection } from "./dashboard-api.js";
 import { dashboardPaths } from "./dashboard-routes.js";

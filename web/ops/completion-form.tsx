@@ -5,7 +5,7 @@ import { CompletionRow } from "./completion-row.js";
 import { defaultMessage, initialRows, type ItemRow } from "./completion-items.js";
 import { completeManualJob } from "./manual-jobs-api.js";
 import type { ManualJob } from "./ops-types.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link CompletionForm}. */
 export interface CompletionFormProps {

@@ -5,7 +5,7 @@ import { Spinner } from "../ui/spinner.js";
 import type { ConsoleSession } from "./ops-types.js";
 import { signOut } from "./session-api.js";
 import { SignIn } from "./sign-in.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 import { useConsoleSession } from "./use-console-session.js";
 
 /** What a signed-in console page gets from {@link ConsoleGate}. */

@@ -7,7 +7,7 @@ import { Spinner } from "../ui/spinner.js";
 import { addInboxKey, getIntakeSource, groupWords, resetInboxPassword } from "./intake-api.js";
 import { Link } from "./link.js";
 import { paths } from "./routes.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 import { useLoad } from "./use-load.js";
 
 /**

@@ -3,7 +3,7 @@ import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { decideIntakeFile } from "./intake-api.js";
 import { ReasonField } from "./reason-field.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 type Mode = "publish" | "reject" | null;
 

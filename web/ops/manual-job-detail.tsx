@@ -9,7 +9,7 @@ import { startManualJob } from "./manual-jobs-api.js";
 import type { ManualJob } from "./ops-types.js";
 import { RequestView } from "./request-view.js";
 import { paths } from "./routes.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 import { VerificationView } from "./verification-view.js";
 
 /** Props of {@link ManualJobDetail}. */

@@ -6,7 +6,7 @@ import { AMOUNT_UNITS, cleanMapping, columnOptions, DATE_FORMATS, initialMapping
 import type { Mapping, UploadView } from "./ops-types.js";
 import { TemplateSave } from "./template-save.js";
 import { setMapping } from "./upload-api.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link MappingEditor}. */
 export interface MappingEditorProps {

@@ -5,7 +5,7 @@ import { ErrorBanner } from "../ui/error-banner.js";
 import { toLocalInput } from "../ui/format.js";
 import type { UploadView } from "./ops-types.js";
 import { publishUpload } from "./upload-api.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link PublishForm}. */
 export interface PublishFormProps {

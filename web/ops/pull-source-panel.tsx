@@ -5,7 +5,7 @@ import { ErrorBanner } from "../ui/error-banner.js";
 import { ApiError, errorMessage } from "../ui/fetch-json.js";
 import { formatDateTime } from "../ui/format.js";
 import { opsFetch } from "./ops-fetch.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link PullSourcePanel}. */
 export interface PullSourcePanelProps {

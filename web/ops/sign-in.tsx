@@ -6,7 +6,7 @@ import { StepHeading } from "../ui/step-heading.js";
 import { TextField } from "../ui/text-field.js";
 import type { ConsoleSession } from "./ops-types.js";
 import { signIn } from "./session-api.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link SignIn}. */
 export interface SignInProps {

@@ -5,7 +5,7 @@ import { setConnectionStatus } from "./connection-api.js";
 import { statusWords } from "../ui/format.js";
 import type { OpsConnection } from "./ops-types.js";
 import { ReasonField } from "./reason-field.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link StatusMoves}. */
 export interface StatusMovesProps {

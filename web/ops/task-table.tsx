@@ -7,7 +7,7 @@ import { paths } from "./routes.js";
 import { useCurrentUser } from "./session-context.js";
 import { remainingMs, SlaCountdown } from "./sla-countdown.js";
 import { TaskActions } from "./task-actions.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link TaskTable}. */
 export interface TaskTableProps {

@@ -4,7 +4,7 @@ import { ErrorBanner } from "../ui/error-banner.js";
 import { SelectField } from "../ui/select-field.js";
 import type { Template, UploadView } from "./ops-types.js";
 import { applyTemplate, setMapping } from "./upload-api.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link TemplatePicker}. */
 export interface TemplatePickerProps {

@@ -3,7 +3,7 @@ import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import type { Mapping } from "./ops-types.js";
 import { saveTemplate } from "./upload-api.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link TemplateSave}. */
 export interface TemplateSaveProps {

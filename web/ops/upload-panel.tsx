@@ -4,7 +4,7 @@ import { Spinner } from "../ui/spinner.js";
 import { GROUP_LABELS } from "./labels.js";
 import type { Group, UploadView } from "./ops-types.js";
 import { uploadFile } from "./upload-api.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link UploadPanel}. */
 export interface UploadPanelProps {

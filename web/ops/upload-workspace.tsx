@@ -10,7 +10,7 @@ import { PreviewTable } from "./preview-table.js";
 import { PublishForm } from "./publish-form.js";
 import { TemplatePicker } from "./template-picker.js";
 import { discardUpload, listTemplates } from "./upload-api.js";
-import { useAction } from "./use-action.js";
+import { useAction } from "../ui/use-action.js";
 import { useLoad } from "./use-load.js";
 import { ValidationReport } from "./validation-report.js";
 

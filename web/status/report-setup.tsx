@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { ReportSetup } from "../../contracts/linnet/report-setup.js";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { errorMessage } from "../ui/fetch-json.js";
+import { useAction } from "../ui/use-action.js";
 import { formatDateTime } from "../ui/format.js";
 import { InboxDetails, PublicKeyForm } from "../ui/inbox-details.js";
 import { addReportKey, createReportCredentials, getReportSetup } from "./report-setup-api.js";
@@ -15,8 +15,7 @@ import { addReportKey, createReportCredentials, getReportSetup } from "./report-
 export function ReportSetupSection({ token }: { token: string }) {
   const [setup, setSetup] = useState<ReportSetup | null>(null);
   const [password, setPassword] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   useEffect(() => {
     let cancelled = false;
@@ -29,18 +28,6 @@ export function ReportSetupSection({ token }: { token: string }) {
     };
   }, [token]);
 
-  const run = async <T,>(call: () => Promise<T>): Promise<T | null> => {
-    setBusy(true);
-    setError(null);
-    try {
-      return await call();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
   const create = async () => {
     const created = await run(() => createReportCredentials(token));
     if (created) {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { errorMessage } from "../ui/fetch-json.js";
+import { errorMessage } from "./fetch-json.js";
 
 /** State and trigger of a mutation (claim, publish, …). */
 export interface Action {
