@@ -1,6 +1,6 @@
 import type { EmployerStatus } from "../../../contracts/linnet/connect-flow.js";
 import { findApplication } from "../../db/repositories/applications.repository.js";
-import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { assistedInstructions } from "../assisted/instructions.js";
 import { firstDataDue } from "../assisted/sla.js";
 import { lateReportsOf } from "../intake/lateness.js";
@@ -8,16 +8,8 @@ import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { type ConnectionState, statusLabel } from "./status-machine.js";
-import { connectionIdFromStatusToken } from "./status-link.js";
+import { connectionForStatusToken } from "./status-link.js";
 import { transitionConnection } from "./transition.js";
-
-/** The assisted connection a status token names. */
-async function connectionForToken(deps: Deps, token: string): Promise<Result<ConnectionRow>> {
-  const id = connectionIdFromStatusToken(deps, token);
-  const connection = id ? await findConnection(deps.db, id) : undefined;
-  if (connection?.authMethod !== "assisted") return fail("not_found", "This status link is not valid.");
-  return ok(connection);
-}
 
 /** Build the employer status page's data. */
 async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerStatus>> {
@@ -54,13 +46,13 @@ async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerSta
 
 /** The employer status page for a capability token. */
 export async function employerStatus(deps: Deps, token: string): Promise<Result<EmployerStatus>> {
-  const found = await connectionForToken(deps, token);
+  const found = await connectionForStatusToken(deps, token);
   return found.ok ? present(deps, found.value) : found;
 }
 
 /** The employer says admin access is granted: pending (or no-invite) connections move to processing. */
 export async function confirmAccess(deps: Deps, token: string): Promise<Result<EmployerStatus>> {
-  const found = await connectionForToken(deps, token);
+  const found = await connectionForStatusToken(deps, token);
   if (!found.ok) return found;
   let connection = found.value;
   if (connection.status === "disconnected") return fail("invalid_request", "This connection is disconnected.");

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
+import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
 
 /** The employer status page is a capability link: the connection id plus an HMAC only this server can make. */
 export function statusTokenFor(deps: Pick<Deps, "cipher">, connectionId: string): string {
@@ -18,4 +20,12 @@ export function connectionIdFromStatusToken(deps: Pick<Deps, "cipher">, token: s
 /** Absolute URL of the employer status page. */
 export function statusUrlFor(deps: Pick<Deps, "cipher" | "config">, connectionId: string): string {
   return `${deps.config.publicUrl}/connect/status/${statusTokenFor(deps, connectionId)}`;
+}
+
+/** The assisted connection a status link names, or the one answer every invalid link gets. */
+export async function connectionForStatusToken(deps: Pick<Deps, "db" | "cipher">, token: string): Promise<Result<ConnectionRow>> {
+  const id = connectionIdFromStatusToken(deps, token);
+  const connection = id ? await findConnection(deps.db, id) : undefined;
+  if (connection?.authMethod !== "assisted") return fail("not_found", "This status link is not valid.");
+  return ok(connection);
 }

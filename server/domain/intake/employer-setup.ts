@@ -4,9 +4,9 @@
  * documents scheduled SFTP delivery.
  */
 import type { ReportCredentials, ReportSetup } from "../../../contracts/linnet/report-setup.js";
-import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
+import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { findInbox } from "../../db/repositories/intake.repository.js";
-import { connectionIdFromStatusToken } from "../connections/status-link.js";
+import { connectionForStatusToken } from "../connections/status-link.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { addInboxKey, parsePublicKey, resetInboxPassword } from "./inboxes.js";
@@ -14,13 +14,6 @@ import { getSource } from "./intake-view.js";
 
 /** The folder an inbox sees (its only one). */
 const FOLDER = "/";
-
-async function connectionFor(deps: Pick<Deps, "db" | "cipher">, token: string): Promise<Result<ConnectionRow>> {
-  const id = connectionIdFromStatusToken(deps, token);
-  const connection = id ? await findConnection(deps.db, id) : undefined;
-  if (connection?.authMethod !== "assisted") return fail("not_found", "This status link is not valid.");
-  return ok(connection);
-}
 
 const canSchedule = (deps: Pick<Deps, "catalog">, c: ConnectionRow) => {
   const provider = deps.catalog.get(c.providerId);
@@ -63,13 +56,13 @@ async function present(deps: Pick<Deps, "db" | "catalog" | "config" | "clock">, 
 
 /** The setup section for a status token. */
 export async function reportSetup(deps: Deps, token: string): Promise<Result<ReportSetup>> {
-  const found = await connectionFor(deps, token);
+  const found = await connectionForStatusToken(deps, token);
   return found.ok ? ok(await present(deps, found.value)) : found;
 }
 
 /** Create the inbox or set a new password; the password is answered this once. */
 export async function createReportCredentials(deps: Deps, token: string): Promise<Result<ReportCredentials>> {
-  const found = await connectionFor(deps, token);
+  const found = await connectionForStatusToken(deps, token);
   if (!found.ok) return found;
   if (!canSchedule(deps, found.value)) return fail("invalid_request", "This connection cannot receive scheduled reports.");
   const created = await resetInboxPassword(deps, "employer", found.value.id);
@@ -79,7 +72,7 @@ export async function createReportCredentials(deps: Deps, token: string): Promis
 
 /** Add the public key the provider gave the employer. */
 export async function addReportKey(deps: Deps, token: string, line: string): Promise<Result<ReportSetup>> {
-  const found = await connectionFor(deps, token);
+  const found = await connectionForStatusToken(deps, token);
   if (!found.ok) return found;
   if (!canSchedule(deps, found.value)) return fail("invalid_request", "This connection cannot receive scheduled reports.");
   const added = await addInboxKey(deps, "employer", found.value.id, line);
