@@ -2,8 +2,8 @@ import { Button } from "../ui/button.js";
 import { Card } from "../ui/card.js";
 import { SiteNameContext } from "../ui/page-title.js";
 import { StepHeading } from "../ui/step-heading.js";
-import { ConsoleGate } from "../ops/console-gate.js";
-import { useLocation } from "../ops/routes.js";
+import { ConsoleGate } from "../console/console-gate.js";
+import { useLocation } from "../console/navigation.js";
 import { DashboardSignedIn } from "./dashboard-signed-in.js";
 
 /** Roles the dashboard is for; operators use the operations console. */

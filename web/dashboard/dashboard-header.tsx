@@ -1,7 +1,7 @@
 import type { DashboardApplication } from "../../contracts/linnet/dashboard.js";
 import { Wordmark } from "../ui/wordmark.js";
-import { ConsoleTabs, ConsoleUser } from "../ops/console-header-parts.js";
-import { navigate } from "../ops/routes.js";
+import { ConsoleTabs, ConsoleUser } from "../console/console-header-parts.js";
+import { navigate } from "../console/navigation.js";
 import { type DashboardRoute, dashboardPaths } from "./dashboard-routes.js";
 
 /** Props of {@link DashboardHeader}. */

@@ -1,6 +1,6 @@
 import { Card } from "../ui/card.js";
 import { StepHeading } from "../ui/step-heading.js";
-import { Link } from "../ops/link.js";
+import { Link } from "../console/link.js";
 import { ConnectionPage } from "./connection-page.js";
 import { type DashboardRoute, dashboardPaths } from "./dashboard-routes.js";
 import { EmployersPage } from "./employers-page.js";

@@ -4,10 +4,10 @@ import { ErrorBanner } from "../ui/error-banner.js";
 import { SelectField } from "../ui/select-field.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
-import { queryString } from "../ops/ops-fetch.js";
-import { Pager } from "../ops/pager.js";
-import { navigate } from "../ops/routes.js";
-import { useLoad } from "../ops/use-load.js";
+import { queryString } from "../console/console-fetch.js";
+import { Pager } from "../console/pager.js";
+import { navigate } from "../console/navigation.js";
+import { useLoad } from "../ui/use-load.js";
 import { listConnections } from "./dashboard-api.js";
 import { dashboardPaths } from "./dashboard-routes.js";
 import {

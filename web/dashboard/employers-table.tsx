@@ -1,7 +1,7 @@
 import type { DashboardConnection } from "../../contracts/linnet/dashboard.js";
 import { productLabels } from "../ui/product-words.js";
 import { formatDateTime } from "../ui/format.js";
-import { Link } from "../ops/link.js";
+import { Link } from "../console/link.js";
 import { dashboardPaths } from "./dashboard-routes.js";
 import { StatusPill } from "./status-pill.js";
 

@@ -1,6 +1,6 @@
 import "../ui/styles.css";
 import "../ui/styles/extras.css";
-import "../ops/ops.css";
+import "../console/console.css";
 import "./dashboard.css";
 import { mount } from "../ui/mount.js";
 import { DashboardApp } from "./dashboard-app.js";

@@ -9,7 +9,7 @@ import { StepHeading } from "../ui/step-heading.js";
 import { TextField } from "../ui/text-field.js";
 import { formatDateTime } from "../ui/format.js";
 import { useAction } from "../ui/use-action.js";
-import { useLoad } from "../ops/use-load.js";
+import { useLoad } from "../ui/use-load.js";
 import { createConnectLink, getSettings, rotateSecret, saveRedirectUris } from "./dashboard-api.js";
 import { AcceptedBodySetting } from "./accepted-body-setting.js";
 import { LinkBox } from "./link-box.js";

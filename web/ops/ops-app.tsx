@@ -1,10 +1,11 @@
 import { ErrorBanner } from "../ui/error-banner.js";
 import { SiteNameContext } from "../ui/page-title.js";
-import { ConsoleGate } from "./console-gate.js";
+import { ConsoleGate } from "../console/console-gate.js";
 import { OpsRoutes } from "./ops-routes.js";
 import { OpsHeader } from "./ops-header.js";
-import { parseRoute, useLocation } from "./routes.js";
-import { SessionContext } from "./session-context.js";
+import { useLocation } from "../console/navigation.js";
+import { parseRoute } from "./routes.js";
+import { SessionContext } from "../console/session-context.js";
 
 const OPS_ROLES = ["operator", "admin"];
 

@@ -1,5 +1,5 @@
 import { Wordmark } from "../ui/wordmark.js";
-import { ConsoleTabs, ConsoleUser } from "./console-header-parts.js";
+import { ConsoleTabs, ConsoleUser } from "../console/console-header-parts.js";
 import type { Route } from "./routes.js";
 import { paths } from "./routes.js";
 

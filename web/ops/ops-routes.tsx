@@ -1,15 +1,15 @@
 import { Card } from "../ui/card.js";
 import { usePageTitle } from "../ui/page-title.js";
-import { AuditPage } from "./audit-page.js";
+import { AuditPage } from "./audit/audit-page.js";
 import { StepHeading } from "../ui/step-heading.js";
-import { ConnectionPage } from "./connection-page.js";
-import { Link } from "./link.js";
-import { IntakeFilePage } from "./intake-file-page.js";
-import { IntakePage } from "./intake-page.js";
-import { ManualJobsPage } from "./manual-jobs-page.js";
-import { QueuePage } from "./queue-page.js";
+import { ConnectionPage } from "./connection/connection-page.js";
+import { Link } from "../console/link.js";
+import { IntakeFilePage } from "./intake/intake-file-page.js";
+import { IntakePage } from "./intake/intake-page.js";
+import { ManualJobsPage } from "./manual-jobs/manual-jobs-page.js";
+import { QueuePage } from "./queue/queue-page.js";
 import { paths, type Route } from "./routes.js";
-import { UploadPage } from "./upload-page.js";
+import { UploadPage } from "./uploads/upload-page.js";
 
 /** Props of {@link OpsRoutes}. */
 export interface OpsRoutesProps {

@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import type {
-  ActivitySchema,
   IssueSchema,
   OpsManualJobSchema,
   ReportSchema,
@@ -21,8 +20,6 @@ export type TaskList = z.infer<typeof TaskListSchema>;
 export type TaskQuery = Partial<z.output<typeof TaskQuerySchema>>;
 /** Answer of `GET /ops/api/tasks/summary`. */
 export type TaskSummary = z.infer<typeof TaskSummarySchema>;
-/** An activity-log entry of a connection. */
-export type Activity = z.infer<typeof ActivitySchema>;
 /** A published snapshot in a connection's history. */
 export type SnapshotSummary = z.infer<typeof SnapshotSummarySchema>;
 /** A validation problem located in the file. */
@@ -35,6 +32,3 @@ export type Template = z.infer<typeof TemplateSchema>;
 export type ManualJob = z.infer<typeof OpsManualJobSchema>;
 /** Product group of a task, upload or snapshot. */
 export type Group = "org" | "pay";
-
-/** The console's session shapes come from the sign-in contract. */
-export type { ConsoleUser, SessionResponse as ConsoleSession } from "../../contracts/linnet/console-auth.js";

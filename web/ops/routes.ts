@@ -1,6 +1,4 @@
-import { useEffect, useState } from "react";
-
-/** Client-side routing over the History API: the server answers every `/ops/*` path with this page. */
+/** The operations console's routes: the server answers every `/ops/*` path with this page (navigation: web/console/navigation.ts). */
 
 /** A page of the console. */
 export type Route =
@@ -39,36 +37,3 @@ export const paths = {
   intake: "/ops/intake",
   intakeFile: (id: string) => `/ops/intake/files/${encodeURIComponent(id)}`,
 };
-
-const CHANGE = "ops:navigate";
-
-/** Goes to an internal URL without reloading; `replace` rewrites the current entry (filters, paging). */
-export function navigate(href: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, "", href);
-  else window.history.pushState(null, "", href);
-  window.dispatchEvent(new Event(CHANGE));
-  if (!options.replace) window.scrollTo(0, 0);
-}
-
-/** The current location. */
-export interface Location {
-  pathname: string;
-  search: string;
-}
-
-const current = (): Location => ({ pathname: window.location.pathname, search: window.location.search });
-
-/** The current location, updated on {@link navigate} and on the browser's back and forward buttons. */
-export function useLocation(): Location {
-  const [location, setLocation] = useState(current);
-  useEffect(() => {
-    const update = () => setLocation(current());
-    window.addEventListener("popstate", update);
-    window.addEventListener(CHANGE, update);
-    return () => {
-      window.removeEventListener("popstate", update);
-      window.removeEventListener(CHANGE, update);
-    };
-  }, []);
-  return location;
-}
