@@ -1,6 +1,5 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type {
-  AssistedInstructions as Instructions,
   AuthorizeResponse,
   ConnectFlow,
   FlowProvider,
@@ -8,10 +7,10 @@ import type {
 import { AssistedInstructions, instructionsTitle } from "../ui/assisted-instructions.js";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { errorMessage } from "../ui/fetch-json.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { TextField } from "../ui/text-field.js";
+import { useLoad } from "../ui/use-load.js";
 import { BackLink } from "./back-link.js";
 import { getInstructions } from "./connect-api.js";
 import { PreviewButton } from "./preview-button.js";
@@ -28,20 +27,8 @@ export interface AssistedStepProps {
 
 /** Step c: how to give Linnet admin access in an assisted provider, then "granted" or "later". */
 export function AssistedStep({ flow, provider, onBack, onAuthorized }: AssistedStepProps) {
-  const [instructions, setInstructions] = useState<Instructions | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { data: instructions, error: loadError } = useLoad(`${flow.flow_id}/${provider.id}`, () => getInstructions(flow.flow_id, provider.id));
   const { busy, error, submit } = useAuthorize(flow);
-
-  useEffect(() => {
-    let cancelled = false;
-    getInstructions(flow.flow_id, provider.id).then(
-      (answer) => !cancelled && setInstructions(answer),
-      (failure: unknown) => !cancelled && setLoadError(errorMessage(failure)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [flow.flow_id, provider.id]);
 
   // A legacy link names no employer: ask, so operators and the developer see who this connection is for.
   const askName = flow.customer_name === null;

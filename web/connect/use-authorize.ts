@@ -1,6 +1,6 @@
-import { useState } from "react";
 import type { AuthorizeRequest, AuthorizeResponse, ConnectFlow } from "../../contracts/linnet/connect-flow.js";
 import { errorMessage } from "../ui/fetch-json.js";
+import { useAction } from "../ui/use-action.js";
 import { authorize } from "./connect-api.js";
 
 /** How an authorize call ended. */
@@ -18,21 +18,17 @@ export interface AuthorizeState {
 
 /** Runs `POST /connect/api/flows/:id/authorize` for this flow, tracking busy and error state. */
 export function useAuthorize(flow: ConnectFlow): AuthorizeState {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (request: AuthorizeRequest): Promise<AuthorizeOutcome> => {
-    setBusy(true);
-    setError(null);
-    try {
-      return { ok: true, result: await authorize(flow.flow_id, request) };
-    } catch (failure) {
-      const message = errorMessage(failure);
-      setError(message);
-      return { ok: false, message };
-    } finally {
-      setBusy(false);
-    }
+    let message = "";
+    const result = await run(() =>
+      authorize(flow.flow_id, request).catch((failure: unknown) => {
+        message = errorMessage(failure); // the same words useAction records in `error`
+        throw failure;
+      }),
+    );
+    return result ? { ok: true, result } : { ok: false, message };
   };
 
   return { busy, error, submit };

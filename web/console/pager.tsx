@@ -1,4 +1,5 @@
 import { Button } from "../ui/button.js";
+import { formatCount } from "../ui/format.js";
 
 /** Props of {@link Pager}. */
 export interface PagerProps {
@@ -15,7 +16,7 @@ export function Pager({ offset, limit, total, onOffset }: PagerProps) {
   return (
     <nav className="pager" aria-label="Pages">
       <span className="small muted" data-testid="page-range">
-        {total === 0 ? "0" : `${offset + 1}–${last}`} of {total}
+        {total === 0 ? "0" : `${formatCount(offset + 1)}–${formatCount(last)}`} of {formatCount(total)}
       </span>
       <Button variant="secondary" className="btn-small" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))} data-testid="page-prev">
         Previous

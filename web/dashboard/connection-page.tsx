@@ -8,14 +8,13 @@ import { usePageTitle } from "../ui/page-title.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { ActivityTimeline } from "../console/activity-timeline.js";
-import { formatDateTime } from "../ui/format.js";
+import { formatDate, formatDateTime } from "../ui/format.js";
 import { Link } from "../console/link.js";
 import { useAction } from "../ui/use-action.js";
 import { useLoad } from "../ui/use-load.js";
 import { createReauthLink, disconnect, getConnection } from "./dashboard-api.js";
 import { dashboardPaths } from "./dashboard-routes.js";
 import { DeductionJobs } from "./deduction-jobs.js";
-import { formatDay } from "./employers-table.js";
 import { LinkBox } from "./link-box.js";
 import { StatusPill } from "./status-pill.js";
 
@@ -46,8 +45,8 @@ function Readiness({ connection: c }: { connection: DashboardConnectionDetail })
               <td>{productLabels([r.product])}</td>
               <td>{r.ready ? "Available" : <span className="muted">Not yet</span>}</td>
               <td>{formatDateTime(r.data_retrieved_at)}</td>
-              <td>{formatDay(r.expected_by)}</td>
-              <td>{formatDay(r.next_refresh_at)}</td>
+              <td>{formatDate(r.expected_by)}</td>
+              <td>{formatDate(r.next_refresh_at)}</td>
             </tr>
           ))}
         </tbody>
@@ -137,12 +136,12 @@ export function ConnectionPage({ applicationId, connectionId }: ConnectionPagePr
           <p data-testid="status-words">{c.status_words}</p>
           {c.expected_first_data_at && (
             <p>
-              First data expected by <strong data-testid="expected-date">{formatDay(c.expected_first_data_at)}</strong>
+              First data expected by <strong data-testid="expected-date">{formatDate(c.expected_first_data_at)}</strong>
             </p>
           )}
           {c.refreshed_from_reports_since && (
             <p data-testid="refreshed-automatically">
-              Refreshed automatically from scheduled reports since <strong>{formatDay(c.refreshed_from_reports_since)}</strong>
+              Refreshed automatically from scheduled reports since <strong>{formatDate(c.refreshed_from_reports_since)}</strong>
             </p>
           )}
           {c.employer_status_url && (

@@ -1,6 +1,6 @@
 import type { DashboardConnection } from "../../contracts/linnet/dashboard.js";
 import { productLabels } from "../ui/product-words.js";
-import { formatDateTime } from "../ui/format.js";
+import { formatDate, formatDateTime } from "../ui/format.js";
 import { Link } from "../console/link.js";
 import { dashboardPaths } from "./dashboard-routes.js";
 import { StatusPill } from "./status-pill.js";
@@ -11,17 +11,11 @@ export interface EmployersTableProps {
   connections: DashboardConnection[];
 }
 
-/** "Jan 3, 2027" style date, or a dash. */
-export function formatDay(iso: string | null): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
-}
-
 /** Data retrieved per product, grouped when several share a date ("Company, Directory: Dec 1, 2026"). */
 function retrievedSummary(c: DashboardConnection): string {
   const byDate = new Map<string, string[]>();
   for (const r of c.readiness) {
-    const key = r.data_retrieved_at ? formatDay(r.data_retrieved_at) : "not yet";
+    const key = r.data_retrieved_at ? formatDate(r.data_retrieved_at) : "not yet";
     byDate.set(key, [...(byDate.get(key) ?? []), r.product]);
   }
   if (byDate.size === 0) return "—";
@@ -60,9 +54,9 @@ export function EmployersTable({ applicationId, connections }: EmployersTablePro
                 <StatusPill status={c.status} label={c.status_label} words={c.status_words} testId={`employer-status-${c.id}`} />
               </td>
               <td className="small">{retrievedSummary(c)}</td>
-              <td>{formatDay(c.next_refresh_at)}</td>
+              <td>{formatDate(c.next_refresh_at)}</td>
               <td data-testid={`employer-expected-${c.id}`}>
-                {c.expected_first_data_at ? <time dateTime={c.expected_first_data_at} title={formatDateTime(c.expected_first_data_at)}>{formatDay(c.expected_first_data_at)}</time> : "—"}
+                {c.expected_first_data_at ? <time dateTime={c.expected_first_data_at} title={formatDateTime(c.expected_first_data_at)}>{formatDate(c.expected_first_data_at)}</time> : "—"}
               </td>
             </tr>
           ))}

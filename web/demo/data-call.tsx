@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from "react";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { errorMessage } from "../ui/fetch-json.js";
 import { formatDate, formatDateTime, statusWords } from "../ui/format.js";
 import { Spinner } from "../ui/spinner.js";
+import { useLoad } from "../ui/use-load.js";
 import { callData, type DemoDataResponse, type DemoExchangeResponse } from "./demo-api.js";
 
 /** Props of {@link DataCall}. */
@@ -34,28 +33,12 @@ function answerWords(answer: DemoDataResponse): string {
 
 /** The developer's server calling the data API with the token it received, as a real app would after connecting. */
 export function DataCall({ exchange, onStatus }: DataCallProps) {
-  const [answer, setAnswer] = useState<DemoDataResponse | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const path = pathFor(exchange);
-
-  const call = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await callData({ token_handle: exchange.token_handle, path });
-      setAnswer(next);
-      onStatus(next.connection_status);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  }, [exchange.token_handle, path, onStatus]);
-
-  useEffect(() => {
-    void call();
-  }, [call]);
+  const { data: answer, error, loading: busy, reload: call } = useLoad(`${exchange.token_handle} ${path}`, async () => {
+    const next = await callData({ token_handle: exchange.token_handle, path });
+    onStatus(next.connection_status);
+    return next;
+  });
 
   return (
     <>

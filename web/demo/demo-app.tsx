@@ -1,10 +1,9 @@
-import { useEffect, useState } from "react";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { errorMessage } from "../ui/fetch-json.js";
 import { Page } from "../ui/page.js";
 import { Spinner } from "../ui/spinner.js";
-import { type DemoConfig, getConfig } from "./demo-api.js";
+import { useLoad } from "../ui/use-load.js";
+import { getConfig } from "./demo-api.js";
 import { DemoCallback } from "./demo-callback.js";
 import { DemoWorkspace } from "./demo-workspace.js";
 
@@ -13,12 +12,7 @@ const CALLBACK = window.location.pathname.replace(/\/+$/, "") === "/demo/callbac
 
 /** The demo of a developer's app at `/demo`: loads the config, then shows the workspace (or why it cannot). */
 export function DemoApp() {
-  const [config, setConfig] = useState<DemoConfig | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    getConfig().then(setConfig, (failure: unknown) => setError(errorMessage(failure)));
-  }, []);
+  const { data: config, error } = useLoad("config", getConfig);
 
   return (
     <Page width="wide">

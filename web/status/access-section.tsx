@@ -1,9 +1,8 @@
-import { useState } from "react";
 import type { EmployerStatus } from "../../contracts/linnet/connect-flow.js";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { errorMessage } from "../ui/fetch-json.js";
 import { formatDate } from "../ui/format.js";
+import { useAction } from "../ui/use-action.js";
 import { confirmAccess } from "./status-api.js";
 
 /** Props of {@link AccessSection}. */
@@ -16,8 +15,7 @@ export interface AccessSectionProps {
 
 /** Whether the employer confirmed granting admin access, or a button to confirm it now. */
 export function AccessSection({ token, status, onChange }: AccessSectionProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   if (status.access_confirmed_at !== null) {
     return (
@@ -28,15 +26,8 @@ export function AccessSection({ token, status, onChange }: AccessSectionProps) {
   }
 
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await confirmAccess(token));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    const updated = await run(() => confirmAccess(token));
+    if (updated) onChange(updated);
   };
 
   return (

@@ -1,10 +1,10 @@
-import { useEffect, useState } from "react";
-import type { ReportSetup } from "../../contracts/linnet/report-setup.js";
+import { useState } from "react";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { useAction } from "../ui/use-action.js";
 import { formatDateTime } from "../ui/format.js";
 import { InboxDetails, PublicKeyForm } from "../ui/inbox-details.js";
+import { useAction } from "../ui/use-action.js";
+import { useLoad } from "../ui/use-load.js";
 import { addReportKey, createReportCredentials, getReportSetup } from "./report-setup-api.js";
 
 /**
@@ -13,20 +13,10 @@ import { addReportKey, createReportCredentials, getReportSetup } from "./report-
  * Renders nothing for other connections.
  */
 export function ReportSetupSection({ token }: { token: string }) {
-  const [setup, setSetup] = useState<ReportSetup | null>(null);
+  // the section is optional: when it fails to load (its error is not shown) the page still says everything else
+  const { data: setup, setData: setSetup } = useLoad(token, getReportSetup);
   const [password, setPassword] = useState<string | null>(null);
   const { busy, error, run } = useAction();
-
-  useEffect(() => {
-    let cancelled = false;
-    getReportSetup(token).then(
-      (answer) => !cancelled && setSetup(answer),
-      () => undefined, // the section is optional: without it the page still says everything else
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [token]);
 
   const create = async () => {
     const created = await run(() => createReportCredentials(token));

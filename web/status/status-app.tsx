@@ -1,12 +1,11 @@
-import { useEffect, useState } from "react";
-import type { EmployerStatus } from "../../contracts/linnet/connect-flow.js";
+import { useState } from "react";
 import { AssistedInstructions, instructionsTitle } from "../ui/assisted-instructions.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { errorMessage } from "../ui/fetch-json.js";
 import { Page } from "../ui/page.js";
 import { ProductList } from "../ui/product-list.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
+import { useLoad } from "../ui/use-load.js";
 import { AccessSection } from "./access-section.js";
 import { DisconnectedStatus } from "./disconnected-status.js";
 import { ExpectedData } from "./expected-data.js";
@@ -18,19 +17,7 @@ import { getStatus, tokenFromPath } from "./status-api.js";
 /** The employer status page at `/connect/status/<token>`: where an assisted connection stands and what is left to do. */
 export function StatusApp() {
   const [token] = useState(() => tokenFromPath(window.location.pathname));
-  const [status, setStatus] = useState<EmployerStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    getStatus(token).then(
-      (answer) => !cancelled && setStatus(answer),
-      (failure: unknown) => !cancelled && setError(errorMessage(failure)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [token]);
+  const { data: status, error, setData: setStatus } = useLoad(token, getStatus);
 
   if (status === null) {
     return (

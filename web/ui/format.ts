@@ -7,8 +7,9 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const formatter = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric" });
 
-/** Formats an ISO date or timestamp as a local date like "Dec 8, 2026"; returns the input if it cannot be parsed. */
-export function formatDate(iso: string): string {
+/** Formats an ISO date or timestamp as a local date like "Dec 8, 2026"; "—" for none, the input if it does not parse. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
   // A bare "2026-12-08" parses as UTC midnight, which is the previous day west of Greenwich: read it as local.
   const dateOnly = DATE_ONLY.exec(iso);
   const date = dateOnly
@@ -80,9 +81,16 @@ export function toLocalInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+const integer = new Intl.NumberFormat("en-US");
+
+/** A number with thousands separators ("12,480"). */
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
 /** Plural-aware count ("1 row", "3 rows"). */
 export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
 }
 
 /** File size in B / KB / MB. */
@@ -92,11 +100,27 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
 
-/** "$1,234.56" from an amount in cents; "—" for null. */
-export function formatMoney(cents: number | null | undefined): string {
-  return cents === null || cents === undefined ? "—" : money.format(cents / 100);
+/** The currency format for an ISO 4217 code, or null when the browser does not know the code. */
+function moneyFormat(currency: string): Intl.NumberFormat | null {
+  const code = currency.toUpperCase();
+  if (!moneyFormats.has(code)) {
+    let format: Intl.NumberFormat | null = null;
+    try {
+      format = new Intl.NumberFormat("en-US", { style: "currency", currency: code });
+    } catch {
+      // an unknown code (a typo in a file): the plain amount below
+    }
+    moneyFormats.set(code, format);
+  }
+  return moneyFormats.get(code) ?? null;
+}
+
+/** "$1,234.56" from an amount in cents (in `currency`, USD by default; "1234.56" for an unknown code); "—" for null. */
+export function formatMoney(cents: number | null | undefined, currency = "USD"): string {
+  if (cents === null || cents === undefined) return "—";
+  return moneyFormat(currency)?.format(cents / 100) ?? (cents / 100).toFixed(2);
 }
 
 const COUNT_NOUNS: Record<string, [string, string]> = {
@@ -119,14 +143,14 @@ export function countWords(key: string, n: number): string {
   if (key.endsWith("_cents")) return `${formatMoney(n)} ${humanize(key.slice(0, -"_cents".length)).toLowerCase()}${key === "gross_cents" ? " pay" : ""}`;
   const noun = COUNT_NOUNS[key];
   if (noun) return count(n, noun[0], noun[1]);
-  return `${n.toLocaleString("en-US")} ${humanize(key).toLowerCase()}`;
+  return `${formatCount(n)} ${humanize(key).toLowerCase()}`;
 }
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** A JSON scalar as people read it: timestamps and dates formatted, everything else as text. */
 export function formatScalar(value: string | number): string {
-  if (typeof value === "number") return value.toLocaleString("en-US");
+  if (typeof value === "number") return formatCount(value);
   if (ISO_TIMESTAMP.test(value)) return formatDateTime(value);
   if (DATE_ONLY.test(value)) return formatDate(value);
   return value;

@@ -5,7 +5,7 @@ import { errorMessage } from "./fetch-json.js";
 export interface Loaded<T> {
   /** The last answer (kept while a new key loads, so lists don't flash). */
   data: T | null;
-  /** The last failure's message. */
+  /** The last failure's message (kept while the same call runs again, so a polled error does not blink). */
   error: string | null;
   /** A load for the current key is in flight. */
   loading: boolean;
@@ -24,7 +24,10 @@ interface State<T> {
   loadedAt: number;
 }
 
-/** Loads `load(key)` whenever `key` changes, ignoring answers that arrive after the key moved on. */
+/**
+ * The one data-loading hook of every page: loads `load(key)` whenever `key` changes, ignoring answers that arrive
+ * after the key moved on; `reload` loads again, `setData` takes what a mutation (see useAction) answered.
+ */
 export function useLoad<T>(key: string, load: (key: string) => Promise<T>): Loaded<T> {
   const [state, setState] = useState<State<T>>({ data: null, error: null, loading: true, loadedAt: 0 });
   const loadRef = useRef(load);
@@ -33,7 +36,7 @@ export function useLoad<T>(key: string, load: (key: string) => Promise<T>): Load
   latestKey.current = key;
 
   const run = useCallback(async (forKey: string) => {
-    setState((s) => ({ ...s, loading: true, error: null }));
+    setState((s) => ({ ...s, loading: true }));
     try {
       const data = await loadRef.current(forKey);
       if (latestKey.current === forKey) setState({ data, error: null, loading: false, loadedAt: Date.now() });

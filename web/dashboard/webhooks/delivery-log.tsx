@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from "react";
+import { useEffect } from "react";
 import type { WebhookDelivery } from "../../../contracts/linnet/webhooks.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { formatDateTime } from "../../ui/format.js";
+import { useAction } from "../../ui/use-action.js";
+import { useLoad } from "../../ui/use-load.js";
 import type { WebhooksApi } from "./webhooks-api.js";
 
 /** How often the log refreshes itself while shown. */
@@ -19,37 +21,22 @@ function statusText(d: WebhookDelivery): string {
 
 /** The delivery log of one endpoint: every delivery's latest attempt, refreshed every 2 s, with redelivery. */
 export function DeliveryLog({ api, endpointId, refreshKey }: { api: WebhooksApi; endpointId: string; refreshKey: number }) {
-  const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api.deliveries(endpointId).then(
-      (rows) => {
-        setDeliveries(rows);
-        setError(null);
-      },
-      (err: Error) => setError(err.message),
-    );
-  }, [api, endpointId]);
+  const { data: deliveries, error, reload } = useLoad(endpointId, () => api.deliveries(endpointId));
+  const action = useAction();
   useEffect(() => {
-    load();
-    const timer = setInterval(load, REFRESH_MS);
+    const timer = setInterval(() => void reload(), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [reload]);
   // an action on the endpoint (test send, enable) shows its effect at once
   useEffect(() => {
-    if (refreshKey > 0) load();
-  }, [refreshKey, load]);
+    if (refreshKey > 0) void reload();
+  }, [refreshKey, reload]);
   const redeliver = async (id: string) => {
-    try {
-      await api.redeliver(id);
-      load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (await action.run(() => api.redeliver(id))) void reload();
   };
   return (
     <div className="webhook-log">
-      <ErrorBanner message={error} testId="delivery-log-error" />
+      <ErrorBanner message={action.error ?? error} testId="delivery-log-error" />
       <table className="webhook-log-table" aria-label="Delivery log">
         <thead>
           <tr>

@@ -2,8 +2,10 @@ import { useState } from "react";
 import type { WebhookEndpoint } from "../../../contracts/linnet/webhooks.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { useAction } from "../../ui/use-action.js";
 import { DeliveryLog } from "./delivery-log.js";
 import type { WebhooksApi } from "./webhooks-api.js";
+import { formatDateTime } from "../../ui/format.js";
 
 /** Props of {@link EndpointCard}. */
 export interface EndpointCardProps {
@@ -17,16 +19,16 @@ export interface EndpointCardProps {
 
 /** One endpoint: its URL, types and state (with why it is disabled), its actions and its delivery log. */
 export function EndpointCard({ api, endpoint: e, onChanged, onSecret }: EndpointCardProps) {
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const [refreshKey, setRefreshKey] = useState(0);
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
+  const run = async (call: () => Promise<unknown>) => {
+    const done = await action.run(async () => {
+      await call();
+      return true;
+    });
+    if (done) {
       setRefreshKey((k) => k + 1);
       onChanged();
-    } catch (err) {
-      setError((err as Error).message);
     }
   };
   return (
@@ -43,7 +45,7 @@ export function EndpointCard({ api, endpoint: e, onChanged, onSecret }: Endpoint
             </p>
           )}
           {e.previous_secret_expires_at && new Date(e.previous_secret_expires_at) > new Date() && (
-            <div className="webhook-meta">Previous secret also signs until {new Date(e.previous_secret_expires_at).toLocaleString()}</div>
+            <div className="webhook-meta">Previous secret also signs until {formatDateTime(e.previous_secret_expires_at)}</div>
           )}
         </div>
         <div className="webhook-actions">
@@ -66,7 +68,7 @@ export function EndpointCard({ api, endpoint: e, onChanged, onSecret }: Endpoint
           </Button>
         </div>
       </header>
-      <ErrorBanner message={error} testId="endpoint-error" />
+      <ErrorBanner message={action.error} testId="endpoint-error" />
       <DeliveryLog api={api} endpointId={e.id} refreshKey={refreshKey} />
     </section>
   );

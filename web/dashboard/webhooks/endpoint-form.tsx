@@ -4,24 +4,16 @@ import { Button } from "../../ui/button.js";
 import { CheckboxField } from "../../ui/checkbox-field.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { TextField } from "../../ui/text-field.js";
+import { useAction } from "../../ui/use-action.js";
 
 /** The "Add endpoint" form: a URL and the event types to receive (none checked means every type). */
 export function EndpointForm({ onCreate, onCancel }: { onCreate: (url: string, types: string[]) => Promise<void>; onCancel: () => void }) {
   const [url, setUrl] = useState("");
   const [types, setTypes] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onCreate(url.trim(), types);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onCreate(url.trim(), types));
   };
   const toggle = (type: string, on: boolean) => setTypes((current) => (on ? [...current, type] : current.filter((t) => t !== type)));
   return (

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { WebhookEndpoint } from "../../../contracts/linnet/webhooks.js";
+import { useMemo, useState } from "react";
 import { Button } from "../../ui/button.js";
 import { CopyButton } from "../../ui/copy-button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { Spinner } from "../../ui/spinner.js";
+import { useLoad } from "../../ui/use-load.js";
 import { EndpointCard } from "./endpoint-card.js";
 import { EndpointForm } from "./endpoint-form.js";
 import { webhooksApi } from "./webhooks-api.js";
@@ -12,19 +12,14 @@ import "./webhooks.css";
 /** The developer dashboard's Webhooks tab for one application: endpoints, secrets, test sends and delivery logs. */
 export function WebhooksTab({ applicationId }: { applicationId: string }) {
   const api = useMemo(() => webhooksApi(applicationId), [applicationId]);
-  const [endpoints, setEndpoints] = useState<WebhookEndpoint[] | null>(null);
+  const { data: endpoints, error, reload } = useLoad(applicationId, () => api.list());
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    api.list().then(setEndpoints, (err: Error) => setError(err.message));
-  }, [api]);
-  useEffect(reload, [reload]);
   const create = async (url: string, types: string[]) => {
     const created = await api.create(url, types);
     setSecret(created.secret);
     setAdding(false);
-    reload();
+    void reload();
   };
   return (
     <div className="webhooks-tab">
@@ -55,7 +50,7 @@ export function WebhooksTab({ applicationId }: { applicationId: string }) {
       {endpoints === null && !error && <Spinner />}
       {endpoints?.length === 0 && !adding && <p>No endpoints yet.</p>}
       {endpoints?.map((e) => (
-        <EndpointCard key={e.id} api={api} endpoint={e} onChanged={reload} onSecret={setSecret} />
+        <EndpointCard key={e.id} api={api} endpoint={e} onChanged={() => void reload()} onSecret={setSecret} />
       ))}
     </div>
   );

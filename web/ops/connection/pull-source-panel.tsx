@@ -2,10 +2,11 @@ import { type FormEvent, useEffect, useState } from "react";
 import type { PullSource, PullSourceTest } from "../../../contracts/linnet/pull-sources.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
-import { ApiError, errorMessage } from "../../ui/fetch-json.js";
+import { ApiError } from "../../ui/fetch-json.js";
 import { formatDateTime } from "../../ui/format.js";
 import { consoleFetch } from "../../console/console-fetch.js";
 import { useAction } from "../../ui/use-action.js";
+import { useLoad } from "../../ui/use-load.js";
 
 /** Props of {@link PullSourcePanel}. */
 export interface PullSourcePanelProps {
@@ -24,37 +25,38 @@ function Field({ label, value, onChange, type = "text", optional = false, testId
   );
 }
 
+/** The connection's pull source, or null when it has none (404). */
+async function loadPullSource(path: string): Promise<PullSource | null> {
+  try {
+    return await consoleFetch<PullSource>(path);
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.status === 404) return null;
+    throw failure;
+  }
+}
+
 /**
  * A connection's pull source (a remote SFTP server Linnet polls for scheduled reports): its settings, last poll and
  * pinned host key, and a minimal form to add, change, test or remove it. The password is write-only.
  */
 export function PullSourcePanel({ connectionId }: PullSourcePanelProps) {
   const path = `/ops/api/connections/${connectionId}/pull-source`;
-  const [source, setSource] = useState<PullSource | null>(null);
+  const { data: source, error: loadError, setData: setSource } = useLoad(path, loadPullSource);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [test, setTest] = useState<PullSourceTest | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const action = useAction();
 
+  // the form starts from the stored settings (and again after a save: the password is never sent back)
   useEffect(() => {
-    consoleFetch<PullSource>(path).then(
-      (found) => {
-        setSource(found);
-        setDraft({ host: found.host, port: String(found.port), username: found.username, password: "", folder: found.folder, pattern: found.pattern });
-      },
-      (failure: unknown) => !(failure instanceof ApiError && failure.status === 404) && setLoadError(errorMessage(failure)),
-    );
-  }, [path]);
+    if (source) setDraft({ host: source.host, port: String(source.port), username: source.username, password: "", folder: source.folder, pattern: source.pattern });
+  }, [source]);
 
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const body = { host: draft.host, port: Number(draft.port), username: draft.username, folder: draft.folder, pattern: draft.pattern, ...(draft.password ? { password: draft.password } : {}) };
     const saved = await action.run(() => consoleFetch<PullSource>(path, { method: "PUT", json: body }));
-    if (saved) {
-      setSource(saved);
-      setDraft((d) => ({ ...d, password: "" }));
-    }
+    if (saved) setSource(saved);
   };
   const remove = async () => {
     if ((await action.run(() => consoleFetch<undefined>(path, { method: "DELETE" }).then(() => true))) === true) {

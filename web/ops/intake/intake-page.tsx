@@ -10,6 +10,7 @@ import { IntakeSourceTable } from "./intake-source-table.js";
 import { navigate } from "../../console/navigation.js";
 import { paths } from "../routes.js";
 import { useLoad } from "../../ui/use-load.js";
+import { formatCount } from "../../ui/format.js";
 
 const STATUSES = Object.keys(FILE_STATUS_WORDS) as FileStatus[];
 const STATUS_OPTIONS = [{ value: "", label: "Every file" }, ...STATUSES.map((s) => ({ value: s, label: FILE_STATUS_WORDS[s] }))];
@@ -41,7 +42,7 @@ export function IntakePage({ search }: { search: string }) {
           <div className="summary-stats">
             {STATUSES.filter((s) => s !== "duplicate" || counts.duplicate > 0).map((s) => (
               <div key={s} className={STAT_TONE[s] ? `stat stat-${STAT_TONE[s]}` : "stat"} data-testid={`intake-count-${s}`}>
-                <span className="stat-value">{counts[s].toLocaleString("en-US")}</span>
+                <span className="stat-value">{formatCount(counts[s])}</span>
                 <span className="stat-label">{FILE_STATUS_WORDS[s]}</span>
               </div>
             ))}

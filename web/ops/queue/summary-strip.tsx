@@ -2,7 +2,7 @@ import { Link } from "../../console/link.js";
 import type { TaskSummary } from "../ops-types.js";
 import { paths } from "../routes.js";
 import { SlaChart } from "./sla-chart.js";
-import { statusWords } from "../../ui/format.js";
+import { formatCount, statusWords } from "../../ui/format.js";
 
 /** Props of {@link SummaryStrip}. */
 export interface SummaryStripProps {
@@ -13,7 +13,7 @@ export interface SummaryStripProps {
 function Stat({ label, value, testId, tone }: { label: string; value: number; testId: string; tone?: string }) {
   return (
     <div className={tone ? `stat stat-${tone}` : "stat"} data-testid={testId}>
-      <span className="stat-value">{value.toLocaleString("en-US")}</span>
+      <span className="stat-value">{formatCount(value)}</span>
       <span className="stat-label">{label}</span>
     </div>
   );
@@ -33,7 +33,7 @@ export function SummaryStrip({ summary }: SummaryStripProps) {
         <Stat label="Due this week" value={summary.due_this_week} testId="summary-due-this-week" />
         <Stat label="Follow-ups" value={summary.follow_ups} testId="summary-follow-ups" />
         <div className="stat" data-testid="summary-manual-jobs">
-          <span className="stat-value">{summary.manual_jobs_open.toLocaleString("en-US")}</span>
+          <span className="stat-value">{formatCount(summary.manual_jobs_open)}</span>
           <Link className="stat-label" href={paths.manualJobs}>
             Open manual jobs
           </Link>

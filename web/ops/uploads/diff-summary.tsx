@@ -1,4 +1,5 @@
 import { changedFields, diffSections, entryText } from "./diff-entries.js";
+import { formatCount } from "../../ui/format.js";
 
 /** Props of {@link DiffSummary}. */
 export interface DiffSummaryProps {
@@ -18,7 +19,7 @@ export function DiffSummary({ diff, limit = 5, testId = "diff" }: DiffSummaryPro
       <ul className="diff-counts">
         {sections.map((s) => (
           <li key={s.key} className={`diff-count diff-${s.key}`} data-testid={`${testId}-${s.key}`}>
-            <span className="stat-value">{s.count.toLocaleString("en-US")}</span>
+            <span className="stat-value">{formatCount(s.count)}</span>
             <span className="stat-label">{s.label}</span>
           </li>
         ))}
@@ -41,7 +42,7 @@ export function DiffSummary({ diff, limit = 5, testId = "diff" }: DiffSummaryPro
                   </li>
                 );
               })}
-              {s.count > limit && <li className="muted">…and {(s.count - limit).toLocaleString("en-US")} more</li>}
+              {s.count > limit && <li className="muted">…and {formatCount(s.count - limit)} more</li>}
             </ul>
           </details>
         ))}

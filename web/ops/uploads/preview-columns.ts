@@ -1,3 +1,4 @@
+import { formatMoney } from "../../ui/format.js";
 import { pick, pickText } from "./diff-entries.js";
 import type { Group } from "../ops-types.js";
 
@@ -14,20 +15,15 @@ export interface PreviewColumn {
 
 const text = (...paths: string[]) => (r: Record<string, unknown>) => pickText(r, paths);
 
-/** "$1,234.56" from a Finch Money ({amount in cents, currency}) or a bare number of cents. */
-export function formatMoney(value: unknown): string | null {
+/** "$1,234.56" from a Finch Money ({amount in cents, currency}) or a bare number of cents; null when it is neither. */
+function moneyCell(value: unknown): string | null {
   const money = typeof value === "number" ? { amount: value, currency: "usd" } : (value as { amount?: unknown; currency?: unknown } | null);
   if (typeof money?.amount !== "number") return null;
-  const currency = typeof money.currency === "string" && money.currency ? money.currency.toUpperCase() : "USD";
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(money.amount / 100);
-  } catch {
-    return (money.amount / 100).toFixed(2);
-  }
+  return formatMoney(money.amount, typeof money.currency === "string" && money.currency ? money.currency : "USD");
 }
 
 const money = (...paths: string[]) => (r: Record<string, unknown>) =>
-  paths.map((p) => formatMoney(pick(r, p))).find((v) => v !== null) ?? null;
+  paths.map((p) => moneyCell(pick(r, p))).find((v) => v !== null) ?? null;
 
 function employmentStatus(r: Record<string, unknown>): string | null {
   const status = pickText(r, ["employment.employment_status", "employment_status", "status"]);

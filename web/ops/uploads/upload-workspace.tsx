@@ -2,7 +2,7 @@ import { useId } from "react";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { DiscardButton } from "./discard-button.js";
 import { DiffSummary } from "./diff-summary.js";
-import { formatBytes, formatDate, statusWords } from "../../ui/format.js";
+import { count, formatBytes, formatDate, statusWords } from "../../ui/format.js";
 import { GROUP_LABELS } from "../labels.js";
 import { MappingEditor } from "./mapping-editor.js";
 import type { UploadView } from "../ops-types.js";
@@ -54,7 +54,7 @@ export function UploadWorkspace({ upload, providerId, onChange, onPublished, onD
         </span>
       </header>
       <p className="small muted" data-testid="upload-facts">
-        {upload.format.toUpperCase()} · {upload.row_count.toLocaleString("en-US")} rows · {formatBytes(upload.size_bytes)}
+        {upload.format.toUpperCase()} · {count(upload.row_count, "row")} · {formatBytes(upload.size_bytes)}
         {purged ? "" : ` · ${upload.headers.length} columns`}
       </p>
       {upload.purged_at !== null && (
