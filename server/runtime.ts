@@ -11,9 +11,10 @@ import { type Database, databaseOptions, migrateDatabase, openDatabase } from ".
 import { bootstrapIfEmpty, type FirstStartCredentials } from "./domain/bootstrap.js";
 import { type Catalog, defaultCatalog } from "./domain/catalog/catalog.js";
 import { type Clock, systemClock } from "./domain/clock.js";
-import { TokenCache } from "./domain/connections/token-cache.js";
+import { ConnectionStateCache } from "./domain/caches/connection-state-cache.js";
+import { TokenCache } from "./domain/caches/token-cache.js";
 import type { Deps } from "./domain/deps.js";
-import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
+import { SnapshotReader } from "./domain/caches/snapshot-reader.js";
 import { sealPlainUploads } from "./domain/ops/upload-content.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
 import { createBoss, type JobWorkers, prepareJobs, startJobs } from "./jobs/queue.js";
@@ -86,6 +87,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     reader: new SnapshotReader(config.readCacheBytes),
     jobs,
     tokens: new TokenCache(config.authCacheMs),
+    connectionState: new ConnectionStateCache(database.db, config.authCacheMs),
     // measured only when someone may read it (`/metrics` is off without a token)
     metrics: config.metricsToken ? createMetrics() : undefined,
   };

@@ -6,9 +6,10 @@ import { createApplication } from "../domain/applications/create-application.js"
 import { addApplicationMember } from "../domain/applications/members.js";
 import { defaultCatalog } from "../domain/catalog/catalog.js";
 import { systemClock } from "../domain/clock.js";
-import { TokenCache } from "../domain/connections/token-cache.js";
+import { ConnectionStateCache } from "../domain/caches/connection-state-cache.js";
+import { TokenCache } from "../domain/caches/token-cache.js";
 import type { Deps } from "../domain/deps.js";
-import { SnapshotReader } from "../domain/employer/snapshot-reader.js";
+import { SnapshotReader } from "../domain/caches/snapshot-reader.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { createCipher } from "../domain/security/encryption.js";
 import { createUser } from "../domain/users/create-user.js";
@@ -28,6 +29,7 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       catalog: defaultCatalog,
       reader: new SnapshotReader(config.readCacheBytes),
       tokens: new TokenCache(0),
+      connectionState: new ConnectionStateCache(database.db, 0),
       jobs: {
         send: async () => {
           throw new Error("Background jobs are not available to CLI commands");

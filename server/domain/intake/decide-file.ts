@@ -75,7 +75,6 @@ export async function decideFile(deps: Deps, userId: string, fileId: string, dec
   if (!result.ok) return result;
   const file = await findIntakeFile(deps.db, fileId);
   if (file) {
-    deps.tokens.invalidateConnection(file.connectionId);
     if (decision.action === "rerun") await deps.jobs.send(INTAKE_PROCESS_QUEUE, { fileId });
     else await resumePaused(deps, file.connectionId);
   }

@@ -91,13 +91,11 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
  * or the sweep processes it again from the start; a second run finds it decided and does nothing.
  */
 export async function processIntakeFile(deps: Deps, fileId: string): Promise<Result<IntakeFileStatus | "missing">> {
-  let connectionId: string | null = null;
   const result = await transactional(deps.db, async (tx) => {
     const d = { ...deps, db: tx };
     const file = await lockIntakeFile(tx, fileId);
     if (!file) return ok("missing" as const);
     if (file.status !== "received") return ok(file.status as IntakeFileStatus);
-    connectionId = file.connectionId;
     await lockConnectionForPublish(tx, file.connectionId);
     const connection = await findConnection(tx, file.connectionId);
     if (!connection) {
@@ -108,6 +106,5 @@ export async function processIntakeFile(deps: Deps, fileId: string): Promise<Res
     await closeLateOnArrival(d, file.id); // a late report of this kind has arrived, whatever the gate says of it
     return ok(status);
   });
-  if (connectionId) deps.tokens.invalidateConnection(connectionId);
   return result;
 }

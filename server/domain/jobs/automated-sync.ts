@@ -69,7 +69,6 @@ async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: s
     }
     return ok(undefined);
   });
-  if (connection) deps.tokens.invalidateConnection(connection.id); // the attempt headers come from the cached row
 }
 
 /**
@@ -85,15 +84,12 @@ export async function runDataSync(deps: Deps, jobId: string): Promise<void> {
   const job = await findAutomatedJob(deps.db, jobId);
   if (job?.status !== "pending" && job?.status !== "in_progress") return; // finished (at-least-once delivery)
   if (job.status === "pending") await updateAutomatedJob(deps.db, job.id, { status: "in_progress", startedAt: deps.clock.now() });
-  let connectionId: string | undefined;
   await transactional(deps.db, async (tx) => {
     const locked = await lockAutomatedJob(tx, job.id);
     if (locked?.status !== "in_progress") return ok(undefined);
-    connectionId = locked.connectionId;
     await syncLocked({ ...deps, db: tx }, locked);
     return ok(undefined);
   });
-  if (connectionId) deps.tokens.invalidateConnection(connectionId); // after commit: this process serves the new state
 }
 
 /** The body of a data sync, inside the job's transaction. */

@@ -30,6 +30,5 @@ export async function recordPullFailure(
     await insertActivity(tx, { connectionId: connection.id, actor: `user:${userId}`, kind: "pull_failed", fromStatus: null, toStatus: null, message: `Could not pull ${what} data: ${failure.reason}`, at: now });
     return ok(true as const);
   });
-  deps.tokens.invalidateConnection(connection.id);
   return done;
 }

@@ -60,8 +60,6 @@ export async function publishOrgSnapshot(deps: Deps, connectionId: string, input
     await ids.flush(tx);
     return completePublish({ ...deps, db: tx }, connection, { id: snapshotId, group: "org", version, counts, summary: `${counts.individuals} people` }, meta);
   });
-  // after commit: this process must serve the new snapshot at once
-  deps.tokens.invalidateConnection(connectionId);
   deps.metrics?.observePublish("org", result.ok, (performance.now() - started) / 1000);
   return result;
 }

@@ -107,8 +107,6 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
       const summary = `${counts.payments} payments, ${counts.pay_statements} pay statements`;
       return completePublish({ ...deps, db: tx }, connection, { id: snapshotId, group: "pay", version, counts, summary }, meta);
   });
-  // after commit: this process must serve the new snapshot at once
-  deps.tokens.invalidateConnection(connectionId);
   deps.metrics?.observePublish("pay", result.ok, (performance.now() - started) / 1000);
   return result;
 }
