@@ -8,7 +8,7 @@ import { createMetrics } from "./domain/metrics/metrics.js";
 import type { ZodApp } from "./api/types.js";
 import type { Config } from "./config.js";
 import { type Database, databaseOptions, migrateDatabase, openDatabase } from "./db/client.js";
-import { bootstrapIfEmpty, type FirstStartCredentials } from "./domain/bootstrap.js";
+import { bootstrapIfEmpty, type FirstStartCredentials } from "./commands/bootstrap.js";
 import { type Catalog, defaultCatalog } from "./domain/catalog/catalog.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { ConnectionStateCache } from "./domain/caches/connection-state-cache.js";

@@ -18,7 +18,7 @@ import type { Deps } from "../../../server/domain/deps.js";
 import { SnapshotReader } from "../../../server/domain/caches/snapshot-reader.js";
 import { generateCompany } from "../../../server/domain/sandbox/generator/index.js";
 import { createCipher } from "../../../server/domain/security/encryption.js";
-import { publishOrgSnapshot } from "../../../server/domain/snapshots/publish-org.js";
+import { publishOrgSnapshot } from "../../../server/commands/publish-org.js";
 import { insertConnection } from "../../../server/db/repositories/connections.repository.js";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);

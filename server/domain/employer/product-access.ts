@@ -1,13 +1,10 @@
 import { findSnapshot, type SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import { firstDataDue } from "../assisted/sla.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
+import { type DataProduct, PRODUCT_GROUP } from "../connections/product-rules.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 
-/** Products that guard employer data, and the snapshot group holding each. */
-export const PRODUCT_GROUP = { company: "org", directory: "org", individual: "org", employment: "org", documents: "org", payment: "pay", pay_statement: "pay" } as const;
-/** A product with employer data behind it. */
-export type DataProduct = keyof typeof PRODUCT_GROUP;
 
 /** Either the current snapshot, or when data is expected (null: unknown, e.g. an automated sync still running). */
 export type GroupAccess = { ready: true; snapshot: SnapshotRow } | { ready: false; expectedAt: Date | null };

@@ -4,7 +4,7 @@ import { authenticateToken } from "../../../domain/connections/authenticate-toke
 import { readPeople } from "../../../domain/employer/read-people.js";
 import { FinchError } from "../../../domain/errors.js";
 import { personFromFields } from "../../../domain/sandbox/person-defaults.js";
-import { addPeople } from "../../../domain/sandbox/sandbox-edits.js";
+import { addPeople } from "../../../commands/sandbox-edits.js";
 import { sourceIdOf, stableIdsOf } from "../../../domain/sandbox/stable-id-lookup.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";

@@ -1,10 +1,10 @@
-import type { TokenContext } from "../connections/authenticate-token.js";
-import type { ConnectionState } from "../connections/status-machine.js";
-import { transitionConnection } from "../connections/transition.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { transactional } from "../transactional.js";
-import { publishSandboxData } from "./sandbox-publish.js";
+import type { TokenContext } from "../domain/connections/authenticate-token.js";
+import type { ConnectionState } from "../domain/connections/status-machine.js";
+import { transitionConnection } from "../domain/connections/transition.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { transactional } from "../domain/transactional.js";
+import { publishSandboxData } from "./publish-sandbox-data.js";
 
 /** `PUT /sandbox/connections/accounts`: simulate what the operations team or the provider would do to a connection. */
 export async function setSandboxStatus(deps: Deps, ctx: TokenContext, status: Exclude<ConnectionState, "disconnected">): Promise<Result<true>> {

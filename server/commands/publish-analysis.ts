@@ -1,10 +1,11 @@
-import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
-import type { Deps } from "../deps.js";
-import type { Result } from "../errors.js";
-import { type PublishedSnapshot, type PublishMeta, publishOrgSnapshot } from "../snapshots/publish-org.js";
-import { publishPaySnapshot } from "../snapshots/publish-pay.js";
-import type { UploadAnalysis } from "./upload-analysis.js";
+import type { OrgSnapshotInput } from "../../contracts/linnet/snapshot-input.js";
+import type { ConnectionRow } from "../db/repositories/connections.repository.js";
+import type { Deps } from "../domain/deps.js";
+import type { Result } from "../domain/errors.js";
+import { publishOrgSnapshot } from "./publish-org.js";
+import type { PublishedSnapshot, PublishMeta } from "../domain/snapshots/publish-org.js";
+import { publishPaySnapshot } from "./publish-pay.js";
+import type { UploadAnalysis } from "../domain/ops/upload-analysis.js";
 
 /**
  * The one way an analysed file becomes served data, whoever delivered it (an operator's upload, a scheduled report

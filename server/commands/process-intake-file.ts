@@ -1,47 +1,15 @@
-/** Processing a delivered file exactly once: the decision and its effects commit together or not at all. */
-import { randomUUID } from "node:crypto";
-import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
-import { findHeldFile, findSameBytes, type IntakeFileRow, lockIntakeFile, updateIntakeFile } from "../../db/repositories/intake.repository.js";
-import { lockConnectionForPublish } from "../../db/repositories/snapshots.repository.js";
-import { insertTasks } from "../../db/repositories/tasks.repository.js";
-import { DAY_MS } from "../clock.js";
-import type { Deps } from "../deps.js";
-import { ok, type Result } from "../errors.js";
-import { publishAnalysis } from "../ops/publish-analysis.js";
-import { transactional } from "../transactional.js";
-import { analyzeFile } from "./analyze-file.js";
-import type { IntakeFileStatus } from "./file-machine.js";
-import { failedLines, type VerdictLine } from "./gate.js";
-import { closeLateOnArrival } from "./lateness.js";
-
-/** The end of the next business day (a held file is reviewed within one business day). */
-export function nextBusinessDay(now: Date): Date {
-  const due = new Date(now.getTime() + DAY_MS);
-  while (due.getUTCDay() === 0 || due.getUTCDay() === 6) due.setTime(due.getTime() + DAY_MS);
-  due.setUTCHours(23, 59, 59, 999); // the end of that day: a file held on Saturday is due by Monday night, not Monday 03:00
-  return due;
-}
-
-const line = (check: string, message: string): VerdictLine[] => [{ check, ok: false, message }];
-
-/** Hold a file for review: a review task in the operators' queue, due within one business day. */
-export async function holdFile(deps: Deps, connection: ConnectionRow, file: IntakeFileRow, group: "org" | "pay" | null, verdict: VerdictLine[], extra: Partial<IntakeFileRow> = {}): Promise<void> {
-  const now = deps.clock.now();
-  const taskId = randomUUID();
-  await insertTasks(deps.db, [{ id: taskId, connectionId: connection.id, group: group ?? "org", kind: "review", status: "open", dueAt: nextBusinessDay(now), createdAt: now }]);
-  await updateIntakeFile(deps.db, file.id, { status: "held", group, verdict, reviewTaskId: taskId, processedAt: now, ...extra });
-  const reasons = failedLines(verdict).map((l) => l.message).join("; ");
-  await insertActivity(deps.db, { connectionId: connection.id, actor: "intake", kind: "intake_file_held", fromStatus: null, toStatus: null, message: `Held ${file.fileName} for review: ${reasons}`, at: now });
-}
-
-/** Reject a file: the data served stays; apps see a failed attempt for the file's group when it is known. */
-export async function rejectFile(deps: Deps, connection: ConnectionRow, file: IntakeFileRow, group: "org" | "pay" | null, verdict: VerdictLine[], actor = "intake"): Promise<void> {
-  const now = deps.clock.now();
-  await updateIntakeFile(deps.db, file.id, { status: "rejected", group, verdict, processedAt: now });
-  if (group) await recordFailedSyncAttempt(deps.db, connection.id, now, group);
-  await insertActivity(deps.db, { connectionId: connection.id, actor, kind: "intake_file_rejected", fromStatus: null, toStatus: null, message: `Rejected ${file.fileName}: ${failedLines(verdict).map((l) => l.message).join("; ")}`, at: now });
-}
+import { type ConnectionRow, findConnection } from "../db/repositories/connections.repository.js";
+import { findHeldFile, findSameBytes, type IntakeFileRow, lockIntakeFile, updateIntakeFile } from "../db/repositories/intake.repository.js";
+import { lockConnectionForPublish } from "../db/repositories/snapshots.repository.js";
+import type { Deps } from "../domain/deps.js";
+import { ok, type Result } from "../domain/errors.js";
+import { publishAnalysis } from "./publish-analysis.js";
+import { transactional } from "../domain/transactional.js";
+import { analyzeFile } from "../domain/intake/analyze-file.js";
+import type { IntakeFileStatus } from "../domain/intake/file-machine.js";
+import { holdFile, line, rejectFile } from "../domain/intake/file-outcomes.js";
+import { failedLines } from "../domain/intake/gate.js";
+import { closeLateOnArrival } from "../domain/intake/lateness.js";
 
 async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow): Promise<IntakeFileStatus> {
   const now = deps.clock.now();

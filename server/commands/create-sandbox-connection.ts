@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
-import type { ApplicationRow } from "../../db/repositories/applications.repository.js";
-import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { type ConnectionRow, insertConnection } from "../../db/repositories/connections.repository.js";
-import { insertToken } from "../../db/repositories/credentials.repository.js";
-import { findSandboxCompany, insertSandboxCompany } from "../../db/repositories/sandbox.repository.js";
-import { inviteEmailFor } from "../assisted/instructions.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { checkRequestedProducts, grantedProducts, unsupportedProducts } from "../connections/product-rules.js";
-import { newConnectionRow } from "../connections/connection-row.js";
-import { hashSecret, newAccessToken } from "../security/secrets.js";
-import { transactional } from "../transactional.js";
-import { addSandboxEntities, SANDBOX_ENTITIES } from "./sandbox-entities.js";
-import { publishInitialSandboxData } from "./sandbox-publish.js";
+import type { ApplicationRow } from "../db/repositories/applications.repository.js";
+import { insertActivity } from "../db/repositories/activity.repository.js";
+import { type ConnectionRow, insertConnection } from "../db/repositories/connections.repository.js";
+import { insertToken } from "../db/repositories/credentials.repository.js";
+import { findSandboxCompany, insertSandboxCompany } from "../db/repositories/sandbox.repository.js";
+import { inviteEmailFor } from "../domain/assisted/instructions.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { checkRequestedProducts, grantedProducts, unsupportedProducts } from "../domain/connections/product-rules.js";
+import { newConnectionRow } from "../domain/connections/connection-row.js";
+import { hashSecret, newAccessToken } from "../domain/security/secrets.js";
+import { transactional } from "../domain/transactional.js";
+import { addSandboxEntities, SANDBOX_ENTITIES } from "../domain/sandbox/sandbox-entities.js";
+import { publishInitialSandboxData } from "./publish-sandbox-data.js";
 
 /** Census products, the default of sandbox connections. */
 const DEFAULT_PRODUCTS = ["company", "directory", "individual", "employment"];

@@ -1,17 +1,17 @@
 /** An operator's decision on a held file: publish it anyway, reject it, or re-run it after fixing the recipe. */
-import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
-import { findIntakeFile, type IntakeFileRow, listIntakeFiles, lockIntakeFile, updateIntakeFile } from "../../db/repositories/intake.repository.js";
-import { updateTask } from "../../db/repositories/tasks.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { publishAnalysis } from "../ops/publish-analysis.js";
-import { transactional } from "../transactional.js";
-import { analyzeFile } from "./analyze-file.js";
-import { canMoveFile, type IntakeFileStatus } from "./file-machine.js";
-import { rejectFile } from "./process-file.js";
-import { INTAKE_PROCESS_QUEUE } from "./receive-file.js";
+import { insertActivity } from "../db/repositories/activity.repository.js";
+import { findConnection } from "../db/repositories/connections.repository.js";
+import { findIntakeFile, type IntakeFileRow, listIntakeFiles, lockIntakeFile, updateIntakeFile } from "../db/repositories/intake.repository.js";
+import { updateTask } from "../db/repositories/tasks.repository.js";
+import { isUuid } from "../domain/applications/authenticate-client.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { publishAnalysis } from "./publish-analysis.js";
+import { transactional } from "../domain/transactional.js";
+import { analyzeFile } from "../domain/intake/analyze-file.js";
+import { canMoveFile, type IntakeFileStatus } from "../domain/intake/file-machine.js";
+import { rejectFile } from "../domain/intake/file-outcomes.js";
+import { INTAKE_PROCESS_QUEUE } from "../domain/intake/receive-file.js";
 
 /** What an operator decides. */
 export type Decision = { action: "publish"; reason: string } | { action: "reject"; reason: string } | { action: "rerun" };

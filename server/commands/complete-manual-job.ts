@@ -1,11 +1,11 @@
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
-import { updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
-import { onManualJobCompleted } from "../benefits/benefit-jobs.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { transactional } from "../transactional.js";
-import { movable } from "./manual-jobs.js";
+import { insertActivity, insertEvent } from "../db/repositories/activity.repository.js";
+import { findConnection } from "../db/repositories/connections.repository.js";
+import { updateManualJob } from "../db/repositories/manual-jobs.repository.js";
+import { onManualJobCompleted } from "../domain/benefits/benefit-jobs.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { transactional } from "../domain/transactional.js";
+import { movable } from "../domain/assisted/manual-jobs.js";
 
 /*
  * Completing a manual job is kept apart from manual-jobs.ts: the kinds of jobs (today deduction writes) import
