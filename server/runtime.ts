@@ -15,6 +15,7 @@ import { ConnectionStateCache } from "./domain/caches/connection-state-cache.js"
 import { TokenCache } from "./domain/caches/token-cache.js";
 import type { Deps } from "./domain/deps.js";
 import { SnapshotReader } from "./domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "./domain/caches/snapshot-rows.js";
 import { sealPlainUploads } from "./domain/ops/upload-content.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
 import { createBoss, type JobWorkers, prepareJobs, startJobs } from "./jobs/queue.js";
@@ -85,6 +86,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     cipher,
     catalog: opts.catalog ?? defaultCatalog,
     reader: new SnapshotReader(config.readCacheBytes),
+    snapshotRows: new SnapshotRowCache(),
     jobs,
     tokens: new TokenCache(config.authCacheMs),
     connectionState: new ConnectionStateCache(database.db, config.authCacheMs),

@@ -10,6 +10,7 @@ import { ConnectionStateCache } from "../domain/caches/connection-state-cache.js
 import { TokenCache } from "../domain/caches/token-cache.js";
 import type { Deps } from "../domain/deps.js";
 import { SnapshotReader } from "../domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "../domain/caches/snapshot-rows.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { createCipher } from "../domain/security/encryption.js";
 import { createUser } from "../domain/users/create-user.js";
@@ -28,6 +29,7 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       cipher: createCipher(Buffer.alloc(32).toString("base64")), // unused by these commands
       catalog: defaultCatalog,
       reader: new SnapshotReader(config.readCacheBytes),
+      snapshotRows: new SnapshotRowCache(),
       tokens: new TokenCache(0),
       connectionState: new ConnectionStateCache(database.db, 0),
       jobs: {

@@ -4,6 +4,7 @@ import type { Catalog } from "./catalog/catalog.js";
 import type { Clock } from "./clock.js";
 import type { ConnectionStateCache } from "./caches/connection-state-cache.js";
 import type { SnapshotReader } from "./caches/snapshot-reader.js";
+import type { SnapshotRowCache } from "./caches/snapshot-rows.js";
 import type { TokenCache } from "./caches/token-cache.js";
 import type { Metrics } from "./metrics/metrics.js";
 import type { Cipher } from "./security/encryption.js";
@@ -37,6 +38,8 @@ export interface Deps {
   catalog: Catalog;
   /** Cached reads of immutable snapshot records. */
   reader: SnapshotReader;
+  /** Snapshot rows and the answers reused from them (Finch-Data-Retrieved, ETags); immutable, bounded. */
+  snapshotRows: SnapshotRowCache;
   /** Background jobs. */
   jobs: JobQueue;
   /** Recent token identities (see refreshing-cache.ts for the staleness bound). */

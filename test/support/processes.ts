@@ -13,6 +13,7 @@ import { ConnectionStateCache } from "../../server/domain/caches/connection-stat
 import { TokenCache } from "../../server/domain/caches/token-cache.js";
 import type { Deps } from "../../server/domain/deps.js";
 import { SnapshotReader } from "../../server/domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "../../server/domain/caches/snapshot-rows.js";
 import { createCipher } from "../../server/domain/security/encryption.js";
 import { adminQuery, databaseUrlFor } from "./global-setup.js";
 
@@ -103,6 +104,7 @@ export async function installationDeps(env: Record<string, string>): Promise<{ d
     cipher: createCipher(config.secretsKey!),
     catalog: defaultCatalog,
     reader: new SnapshotReader(),
+    snapshotRows: new SnapshotRowCache(),
     tokens: new TokenCache(0),
     connectionState: new ConnectionStateCache(database.db, 0),
     jobs: {

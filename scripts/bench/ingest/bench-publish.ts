@@ -16,6 +16,7 @@ import { TokenCache } from "../../../server/domain/caches/token-cache.js";
 import { newConnectionRow } from "../../../server/domain/connections/connection-row.js";
 import type { Deps } from "../../../server/domain/deps.js";
 import { SnapshotReader } from "../../../server/domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "../../../server/domain/caches/snapshot-rows.js";
 import { generateCompany } from "../../../server/domain/sandbox/generator/index.js";
 import { createCipher } from "../../../server/domain/security/encryption.js";
 import { publishOrgSnapshot } from "../../../server/commands/publish-org.js";
@@ -37,6 +38,7 @@ const deps: Deps = {
   cipher: createCipher(config.secretsKey!),
   catalog: defaultCatalog,
   reader: new SnapshotReader(),
+  snapshotRows: new SnapshotRowCache(),
   jobs: { send: async () => {} },
   tokens: new TokenCache(0),
   connectionState: new ConnectionStateCache(database.db, 0),

@@ -22,6 +22,7 @@ import { ConnectionStateCache } from "../../../server/domain/caches/connection-s
 import { TokenCache } from "../../../server/domain/caches/token-cache.js";
 import type { Deps } from "../../../server/domain/deps.js";
 import { SnapshotReader } from "../../../server/domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "../../../server/domain/caches/snapshot-rows.js";
 import { receiveFile } from "../../../server/domain/intake/receive-file.js";
 import { createCipher } from "../../../server/domain/security/encryption.js";
 import { advanceWeek, corruptFile, censusCsv, defectiveCensus, type Employer, newEmployer, registerCsv } from "./adp-reports.js";
@@ -51,7 +52,7 @@ await migrateDatabase(database);
 const config = loadConfig({ LINNET_LOG_LEVEL: "silent", LINNET_SECRETS_KEY: randomBytes(32).toString("base64") });
 const queue = new SimulatedQueue();
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const deps: Deps = { db: database.db, clock, log: silent, config, cipher: createCipher(config.secretsKey!), catalog: defaultCatalog, reader: new SnapshotReader(), jobs: queue.jobs, tokens: new TokenCache(0), connectionState: new ConnectionStateCache(database.db, 0) };
+const deps: Deps = { db: database.db, clock, log: silent, config, cipher: createCipher(config.secretsKey!), catalog: defaultCatalog, reader: new SnapshotReader(), snapshotRows: new SnapshotRowCache(), jobs: queue.jobs, tokens: new TokenCache(0), connectionState: new ConnectionStateCache(database.db, 0) };
 const plan = planMonth(options);
 console.log(`simulate:month: ${options.connections} assisted connections, ${options.days} days from ${options.start.toISOString().slice(0, 10)}, ${plan.length} scheduled deliveries (${options.defectivePct} % defective, ${options.latePct} % late), seed ${options.seed}`);
 
