@@ -10,7 +10,7 @@ import type { Deps } from "../domain/deps.js";
 import { transactional } from "../domain/transactional.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { hashSecret, newAuthorizationCode } from "../domain/security/secrets.js";
-import { createSandboxCompany } from "./create-sandbox-connection.js";
+import { createSandboxCompany } from "../domain/sandbox/sandbox-company.js";
 import { publishInitialSandboxData } from "./publish-sandbox-data.js";
 import { checkSandboxCredentials } from "../domain/connections/sandbox-credentials.js";
 import { statusUrlFor } from "../domain/connections/status-link.js";
@@ -74,7 +74,12 @@ async function reauthenticate(deps: Deps, connection: ConnectionRow, input: Auth
   return ok(connection);
 }
 
-/** Complete Connect: create (or re-authenticate) the connection and issue a single-use authorization code. */
+/**
+ * Command: complete Connect. Effects, in one transaction: the connection created or re-authenticated and its status
+ * move with activity and `account.updated` event (connections/), the operations tasks of an assisted connection
+ * (assisted/), the session completed and a single-use authorization code; for a sandbox provider, the sandbox company
+ * (sandbox/) and, after the transaction, its first data (`publishInitialSandboxData`, every effect of a publish).
+ */
 export async function authorizeFlow(deps: Deps, flowId: string, input: AuthorizeRequest): Promise<Result<AuthorizeResponse>> {
   const found = await usableSession(deps, flowId);
   if (!found.ok) return found;

@@ -12,7 +12,11 @@ import { movable } from "../domain/assisted/manual-jobs.js";
  * manual-jobs.ts to create and read their jobs, and completion calls back into them, so it lives above both.
  */
 
-/** An operator closes a job with per-item results; `job.<type>.completed` is recorded for webhooks. */
+/**
+ * Command: an operator closes a manual job with per-item results. Effects, in one transaction: the job's move
+ * (assisted/), the kind's outcome (benefits/ `onManualJobCompleted`: deduction state, verification), the
+ * `job.<type>.completed` event for webhooks and the activity entry.
+ */
 export async function completeManualJob(
   deps: Pick<Deps, "db" | "clock" | "config">,
   userId: string,

@@ -36,7 +36,10 @@ async function resumePaused(deps: Deps, connectionId: string): Promise<void> {
   }
 }
 
-/** Carry out an operator's decision on a held file. */
+/**
+ * Command: carry out an operator's decision on a held file: publish anyway (every effect of a publish), reject (a
+ * failed attempt for apps) or re-run; the review task is closed and the files waiting behind it are queued again.
+ */
 export async function decideFile(deps: Deps, userId: string, fileId: string, decision: Decision): Promise<Result<{ status: IntakeFileStatus }>> {
   const to: IntakeFileStatus = decision.action === "publish" ? "published" : decision.action === "reject" ? "rejected" : "received";
   const actor = `operator:${userId}`;

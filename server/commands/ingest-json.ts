@@ -8,7 +8,7 @@ import { publishOrgSnapshot } from "./publish-org.js";
 import { publishPaySnapshot } from "./publish-pay.js";
 import { analyzeJson } from "../domain/ops/upload-analysis.js";
 
-/** Validate JSON data like an upload and publish it (pay data merges into the history). */
+/** Command: validate JSON data like an upload (ops/) and publish it (pay data merges into the history; every effect of a publish). */
 export async function ingestJson(
   deps: Deps,
   userId: string,

@@ -54,7 +54,9 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
 }
 
 /**
- * Process a received file once. The file row and the connection are locked, and the decision (publish, hold,
+ * Command: process a received file once. Effects, in one transaction: the gate's verdict on the file (intake/), then
+ * a publish (every effect of `completePublish`), a hold (a review task) or a rejection (a failed attempt), and the
+ * close of a late-report episode. The file row and the connection are locked, and the decision (publish, hold,
  * reject) commits in the same transaction as its effects: a crash anywhere leaves the file received, and the retry
  * or the sweep processes it again from the start; a second run finds it decided and does nothing.
  */

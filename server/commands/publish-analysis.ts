@@ -8,7 +8,8 @@ import { publishPaySnapshot } from "./publish-pay.js";
 import type { UploadAnalysis } from "../domain/ops/upload-analysis.js";
 
 /**
- * The one way an analysed file becomes served data, whoever delivered it (an operator's upload, a scheduled report
+ * Command: the one way an analysed file becomes served data (`publishOrgSnapshot` / `publishPaySnapshot`, with
+ * every effect of `completePublish`), whoever delivered it (an operator's upload, a scheduled report
  * through the SFTP inbox or the files API): a census replaces the people, a register merges its payments.
  */
 export function publishAnalysis(deps: Deps, connection: ConnectionRow, analysis: UploadAnalysis, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {

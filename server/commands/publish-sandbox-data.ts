@@ -16,7 +16,10 @@ export interface PublishGroups {
   pay: boolean;
 }
 
-/** Publish a sandbox connection's current data (generated company plus edits) for the groups its products cover. */
+/**
+ * Command: publish a sandbox connection's current data (generated company plus edits, sandbox/) for the groups its
+ * products cover, each with every effect of a publish.
+ */
 export async function publishSandboxData(deps: Deps, connection: ConnectionRow, groups: PublishGroups = { org: true, pay: true }): Promise<Result<{ org: boolean; pay: boolean }>> {
   const company = await findSandboxCompany(deps.db, connection.companyId);
   if (!company) return fail("invalid_request", "This is not a sandbox connection");

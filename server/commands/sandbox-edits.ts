@@ -7,6 +7,11 @@ import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { type PublishGroups, publishSandboxData } from "./publish-sandbox-data.js";
 
+/*
+ * Commands: the sandbox API's edits. Each stores the edit (sandbox/) and republishes the groups it touches (every
+ * effect of a publish).
+ */
+
 /** Sandbox edits apply to the sandbox company, so every live connection of it gets the new data. */
 async function republish(deps: Deps, ctx: TokenContext, groups: PublishGroups): Promise<Result<true>> {
   for (const connection of await findLiveConnectionsOfCompany(deps.db, ctx.connection.companyId)) {

@@ -6,7 +6,11 @@ import { fail, ok, type Result } from "../domain/errors.js";
 import { transactional } from "../domain/transactional.js";
 import { publishSandboxData } from "./publish-sandbox-data.js";
 
-/** `PUT /sandbox/connections/accounts`: simulate what the operations team or the provider would do to a connection. */
+/**
+ * Command: `PUT /sandbox/connections/accounts`, simulate what the operations team or the provider would do to a
+ * connection. Effects: the status move (connections/) and, back to connected, the data republished (every effect of
+ * a publish).
+ */
 export async function setSandboxStatus(deps: Deps, ctx: TokenContext, status: Exclude<ConnectionState, "disconnected">): Promise<Result<true>> {
   const c = ctx.connection;
   if (c.connectionType !== "finch") return fail("invalid_request", "Sandbox endpoints work only on sandbox connections");

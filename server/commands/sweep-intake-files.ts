@@ -4,7 +4,7 @@ import type { Deps } from "../domain/deps.js";
 import { processIntakeFile } from "./process-intake-file.js";
 
 /**
- * Process the files still waiting that arrived more than `olderThanMs` ago (fresh ones are their queue job's), oldest
+ * Command (recovery): process the files still waiting that arrived more than `olderThanMs` ago (fresh ones are their queue job's), oldest
  * first; returns how many were looked at.
  */
 export async function sweepReceivedFiles(deps: Deps, opts: { olderThanMs?: number; limit?: number } = {}): Promise<number> {
