@@ -8,12 +8,14 @@ import { createMetrics } from "./domain/metrics/metrics.js";
 import type { ZodApp } from "./api/types.js";
 import type { Config } from "./config.js";
 import { type Database, databaseOptions, migrateDatabase, openDatabase } from "./db/client.js";
-import { bootstrapIfEmpty, type FirstStartCredentials } from "./domain/bootstrap.js";
+import { bootstrapIfEmpty, type FirstStartCredentials } from "./commands/bootstrap.js";
 import { type Catalog, defaultCatalog } from "./domain/catalog/catalog.js";
 import { type Clock, systemClock } from "./domain/clock.js";
-import { TokenCache } from "./domain/connections/token-cache.js";
+import { ConnectionStateCache } from "./domain/caches/connection-state-cache.js";
+import { TokenCache } from "./domain/caches/token-cache.js";
 import type { Deps } from "./domain/deps.js";
-import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
+import { SnapshotReader } from "./domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "./domain/caches/snapshot-rows.js";
 import { sealPlainUploads } from "./domain/ops/upload-content.js";
 import { createCipher, generateKeyBase64 } from "./domain/security/encryption.js";
 import { createBoss, type JobWorkers, prepareJobs, startJobs } from "./jobs/queue.js";
@@ -84,8 +86,10 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     cipher,
     catalog: opts.catalog ?? defaultCatalog,
     reader: new SnapshotReader(config.readCacheBytes),
+    snapshotRows: new SnapshotRowCache(),
     jobs,
     tokens: new TokenCache(config.authCacheMs),
+    connectionState: new ConnectionStateCache(database.db, config.authCacheMs),
     // measured only when someone may read it (`/metrics` is off without a token)
     metrics: config.metricsToken ? createMetrics() : undefined,
   };

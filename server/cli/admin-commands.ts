@@ -6,9 +6,11 @@ import { createApplication } from "../domain/applications/create-application.js"
 import { addApplicationMember } from "../domain/applications/members.js";
 import { defaultCatalog } from "../domain/catalog/catalog.js";
 import { systemClock } from "../domain/clock.js";
-import { TokenCache } from "../domain/connections/token-cache.js";
+import { ConnectionStateCache } from "../domain/caches/connection-state-cache.js";
+import { TokenCache } from "../domain/caches/token-cache.js";
 import type { Deps } from "../domain/deps.js";
-import { SnapshotReader } from "../domain/employer/snapshot-reader.js";
+import { SnapshotReader } from "../domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "../domain/caches/snapshot-rows.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { createCipher } from "../domain/security/encryption.js";
 import { createUser } from "../domain/users/create-user.js";
@@ -27,7 +29,9 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       cipher: createCipher(Buffer.alloc(32).toString("base64")), // unused by these commands
       catalog: defaultCatalog,
       reader: new SnapshotReader(config.readCacheBytes),
+      snapshotRows: new SnapshotRowCache(),
       tokens: new TokenCache(0),
+      connectionState: new ConnectionStateCache(database.db, 0),
       jobs: {
         send: async () => {
           throw new Error("Background jobs are not available to CLI commands");

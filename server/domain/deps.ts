@@ -2,8 +2,10 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Clock } from "./clock.js";
-import type { TokenCache } from "./connections/token-cache.js";
-import type { SnapshotReader } from "./employer/snapshot-reader.js";
+import type { ConnectionStateCache } from "./caches/connection-state-cache.js";
+import type { SnapshotReader } from "./caches/snapshot-reader.js";
+import type { SnapshotRowCache } from "./caches/snapshot-rows.js";
+import type { TokenCache } from "./caches/token-cache.js";
 import type { Metrics } from "./metrics/metrics.js";
 import type { Cipher } from "./security/encryption.js";
 
@@ -36,10 +38,14 @@ export interface Deps {
   catalog: Catalog;
   /** Cached reads of immutable snapshot records. */
   reader: SnapshotReader;
+  /** Snapshot rows and the answers reused from them (Finch-Data-Retrieved, ETags); immutable, bounded. */
+  snapshotRows: SnapshotRowCache;
   /** Background jobs. */
   jobs: JobQueue;
-  /** Recent token lookups (see token-cache.ts for the staleness bound). */
+  /** Recent token identities (see refreshing-cache.ts for the staleness bound). */
   tokens: TokenCache;
+  /** Recent connection states, dropped after a transaction that changed the row commits (connection-state-cache.ts). */
+  connectionState: ConnectionStateCache;
   /** Prometheus series; absent when `/metrics` is off (LINNET_METRICS_TOKEN unset), and then nothing is measured. */
   metrics?: Metrics;
 }

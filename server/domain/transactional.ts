@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import { transactionWithChanges } from "../db/connection-changes.js";
 import { FinchError, type Result } from "./errors.js";
 
 class Rollback extends Error {
@@ -9,11 +10,12 @@ class Rollback extends Error {
 
 /**
  * Run `fn` in a transaction that commits only when it returns a success: a failed Result (or a thrown FinchError)
- * rolls every write back, so a failure can never leave half a change behind.
+ * rolls every write back, so a failure can never leave half a change behind. After COMMIT, the cached state of every
+ * connection row it changed is dropped (`db/connection-changes.ts`): the one invalidation point of connection state.
  */
 export async function transactional<T>(db: Db, fn: (tx: Db) => Promise<Result<T>>): Promise<Result<T>> {
   try {
-    return await db.transaction(async (tx) => {
+    return await transactionWithChanges(db, async (tx) => {
       const result = await fn(tx);
       if (!result.ok) throw new Rollback(result as Result<never>);
       return result;

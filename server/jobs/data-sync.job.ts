@@ -1,4 +1,5 @@
-import { DATA_SYNC_QUEUE, runDataSync } from "../domain/jobs/automated-sync.js";
+import { runDataSync } from "../commands/run-data-sync.js";
+import { DATA_SYNC_QUEUE } from "../domain/jobs/automated-sync.js";
 import type { JobDefinition } from "./registry.js";
 
 /** Runs `data_sync_all` jobs requested through `/jobs/automated` or `/sandbox/jobs`. */

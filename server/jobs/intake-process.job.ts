@@ -1,4 +1,4 @@
-import { processIntakeFile } from "../domain/intake/process-file.js";
+import { processIntakeFile } from "../commands/process-intake-file.js";
 import { INTAKE_PROCESS_QUEUE } from "../domain/intake/receive-file.js";
 import type { JobDefinition } from "./registry.js";
 

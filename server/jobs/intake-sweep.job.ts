@@ -1,4 +1,4 @@
-import { sweepReceivedFiles } from "../domain/intake/sweep.js";
+import { sweepReceivedFiles } from "../commands/sweep-intake-files.js";
 import type { JobDefinition } from "./registry.js";
 
 /** Every minute: files left `received` by a crash are processed (at most once each, see process-file.ts). */

@@ -1,4 +1,4 @@
-import { publishInitialPay } from "../domain/sandbox/sandbox-publish.js";
+import { publishInitialPay } from "../commands/publish-sandbox-data.js";
 import type { JobDefinition } from "./registry.js";
 
 /** Publishes the pay history of a large new sandbox company in the background (too big to do inside a request). */

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCredentials } from "../../server/domain/bootstrap.js";
+import { demoCredentials } from "../../server/domain/applications/demo-credentials.js";
 import { seriousAxeViolations } from "../support/axe.js";
 import { launchBrowser } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";

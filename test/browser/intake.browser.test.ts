@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UploadView } from "../../contracts/linnet/ops.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
-import { sweepReceivedFiles } from "../../server/domain/intake/sweep.js";
+import { sweepReceivedFiles } from "../../server/commands/sweep-intake-files.js";
 import type { SftpServer } from "../../server/intake/sftp/sftp-server.js";
 import { screenshots, seriousAxeViolations } from "../support/axe.js";
 import { launchBrowser } from "../support/browser.js";

@@ -4,7 +4,7 @@ import type { CreatedApplication } from "../../server/domain/applications/create
 import { addApplicationMember } from "../../server/domain/applications/members.js";
 import { DAY_MS } from "../../server/domain/clock.js";
 import { operatorSetStatus } from "../../server/domain/ops/set-status.js";
-import { publishOrgSnapshot } from "../../server/domain/snapshots/publish-org.js";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { orgInput } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";

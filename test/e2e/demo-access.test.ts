@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FinchErrorSchema } from "../../contracts/finch/errors.js";
 import { DemoConfigSchema, DemoDataResponseSchema, DemoExchangeResponseSchema, DemoSessionResponseSchema } from "../../contracts/linnet/demo.js";
 import { findLiveConnectionsForCustomer } from "../../server/db/repositories/connections.repository.js";
-import { demoCredentials } from "../../server/domain/bootstrap.js";
+import { demoCredentials } from "../../server/domain/applications/demo-credentials.js";
 import { signInConsole } from "../support/console.js";
 import { completeConnect, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";

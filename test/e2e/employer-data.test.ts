@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
-import { publishOrgSnapshot } from "../../server/domain/snapshots/publish-org.js";
-import { publishPaySnapshot } from "../../server/domain/snapshots/publish-pay.js";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
+import { publishPaySnapshot } from "../../server/commands/publish-pay.js";
 import { orgInput, payment } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";

@@ -3,9 +3,9 @@ import type { UploadView } from "../../contracts/linnet/ops.js";
 import { IntakeFileDetailSchema } from "../../contracts/linnet/intake.js";
 import { activeTasksOf } from "../../server/db/repositories/tasks.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
-import { processIntakeFile } from "../../server/domain/intake/process-file.js";
+import { processIntakeFile } from "../../server/commands/process-intake-file.js";
 import { receiveFile } from "../../server/domain/intake/receive-file.js";
-import { sweepReceivedFiles } from "../../server/domain/intake/sweep.js";
+import { sweepReceivedFiles } from "../../server/commands/sweep-intake-files.js";
 import { listSnapshots } from "../../server/db/repositories/snapshots.repository.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { connectEmployer, http } from "../support/http.js";
@@ -114,7 +114,8 @@ describe("the quality gate", () => {
     if (!stored.ok) throw stored.error;
     const sent = { body: { id: stored.value.id } };
     // the process dies right after the snapshot was written, inside the file's transaction
-    const dying = { ...deps, tokens: Object.assign(Object.create(deps.tokens), { invalidateConnection: () => { throw new Error("killed"); } }) };
+    // (the publish reports its duration once its own savepoint is released, still inside the file's transaction)
+    const dying = { ...deps, metrics: { observePublish: () => { throw new Error("killed"); } } as unknown as typeof deps.metrics };
     await expect(processIntakeFile(dying, sent.body.id)).rejects.toThrow("killed");
     const mid = IntakeFileDetailSchema.parse((await ops.call("GET", `/ops/api/intake/files/${sent.body.id}`)).body);
     expect(mid.status).toBe("received");

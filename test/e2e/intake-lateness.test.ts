@@ -9,7 +9,7 @@ import { tasksOfConnection } from "../../server/db/repositories/tasks.repository
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { DAY_MS } from "../../server/domain/clock.js";
 import { detectLateReports } from "../../server/domain/intake/lateness.js";
-import { processIntakeFile } from "../../server/domain/intake/process-file.js";
+import { processIntakeFile } from "../../server/commands/process-intake-file.js";
 import { receiveFile } from "../../server/domain/intake/receive-file.js";
 import { runWebhookDispatch } from "../../server/domain/webhooks/dispatcher.js";
 import { launchBrowser } from "../support/browser.js";

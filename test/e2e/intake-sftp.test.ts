@@ -6,7 +6,7 @@ import { IntakeFileSchema, IntakeSourceSchema } from "../../contracts/linnet/int
 import { activeTasksOf } from "../../server/db/repositories/tasks.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { addDays } from "../../server/domain/clock.js";
-import { sweepReceivedFiles } from "../../server/domain/intake/sweep.js";
+import { sweepReceivedFiles } from "../../server/commands/sweep-intake-files.js";
 import { runWebhookDispatch } from "../../server/domain/webhooks/dispatcher.js";
 import type { SftpServer } from "../../server/intake/sftp/sftp-server.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";

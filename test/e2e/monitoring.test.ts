@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../contracts/finch/errors.js";
-import { publishOrgSnapshot } from "../../server/domain/snapshots/publish-org.js";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { runWebhookDispatch } from "../../server/domain/webhooks/dispatcher.js";
 import { orgInput } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";

@@ -5,7 +5,7 @@ import type { CreatedApplication } from "../../server/domain/applications/create
 import { createManualJob } from "../../server/domain/assisted/manual-jobs.js";
 import { runOperationsScheduler } from "../../server/domain/assisted/scheduler.js";
 import { DAY_MS } from "../../server/domain/clock.js";
-import { publishOrgSnapshot } from "../../server/domain/snapshots/publish-org.js";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { orgInput } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
-import { demoCredentials } from "../../server/domain/bootstrap.js";
-import { publishOrgSnapshot } from "../../server/domain/snapshots/publish-org.js";
+import { demoCredentials } from "../../server/domain/applications/demo-credentials.js";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { orgInput } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneOldEvents } from "../../server/domain/retention/prune-events.js";
-import { publishOrgSnapshot } from "../../server/domain/snapshots/publish-org.js";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { runWebhookDispatch } from "../../server/domain/webhooks/dispatcher.js";
 import { orgInput } from "../support/fixtures.js";
 import { signInConsole } from "../support/console.js";

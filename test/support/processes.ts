@@ -9,9 +9,11 @@ import { loadConfig } from "../../server/config.js";
 import { type Database, openDatabase } from "../../server/db/client.js";
 import { defaultCatalog } from "../../server/domain/catalog/catalog.js";
 import { systemClock } from "../../server/domain/clock.js";
-import { TokenCache } from "../../server/domain/connections/token-cache.js";
+import { ConnectionStateCache } from "../../server/domain/caches/connection-state-cache.js";
+import { TokenCache } from "../../server/domain/caches/token-cache.js";
 import type { Deps } from "../../server/domain/deps.js";
-import { SnapshotReader } from "../../server/domain/employer/snapshot-reader.js";
+import { SnapshotReader } from "../../server/domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "../../server/domain/caches/snapshot-rows.js";
 import { createCipher } from "../../server/domain/security/encryption.js";
 import { adminQuery, databaseUrlFor } from "./global-setup.js";
 
@@ -102,7 +104,9 @@ export async function installationDeps(env: Record<string, string>): Promise<{ d
     cipher: createCipher(config.secretsKey!),
     catalog: defaultCatalog,
     reader: new SnapshotReader(),
+    snapshotRows: new SnapshotRowCache(),
     tokens: new TokenCache(0),
+    connectionState: new ConnectionStateCache(database.db, 0),
     jobs: {
       send: async () => {
         throw new Error("the test sends no jobs itself");

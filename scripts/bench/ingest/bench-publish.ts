@@ -11,13 +11,15 @@ import { migrateDatabase, openDatabase } from "../../../server/db/client.js";
 import { createApplication } from "../../../server/domain/applications/create-application.js";
 import { defaultCatalog } from "../../../server/domain/catalog/catalog.js";
 import { systemClock } from "../../../server/domain/clock.js";
-import { TokenCache } from "../../../server/domain/connections/token-cache.js";
+import { ConnectionStateCache } from "../../../server/domain/caches/connection-state-cache.js";
+import { TokenCache } from "../../../server/domain/caches/token-cache.js";
 import { newConnectionRow } from "../../../server/domain/connections/connection-row.js";
 import type { Deps } from "../../../server/domain/deps.js";
-import { SnapshotReader } from "../../../server/domain/employer/snapshot-reader.js";
+import { SnapshotReader } from "../../../server/domain/caches/snapshot-reader.js";
+import { SnapshotRowCache } from "../../../server/domain/caches/snapshot-rows.js";
 import { generateCompany } from "../../../server/domain/sandbox/generator/index.js";
 import { createCipher } from "../../../server/domain/security/encryption.js";
-import { publishOrgSnapshot } from "../../../server/domain/snapshots/publish-org.js";
+import { publishOrgSnapshot } from "../../../server/commands/publish-org.js";
 import { insertConnection } from "../../../server/db/repositories/connections.repository.js";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
@@ -36,8 +38,10 @@ const deps: Deps = {
   cipher: createCipher(config.secretsKey!),
   catalog: defaultCatalog,
   reader: new SnapshotReader(),
+  snapshotRows: new SnapshotRowCache(),
   jobs: { send: async () => {} },
   tokens: new TokenCache(0),
+  connectionState: new ConnectionStateCache(database.db, 0),
 };
 const app = await createApplication(deps, { name: "Bench", redirectUris: [] });
 if (!app.ok) throw app.error;

@@ -9,7 +9,7 @@
  */
 import { listIntakeFiles } from "../../../server/db/repositories/intake.repository.js";
 import type { Deps } from "../../../server/domain/deps.js";
-import { decideFile } from "../../../server/domain/intake/decide-file.js";
+import { decideFile } from "../../../server/commands/decide-intake-file.js";
 import type { Delivery } from "./month-plan.js";
 
 /** What the operators did, by kind of work. */

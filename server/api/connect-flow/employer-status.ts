@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { EmployerStatusSchema } from "../../../contracts/linnet/connect-flow.js";
-import { confirmAccess, employerStatus } from "../../domain/connections/employer-status.js";
+import { confirmAccess, employerStatus } from "../../domain/status-page/employer-status.js";
 import { unwrap } from "../errors.js";
 import type { RouteModule } from "../types.js";
 

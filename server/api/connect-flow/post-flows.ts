@@ -7,7 +7,7 @@ import {
   ConnectFlowSchema,
   StartFlowRequestSchema,
 } from "../../../contracts/linnet/connect-flow.js";
-import { authorizeFlow } from "../../domain/connections/authorize-flow.js";
+import { authorizeFlow } from "../../commands/authorize-flow.js";
 import { flowInstructions } from "../../domain/connections/flow-instructions.js";
 import { startFlow } from "../../domain/connections/start-flow.js";
 import { unwrap } from "../errors.js";

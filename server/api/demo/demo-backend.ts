@@ -1,4 +1,4 @@
-import { demoCredentials } from "../../domain/bootstrap.js";
+import { demoCredentials } from "../../domain/applications/demo-credentials.js";
 import type { Deps } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
 

@@ -5,7 +5,7 @@ import {
 } from "../../../contracts/linnet/demo.js";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { resolveSession } from "../../domain/auth/resolve-session.js";
-import { demoCredentials } from "../../domain/bootstrap.js";
+import { demoCredentials } from "../../domain/applications/demo-credentials.js";
 import { FinchError } from "../../domain/errors.js";
 import { requireSignedIn } from "../console/auth/require-console.js";
 import { readSessionToken } from "../console/auth/session-cookie.js";

@@ -4,7 +4,7 @@ import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { JsonIngestSchema, ReportSchema } from "../../../contracts/linnet/ops.js";
 import { OrgSnapshotInputSchema, PaySnapshotInputSchema } from "../../../contracts/linnet/snapshot-input.js";
 import { FinchError } from "../../domain/errors.js";
-import { ingestJson } from "../../domain/ops/json-ingest.js";
+import { ingestJson } from "../../commands/ingest-json.js";
 import { requireOperatorKeyOrSession } from "../console/auth/require-console.js";
 import { unwrap } from "../errors.js";
 import type { RouteModule } from "../types.js";

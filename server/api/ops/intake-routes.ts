@@ -10,7 +10,7 @@ import {
   UpdateInboxSchema,
 } from "../../../contracts/linnet/intake.js";
 import { FinchError } from "../../domain/errors.js";
-import { decideFile } from "../../domain/intake/decide-file.js";
+import { decideFile } from "../../commands/decide-intake-file.js";
 import { resetInboxPassword, updateInbox } from "../../domain/intake/inboxes.js";
 import { getFile, getSource, listFiles } from "../../domain/intake/intake-view.js";
 import { receiveFile } from "../../domain/intake/receive-file.js";

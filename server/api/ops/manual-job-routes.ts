@@ -2,7 +2,7 @@ import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { CompleteManualJobSchema, OpsManualJobSchema } from "../../../contracts/linnet/ops.js";
-import { completeManualJob } from "../../domain/assisted/complete-manual-job.js";
+import { completeManualJob } from "../../commands/complete-manual-job.js";
 import { startManualJob } from "../../domain/assisted/manual-jobs.js";
 import { listManualJobView, manualJobView } from "../../domain/ops/manual-job-view.js";
 import { FinchError } from "../../domain/errors.js";

@@ -5,7 +5,8 @@ import { PublishUploadSchema, SaveTemplateSchema, SetMappingSchema, TemplateSche
 import { FinchError } from "../../domain/errors.js";
 import type { Mapping } from "../../domain/ingestion/index.js";
 import { saveTemplate } from "../../domain/ops/templates.js";
-import { createUpload, discardUpload, getUpload, publishUpload, setUploadMapping, templatesFor } from "../../domain/ops/uploads.js";
+import { publishUpload } from "../../commands/publish-upload.js";
+import { createUpload, discardUpload, getUpload, setUploadMapping, templatesFor } from "../../domain/ops/uploads.js";
 import { requireConsoleActor } from "../console/auth/require-console.js";
 import { unwrap } from "../errors.js";
 import type { RouteModule } from "../types.js";

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../client.js";
+import { connectionChanged } from "../connection-changes.js";
 import { connections } from "../schema/index.js";
 
 /** A connection row. */
@@ -8,6 +9,7 @@ export type ConnectionRow = typeof connections.$inferSelect;
 /** Insert a connection. */
 export async function insertConnection(db: Db, row: typeof connections.$inferInsert): Promise<void> {
   await db.insert(connections).values(row);
+  if (row.parentConnectionId) connectionChanged(db, row.parentConnectionId); // the parent's entity list grew
 }
 
 /** Find a connection by id. */
@@ -33,6 +35,7 @@ export async function updateConnection(
   patch: Partial<Pick<ConnectionRow, "status" | "statusMessage" | "accessConfirmedAt" | "disconnectedAt" | "products" | "username">>,
 ): Promise<void> {
   await db.update(connections).set(patch).where(eq(connections.id, id));
+  connectionChanged(db, id);
 }
 
 /** A failed attempt to pull a connection's data: both groups, or the one named. */
@@ -43,6 +46,7 @@ export async function recordFailedSyncAttempt(db: Db, id: string, at: Date, grou
     .update(connections)
     .set(group === "org" ? org : group === "pay" ? pay : { ...org, ...pay })
     .where(eq(connections.id, id));
+  connectionChanged(db, id);
 }
 
 /** Live (not disconnected) connections of a company. */
@@ -61,4 +65,5 @@ export async function markEntityDisconnected(db: Db, id: string, at: Date, rowSt
     .update(connections)
     .set({ entityDisconnectedAt: at, ...(rowStatus ? { status: rowStatus, disconnectedAt: at } : {}) })
     .where(eq(connections.id, id));
+  connectionChanged(db, id);
 }

@@ -1,5 +1,6 @@
 import { and, asc, between, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
+import { connectionChanged } from "../connection-changes.js";
 import { connections, orgPeople, snapshotRecords, snapshots, sourceIds } from "../schema/index.js";
 
 /** A snapshot row. */
@@ -152,6 +153,7 @@ export async function setCurrentSnapshot(tx: Db, connectionId: string, group: "o
         : { paySnapshotId: snapshotId, lastSuccessfulSync: retrievedAt, payAttemptedAt: retrievedAt, payAttemptResult: "success" },
     )
     .where(eq(connections.id, connectionId));
+  connectionChanged(tx, connectionId);
 }
 
 /** A snapshot by id. */

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
+import { connectionChanged } from "../connection-changes.js";
 import { applications, assistedTasks, connections, users } from "../schema/index.js";
 
 /** A task row. */
@@ -166,4 +167,5 @@ export async function countFollowUps(db: Db): Promise<number> {
 /** Flag a connection for follow-up. */
 export async function flagFollowUp(db: Db, connectionId: string, at: Date): Promise<void> {
   await db.update(connections).set({ followUpAt: at }).where(eq(connections.id, connectionId));
+  connectionChanged(db, connectionId);
 }

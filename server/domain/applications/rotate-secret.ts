@@ -1,5 +1,5 @@
 import { findApplication, updateApplication } from "../../db/repositories/applications.repository.js";
-import { replaceDemoSecret } from "../bootstrap.js";
+import { replaceDemoSecret } from "./demo-credentials.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashSecret, newClientSecret } from "../security/secrets.js";

@@ -3,7 +3,6 @@ import { insertActivity } from "../../db/repositories/activity.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { findManualJob, insertManualJob, type ManualJobRow, updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
-import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 
@@ -52,7 +51,7 @@ export async function createManualJob(deps: Pick<Deps, "db" | "clock">, connecti
 }
 
 /** `GET /jobs/manual/{job_id}`: a job of the token's connection. */
-export async function readManualJob(deps: Pick<Deps, "db">, ctx: TokenContext, jobId: string): Promise<Result<{ job_id: string; status: ManualJobStatus; body: unknown[] | null }>> {
+export async function readManualJob(deps: Pick<Deps, "db">, ctx: { connection: Pick<ConnectionRow, "id"> }, jobId: string): Promise<Result<{ job_id: string; status: ManualJobStatus; body: unknown[] | null }>> {
   const job = isUuid(jobId) ? await findManualJob(deps.db, jobId) : undefined;
   if (!job || job.connectionId !== ctx.connection.id) return fail("not_found", `could not find job with id '${jobId}'`);
   return ok({ job_id: job.id, status: job.status as ManualJobStatus, body: job.body });

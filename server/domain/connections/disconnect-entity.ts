@@ -52,6 +52,5 @@ export async function disconnectEntities(deps: Deps, ctx: TokenContext, entityId
     }
     return ok({ status: "success" as const });
   });
-  deps.tokens.invalidateConnection(c.id);
   return result;
 }

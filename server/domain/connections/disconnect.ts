@@ -34,6 +34,5 @@ export async function disconnectConnection(deps: Deps, connectionId: string, act
     });
     return ok({ status: "success" as const });
   });
-  deps.tokens.invalidateConnection(connectionId);
   return result;
 }

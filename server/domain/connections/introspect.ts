@@ -2,7 +2,7 @@ import type { IntrospectResponse } from "../../../contracts/finch/introspect.js"
 import { findSnapshot } from "../../db/repositories/snapshots.repository.js";
 import { firstDataDue } from "../assisted/sla.js";
 import type { Deps } from "../deps.js";
-import { PRODUCT_GROUP } from "../employer/product-access.js";
+import { PRODUCT_GROUP } from "./product-rules.js";
 import type { TokenContext } from "./authenticate-token.js";
 import { entitiesOf } from "./entities.js";
 import type { ConnectionState } from "./status-machine.js";

@@ -2,6 +2,11 @@ import { PRODUCTS } from "../../../contracts/finch/products.js";
 import type { CatalogProvider } from "../catalog/catalog.js";
 import { fail, ok, type Result } from "../errors.js";
 
+/** Products that guard employer data, and the snapshot group holding each. */
+export const PRODUCT_GROUP = { company: "org", directory: "org", individual: "org", employment: "org", documents: "org", payment: "pay", pay_statement: "pay" } as const;
+/** A product with employer data behind it. */
+export type DataProduct = keyof typeof PRODUCT_GROUP;
+
 /** Validate and de-duplicate requested products. `field` names the input in error messages. */
 export function checkRequestedProducts(products: readonly string[], field = "products"): Result<string[]> {
   const unique = [...new Set(products)];

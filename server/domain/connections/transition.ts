@@ -42,7 +42,6 @@ export async function transitionConnection(
     ...(accessConfirmedAt ? { accessConfirmedAt } : {}),
   };
   await updateConnection(deps.db, connection.id, patch);
-  deps.tokens.invalidateConnection(connection.id);
   await insertActivity(deps.db, {
     connectionId: connection.id,
     actor: cause.actor,

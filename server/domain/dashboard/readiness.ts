@@ -4,7 +4,7 @@ import { firstDataDue } from "../assisted/sla.js";
 import { addDays } from "../clock.js";
 import { type ConnectionState, statusLabel } from "../connections/status-machine.js";
 import type { Deps } from "../deps.js";
-import { PRODUCT_GROUP } from "../employer/product-access.js";
+import { PRODUCT_GROUP } from "../connections/product-rules.js";
 
 /** Plain words for every connection state, error states included. */
 export const STATUS_WORDS: Record<ConnectionState, string> = {

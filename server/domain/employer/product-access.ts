@@ -1,36 +1,18 @@
-import { findSnapshot, type SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import { firstDataDue } from "../assisted/sla.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
+import { type DataProduct, PRODUCT_GROUP } from "../connections/product-rules.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 
-/** Products that guard employer data, and the snapshot group holding each. */
-export const PRODUCT_GROUP = { company: "org", directory: "org", individual: "org", employment: "org", documents: "org", payment: "pay", pay_statement: "pay" } as const;
-/** A product with employer data behind it. */
-export type DataProduct = keyof typeof PRODUCT_GROUP;
-
 /** Either the current snapshot, or when data is expected (null: unknown, e.g. an automated sync still running). */
 export type GroupAccess = { ready: true; snapshot: SnapshotRow } | { ready: false; expectedAt: Date | null };
-
-const snapshotRows = new Map<string, SnapshotRow>();
-
-/** Snapshot rows are immutable: keep them (bounded) after the first read. */
-async function snapshotRow(deps: Pick<Deps, "db">, id: string): Promise<SnapshotRow | undefined> {
-  const hit = snapshotRows.get(id);
-  if (hit) return hit;
-  const row = await findSnapshot(deps.db, id);
-  if (row) {
-    if (snapshotRows.size > 10_000) snapshotRows.clear();
-    snapshotRows.set(id, row);
-  }
-  return row;
-}
 
 /**
  * Check a token may read a product now: its scope, the entity it names, the connection's state; then find the
  * current snapshot of the product's group, or when its first data is expected.
  */
-export async function openProduct(deps: Pick<Deps, "db" | "catalog" | "config">, ctx: TokenContext, product: DataProduct, entityIds: string[]): Promise<Result<GroupAccess>> {
+export async function openProduct(deps: Pick<Deps, "db" | "catalog" | "config" | "snapshotRows">, ctx: TokenContext, product: DataProduct, entityIds: string[]): Promise<Result<GroupAccess>> {
   const c = ctx.connection;
   if (!c.products.includes(product)) {
     return fail("insufficient_scope", `This access token does not include the "${product}" product`);
@@ -41,7 +23,7 @@ export async function openProduct(deps: Pick<Deps, "db" | "catalog" | "config">,
   const group = PRODUCT_GROUP[product];
   const snapshotId = group === "org" ? c.orgSnapshotId : c.paySnapshotId;
   if (snapshotId) {
-    const snapshot = await snapshotRow(deps, snapshotId);
+    const snapshot = await deps.snapshotRows.row(deps.db, snapshotId);
     if (snapshot) return ok({ ready: true, snapshot });
   }
   const provider = deps.catalog.get(c.providerId);

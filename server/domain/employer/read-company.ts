@@ -1,7 +1,7 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { sealAad } from "../snapshots/org-records.js";
-import type { SnapshotReader } from "./snapshot-reader.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 /** The company of a snapshot as served JSON, with bank numbers decrypted. */
 export async function readCompany(deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader }, snapshot: Pick<SnapshotRow, "id">): Promise<string> {

@@ -1,6 +1,6 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
-import type { SnapshotReader } from "./snapshot-reader.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 /**
  * One page of the directory as served JSON bytes: `{ paging: { count, offset }, individuals: [...] }`. The page is

@@ -2,7 +2,7 @@ import type { Document, DocumentItem, DocumentType } from "../../../contracts/fi
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { DOCUMENT_KIND } from "../snapshots/document-records.js";
-import type { SnapshotReader } from "./snapshot-reader.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 type ReaderDeps = Pick<Deps, "db"> & { reader: SnapshotReader };
 

@@ -3,7 +3,7 @@ import type { Payment, PayStatement } from "../../../contracts/finch/employer.js
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { LedgerBook } from "./ledger-lines.js";
-import type { SnapshotReader } from "./snapshot-reader.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 type ReaderDeps = Pick<Deps, "db"> & { reader: SnapshotReader };
 

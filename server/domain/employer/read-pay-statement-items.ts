@@ -3,7 +3,7 @@ import { itemOccurrences, itemsRecorded, recordedItemOccurrences } from "../../d
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { type ActiveRule, applyItemRules, type ItemFacts } from "./item-rules.js";
-import { RecordCache } from "./record-cache.js";
+import { RecordCache } from "../caches/record-cache.js";
 
 /** One distinct item of a pay snapshot and every pay date it was paid on. */
 interface ItemSummary {

@@ -1,7 +1,7 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { type ActiveRule, applyItemRules } from "./item-rules.js";
-import type { SnapshotReader } from "./snapshot-reader.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 type ReaderDeps = Pick<Deps, "db"> & { reader: SnapshotReader };
 

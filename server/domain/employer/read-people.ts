@@ -1,7 +1,7 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { sealAad } from "../snapshots/org-records.js";
-import type { SnapshotReader } from "./snapshot-reader.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 /** Most ids one batch may ask for (`batch_limit_exceeded` beyond). */
 export const PEOPLE_BATCH_LIMIT = 10_000;

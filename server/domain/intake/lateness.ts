@@ -11,7 +11,7 @@ import type { Deps } from "../deps.js";
 import { ok } from "../errors.js";
 import { transactional } from "../transactional.js";
 import { cadenceOf } from "./intake-view.js";
-import { nextBusinessDay } from "./process-file.js";
+import { nextBusinessDay } from "./file-outcomes.js";
 
 /** The Linnet extension event recorded when a scheduled report is late (sent to webhooks like `account.updated`). */
 export const REPORT_LATE_EVENT = "intake.report_late";

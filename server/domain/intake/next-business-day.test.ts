@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextBusinessDay } from "./process-file.js";
+import { nextBusinessDay } from "./file-outcomes.js";
 
 describe("nextBusinessDay (when a held file's review is due)", () => {
   it("is the end of the next day on a weekday", () => {

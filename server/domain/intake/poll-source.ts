@@ -17,7 +17,7 @@ import { activeTasksOf, insertTasks } from "../../db/repositories/tasks.reposito
 import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
 import { ok } from "../errors.js";
-import { nextBusinessDay } from "./process-file.js";
+import { nextBusinessDay } from "./file-outcomes.js";
 import { receiveFile } from "./receive-file.js";
 import { globToRegExp, openRemote, type RemoteEntry, type RemoteSession } from "./remote-sftp.js";
 import { remoteTarget } from "./pull-sources.js";

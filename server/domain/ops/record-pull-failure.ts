@@ -2,7 +2,7 @@ import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
-import { type DataProduct, PRODUCT_GROUP } from "../employer/product-access.js";
+import { type DataProduct, PRODUCT_GROUP } from "../connections/product-rules.js";
 import { fail, ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
 
@@ -30,6 +30,5 @@ export async function recordPullFailure(
     await insertActivity(tx, { connectionId: connection.id, actor: `user:${userId}`, kind: "pull_failed", fromStatus: null, toStatus: null, message: `Could not pull ${what} data: ${failure.reason}`, at: now });
     return ok(true as const);
   });
-  deps.tokens.invalidateConnection(connection.id);
   return done;
 }

@@ -15,7 +15,7 @@ import {
   validatePay,
   type ValidationReport,
 } from "../ingestion/index.js";
-import { currentOrgInput } from "../snapshots/current-org-input.js";
+import { currentOrgInput } from "../employer/current-org-input.js";
 
 /** A file mapped, validated and compared with the connection's current data. */
 export type UploadAnalysis =

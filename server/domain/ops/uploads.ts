@@ -6,8 +6,6 @@ import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, parseUpload } from "../ingestion/index.js";
-import { keepRecipe } from "../intake/recipes.js";
-import { publishAnalysis } from "./publish-analysis.js";
 import { analyzeTable } from "./upload-analysis.js";
 import { analysedStatus, isFinalUpload, transitionUpload, unmappedRequired } from "./upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "./upload-view.js";
@@ -128,7 +126,8 @@ export async function createUpload(
   return presentUpload(deps, connection, row, parsed.value);
 }
 
-async function loadUpload(deps: Pick<Deps, "db">, id: string): Promise<Result<UploadRow>> {
+/** An upload by id (404 for a malformed or unknown id). */
+export async function loadUpload(deps: Pick<Deps, "db">, id: string): Promise<Result<UploadRow>> {
   const upload = isUuid(id) ? await findUpload(deps.db, id) : undefined;
   return upload ? ok(upload) : fail("not_found", "Upload not found");
 }
@@ -164,46 +163,6 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
   const to = analysedStatus(mapping, upload.value.group, analysis.report);
   const moved = await transitionUpload(deps, upload.value, to, { mapping: mapping as never, templateId, report: analysis.report as never, diff: analysis.diff as never });
-  return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
-}
-
-/** Publish an upload's data as a new snapshot; errors block, warnings needing confirmation need `confirm`. */
-export async function publishUpload(deps: Deps, userId: string, id: string, opts: { retrievedAt?: Date; confirm: boolean }): Promise<Result<UploadView>> {
-  const upload = await loadUpload(deps, id);
-  if (!upload.ok) return upload;
-  if (isFinalUpload(upload.value.status)) return fail("invalid_request", `This upload was already ${upload.value.status}`);
-  const connection = await findConnection(deps.db, upload.value.connectionId);
-  const mapping = upload.value.mapping as unknown as Mapping | null;
-  if (!connection || !mapping) return fail("invalid_request", "Choose a mapping before publishing");
-  const content = openUploadContent(deps, upload.value);
-  if (!content.ok) return content;
-  const parsed = await parseUpload(content.value, upload.value.fileName);
-  if (!parsed.ok) return parsed;
-  const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
-  const state = analysedStatus(mapping, upload.value.group, analysis.report);
-  let current = upload.value;
-  if (current.status !== state) {
-    // the current data may have changed since the mapping was applied: record what the file is now
-    const moved = await transitionUpload(deps, current, state, { report: analysis.report as never, diff: analysis.diff as never });
-    if (!moved.ok) return moved;
-    current = moved.value;
-  }
-  if (state === "needs_mapping") return fail("invalid_request", "Choose a mapping before publishing");
-  if (!analysis.report.ok) return fail("invalid_request", `The file has ${analysis.report.counts.errors ?? analysis.report.errors.length} errors; fix them before publishing`);
-  if (analysis.report.requiresConfirmation && !opts.confirm) {
-    return fail("confirmation_required", `Confirm before publishing: ${analysis.report.confirmationReason ?? "this file needs confirmation"}`);
-  }
-  const meta = { source: `operator:${userId}`, retrievedAt: opts.retrievedAt ?? deps.clock.now() };
-  const published = await publishAnalysis(deps, connection, analysis, meta);
-  if (!published.ok) return published;
-  // the mapping that worked becomes the connection's recipe for scheduled reports of this kind (the first one only)
-  await keepRecipe(deps, connection.id, { group: analysis.group, name: (mapping as { templateName?: string }).templateName ?? `Mapping of ${upload.value.fileName}`, mapping, table: parsed.value });
-  // the diff kept is the one computed before the publish: afterwards the current data is this very file
-  const moved = await transitionUpload(deps, current, "published", {
-    publishedSnapshotId: published.value.snapshot_id,
-    report: analysis.report as never,
-    diff: analysis.diff as never,
-  });
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }
 

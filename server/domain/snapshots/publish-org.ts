@@ -2,9 +2,8 @@
 import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
 import { insertOrgPeople, insertRecords } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
-import { fail, type Result } from "../errors.js";
-import { transactional } from "../transactional.js";
-import { beginPublish, completePublish } from "./complete-publish.js";
+import { fail, ok, type Result } from "../errors.js";
+import { beginPublish, type StagedSnapshot } from "./begin-publish.js";
 import { buildDocumentRecords, documentProblem } from "./document-records.js";
 import { buildOrgRecords } from "./org-records.js";
 import { StableIds } from "./stable-ids.js";
@@ -38,30 +37,24 @@ function integrityProblem(input: OrgSnapshotInput): string | null {
 }
 
 /**
- * Publish organization data for a connection as a new immutable snapshot, atomically: either everything is
- * stored and the connection points at it, or nothing changes and the previous snapshot keeps being served.
+ * Write organization data for a connection as a new immutable snapshot, inside the publish transaction (`deps.db`):
+ * records and stable ids are stored, nothing points at them yet (`completePublish` does that).
  */
-export async function publishOrgSnapshot(deps: Deps, connectionId: string, input: OrgSnapshotInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
+export async function stageOrgSnapshot(deps: Deps, connectionId: string, input: OrgSnapshotInput): Promise<Result<StagedSnapshot>> {
   const problem = integrityProblem(input);
   if (problem) return fail("invalid_request", problem);
-  const started = performance.now();
-  const result = await transactional(deps.db, async (tx) => {
-    const begun = await beginPublish(tx, connectionId, "org");
-    if (!begun.ok) return begun;
-    const { connection, snapshotId, version } = begun.value;
-    const ids = await StableIds.load(tx, connectionId, "individual");
-    const records = buildOrgRecords(snapshotId, connection.companyId, input, (s) => ids.idOf(s), deps.cipher);
-    const counts = { individuals: input.people.length, active: input.people.filter((p) => p.employment.is_active !== false).length };
-    await insertRecords(tx, [records.company]);
-    await insertOrgPeople(tx, snapshotId, records.people);
-    const sourceIds = new Set(input.people.map((p) => p.source_id));
-    const documents = await buildDocumentRecords(tx, connectionId, snapshotId, connection.orgSnapshotId, input.documents, { idOf: (s) => ids.idOf(s), sourceIds });
-    if (documents.length > 0) await insertRecords(tx, documents);
-    await ids.flush(tx);
-    return completePublish({ ...deps, db: tx }, connection, { id: snapshotId, group: "org", version, counts, summary: `${counts.individuals} people` }, meta);
-  });
-  // after commit: this process must serve the new snapshot at once
-  deps.tokens.invalidateConnection(connectionId);
-  deps.metrics?.observePublish("org", result.ok, (performance.now() - started) / 1000);
-  return result;
+  const tx = deps.db;
+  const begun = await beginPublish(tx, connectionId, "org");
+  if (!begun.ok) return begun;
+  const { connection, snapshotId, version } = begun.value;
+  const ids = await StableIds.load(tx, connectionId, "individual");
+  const records = buildOrgRecords(snapshotId, connection.companyId, input, (s) => ids.idOf(s), deps.cipher);
+  const counts = { individuals: input.people.length, active: input.people.filter((p) => p.employment.is_active !== false).length };
+  await insertRecords(tx, [records.company]);
+  await insertOrgPeople(tx, snapshotId, records.people);
+  const sourceIds = new Set(input.people.map((p) => p.source_id));
+  const documents = await buildDocumentRecords(tx, connectionId, snapshotId, connection.orgSnapshotId, input.documents, { idOf: (s) => ids.idOf(s), sourceIds });
+  if (documents.length > 0) await insertRecords(tx, documents);
+  await ids.flush(tx);
+  return ok({ connection, snapshot: { id: snapshotId, group: "org", version, counts, summary: `${counts.individuals} people` } });
 }

@@ -8,10 +8,8 @@ import {
 } from "../../db/repositories/snapshots.repository.js";
 import { copyItemRows, insertItemRows, insertItemRowsFromStatements, itemsRecorded, markItemsRecorded } from "../../db/repositories/pay-statement-items.repository.js";
 import type { Deps } from "../deps.js";
-import { FinchError, type Result } from "../errors.js";
-import { transactional } from "../transactional.js";
-import { beginPublish, completePublish } from "./complete-publish.js";
-import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
+import { FinchError, ok, type Result } from "../errors.js";
+import { beginPublish, type StagedSnapshot } from "./begin-publish.js";
 import { PayItemCollector } from "./pay-item-collector.js";
 import { StableIds } from "./stable-ids.js";
 
@@ -31,12 +29,12 @@ export interface PayPublishInput {
 const FLUSH_AT = 20_000;
 
 /**
- * Publish pay data as a new immutable snapshot, atomically. People are referenced by source id and must already be
- * known to the connection (published in an org snapshot), so pay statements always point at real individuals.
+ * Write pay data for a connection as a new immutable snapshot, inside the publish transaction (`deps.db`). People are
+ * referenced by source id and must already be known to the connection (published in an org snapshot), so pay
+ * statements always point at real individuals. Nothing points at the snapshot yet (`completePublish` does that).
  */
-export async function publishPaySnapshot(deps: Deps, connectionId: string, input: PayPublishInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
-  const started = performance.now();
-  const result = await transactional(deps.db, async (tx) => {
+export async function stagePaySnapshot(deps: Deps, connectionId: string, input: PayPublishInput): Promise<Result<StagedSnapshot>> {
+    const tx = deps.db;
     const begun = await beginPublish(tx, connectionId, "pay");
     if (!begun.ok) return begun;
     const { connection, snapshotId, version } = begun.value;
@@ -105,10 +103,5 @@ export async function publishPaySnapshot(deps: Deps, connectionId: string, input
       await paymentIds.flush(tx);
       await groupIds.flush(tx);
       const summary = `${counts.payments} payments, ${counts.pay_statements} pay statements`;
-      return completePublish({ ...deps, db: tx }, connection, { id: snapshotId, group: "pay", version, counts, summary }, meta);
-  });
-  // after commit: this process must serve the new snapshot at once
-  deps.tokens.invalidateConnection(connectionId);
-  deps.metrics?.observePublish("pay", result.ok, (performance.now() - started) / 1000);
-  return result;
+      return ok({ connection, snapshot: { id: snapshotId, group: "pay" as const, version, counts, summary } });
 }

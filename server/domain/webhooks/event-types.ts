@@ -4,7 +4,7 @@
  * | event_type | data | produced by |
  * |---|---|---|
  * | `account.updated` | `{status, authentication_method: {type}, connection_status}` | every connection status change (connections/transition.ts) |
- * | `job.data_sync_all.completed` | `{job_id, job_url}` | an automated sync ending, success or error (jobs/automated-sync.ts) |
+ * | `job.data_sync_all.completed` | `{job_id, job_url}` | an automated sync ending, success or error (commands/run-data-sync.ts) |
  * | `job.<type>.completed` | `{job_id, job_url, status}` | a manual job completed by operations (assisted/manual-jobs.ts) |
  * | `job.initial_data_sync_org.succeeded`, `job.initial_data_sync_payroll.succeeded` | `{job_id, job_url}` | a connection's first org / pay publish |
  * | `company.updated` | `{}` | a publish whose company record changed |

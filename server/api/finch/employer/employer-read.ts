@@ -1,10 +1,12 @@
 import { hash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { SnapshotRowCache } from "../../../domain/caches/snapshot-rows.js";
 import type { TokenContext } from "../../../domain/connections/authenticate-token.js";
 import { resolveEntity } from "../../../domain/connections/entities.js";
 import type { Deps } from "../../../domain/deps.js";
-import { type DataProduct, openProduct } from "../../../domain/employer/product-access.js";
+import type { DataProduct } from "../../../domain/connections/product-rules.js";
+import { openProduct } from "../../../domain/employer/product-access.js";
 import type { SnapshotRow } from "../../../db/repositories/snapshots.repository.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
@@ -45,6 +47,8 @@ export function forEntity(ctx: TokenContext, request: FastifyRequest): TokenCont
 export interface OpenRead {
   ctx: TokenContext;
   snapshot: SnapshotRow;
+  /** The per-process memo of this snapshot's answers (`deps.snapshotRows`). */
+  memo: SnapshotRowCache;
 }
 
 /** The rate-limited endpoint each product's reads count against (pay groups share `payment`'s scope, not its limit). */
@@ -73,46 +77,9 @@ export async function openEmployerRead(
   await enforceRateLimit(request.server.rateLimiter, reply, token.application.id, endpoint, deps.clock.now().getTime());
   const ctx = forEntity(token, request);
   const access = unwrap(await openProduct(deps, ctx, product, entityIdsOf(request.query)));
-  if (access.ready) return { ctx, snapshot: access.snapshot };
+  if (access.ready) return { ctx, snapshot: access.snapshot, memo: deps.snapshotRows };
   await sendNotReady(deps, reply, ctx, access.expectedAt);
   return null;
-}
-
-/**
- * What is worked out once per snapshot and then reused by every answer from it: the `Finch-Data-Retrieved` value
- * and the ETags already computed (the same snapshot and URL always give the same tag; hot pages are asked for again
- * and again). Keyed by the snapshot row, which the product check keeps one object per snapshot.
- */
-interface SnapshotAnswers {
-  retrieved: string;
-  etags: Map<string, string>;
-}
-let answers = new WeakMap<SnapshotRow, SnapshotAnswers>();
-/** Most ETags remembered over all snapshots; beyond it every memo starts afresh. */
-const MAX_ETAGS = 50_000;
-let etagCount = 0;
-
-function answersOf(snapshot: SnapshotRow): SnapshotAnswers {
-  let a = answers.get(snapshot);
-  if (!a) {
-    a = { retrieved: snapshot.retrievedAt.toISOString(), etags: new Map() };
-    answers.set(snapshot, a);
-  }
-  return a;
-}
-
-/** A strong ETag for a request on a snapshot: the snapshot id's start and a hash of the URL. */
-function etagOf(snapshot: SnapshotRow, a: SnapshotAnswers, url: string): string {
-  let etag = a.etags.get(url);
-  if (etag === undefined) {
-    etag = `"${snapshot.id.slice(0, 8)}${hash("sha1", url, "base64url").slice(0, 16)}"`;
-    if (++etagCount > MAX_ETAGS) {
-      answers = new WeakMap();
-      etagCount = 0;
-    }
-    a.etags.set(url, etag);
-  }
-  return etag;
 }
 
 /**
@@ -124,14 +91,16 @@ function etagOf(snapshot: SnapshotRow, a: SnapshotAnswers, url: string): string 
  * pulled or tried, and whether that worked (a failed sync leaves the previous data served).
  */
 export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, open: OpenRead, body: string | Buffer, variant = "") {
-  const { snapshot, ctx } = open;
-  const a = answersOf(snapshot);
+  const { snapshot, ctx, memo } = open;
+  const a = memo.answersOf(snapshot);
   reply.header("finch-data-retrieved", a.retrieved).header("cache-control", "private, no-cache");
   const c = ctx.connection;
   const [attemptedAt, result] = snapshot.group === "org" ? [c.orgAttemptedAt, c.orgAttemptResult] : [c.payAttemptedAt, c.payAttemptResult];
   if (attemptedAt && result) reply.header("finch-last-attempted-update-date", attemptedAt.toISOString()).header("finch-last-attempted-update-result", result);
   if (request.method === "GET") {
-    const etag = etagOf(snapshot, a, variant ? request.url + variant : request.url);
+    const key = variant ? request.url + variant : request.url;
+    // a strong ETag for a request on a snapshot: the snapshot id's start and a hash of the URL
+    const etag = memo.etagOf(a, key, () => `"${snapshot.id.slice(0, 8)}${hash("sha1", key, "base64url").slice(0, 16)}"`);
     reply.header("etag", etag);
     if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) return reply.status(304).send();
   }

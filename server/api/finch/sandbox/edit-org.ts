@@ -4,7 +4,7 @@ import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { authenticateToken } from "../../../domain/connections/authenticate-token.js";
 import { readCompany } from "../../../domain/employer/read-company.js";
 import { readPeople } from "../../../domain/employer/read-people.js";
-import { editCompany, editEmployment, editIndividual } from "../../../domain/sandbox/sandbox-edits.js";
+import { editCompany, editEmployment, editIndividual } from "../../../commands/sandbox-edits.js";
 import { FinchError } from "../../../domain/errors.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
-import { createSandboxConnection } from "../../../domain/sandbox/create-sandbox-connection.js";
+import { createSandboxConnection } from "../../../commands/create-sandbox-connection.js";
 import { unwrap } from "../../errors.js";
 import { requireClient } from "../../middleware/auth.js";
 import type { RouteModule } from "../../types.js";

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
-import { authenticateToken } from "../../../domain/connections/authenticate-token.js";
+import { readConnectionState } from "../../../domain/connections/authenticate-token.js";
 import { readPeople } from "../../../domain/employer/read-people.js";
 import { FinchError } from "../../../domain/errors.js";
 import { personFromFields } from "../../../domain/sandbox/person-defaults.js";
-import { addPeople } from "../../../domain/sandbox/sandbox-edits.js";
+import { addPeople } from "../../../commands/sandbox-edits.js";
 import { sourceIdOf, stableIdsOf } from "../../../domain/sandbox/stable-id-lookup.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
-import { bearerToken } from "../../middleware/credentials.js";
 import type { RouteModule } from "../../types.js";
 
 /** At most this many people per call, as the contract's batch endpoints. */
@@ -40,8 +39,9 @@ export const postSandboxDirectory: RouteModule = (app, deps) => {
         builders.push((sourceId: string) => personFromFields(sourceId, fields, managerSource ?? null, today));
       }
       const sourceIds = unwrap(await addPeople(deps, ctx, builders));
-      const { connection } = unwrap(await authenticateToken(deps, bearerToken(request)));
-      if (!connection.orgSnapshotId) return people; // assisted, not connected yet: stored for when it is
+      // the publish moved the connection's pointer and dropped its cached state on commit: read the state once more
+      const connection = (await readConnectionState(deps, ctx.connection.id))?.connection;
+      if (!connection?.orgSnapshotId) return people; // assisted, not connected yet: stored for when it is
       const snapshot = { id: connection.orgSnapshotId };
       const ids = await stableIdsOf(deps, connection.id, "individual", sourceIds);
       const reverse = ids.filter((id): id is string => Boolean(id));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { buildSandboxPayment } from "../../../domain/sandbox/payment-builder.js";
-import { addPayment } from "../../../domain/sandbox/sandbox-edits.js";
+import { addPayment } from "../../../commands/sandbox-edits.js";
 import { stableIdsOf } from "../../../domain/sandbox/stable-id-lookup.js";
 import { FinchError } from "../../../domain/errors.js";
 import { unwrap } from "../../errors.js";

@@ -1,11 +1,16 @@
-import { isUuid } from "../applications/authenticate-client.js";
-import type { PersonInput } from "../../../contracts/linnet/snapshot-input.js";
-import { findLiveConnectionsOfCompany } from "../../db/repositories/connections.repository.js";
-import { findSourceIdOf, insertSandboxEdit, listSandboxEdits } from "../../db/repositories/sandbox.repository.js";
-import type { TokenContext } from "../connections/authenticate-token.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { type PublishGroups, publishSandboxData } from "./sandbox-publish.js";
+import { isUuid } from "../domain/applications/authenticate-client.js";
+import type { PersonInput } from "../../contracts/linnet/snapshot-input.js";
+import { findLiveConnectionsOfCompany } from "../db/repositories/connections.repository.js";
+import { findSourceIdOf, insertSandboxEdit, listSandboxEdits } from "../db/repositories/sandbox.repository.js";
+import type { TokenContext } from "../domain/connections/authenticate-token.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { type PublishGroups, publishSandboxData } from "./publish-sandbox-data.js";
+
+/*
+ * Commands: the sandbox API's edits. Each stores the edit (sandbox/) and republishes the groups it touches (every
+ * effect of a publish).
+ */
 
 /** Sandbox edits apply to the sandbox company, so every live connection of it gets the new data. */
 async function republish(deps: Deps, ctx: TokenContext, groups: PublishGroups): Promise<Result<true>> {

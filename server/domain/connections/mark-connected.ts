@@ -1,7 +1,7 @@
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import type { Deps } from "../deps.js";
 import { ok, type Result } from "../errors.js";
-import { transitionConnection } from "../connections/transition.js";
+import { transitionConnection } from "./transition.js";
 
 /** First data makes an assisted connection CONNECTED: calls now answer 200 with data. */
 export async function markConnectedByPublish(deps: Pick<Deps, "db" | "clock" | "catalog" | "tokens">, connection: ConnectionRow, source: string): Promise<Result<ConnectionRow>> {

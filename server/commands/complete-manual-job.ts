@@ -1,18 +1,22 @@
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
-import { updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
-import { onManualJobCompleted } from "../benefits/benefit-jobs.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { transactional } from "../transactional.js";
-import { movable } from "./manual-jobs.js";
+import { insertActivity, insertEvent } from "../db/repositories/activity.repository.js";
+import { findConnection } from "../db/repositories/connections.repository.js";
+import { updateManualJob } from "../db/repositories/manual-jobs.repository.js";
+import { onManualJobCompleted } from "../domain/benefits/benefit-jobs.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { transactional } from "../domain/transactional.js";
+import { movable } from "../domain/assisted/manual-jobs.js";
 
 /*
  * Completing a manual job is kept apart from manual-jobs.ts: the kinds of jobs (today deduction writes) import
  * manual-jobs.ts to create and read their jobs, and completion calls back into them, so it lives above both.
  */
 
-/** An operator closes a job with per-item results; `job.<type>.completed` is recorded for webhooks. */
+/**
+ * Command: an operator closes a manual job with per-item results. Effects, in one transaction: the job's move
+ * (assisted/), the kind's outcome (benefits/ `onManualJobCompleted`: deduction state, verification), the
+ * `job.<type>.completed` event for webhooks and the activity entry.
+ */
 export async function completeManualJob(
   deps: Pick<Deps, "db" | "clock" | "config">,
   userId: string,

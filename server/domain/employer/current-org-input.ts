@@ -2,8 +2,8 @@ import type { Company, Employment, Individual } from "../../../contracts/finch/e
 import type { OrgSnapshotInput, PersonInput } from "../../../contracts/linnet/snapshot-input.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import type { Deps } from "../deps.js";
-import { readCompany } from "../employer/read-company.js";
-import { sealAad } from "./org-records.js";
+import { readCompany } from "./read-company.js";
+import { sealAad } from "../snapshots/org-records.js";
 
 /**
  * The connection's current organization data back in source-keyed form (what a publisher hands in), so a new file

@@ -1,23 +1,22 @@
 import { randomUUID } from "node:crypto";
-import type { ApplicationRow } from "../../db/repositories/applications.repository.js";
-import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { type ConnectionRow, insertConnection } from "../../db/repositories/connections.repository.js";
-import { insertToken } from "../../db/repositories/credentials.repository.js";
-import { findSandboxCompany, insertSandboxCompany } from "../../db/repositories/sandbox.repository.js";
-import { inviteEmailFor } from "../assisted/instructions.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { checkRequestedProducts, grantedProducts, unsupportedProducts } from "../connections/product-rules.js";
-import { newConnectionRow } from "../connections/connection-row.js";
-import { hashSecret, newAccessToken } from "../security/secrets.js";
-import { transactional } from "../transactional.js";
-import { addSandboxEntities, SANDBOX_ENTITIES } from "./sandbox-entities.js";
-import { publishInitialSandboxData } from "./sandbox-publish.js";
+import type { ApplicationRow } from "../db/repositories/applications.repository.js";
+import { insertActivity } from "../db/repositories/activity.repository.js";
+import { type ConnectionRow, insertConnection } from "../db/repositories/connections.repository.js";
+import { insertToken } from "../db/repositories/credentials.repository.js";
+import { findSandboxCompany } from "../db/repositories/sandbox.repository.js";
+import { inviteEmailFor } from "../domain/assisted/instructions.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { checkRequestedProducts, grantedProducts, unsupportedProducts } from "../domain/connections/product-rules.js";
+import { newConnectionRow } from "../domain/connections/connection-row.js";
+import { hashSecret, newAccessToken } from "../domain/security/secrets.js";
+import { transactional } from "../domain/transactional.js";
+import { createSandboxCompany, SANDBOX_SIZES } from "../domain/sandbox/sandbox-company.js";
+import { addSandboxEntities, SANDBOX_ENTITIES } from "../domain/sandbox/sandbox-entities.js";
+import { publishInitialSandboxData } from "./publish-sandbox-data.js";
 
 /** Census products, the default of sandbox connections. */
 const DEFAULT_PRODUCTS = ["company", "directory", "individual", "employment"];
-/** Sandbox company sizes. */
-export const SANDBOX_SIZES = { min: 1, max: 50_000, default: 20 };
 
 /** Input of a sandbox connection. */
 export interface SandboxConnectionInput {
@@ -46,15 +45,11 @@ export interface CreatedSandboxConnection {
   entity_ids: string[];
 }
 
-/** Create a sandbox company: a seed and a size from which its data is generated. */
-export async function createSandboxCompany(deps: Deps, applicationId: string, opts: { id?: string; seed?: string; employeeSize?: number }): Promise<string> {
-  const id = opts.id ?? randomUUID();
-  const now = deps.clock.now();
-  await insertSandboxCompany(deps.db, { id, applicationId, seed: opts.seed ?? id, employeeSize: opts.employeeSize ?? SANDBOX_SIZES.default, asOf: now, createdAt: now });
-  return id;
-}
-
-/** Create a sandbox connection without going through Connect (`POST /sandbox/connections[/accounts]`). */
+/**
+ * Command: create a sandbox connection without going through Connect (`POST /sandbox/connections[/accounts]`).
+ * Effects: the sandbox company (sandbox/), the connection, its entities, activity and token (connections/), then its
+ * first data (`publishInitialSandboxData`, every effect of a publish).
+ */
 export async function createSandboxConnection(deps: Deps, app: ApplicationRow, input: SandboxConnectionInput): Promise<Result<CreatedSandboxConnection>> {
   const provider = deps.catalog.get(input.provider_id);
   if (!provider) return fail("invalid_request", `provider_id: unknown provider "${input.provider_id}"`);

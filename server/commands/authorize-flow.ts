@@ -1,23 +1,23 @@
-import type { AuthorizeRequest, AuthorizeResponse } from "../../../contracts/linnet/connect-flow.js";
-import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { type ConnectionRow, findConnection, insertConnection } from "../../db/repositories/connections.repository.js";
-import { insertCode } from "../../db/repositories/credentials.repository.js";
-import { completeSession, type SessionRow } from "../../db/repositories/sessions.repository.js";
-import { inviteEmailFor } from "../assisted/instructions.js";
-import { openInitialTasks } from "../assisted/tasks.js";
-import type { CatalogProvider } from "../catalog/catalog.js";
-import type { Deps } from "../deps.js";
-import { transactional } from "../transactional.js";
-import { fail, ok, type Result } from "../errors.js";
-import { hashSecret, newAuthorizationCode } from "../security/secrets.js";
-import { createSandboxCompany } from "../sandbox/create-sandbox-connection.js";
-import { publishInitialSandboxData } from "../sandbox/sandbox-publish.js";
-import { checkSandboxCredentials } from "./sandbox-credentials.js";
-import { statusUrlFor } from "./status-link.js";
-import { usableSession } from "./start-flow.js";
-import { newConnectionRow } from "./connection-row.js";
-import { grantedProducts } from "./product-rules.js";
-import { transitionConnection } from "./transition.js";
+import type { AuthorizeRequest, AuthorizeResponse } from "../../contracts/linnet/connect-flow.js";
+import { insertActivity } from "../db/repositories/activity.repository.js";
+import { type ConnectionRow, findConnection, insertConnection } from "../db/repositories/connections.repository.js";
+import { insertCode } from "../db/repositories/credentials.repository.js";
+import { completeSession, type SessionRow } from "../db/repositories/sessions.repository.js";
+import { inviteEmailFor } from "../domain/assisted/instructions.js";
+import { openInitialTasks } from "../domain/assisted/tasks.js";
+import type { CatalogProvider } from "../domain/catalog/catalog.js";
+import type { Deps } from "../domain/deps.js";
+import { transactional } from "../domain/transactional.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { hashSecret, newAuthorizationCode } from "../domain/security/secrets.js";
+import { createSandboxCompany } from "../domain/sandbox/sandbox-company.js";
+import { publishInitialSandboxData } from "./publish-sandbox-data.js";
+import { checkSandboxCredentials } from "../domain/connections/sandbox-credentials.js";
+import { statusUrlFor } from "../domain/connections/status-link.js";
+import { usableSession } from "../domain/connections/start-flow.js";
+import { newConnectionRow } from "../domain/connections/connection-row.js";
+import { grantedProducts } from "../domain/connections/product-rules.js";
+import { transitionConnection } from "../domain/connections/transition.js";
 
 /** Authorization codes are valid for ten minutes. */
 export const CODE_TTL_MS = 10 * 60_000;
@@ -74,7 +74,12 @@ async function reauthenticate(deps: Deps, connection: ConnectionRow, input: Auth
   return ok(connection);
 }
 
-/** Complete Connect: create (or re-authenticate) the connection and issue a single-use authorization code. */
+/**
+ * Command: complete Connect. Effects, in one transaction: the connection created or re-authenticated and its status
+ * move with activity and `account.updated` event (connections/), the operations tasks of an assisted connection
+ * (assisted/), the session completed and a single-use authorization code; for a sandbox provider, the sandbox company
+ * (sandbox/) and, after the transaction, its first data (`publishInitialSandboxData`, every effect of a publish).
+ */
 export async function authorizeFlow(deps: Deps, flowId: string, input: AuthorizeRequest): Promise<Result<AuthorizeResponse>> {
   const found = await usableSession(deps, flowId);
   if (!found.ok) return found;

@@ -1,11 +1,11 @@
-import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
-import { findSandboxCompany, listSandboxEdits } from "../../db/repositories/sandbox.repository.js";
-import { productsByGroup } from "../assisted/sla.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { publishOrgSnapshot } from "../snapshots/publish-org.js";
-import { publishPaySnapshot } from "../snapshots/publish-pay.js";
-import { sandboxData } from "./sandbox-source.js";
+import { type ConnectionRow, findConnection } from "../db/repositories/connections.repository.js";
+import { findSandboxCompany, listSandboxEdits } from "../db/repositories/sandbox.repository.js";
+import { productsByGroup } from "../domain/assisted/sla.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { publishOrgSnapshot } from "./publish-org.js";
+import { publishPaySnapshot } from "./publish-pay.js";
+import { sandboxData } from "../domain/sandbox/sandbox-source.js";
 
 /** Pay history of companies above this size is published by a background job, not inside the request. */
 export const INLINE_PAY_LIMIT = 500;
@@ -16,7 +16,10 @@ export interface PublishGroups {
   pay: boolean;
 }
 
-/** Publish a sandbox connection's current data (generated company plus edits) for the groups its products cover. */
+/**
+ * Command: publish a sandbox connection's current data (generated company plus edits, sandbox/) for the groups its
+ * products cover, each with every effect of a publish.
+ */
 export async function publishSandboxData(deps: Deps, connection: ConnectionRow, groups: PublishGroups = { org: true, pay: true }): Promise<Result<{ org: boolean; pay: boolean }>> {
   const company = await findSandboxCompany(deps.db, connection.companyId);
   if (!company) return fail("invalid_request", "This is not a sandbox connection");

@@ -7,9 +7,9 @@ import { lateReportsOf } from "../intake/lateness.js";
 import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
-import { type ConnectionState, statusLabel } from "./status-machine.js";
-import { connectionForStatusToken } from "./status-link.js";
-import { transitionConnection } from "./transition.js";
+import { type ConnectionState, statusLabel } from "../connections/status-machine.js";
+import { connectionForStatusToken } from "../connections/status-link.js";
+import { transitionConnection } from "../connections/transition.js";
 
 /** Build the employer status page's data. */
 async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerStatus>> {

@@ -1,14 +1,14 @@
-import type { OrgSnapshotInput, PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import type { ValidationReport } from "../ingestion/index.js";
-import { publishOrgSnapshot } from "../snapshots/publish-org.js";
-import { publishPaySnapshot } from "../snapshots/publish-pay.js";
-import { analyzeJson } from "./upload-analysis.js";
+import type { OrgSnapshotInput, PaySnapshotInput } from "../../contracts/linnet/snapshot-input.js";
+import { findConnection } from "../db/repositories/connections.repository.js";
+import { isUuid } from "../domain/applications/authenticate-client.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import type { ValidationReport } from "../domain/ingestion/index.js";
+import { publishOrgSnapshot } from "./publish-org.js";
+import { publishPaySnapshot } from "./publish-pay.js";
+import { analyzeJson } from "../domain/ops/upload-analysis.js";
 
-/** Validate JSON data like an upload and publish it (pay data merges into the history). */
+/** Command: validate JSON data like an upload (ops/) and publish it (pay data merges into the history; every effect of a publish). */
 export async function ingestJson(
   deps: Deps,
   userId: string,

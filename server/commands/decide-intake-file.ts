@@ -1,17 +1,17 @@
 /** An operator's decision on a held file: publish it anyway, reject it, or re-run it after fixing the recipe. */
-import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
-import { findIntakeFile, type IntakeFileRow, listIntakeFiles, lockIntakeFile, updateIntakeFile } from "../../db/repositories/intake.repository.js";
-import { updateTask } from "../../db/repositories/tasks.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { publishAnalysis } from "../ops/publish-analysis.js";
-import { transactional } from "../transactional.js";
-import { analyzeFile } from "./analyze-file.js";
-import { canMoveFile, type IntakeFileStatus } from "./file-machine.js";
-import { rejectFile } from "./process-file.js";
-import { INTAKE_PROCESS_QUEUE } from "./receive-file.js";
+import { insertActivity } from "../db/repositories/activity.repository.js";
+import { findConnection } from "../db/repositories/connections.repository.js";
+import { findIntakeFile, type IntakeFileRow, listIntakeFiles, lockIntakeFile, updateIntakeFile } from "../db/repositories/intake.repository.js";
+import { updateTask } from "../db/repositories/tasks.repository.js";
+import { isUuid } from "../domain/applications/authenticate-client.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { publishAnalysis } from "./publish-analysis.js";
+import { transactional } from "../domain/transactional.js";
+import { analyzeFile } from "../domain/intake/analyze-file.js";
+import { canMoveFile, type IntakeFileStatus } from "../domain/intake/file-machine.js";
+import { rejectFile } from "../domain/intake/file-outcomes.js";
+import { INTAKE_PROCESS_QUEUE } from "../domain/intake/receive-file.js";
 
 /** What an operator decides. */
 export type Decision = { action: "publish"; reason: string } | { action: "reject"; reason: string } | { action: "rerun" };
@@ -36,7 +36,10 @@ async function resumePaused(deps: Deps, connectionId: string): Promise<void> {
   }
 }
 
-/** Carry out an operator's decision on a held file. */
+/**
+ * Command: carry out an operator's decision on a held file: publish anyway (every effect of a publish), reject (a
+ * failed attempt for apps) or re-run; the review task is closed and the files waiting behind it are queued again.
+ */
 export async function decideFile(deps: Deps, userId: string, fileId: string, decision: Decision): Promise<Result<{ status: IntakeFileStatus }>> {
   const to: IntakeFileStatus = decision.action === "publish" ? "published" : decision.action === "reject" ? "rejected" : "received";
   const actor = `operator:${userId}`;
@@ -75,7 +78,6 @@ export async function decideFile(deps: Deps, userId: string, fileId: string, dec
   if (!result.ok) return result;
   const file = await findIntakeFile(deps.db, fileId);
   if (file) {
-    deps.tokens.invalidateConnection(file.connectionId);
     if (decision.action === "rerun") await deps.jobs.send(INTAKE_PROCESS_QUEUE, { fileId });
     else await resumePaused(deps, file.connectionId);
   }

@@ -1,12 +1,16 @@
-import type { TokenContext } from "../connections/authenticate-token.js";
-import type { ConnectionState } from "../connections/status-machine.js";
-import { transitionConnection } from "../connections/transition.js";
-import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
-import { transactional } from "../transactional.js";
-import { publishSandboxData } from "./sandbox-publish.js";
+import type { TokenContext } from "../domain/connections/authenticate-token.js";
+import type { ConnectionState } from "../domain/connections/status-machine.js";
+import { transitionConnection } from "../domain/connections/transition.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { transactional } from "../domain/transactional.js";
+import { publishSandboxData } from "./publish-sandbox-data.js";
 
-/** `PUT /sandbox/connections/accounts`: simulate what the operations team or the provider would do to a connection. */
+/**
+ * Command: `PUT /sandbox/connections/accounts`, simulate what the operations team or the provider would do to a
+ * connection. Effects: the status move (connections/) and, back to connected, the data republished (every effect of
+ * a publish).
+ */
 export async function setSandboxStatus(deps: Deps, ctx: TokenContext, status: Exclude<ConnectionState, "disconnected">): Promise<Result<true>> {
   const c = ctx.connection;
   if (c.connectionType !== "finch") return fail("invalid_request", "Sandbox endpoints work only on sandbox connections");

@@ -1,15 +1,18 @@
-import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { insertSnapshot, lockConnectionForPublish, nextSnapshotVersion, setCurrentSnapshot } from "../../db/repositories/snapshots.repository.js";
-import { onSnapshotPublished } from "../assisted/tasks.js";
-import { verifyBenefitWrites } from "../benefits/verify-writes.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
-import { recordPublishEvents } from "../events/data-change-events.js";
-import { markConnectedByPublish } from "./mark-connected.js";
-import type { PublishedSnapshot, PublishMeta } from "./publish-org.js";
+import type { PublishMeta } from "./publish-org.js";
+
+/** A snapshot whose records are written, inside the publish transaction, but that nothing points at yet. */
+export interface StagedSnapshot {
+  /** The connection row as locked at the start of the publish. */
+  connection: ConnectionRow;
+  snapshot: { id: string; group: "org" | "pay"; version: number; counts: Record<string, number>; summary: string };
+}
 
 /**
  * The common start of every publish, inside its transaction: lock the connection row (publishes of one connection
@@ -23,19 +26,11 @@ export async function beginPublish(tx: Db, connectionId: string, group: "org" | 
   return ok({ connection, snapshotId: randomUUID(), version: await nextSnapshotVersion(tx, connectionId, group) });
 }
 
-/**
- * The common end of every publish, inside its transaction: the snapshot row, the connection's pointer, the activity
- * entry, the work queue (task done, next refresh) and, for a first publish, the move to connected.
- */
-export async function completePublish(
-  deps: Deps,
-  connection: ConnectionRow,
-  snapshot: { id: string; group: "org" | "pay"; version: number; counts: Record<string, number>; summary: string },
-  meta: PublishMeta,
-): Promise<Result<PublishedSnapshot>> {
-  const now = deps.clock.now();
+/** Store the snapshot row, move the connection's pointer to it and log the activity entry (in the publish transaction). */
+export async function recordSnapshot(deps: Pick<Deps, "db" | "clock">, staged: StagedSnapshot, meta: PublishMeta): Promise<void> {
+  const { connection, snapshot } = staged;
   const { id, group, version, counts } = snapshot;
-  await recordPublishEvents(deps, connection, snapshot);
+  const now = deps.clock.now();
   await insertSnapshot(deps.db, { id, connectionId: connection.id, group, version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
   await setCurrentSnapshot(deps.db, connection.id, group, id, meta.retrievedAt);
   await insertActivity(deps.db, {
@@ -47,9 +42,4 @@ export async function completePublish(
     message: `Published ${group === "org" ? "organization" : "pay"} data v${version}: ${snapshot.summary}, pulled ${meta.retrievedAt.toISOString()}`,
     at: now,
   });
-  await onSnapshotPublished(deps, connection, group, id, meta.retrievedAt);
-  await verifyBenefitWrites(deps, connection, { id, group });
-  const connected = await markConnectedByPublish(deps, connection, meta.source);
-  if (!connected.ok) return connected;
-  return ok({ snapshot_id: id, version, counts });
 }
