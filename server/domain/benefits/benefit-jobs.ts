@@ -14,7 +14,7 @@ import {
 } from "../../db/repositories/benefits.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import type { ManualJobRow } from "../../db/repositories/manual-jobs.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { readManualJob } from "../assisted/manual-jobs.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";

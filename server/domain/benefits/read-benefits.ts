@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { CompanyBenefit, IndividualBenefit, IndividualBenefitsSchema } from "../../../contracts/finch/benefits.js";
 import { type BenefitRow, type EnrollmentRow, findBenefit, listActiveBenefits, listEnrollments } from "../../db/repositories/benefits.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";

@@ -3,7 +3,7 @@ import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { findIntakeFile, type IntakeFileRow, listIntakeFiles, lockIntakeFile, updateIntakeFile } from "../../db/repositories/intake.repository.js";
 import { updateTask } from "../../db/repositories/tasks.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { publishAnalysis } from "../ops/publish-analysis.js";

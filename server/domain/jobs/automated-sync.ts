@@ -11,7 +11,7 @@ import {
 } from "../../db/repositories/automated-jobs.repository.js";
 import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
 import { insertEvent } from "../../db/repositories/activity.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { findSandboxCompany } from "../../db/repositories/sandbox.repository.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import { transitionConnection } from "../connections/transition.js";

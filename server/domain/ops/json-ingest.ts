@@ -1,6 +1,6 @@
 import type { OrgSnapshotInput, PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import type { ValidationReport } from "../ingestion/index.js";

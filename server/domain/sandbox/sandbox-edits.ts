@@ -1,4 +1,4 @@
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { PersonInput } from "../../../contracts/linnet/snapshot-input.js";
 import { findLiveConnectionsOfCompany } from "../../db/repositories/connections.repository.js";
 import { findSourceIdOf, insertSandboxEdit, listSandboxEdits } from "../../db/repositories/sandbox.repository.js";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NotReadySchema } from "../../../../../contracts/finch/accepted.js";
 import { DOCUMENT_TYPES, DocumentSchema, ListDocumentsResponseSchema } from "../../../../../contracts/finch/documents.js";
 import { FinchErrorSchema } from "../../../../../contracts/finch/errors.js";
-import { isUuid } from "../../../../domain/applications/authenticate-client.js";
+import { isUuid } from "../../../../domain/ids.js";
 import { listDocuments, readDocument } from "../../../../domain/employer/read-documents.js";
 import { FinchError } from "../../../../domain/errors.js";
 import type { RouteModule } from "../../../types.js";
