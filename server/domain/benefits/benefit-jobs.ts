@@ -1,6 +1,7 @@
 import type { LinnetVerification } from "../../../contracts/finch/benefits.js";
 import type { DashboardDeductionJob } from "../../../contracts/linnet/dashboard.js";
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import {
   listBenefitJobs,
   type BenefitJobRow,

@@ -10,7 +10,7 @@ import {
   updateAutomatedJob,
 } from "../../db/repositories/automated-jobs.repository.js";
 import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
-import { insertEvent } from "../../db/repositories/activity.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import { isUuid } from "../ids.js";
 import { findSandboxCompany } from "../../db/repositories/sandbox.repository.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
