@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type { Database } from "../db/client.js";
 import type { Deps } from "../domain/deps.js";
 import { DEFAULT_LEASE_SECONDS, JobRunner } from "./job-runner.js";
+import { LEGACY_HOUSEKEEPING_QUEUE } from "./housekeeping.job.js";
 import { JOBS } from "./registry.js";
 
 /** Workers run pg-boss maintenance (which expires jobs whose lease lapsed) this often, so a dead run restarts soon. */
@@ -31,6 +32,9 @@ export async function prepareJobs(boss: PgBoss, deps: Deps, opts: { worker: bool
     await boss.createQueue(job.name, { name: job.name, ...job.queue });
     if (opts.worker && job.cron) await boss.schedule(job.name, job.cron);
   }
+  // A database started by an older Linnet still schedules the housekeeping under its old name, which no worker
+  // serves any more: drop that queue (its schedule goes with it), once a worker has scheduled the new one.
+  if (opts.worker) await boss.deleteQueue(LEGACY_HOUSEKEEPING_QUEUE);
 }
 
 /** The running workers of a process. */
