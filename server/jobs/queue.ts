@@ -33,8 +33,12 @@ export async function prepareJobs(boss: PgBoss, deps: Deps, opts: { worker: bool
     if (opts.worker && job.cron) await boss.schedule(job.name, job.cron);
   }
   // A database started by an older Linnet still schedules the housekeeping under its old name, which no worker
-  // serves any more: drop that queue (its schedule goes with it), once a worker has scheduled the new one.
-  if (opts.worker) await boss.deleteQueue(LEGACY_HOUSEKEEPING_QUEUE);
+  // serves any more: stop that schedule and drop its waiting jobs. Not deleteQueue: pg-boss 10 refuses to delete a
+  // queue that still holds (finished) jobs, and those leave with pg-boss's own retention.
+  if (opts.worker) {
+    await boss.unschedule(LEGACY_HOUSEKEEPING_QUEUE);
+    if (await boss.getQueue(LEGACY_HOUSEKEEPING_QUEUE)) await boss.purgeQueue(LEGACY_HOUSEKEEPING_QUEUE);
+  }
 }
 
 /** The running workers of a process. */
