@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { type EndpointName, parseRateLimits } from "./api/rate-limit/limits.js";
+import { type EndpointName, parseRateLimits } from "./config/rate-limit-settings.js";
 
 /** The only module that reads process.env. Everything else receives a Config. */
 

@@ -1,4 +1,5 @@
-import { insertActivity, insertEvent } from "../db/repositories/activity.repository.js";
+import { insertActivity } from "../db/repositories/activity.repository.js";
+import { insertEvent } from "../db/repositories/events.repository.js";
 import { findConnection } from "../db/repositories/connections.repository.js";
 import { updateManualJob } from "../db/repositories/manual-jobs.repository.js";
 import { onManualJobCompleted } from "../domain/benefits/benefit-jobs.js";

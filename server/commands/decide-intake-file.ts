@@ -3,7 +3,7 @@ import { insertActivity } from "../db/repositories/activity.repository.js";
 import { findConnection } from "../db/repositories/connections.repository.js";
 import { findIntakeFile, type IntakeFileRow, listIntakeFiles, lockIntakeFile, updateIntakeFile } from "../db/repositories/intake.repository.js";
 import { updateTask } from "../db/repositories/tasks.repository.js";
-import { isUuid } from "../domain/applications/authenticate-client.js";
+import { isUuid } from "../domain/ids.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { publishAnalysis } from "./publish-analysis.js";

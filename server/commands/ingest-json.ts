@@ -1,6 +1,6 @@
 import type { OrgSnapshotInput, PaySnapshotInput } from "../../contracts/linnet/snapshot-input.js";
 import { findConnection } from "../db/repositories/connections.repository.js";
-import { isUuid } from "../domain/applications/authenticate-client.js";
+import { isUuid } from "../domain/ids.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import type { ValidationReport } from "../domain/ingestion/index.js";

@@ -1,5 +1,5 @@
 import { type AutomatedJobRow, findAutomatedJob, lockAutomatedJob, updateAutomatedJob } from "../db/repositories/automated-jobs.repository.js";
-import { insertEvent } from "../db/repositories/activity.repository.js";
+import { insertEvent } from "../db/repositories/events.repository.js";
 import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../db/repositories/connections.repository.js";
 import { findSandboxCompany } from "../db/repositories/sandbox.repository.js";
 import { transitionConnection } from "../domain/connections/transition.js";

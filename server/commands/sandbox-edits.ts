@@ -1,4 +1,4 @@
-import { isUuid } from "../domain/applications/authenticate-client.js";
+import { isUuid } from "../domain/ids.js";
 import type { PersonInput } from "../../contracts/linnet/snapshot-input.js";
 import { findLiveConnectionsOfCompany } from "../db/repositories/connections.repository.js";
 import { findSourceIdOf, insertSandboxEdit, listSandboxEdits } from "../db/repositories/sandbox.repository.js";

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type { Database } from "../db/client.js";
 import type { Deps } from "../domain/deps.js";
 import { DEFAULT_LEASE_SECONDS, JobRunner } from "./job-runner.js";
+import { LEGACY_HOUSEKEEPING_QUEUE } from "./housekeeping.job.js";
 import { JOBS } from "./registry.js";
 
 /** Workers run pg-boss maintenance (which expires jobs whose lease lapsed) this often, so a dead run restarts soon. */
@@ -30,6 +31,13 @@ export async function prepareJobs(boss: PgBoss, deps: Deps, opts: { worker: bool
   for (const job of JOBS) {
     await boss.createQueue(job.name, { name: job.name, ...job.queue });
     if (opts.worker && job.cron) await boss.schedule(job.name, job.cron);
+  }
+  // A database started by an older Linnet still schedules the housekeeping under its old name, which no worker
+  // serves any more: stop that schedule and drop its waiting jobs. Not deleteQueue: pg-boss 10 refuses to delete a
+  // queue that still holds (finished) jobs, and those leave with pg-boss's own retention.
+  if (opts.worker) {
+    await boss.unschedule(LEGACY_HOUSEKEEPING_QUEUE);
+    if (await boss.getQueue(LEGACY_HOUSEKEEPING_QUEUE)) await boss.purgeQueue(LEGACY_HOUSEKEEPING_QUEUE);
   }
 }
 

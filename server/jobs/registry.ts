@@ -2,7 +2,7 @@ import type { Queue } from "pg-boss";
 import type { Deps } from "../domain/deps.js";
 import { dataSyncJob } from "./data-sync.job.js";
 import { operationsSchedulerJob } from "./operations-scheduler.job.js";
-import { purgeExpiredCodesJob } from "./purge-expired-codes.job.js";
+import { hourlyHousekeepingJob } from "./housekeeping.job.js";
 import { sandboxInitialPayJob } from "./sandbox-initial-pay.job.js";
 import { benefitWriteJob } from "./benefit-write.job.js";
 import { webhookDispatchJob } from "./webhook-dispatch.job.js";
@@ -28,4 +28,4 @@ export interface JobDefinition<T = unknown> {
 }
 
 /** Every job type the workers run. */
-export const JOBS: JobDefinition[] = [purgeExpiredCodesJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob, benefitWriteJob, webhookDispatchJob, intakeProcessJob, intakeSweepJob, intakePullJob, intakeScheduleJob] as JobDefinition[];
+export const JOBS: JobDefinition[] = [hourlyHousekeepingJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob, benefitWriteJob, webhookDispatchJob, intakeProcessJob, intakeSweepJob, intakePullJob, intakeScheduleJob] as JobDefinition[];

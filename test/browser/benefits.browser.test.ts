@@ -1,7 +1,7 @@
 import Finch from "@tryfinch/finch-api";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listEventsOfConnection } from "../../server/db/repositories/activity.repository.js";
+import { listEventsOfConnection } from "../../server/db/repositories/events.repository.js";
 import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { publishPaySnapshot } from "../../server/commands/publish-pay.js";
 import { addApplicationMember } from "../../server/domain/applications/members.js";

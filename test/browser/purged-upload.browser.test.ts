@@ -4,7 +4,7 @@ import path from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UploadView } from "../../contracts/linnet/ops.js";
-import { purgeExpiredCodesJob } from "../../server/jobs/purge-expired-codes.job.js";
+import { hourlyHousekeepingJob } from "../../server/jobs/housekeeping.job.js";
 import { launchBrowser } from "../support/browser.js";
 import { signInConsole } from "../support/console.js";
 import { connectEmployer, http } from "../support/http.js";
@@ -36,7 +36,7 @@ describe("a purged upload in the operations console", () => {
     });
     expect((await ops.call("POST", `/ops/api/uploads/${created.body.id}/publish`, { body: {} })).status).toBe(200);
     server.clock.advance(31 * 86_400_000);
-    await purgeExpiredCodesJob.handle(server.linnet.deps, {});
+    await hourlyHousekeepingJob.handle(server.linnet.deps, {});
     ops = await signInConsole(server, "ops@purged.test", "operator");
     await browser.addCookies([{ name: ops.cookie.split("=")[0]!, value: ops.cookie.split("=").slice(1).join("="), url: server.url }]);
 

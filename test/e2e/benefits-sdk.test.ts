@@ -1,6 +1,6 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listEventsOfConnection } from "../../server/db/repositories/activity.repository.js";
+import { listEventsOfConnection } from "../../server/db/repositories/events.repository.js";
 import { findConnection } from "../../server/db/repositories/connections.repository.js";
 import { VERIFY_WINDOW_DAYS, verifyBenefitWrites } from "../../server/domain/benefits/verify-writes.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";

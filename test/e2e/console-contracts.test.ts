@@ -75,10 +75,9 @@ afterAll(async () => {
 });
 
 describe("every console route answers its contract", () => {
-  it("console session, whoami, echo and API keys", async () => {
+  it("console session, whoami and API keys", async () => {
     holds("GET /console/api/session", await ops.call("GET", "/console/api/session"), 200, SessionResponseSchema);
     holds("GET /console/api/whoami", await ops.call("GET", "/console/api/whoami"), 200, z.object({ user: ConsoleUserSchema, via: z.enum(["session", "api_key"]) }));
-    holds("POST /console/api/echo", await ops.call("POST", "/console/api/echo", { body: { a: 1 } }), 200, z.object({ a: z.number() }));
     const key = holds("POST /console/api/api-keys", await ops.call("POST", "/console/api/api-keys", { body: { name: "contract" } }), 201, CreatedApiKeySchema);
     refuses("POST /console/api/api-keys", await ops.call("POST", "/console/api/api-keys", { body: { name: "" } }), 400);
     holds("GET /console/api/api-keys", await ops.call("GET", "/console/api/api-keys"), 200, ApiKeyListSchema);

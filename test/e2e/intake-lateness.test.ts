@@ -4,7 +4,7 @@ import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmployerStatusSchema } from "../../contracts/linnet/connect-flow.js";
 import type { UploadView } from "../../contracts/linnet/ops.js";
-import { listEventsOfConnection } from "../../server/db/repositories/activity.repository.js";
+import { listEventsOfConnection } from "../../server/db/repositories/events.repository.js";
 import { tasksOfConnection } from "../../server/db/repositories/tasks.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { DAY_MS } from "../../server/domain/clock.js";

@@ -85,7 +85,7 @@ describe("/metrics", () => {
     expect((await http(server.url, "GET", `/employer/directory?limit=1&offset=0`, { bearer: conn.access_token })).status).toBe(200);
     expect((await http(server.url, "GET", `/no/such/${conn.connection_id}`)).status).toBe(404);
 
-    await server.linnet.boss.send("purge-expired-codes", {}, { startAfter: 3600 }); // one job surely queued
+    await server.linnet.boss.send("hourly-housekeeping", {}, { startAfter: 3600 }); // one job surely queued
     const before = await (await scrape(server, `Bearer ${TOKEN}`)).text();
     expect(sample(before, "linnet_webhook_events_awaiting_fan_out")).toBeGreaterThan(0);
     await runWebhookDispatch(server.linnet.deps);

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OpsConnectionSchema, type UploadView, UploadViewSchema } from "../../contracts/linnet/ops.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
-import { purgeExpiredCodesJob } from "../../server/jobs/purge-expired-codes.job.js";
+import { hourlyHousekeepingJob } from "../../server/jobs/housekeeping.job.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -81,10 +81,10 @@ describe("sealed uploads", () => {
     ops = await signInConsole(server, "ops@sealed.test", "operator"); // console sessions end after 12 idle hours
     const recent = await upload(conn.connection_id);
     expect(recent.status).toBe(201);
-    await purgeExpiredCodesJob.handle(server.linnet.deps, {});
+    await hourlyHousekeepingJob.handle(server.linnet.deps, {});
     expect((await storedRow(old.body.id)).purged_at).toBeNull(); // 29 days: kept
     server.clock.advance(DAY + 60_000);
-    await purgeExpiredCodesJob.handle(server.linnet.deps, {});
+    await hourlyHousekeepingJob.handle(server.linnet.deps, {});
     ops = await signInConsole(server, "ops@sealed.test", "operator");
 
     for (const id of [old.body.id, pending.body.id]) {

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../../server/config.js";
 import { openDatabase } from "../../../server/db/client.js";
-import { insertEvent } from "../../../server/db/repositories/activity.repository.js";
+import { insertEvent } from "../../../server/db/repositories/events.repository.js";
 import { createApplication } from "../../../server/domain/applications/create-application.js";
 import { createEndpoint } from "../../../server/domain/webhooks/endpoints.js";
 import { runWebhookDispatch } from "../../../server/domain/webhooks/dispatcher.js";

@@ -3,6 +3,7 @@ import { ForwardRequestSchema, ForwardResponseSchema } from "../../../contracts/
 import { forwardRequest } from "../../domain/forward/forward-request.js";
 import { unwrap } from "../errors.js";
 import { requireToken } from "../middleware/auth.js";
+import { presentForward } from "../presenters/forward.presenter.js";
 import type { RouteModule } from "../types.js";
 
 /** `POST /forward`: a request to the connection's own provider API, answered in the spec's envelope. */
@@ -18,6 +19,6 @@ export const postForward: RouteModule = (app, deps) => {
         response: { 200: ForwardResponseSchema, "4xx": FinchErrorSchema, 501: FinchErrorSchema },
       },
     },
-    async (request) => unwrap(await forwardRequest(deps, await requireToken(deps, request), request.body)),
+    async (request) => presentForward(unwrap(await forwardRequest(deps, await requireToken(deps, request), request.body))),
   );
 };

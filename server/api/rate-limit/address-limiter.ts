@@ -3,7 +3,7 @@ import type { Config } from "../../config.js";
 import type { Deps, Log } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
 import type { ZodApp } from "../types.js";
-import { RATE_LIMIT_WINDOW_MS } from "./limits.js";
+import { RATE_LIMIT_WINDOW_MS } from "../../config/rate-limit-settings.js";
 import { createMemoryStore } from "./memory-store.js";
 import { createRedisStore } from "./redis-store.js";
 import type { RateLimitStore } from "./store.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../config.js";
-import { DEFAULT_RATE_LIMITS } from "./limits.js";
+import { DEFAULT_RATE_LIMITS } from "../../config/rate-limit-settings.js";
 
 describe("rate-limit configuration", () => {
   it("limits as Finch does, in-process, by default", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Log } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
 import { errorHandler } from "../errors.js";
-import { DEFAULT_RATE_LIMITS } from "./limits.js";
+import { DEFAULT_RATE_LIMITS } from "../../config/rate-limit-settings.js";
 import { createMemoryStore } from "./memory-store.js";
 import { createRateLimiter, enforceRateLimit } from "./rate-limiter.js";
 

@@ -1,7 +1,7 @@
 import type { Config } from "../../config.js";
 import type { Log } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
-import { type EndpointName, RATE_LIMIT_WINDOW_MS } from "./limits.js";
+import { type EndpointName, RATE_LIMIT_WINDOW_MS } from "../../config/rate-limit-settings.js";
 import { createMemoryStore } from "./memory-store.js";
 import { createRedisStore } from "./redis-store.js";
 import type { RateLimitStore } from "./store.js";

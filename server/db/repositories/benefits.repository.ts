@@ -10,6 +10,10 @@ export type EnrollmentRow = typeof benefitEnrollments.$inferSelect;
 export type BenefitJobRow = typeof benefitJobs.$inferSelect;
 /** A stored idempotency key. */
 export type IdempotencyRow = typeof benefitIdempotencyKeys.$inferSelect;
+/** What a remembered deduction write did: created or changed a benefit, or queued a job on one. */
+export type StoredWriteOutcome = { kind: "benefit_created" | "benefit_updated"; benefitId: string; jobId: string } | { kind: "job_queued"; jobId: string };
+/** A stored idempotency key with its write's outcome. */
+export type IdempotencyKey = Omit<IdempotencyRow, "statusCode" | "response"> & { outcome: StoredWriteOutcome };
 
 /** Insert benefits. */
 export async function insertBenefits(db: Db, rows: (typeof benefits.$inferInsert)[]): Promise<void> {
@@ -132,14 +136,35 @@ export async function verificationsOf(db: Db, ids: string[]): Promise<Pick<Benef
     .where(and(inArray(benefitJobs.id, ids), isNotNull(benefitJobs.verification)));
 }
 
+/*
+ * `status_code` and `response` predate outcome kinds: they hold the HTTP status and body of the first answer
+ * (201 `{benefit_id, job_id}` for a new benefit, 200 `{benefit_id, job_id}` for a change, 200 `{job_id}` for a job),
+ * so keys stored before still replay. Only this file reads them; the domain sees an outcome kind.
+ */
+
+/** The stored columns of an outcome. */
+function encodeOutcome(o: StoredWriteOutcome): Pick<IdempotencyRow, "statusCode" | "response"> {
+  if (o.kind === "job_queued") return { statusCode: 200, response: { job_id: o.jobId } };
+  return { statusCode: o.kind === "benefit_created" ? 201 : 200, response: { benefit_id: o.benefitId, job_id: o.jobId } };
+}
+
+/** The outcome of stored columns. */
+function decodeOutcome(row: Pick<IdempotencyRow, "statusCode" | "response" | "jobId">): StoredWriteOutcome {
+  const benefitId = row.response.benefit_id;
+  if (typeof benefitId !== "string") return { kind: "job_queued", jobId: row.jobId };
+  return { kind: row.statusCode === 201 ? "benefit_created" : "benefit_updated", benefitId, jobId: row.jobId };
+}
+
 /** A stored idempotency key. */
-export async function findIdempotencyKey(db: Db, applicationId: string, connectionId: string, keyHash: string): Promise<IdempotencyRow | undefined> {
+export async function findIdempotencyKey(db: Db, applicationId: string, connectionId: string, keyHash: string): Promise<IdempotencyKey | undefined> {
   const [row] = await db
     .select()
     .from(benefitIdempotencyKeys)
     .where(and(eq(benefitIdempotencyKeys.applicationId, applicationId), eq(benefitIdempotencyKeys.connectionId, connectionId), eq(benefitIdempotencyKeys.keyHash, keyHash)))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const { statusCode: _s, response: _r, ...rest } = row;
+  return { ...rest, outcome: decodeOutcome(row) };
 }
 
 /** Forget a key (expired). */
@@ -149,9 +174,14 @@ export async function deleteIdempotencyKey(db: Db, row: Pick<IdempotencyRow, "ap
     .where(and(eq(benefitIdempotencyKeys.applicationId, row.applicationId), eq(benefitIdempotencyKeys.connectionId, row.connectionId), eq(benefitIdempotencyKeys.keyHash, row.keyHash)));
 }
 
-/** Store a key with its answer; false when another request stored the same key first. */
-export async function insertIdempotencyKey(db: Db, row: IdempotencyRow): Promise<boolean> {
-  const inserted = await db.insert(benefitIdempotencyKeys).values(row).onConflictDoNothing().returning({ k: benefitIdempotencyKeys.keyHash });
+/** Store a key with its write's outcome; false when another request stored the same key first. */
+export async function insertIdempotencyKey(db: Db, key: IdempotencyKey): Promise<boolean> {
+  const { outcome, ...rest } = key;
+  const inserted = await db
+    .insert(benefitIdempotencyKeys)
+    .values({ ...rest, ...encodeOutcome(outcome) })
+    .onConflictDoNothing()
+    .returning({ k: benefitIdempotencyKeys.keyHash });
   return inserted.length === 1;
 }
 

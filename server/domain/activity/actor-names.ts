@@ -5,7 +5,7 @@
  */
 import { listApplications } from "../../db/repositories/applications.repository.js";
 import { usersByIds } from "../../db/repositories/users.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 
 /** Who reads the names: operators see colleagues' emails; an application's developers see "Linnet operations". */

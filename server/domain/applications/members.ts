@@ -1,6 +1,6 @@
 import { insertApplicationMember, applicationIdsOfMember, isApplicationMember } from "../../db/repositories/application-members.repository.js";
 import { type ApplicationRow, findApplication, listApplications } from "../../db/repositories/applications.repository.js";
-import { isUuid } from "./authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { ConsoleUser } from "../auth/actor.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { findManualJob, insertManualJob, type ManualJobRow, updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 

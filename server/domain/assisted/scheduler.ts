@@ -1,4 +1,5 @@
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { flagFollowUp, newlyOverdueTasks, unflaggedStalePending, updateTask } from "../../db/repositories/tasks.repository.js";
 import { addDays } from "../clock.js";

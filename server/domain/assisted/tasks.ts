@@ -6,7 +6,7 @@ import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { firstDataDue } from "./sla.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { canMoveTask, type TaskStatus } from "./task-machine.js";
 
 type TaskDeps = Pick<Deps, "db" | "clock" | "catalog" | "config">;

@@ -1,6 +1,7 @@
 import type { LinnetVerification } from "../../../contracts/finch/benefits.js";
 import type { DashboardDeductionJob } from "../../../contracts/linnet/dashboard.js";
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import {
   listBenefitJobs,
   type BenefitJobRow,
@@ -14,7 +15,7 @@ import {
 } from "../../db/repositories/benefits.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import type { ManualJobRow } from "../../db/repositories/manual-jobs.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { readManualJob } from "../assisted/manual-jobs.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";

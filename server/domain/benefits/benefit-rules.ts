@@ -1,5 +1,5 @@
 import type { BenefitType, CreateBenefitBody, EnrollBody, EnrollmentConfiguration } from "../../../contracts/finch/benefits.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { type ErrorId, fail, ok, type Result } from "../errors.js";
 import { featuresOf } from "./benefit-features.js";
 import { annualEmployeeLimit, HSA_TYPES, RETIREMENT_TYPES } from "./irs-limits-2026.js";

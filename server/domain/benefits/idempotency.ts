@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { deleteIdempotencyKey, findIdempotencyKey, insertIdempotencyKey } from "../../db/repositories/benefits.repository.js";
+import { deleteIdempotencyKey, findIdempotencyKey, insertIdempotencyKey, type StoredWriteOutcome } from "../../db/repositories/benefits.repository.js";
 import type { Db } from "../../db/client.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import { fail, ok, type Result } from "../errors.js";
@@ -7,12 +7,8 @@ import { fail, ok, type Result } from "../errors.js";
 /** How long a key is remembered. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
-/** A write's stored answer. */
-export interface StoredAnswer {
-  status: number;
-  body: Record<string, unknown>;
-  jobId: string;
-}
+/** What a deduction write did: created or changed a benefit, or queued a job on one (enroll, unenroll). */
+export type BenefitWriteOutcome = StoredWriteOutcome;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -40,10 +36,10 @@ function scope(ctx: TokenContext, key: string) {
 }
 
 /**
- * The answer already given to this key, if any: the same body gets it again; another body is refused. An expired
+ * The outcome already given to this key, if any: the same body gets it again; another body is refused. An expired
  * key is forgotten.
  */
-export async function replayed(db: Db, ctx: TokenContext, key: string, fingerprint: string, now: Date): Promise<Result<StoredAnswer | null>> {
+export async function replayed(db: Db, ctx: TokenContext, key: string, fingerprint: string, now: Date): Promise<Result<BenefitWriteOutcome | null>> {
   const s = scope(ctx, key);
   const row = await findIdempotencyKey(db, s.applicationId, s.connectionId, s.keyHash);
   if (!row) return ok(null);
@@ -54,17 +50,16 @@ export async function replayed(db: Db, ctx: TokenContext, key: string, fingerpri
   if (row.requestHash !== fingerprint) {
     return fail("idempotency_key_reused", "Idempotency-Key: this key was already used with a different request; use a new key for a new write");
   }
-  return ok({ status: row.statusCode, body: row.response, jobId: row.jobId });
+  return ok(row.outcome);
 }
 
-/** Remember a write's answer under its key (in the write's transaction); false when a concurrent request took the key. */
-export async function remember(db: Db, ctx: TokenContext, key: string, fingerprint: string, answer: StoredAnswer, now: Date): Promise<boolean> {
+/** Remember a write's outcome under its key (in the write's transaction); false when a concurrent request took the key. */
+export async function remember(db: Db, ctx: TokenContext, key: string, fingerprint: string, outcome: BenefitWriteOutcome, now: Date): Promise<boolean> {
   return insertIdempotencyKey(db, {
     ...scope(ctx, key),
     requestHash: fingerprint,
-    statusCode: answer.status,
-    response: answer.body,
-    jobId: answer.jobId,
+    outcome,
+    jobId: outcome.jobId,
     createdAt: now,
     expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
   });

@@ -10,7 +10,9 @@ import { fail, ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
 import { BENEFIT_WRITE_QUEUE, type BenefitJobType } from "./benefit-jobs.js";
 import { checkBenefit, checkEnrollment, checkUnenrollment } from "./benefit-rules.js";
-import { remember, replayed, requestFingerprint, type StoredAnswer } from "./idempotency.js";
+import { type BenefitWriteOutcome, remember, replayed, requestFingerprint } from "./idempotency.js";
+
+export type { BenefitWriteOutcome } from "./idempotency.js";
 import { type BenefitFacts, createInstructions, enrollInstructions, individualNames, unenrollInstructions, updateInstructions } from "./operator-instructions.js";
 import { writableBenefit } from "./read-benefits.js";
 
@@ -31,8 +33,8 @@ interface PlannedWrite {
   request: Record<string, unknown>;
   /** What the operator enters (assisted). */
   instructions: Record<string, unknown>;
-  answer: Record<string, unknown>;
-  status: 200 | 201;
+  /** What the write does, as its answer says. */
+  kind: BenefitWriteOutcome["kind"];
 }
 
 /** Individual ids that exist in the connection's organization data. */
@@ -57,8 +59,7 @@ async function plan(deps: Deps, ctx: TokenContext, orgSnapshotId: string, write:
       newBenefit: facts,
       request: { ...write.body },
       instructions: createInstructions(facts, write.type === "benefit_register", provider),
-      answer: { benefit_id: facts.benefit_id },
-      status: 201,
+      kind: "benefit_created",
     });
   }
   const found = await writableBenefit(deps, ctx, write.benefitId);
@@ -73,20 +74,20 @@ async function plan(deps: Deps, ctx: TokenContext, orgSnapshotId: string, write:
   };
   if (write.type === "benefit_update") {
     if (write.body.description === undefined) return fail("invalid_request", "description: give the new name or description");
-    return ok({ benefitId: benefit.id, newBenefit: null, request: { description: write.body.description }, instructions: updateInstructions(facts, write.body.description, provider), answer: { benefit_id: benefit.id }, status: 200 });
+    return ok({ benefitId: benefit.id, newBenefit: null, request: { description: write.body.description }, instructions: updateInstructions(facts, write.body.description, provider), kind: "benefit_updated" });
   }
   if (write.type === "benefit_enroll") {
     const known = await knownIndividuals(deps, orgSnapshotId, write.body.map((i) => i.individual_id));
     const items = checkEnrollment(facts.type as never, write.body, known);
     if (!items.ok) return items;
     const names = await individualNames(deps.db, orgSnapshotId, items.value.map((i) => i.individual_id));
-    return ok({ benefitId: benefit.id, newBenefit: null, request: { items: items.value }, instructions: enrollInstructions(facts, items.value, names, provider), answer: {}, status: 200 });
+    return ok({ benefitId: benefit.id, newBenefit: null, request: { items: items.value }, instructions: enrollInstructions(facts, items.value, names, provider), kind: "job_queued" });
   }
   const known = await knownIndividuals(deps, orgSnapshotId, write.body.individual_ids ?? []);
   const ids = checkUnenrollment(write.body.individual_ids, known);
   if (!ids.ok) return ids;
   const names = await individualNames(deps.db, orgSnapshotId, ids.value);
-  return ok({ benefitId: benefit.id, newBenefit: null, request: { individual_ids: ids.value }, instructions: unenrollInstructions(facts, ids.value, names, provider), answer: {}, status: 200 });
+  return ok({ benefitId: benefit.id, newBenefit: null, request: { individual_ids: ids.value }, instructions: unenrollInstructions(facts, ids.value, names, provider), kind: "job_queued" });
 }
 
 /** How a connection carries out writes: through the provider (sandbox automated) or by the operations team. */
@@ -99,7 +100,7 @@ function modeOf(ctx: TokenContext): Result<"automated" | "assisted"> {
 /**
  * A deduction write: validate, then queue its job (a pg-boss job on sandbox automated connections, a manual job for
  * the operations team on assisted ones) and answer with its `job_id`. With an `Idempotency-Key`, a retry of the same
- * write gets the same answer and job; the same key with another write is refused.
+ * write gets the same outcome and job; the same key with another write is refused.
  */
 export async function writeBenefit(
   deps: Deps,
@@ -107,13 +108,13 @@ export async function writeBenefit(
   orgSnapshotId: string,
   write: BenefitWrite,
   idempotencyKey: string | undefined,
-): Promise<Result<{ status: number; body: Record<string, unknown> }>> {
+): Promise<Result<BenefitWriteOutcome>> {
   const now = deps.clock.now();
   const fingerprint = requestFingerprint(write.type, "benefitId" in write ? write.benefitId : null, write.body);
   if (idempotencyKey) {
     const before = await replayed(deps.db, ctx, idempotencyKey, fingerprint, now);
     if (!before.ok) return before;
-    if (before.value) return ok({ status: before.value.status, body: before.value.body });
+    if (before.value) return ok(before.value);
   }
   const mode = modeOf(ctx);
   if (!mode.ok) return mode;
@@ -148,20 +149,20 @@ export async function writeBenefit(
     if (mode.value === "automated") {
       await insertActivity(tx, { connectionId: c.id, actor: `app:${c.applicationId}`, kind: "benefit_job", fromStatus: null, toStatus: null, message: `Deduction job ${write.type} queued`, at: now });
     }
-    const answer: StoredAnswer = { status: p.status, body: { ...p.answer, job_id: jobId }, jobId };
-    if (idempotencyKey && !(await remember(tx, ctx, idempotencyKey, fingerprint, answer, now))) {
-      return fail<StoredAnswer>("idempotency_key_reused", "Idempotency-Key: a request with this key is in progress");
+    const outcome: BenefitWriteOutcome = p.kind === "job_queued" ? { kind: p.kind, jobId } : { kind: p.kind, benefitId: p.benefitId, jobId };
+    if (idempotencyKey && !(await remember(tx, ctx, idempotencyKey, fingerprint, outcome, now))) {
+      return fail<BenefitWriteOutcome>("idempotency_key_reused", "Idempotency-Key: a request with this key is in progress");
     }
-    return ok(answer);
+    return ok(outcome);
   });
   if (!done.ok) {
     // A concurrent request with the same key won the race: answer as it did.
     if (idempotencyKey && done.error.id === "idempotency_key_reused") {
       const winner = await replayed(deps.db, ctx, idempotencyKey, fingerprint, now);
-      if (winner.ok && winner.value) return ok({ status: winner.value.status, body: winner.value.body });
+      if (winner.ok && winner.value) return ok(winner.value);
     }
     return done;
   }
   if (mode.value === "automated") await deps.jobs.send(BENEFIT_WRITE_QUEUE, { jobId: done.value.jobId });
-  return ok({ status: done.value.status, body: done.value.body });
+  return done;
 }

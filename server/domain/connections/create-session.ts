@@ -3,7 +3,7 @@ import type { CreateConnectSessionRequest, ReauthenticateRequest } from "../../.
 import type { ApplicationRow } from "../../db/repositories/applications.repository.js";
 import { findConnection, findLiveConnectionsForCustomer } from "../../db/repositories/connections.repository.js";
 import { insertSession } from "../../db/repositories/sessions.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { checkRequestedProducts } from "./product-rules.js";

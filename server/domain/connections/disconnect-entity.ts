@@ -1,4 +1,5 @@
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import { markEntityDisconnected } from "../../db/repositories/connections.repository.js";
 import type { Deps } from "../deps.js";
 import { ok, type Result } from "../errors.js";

@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
-import type { CreateAccessTokenResponse } from "../../../contracts/finch/auth.js";
 import type { ApplicationRow } from "../../db/repositories/applications.repository.js";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { findConnection } from "../../db/repositories/connections.repository.js";
+import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { consumeCode, findCode, insertToken } from "../../db/repositories/credentials.repository.js";
 import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashSecret, newAccessToken } from "../security/secrets.js";
+
+/** A new access token with the connection it opens (`POST /auth/token`'s answer; presented in api/presenters/). */
+export interface IssuedToken {
+  accessToken: string;
+  connection: ConnectionRow;
+  application: ApplicationRow;
+}
 
 const INVALID_GRANT = "Invalid authorization code: it is unknown, expired, already used or issued to another application";
 
@@ -16,7 +22,7 @@ export async function exchangeCode(
   deps: Deps,
   app: ApplicationRow,
   input: { code: string; redirect_uri?: string },
-): Promise<Result<CreateAccessTokenResponse>> {
+): Promise<Result<IssuedToken>> {
   const codeHash = hashSecret(input.code);
   const code = await findCode(deps.db, codeHash);
   const now = deps.clock.now();
@@ -31,7 +37,7 @@ export async function exchangeCode(
     if (!matches) return fail("invalid_grant", "redirect_uri: does not match the redirect URI the code was issued for");
   }
   const token = newAccessToken();
-  const result = await transactional(deps.db, async (tx): Promise<Result<CreateAccessTokenResponse>> => {
+  const result = await transactional(deps.db, async (tx): Promise<Result<IssuedToken>> => {
     if (!(await consumeCode(tx, codeHash, now))) return fail("invalid_grant", INVALID_GRANT);
     const connection = await findConnection(tx, code.connectionId);
     if (!connection || connection.status === "disconnected") return fail("invalid_grant", "The connection for this code is disconnected");
@@ -45,20 +51,7 @@ export async function exchangeCode(
       message: "Access token issued for the authorization code",
       at: now,
     });
-    return ok({
-      access_token: token,
-      token_type: "bearer",
-      connection_id: connection.id,
-      customer_id: connection.customerId,
-      customer_name: connection.customerName,
-      account_id: connection.accountId,
-      client_type: app.clientType,
-      company_id: connection.companyId,
-      connection_type: connection.connectionType,
-      products: connection.products,
-      provider_id: connection.providerId,
-      entity_ids: [connection.entityId],
-    });
+    return ok({ accessToken: token, connection, application: app });
   });
   return result;
 }

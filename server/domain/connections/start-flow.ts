@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ConnectFlow, FlowProvider } from "../../../contracts/linnet/connect-flow.js";
 import { findApplication } from "../../db/repositories/applications.repository.js";
 import { findSession, insertSession, type SessionRow, setSessionState } from "../../db/repositories/sessions.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { CatalogProvider } from "../catalog/catalog.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";

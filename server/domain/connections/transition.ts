@@ -1,6 +1,7 @@
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { updateConnection } from "../../db/repositories/connections.repository.js";
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { type ConnectionState, canTransition, statusMessage } from "./status-machine.js";

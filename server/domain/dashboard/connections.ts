@@ -8,7 +8,7 @@ import {
   listConnectionsOfApplication,
   type ListedConnection,
 } from "../../db/repositories/connection-list.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { deductionJobsOf } from "../benefits/benefit-jobs.js";
 import { statusUrlFor } from "../connections/status-link.js";
 import { automaticSince } from "./automatic-since.js";

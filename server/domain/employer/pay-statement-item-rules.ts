@@ -1,4 +1,4 @@
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { randomUUID } from "node:crypto";
 import type { Rule, RuleBody } from "../../../contracts/finch/pay-statement-items.js";
 import {

@@ -1,4 +1,4 @@
-import { insertEvent } from "../../db/repositories/activity.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { insertOrgChangeEvents, insertPayChangeEvents } from "../../db/repositories/data-change-events.repository.js";
 import type { Deps } from "../deps.js";

@@ -1,8 +1,14 @@
-import type { ForwardRequest, ForwardResponse } from "../../../contracts/finch/management.js";
+import type { ForwardRequest } from "../../../contracts/finch/management.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
-import { callSandboxProviderApi } from "./sandbox-provider-api.js";
+import { callSandboxProviderApi, type ProviderAnswer } from "./sandbox-provider-api.js";
+
+/** What a forward did: the provider's answer and the request as it was forwarded (presented in api/presenters/). */
+export interface ForwardOutcome {
+  answer: ProviderAnswer;
+  forwarded: { method: string; route: string; headers: Record<string, string> | null; params: Record<string, unknown> | null; data: NonNullable<ForwardRequest["data"]> | null };
+}
 
 /**
  * Headers a forwarded request may not set: the provider API is reached only with the connection's own credentials,
@@ -39,7 +45,7 @@ function forwardedHeaders(given: Record<string, unknown> | null | undefined): Re
  * automated providers are its sandbox providers, whose API Linnet serves itself (`sandbox-provider-api.ts`); an
  * automated connection to anything else has no provider API configured and answers 501.
  */
-export async function forwardRequest(deps: Pick<Deps, "db">, ctx: TokenContext, req: ForwardRequest): Promise<Result<ForwardResponse>> {
+export async function forwardRequest(deps: Pick<Deps, "db">, ctx: TokenContext, req: ForwardRequest): Promise<Result<ForwardOutcome>> {
   const c = ctx.connection;
   if (c.authMethod === "assisted") {
     return fail("invalid_request", "Request forwarding works only on connections made with an API-based method; an assisted connection has no provider API to forward to");
@@ -50,10 +56,5 @@ export async function forwardRequest(deps: Pick<Deps, "db">, ctx: TokenContext, 
   if (!headers.ok) return headers;
   const params = req.params ?? null;
   const answer = await callSandboxProviderApi(deps, c, { method: req.method, route: req.route, params: params ?? {} });
-  return ok({
-    headers: answer.headers,
-    statusCode: answer.statusCode,
-    data: answer.data,
-    request: { method: req.method, route: req.route, headers: headers.value, params, data: req.data ?? null },
-  });
+  return ok({ answer, forwarded: { method: req.method, route: req.route, headers: headers.value, params, data: req.data ?? null } });
 }

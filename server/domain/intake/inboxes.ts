@@ -4,7 +4,7 @@ import ssh2 from "ssh2";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { findInbox, findInboxByUsername, type InboxRow, upsertInbox } from "../../db/repositories/intake.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashPassword, verifyPassword } from "../security/passwords.js";

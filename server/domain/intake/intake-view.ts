@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { IntakeFileDetailSchema, IntakeFileSchema, IntakeSourceSchema } from "../../../contracts/linnet/intake.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { findInbox, findIntakeFile, type IntakeFileRow, listIntakeFiles, recipesOf } from "../../db/repositories/intake.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";

@@ -1,6 +1,7 @@
 /** Expecting files: a report not delivered within its cadence + grace raises one follow-up and one event. */
 import { randomUUID } from "node:crypto";
-import { insertActivity, insertEvent } from "../../db/repositories/activity.repository.js";
+import { insertActivity } from "../../db/repositories/activity.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { closeLateEpisodes, insertLateEpisode, lastArrivalsByGroup, listPullSources, openLateEpisodes } from "../../db/repositories/intake-sources.repository.js";
 import { findIntakeFile, listInboxes } from "../../db/repositories/intake.repository.js";

@@ -4,7 +4,7 @@ import type { PullSource, PullSourceInputSchema, PullSourceTest } from "../../..
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { deletePullSource, findPullSource, type PullSourceRow, upsertPullSource } from "../../db/repositories/intake-sources.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { cadenceOf } from "./intake-view.js";

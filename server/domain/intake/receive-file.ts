@@ -4,7 +4,7 @@ import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import type { Db } from "../../db/client.js";
 import { insertIntakeFile, listIntakeFiles } from "../../db/repositories/intake.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";

@@ -7,7 +7,7 @@ import {
   insertAutomatedJob,
   listAutomatedJobs,
 } from "../../db/repositories/automated-jobs.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
@@ -17,11 +17,14 @@ export const DATA_SYNC_QUOTA = 2;
 /** pg-boss queue that runs data syncs. */
 export const DATA_SYNC_QUEUE = "data-sync";
 
-/** Answer of a sync request: 201 new, 202 one already queued, 429 over quota. */
-export interface SyncRequestOutcome {
-  status: 201 | 202 | 429;
-  body: { job_id?: string; job_url?: string; allowed_refreshes: number; remaining_refreshes: number; retry_at?: string };
-}
+/**
+ * What a sync request did: queued a new sync, found one already queued or running, or found the hourly quota used up
+ * (`retryAt`: when the oldest sync of the window leaves it). `remaining` is what is left after this request.
+ */
+export type SyncRequestOutcome =
+  | { kind: "created"; jobId: string; allowed: number; remaining: number }
+  | { kind: "already_running"; jobId: string; allowed: number; remaining: number }
+  | { kind: "quota_exhausted"; allowed: number; remaining: 0; retryAt: Date };
 
 /** The public URL of a job. */
 export function jobUrl(deps: Pick<Deps, "config">, id: string): string {
@@ -36,14 +39,12 @@ export async function requestDataSync(deps: Deps, ctx: TokenContext): Promise<Re
   const used = await countJobsSince(deps.db, c.id, "data_sync_all", new Date(now.getTime() - 3_600_000));
   const remaining = Math.max(0, DATA_SYNC_QUOTA - used);
   const open = await findOpenSync(deps.db, c.id);
-  if (open) return ok({ status: 202, body: { job_id: open.id, job_url: jobUrl(deps, open.id), allowed_refreshes: DATA_SYNC_QUOTA, remaining_refreshes: remaining } });
-  if (remaining === 0) {
-    return ok({ status: 429, body: { allowed_refreshes: DATA_SYNC_QUOTA, remaining_refreshes: 0, retry_at: new Date(now.getTime() + 3_600_000).toISOString() } });
-  }
+  if (open) return ok({ kind: "already_running", jobId: open.id, allowed: DATA_SYNC_QUOTA, remaining });
+  if (remaining === 0) return ok({ kind: "quota_exhausted", allowed: DATA_SYNC_QUOTA, remaining: 0, retryAt: new Date(now.getTime() + 3_600_000) });
   const id = randomUUID();
   await insertAutomatedJob(deps.db, { id, connectionId: c.id, type: "data_sync_all", status: "pending", params: null, createdAt: now, scheduledAt: null });
   await deps.jobs.send(DATA_SYNC_QUEUE, { jobId: id });
-  return ok({ status: 201, body: { job_id: id, job_url: jobUrl(deps, id), allowed_refreshes: DATA_SYNC_QUOTA, remaining_refreshes: remaining - 1 } });
+  return ok({ kind: "created", jobId: id, allowed: DATA_SYNC_QUOTA, remaining: remaining - 1 });
 }
 
 /** A connection's jobs (newest first) with its remaining refresh quota. */

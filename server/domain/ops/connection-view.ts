@@ -7,7 +7,7 @@ import { listTasks } from "../../db/repositories/tasks.repository.js";
 import { listUploadsOfConnection, snapshotDiffs } from "../../db/repositories/uploads.repository.js";
 import { actorNames } from "../activity/actor-names.js";
 import { assistedInstructions } from "../assisted/instructions.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { CONNECTION_TRANSITIONS, type ConnectionState, statusLabel } from "../connections/status-machine.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";

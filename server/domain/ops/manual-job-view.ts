@@ -3,7 +3,7 @@ import type { OpsManualJobSchema } from "../../../contracts/linnet/ops.js";
 import { listManualJobs } from "../../db/repositories/manual-jobs.repository.js";
 import { verificationsOf } from "../../db/repositories/benefits.repository.js";
 import { presentVerification } from "../benefits/benefit-jobs.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 
 type OpsManualJob = z.infer<typeof OpsManualJobSchema>;

@@ -1,6 +1,6 @@
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { type DataProduct, PRODUCT_GROUP } from "../connections/product-rules.js";
 import { fail, ok, type Result } from "../errors.js";

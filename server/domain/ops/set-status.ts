@@ -1,5 +1,5 @@
 import { findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import { disconnectConnection } from "../connections/disconnect.js";
 import type { ConnectionState } from "../connections/status-machine.js";
 import { transitionConnection } from "../connections/transition.js";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { UploadView } from "../../../contracts/linnet/ops.js";
 import { type ConnectionRow, findConnection, findEntityRows } from "../../db/repositories/connections.repository.js";
 import { findTemplate, findUpload, insertUpload, listTemplates, type UploadRow } from "../../db/repositories/uploads.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, parseUpload } from "../ingestion/index.js";

@@ -1,7 +1,7 @@
 /** An operator publishes a benefits-enrollment export for a connection: parse → map (the common layout) → replace its plans. */
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { loadSourceIds } from "../../db/repositories/snapshots.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { parseUpload } from "../ingestion/parse-upload.js";

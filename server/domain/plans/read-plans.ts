@@ -2,7 +2,7 @@
 import type { Dependent, Enrollment, Plan } from "../../../contracts/finch/plans.js";
 import { listActiveBenefits } from "../../db/repositories/benefits.repository.js";
 import { listDeductionEnrollments, listStoredDependents, listStoredEnrollments, listStoredPlans } from "../../db/repositories/plans.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";

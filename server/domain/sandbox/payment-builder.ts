@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PaymentInput, PayStatementInput } from "../../../contracts/linnet/snapshot-input.js";
 import { findSourceIdOf } from "../../db/repositories/sandbox.repository.js";
-import { isUuid } from "../applications/authenticate-client.js";
+import { isUuid } from "../ids.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";

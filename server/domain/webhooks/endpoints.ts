@@ -10,6 +10,7 @@ import {
 } from "../../db/repositories/webhook-endpoints.repository.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { transactional } from "../transactional.js";
 import { bareHost, isLocalHostName, isPrivateAddress } from "./private-addresses.js";
 import { secretAad } from "./secrets.js";
@@ -52,10 +53,6 @@ export function listEndpoints(deps: Pick<Deps, "db">, applicationId: string): Pr
 export async function getEndpoint(deps: Pick<Deps, "db">, applicationId: string, endpointId: string): Promise<Result<WebhookEndpointRow>> {
   const row = isUuid(endpointId) ? await findWebhookEndpoint(deps.db, applicationId, endpointId) : undefined;
   return row ? ok(row) : fail("not_found", `webhook endpoint: ${endpointId} not found`);
-}
-
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
 /** Create an endpoint with a new secret; the secret is returned this once. */

@@ -6,11 +6,10 @@ import { presentUser } from "./console-auth.presenter.js";
 import { requireOperatorKeyOrSession } from "./require-console.js";
 
 const errors = { "4xx": FinchErrorSchema } as const;
-const Json = z.record(z.string(), z.unknown());
 
 /**
- * `GET /console/api/whoami` (ops.read) and `POST /console/api/echo` (ops.write): the smallest protected calls, showing
- * other route authors the guard in use and letting tests and scripts check a session, a CSRF token or an API key.
+ * `GET /console/api/whoami` (ops.read): the smallest protected call, showing other route authors the guard in use and
+ * letting scripts check a session or an API key.
  */
 export const exampleRoutes: RouteModule = (app, deps) => {
   app.get(
@@ -21,9 +20,4 @@ export const exampleRoutes: RouteModule = (app, deps) => {
       return { user: presentUser(actor), via: actor.kind };
     },
   );
-
-  app.post("/console/api/echo", { schema: { hide: true, body: Json, response: { 200: Json, ...errors } } }, async (request) => {
-    await requireOperatorKeyOrSession(deps, request, "ops.write");
-    return request.body;
-  });
 };

@@ -4,6 +4,7 @@ import { authenticateClient } from "../../../domain/applications/authenticate-cl
 import { exchangeCode } from "../../../domain/connections/exchange-code.js";
 import { unwrap } from "../../errors.js";
 import { basicCredentials } from "../../middleware/credentials.js";
+import { presentAccessToken } from "../../presenters/access-token.presenter.js";
 import type { RouteModule } from "../../types.js";
 
 /** `POST /auth/token`: exchange an authorization code for an access token. Client credentials travel in the body (Basic also accepted). */
@@ -23,7 +24,7 @@ export const postToken: RouteModule = (app, deps) => {
       const clientId = request.body.client_id ?? basic?.clientId;
       const clientSecret = request.body.client_secret ?? basic?.clientSecret;
       const application = unwrap(await authenticateClient(deps, clientId, clientSecret));
-      return unwrap(await exchangeCode(deps, application, { code: request.body.code, redirect_uri: request.body.redirect_uri }));
+      return presentAccessToken(unwrap(await exchangeCode(deps, application, { code: request.body.code, redirect_uri: request.body.redirect_uri })));
     },
   );
 };

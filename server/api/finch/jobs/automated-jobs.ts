@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { ErrorResponseSchema } from "../../../../contracts/finch/errors.js";
-import type { AutomatedJobRow } from "../../../db/repositories/automated-jobs.repository.js";
-import { DATA_SYNC_QUOTA, getJob, jobUrl, listJobs, requestDataSync } from "../../../domain/jobs/automated-sync.js";
+import { DATA_SYNC_QUOTA, getJob, listJobs, requestDataSync } from "../../../domain/jobs/automated-sync.js";
 import { FinchError } from "../../../domain/errors.js";
 import { statusFields, unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
+import { presentAutomatedJob, presentSyncRequest } from "../../presenters/automated-job.presenter.js";
 import type { RouteModule } from "../../types.js";
 
 const JobSchema = z.object({
@@ -19,22 +19,6 @@ const JobSchema = z.object({
   params: z.record(z.string(), z.unknown()).nullable(),
 });
 const JobResponse = z.object({ job_id: z.string().optional(), job_url: z.string().optional(), allowed_refreshes: z.number(), remaining_refreshes: z.number(), retry_at: z.string().optional() });
-
-/** A job as the API shows it. */
-function present(deps: Parameters<RouteModule>[1], j: AutomatedJobRow): z.infer<typeof JobSchema> {
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return {
-    job_id: j.id,
-    job_url: jobUrl(deps, j.id),
-    type: j.type,
-    status: j.status,
-    created_at: j.createdAt.toISOString(),
-    scheduled_at: iso(j.scheduledAt),
-    started_at: iso(j.startedAt),
-    completed_at: iso(j.completedAt),
-    params: j.params,
-  };
-}
 
 /** `POST|GET /jobs/automated` and `GET /jobs/automated/{job_id}`: on-demand data syncs of automated connections. */
 export const automatedJobRoutes: RouteModule = (app, deps) => {
@@ -53,9 +37,8 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
     async (request, reply) => {
       const ctx = await requireToken(deps, request);
       if (request.body.type !== "data_sync_all") throw new FinchError("invalid_request", "type: only data_sync_all is supported (no provider offers W-4 documents here)");
-      const outcome = unwrap(await requestDataSync(deps, ctx));
-      if (outcome.status === 429 && outcome.body.retry_at) reply.header("retry-after", String(Math.ceil((Date.parse(outcome.body.retry_at) - deps.clock.now().getTime()) / 1000)));
-      return reply.status(outcome.status).send(outcome.body);
+      const answer = presentSyncRequest(deps, unwrap(await requestDataSync(deps, ctx)));
+      return reply.status(answer.status).headers(answer.headers).send(answer.body);
     },
   );
   app.get(
@@ -77,7 +60,7 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
       const { remaining, jobs } = await listJobs(deps, await requireToken(deps, request), request.query.limit, request.query.offset);
       return {
         meta: { quotas: { data_sync_all: { allowed_refreshes: DATA_SYNC_QUOTA, remaining_refreshes: remaining } } },
-        data: jobs.map((j) => present(deps, j)),
+        data: jobs.map((j) => presentAutomatedJob(deps, j)),
       };
     },
   );
@@ -94,7 +77,7 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request) => {
-      return present(deps, unwrap(await getJob(deps, await requireToken(deps, request), request.params.job_id)));
+      return presentAutomatedJob(deps, unwrap(await getJob(deps, await requireToken(deps, request), request.params.job_id)));
     },
   );
 };

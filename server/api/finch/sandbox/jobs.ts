@@ -7,6 +7,7 @@ import { readBenefitOutcomes, writeBenefitOutcome } from "../../../domain/benefi
 import { FinchError } from "../../../domain/errors.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
+import { presentSyncRequestBody, secondsUntil } from "../../presenters/automated-job.presenter.js";
 import type { RouteModule } from "../../types.js";
 
 const Configuration = z.object({ type: z.enum(["data_sync_all", ...BENEFIT_JOB_TYPES]), completion_status: z.enum(["complete", "reauth_error", "permissions_error", "error"]) });
@@ -26,13 +27,12 @@ export const sandboxJobRoutes: RouteModule = (app, deps) => {
     },
     async (request, reply) => {
       const outcome = unwrap(await requestDataSync(deps, await requireToken(deps, request)));
-      if (outcome.status === 429) {
+      if (outcome.kind === "quota_exhausted") {
         // the spec declares only a 200 here: over the hourly budget is a Finch error with Retry-After, as other limits are
-        const retryAt = outcome.body.retry_at ?? deps.clock.now().toISOString();
-        reply.header("retry-after", String(Math.max(1, Math.ceil((Date.parse(retryAt) - deps.clock.now().getTime()) / 1000))));
-        throw new FinchError("rate_limited", `Sandbox syncs are limited to ${outcome.body.allowed_refreshes} an hour; the next one may start at ${retryAt}`);
+        reply.header("retry-after", String(Math.max(1, secondsUntil(outcome.retryAt, deps.clock.now()))));
+        throw new FinchError("rate_limited", `Sandbox syncs are limited to ${outcome.allowed} an hour; the next one may start at ${outcome.retryAt.toISOString()}`);
       }
-      return reply.status(200).send(outcome.body as never);
+      return reply.status(200).send(presentSyncRequestBody(deps, outcome) as never);
     },
   );
   app.get(

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { BenefitFeatureSchema, CompanyBenefitSchema, EnrolledIdsSchema, IndividualBenefitsSchema } from "../../../../../contracts/finch/benefits.js";
 import { FinchErrorSchema } from "../../../../../contracts/finch/errors.js";
 import { benefitsMeta } from "../../../../domain/benefits/benefit-features.js";
-import { activeBenefit, enrolledIds, individualBenefits, listBenefits, presentBenefit } from "../../../../domain/benefits/read-benefits.js";
+import { activeBenefit, enrolledIds, individualBenefits, listBenefits } from "../../../../domain/benefits/read-benefits.js";
 import { unwrap } from "../../../errors.js";
+import { presentBenefit, presentEnrolledIds, presentIndividualBenefits } from "../../../presenters/benefit.presenter.js";
 import type { RouteModule } from "../../../types.js";
 import { EntityIdsQuery } from "../employer-read.js";
 import { openBenefitsCall } from "./open-benefits.js";
@@ -19,7 +20,7 @@ export const benefitReadRoutes: RouteModule = (app, deps) => {
     { schema: { ...common, summary: "List the company's benefits", querystring: query, response: { 200: z.array(CompanyBenefitSchema), "4xx": FinchErrorSchema } } },
     async (request, reply) => {
       const open = await openBenefitsCall(deps, request, reply);
-      return open ? listBenefits(deps, open.ctx) : reply;
+      return open ? (await listBenefits(deps, open.ctx)).map(presentBenefit) : reply;
     },
   );
   app.get(
@@ -43,7 +44,7 @@ export const benefitReadRoutes: RouteModule = (app, deps) => {
     { schema: { ...common, summary: "Individuals enrolled in a benefit", params, querystring: query, response: { 200: EnrolledIdsSchema, "4xx": FinchErrorSchema } } },
     async (request, reply) => {
       const open = await openBenefitsCall(deps, request, reply);
-      return open ? unwrap(await enrolledIds(deps, open.ctx, request.params.benefit_id)) : reply;
+      return open ? presentEnrolledIds(unwrap(await enrolledIds(deps, open.ctx, request.params.benefit_id))) : reply;
     },
   );
   app.get(
@@ -61,7 +62,7 @@ export const benefitReadRoutes: RouteModule = (app, deps) => {
       const open = await openBenefitsCall(deps, request, reply);
       if (!open) return reply;
       const ids = request.query.individual_ids?.split(",").map((s) => s.trim()).filter(Boolean);
-      return unwrap(await individualBenefits(deps, open.ctx, request.params.benefit_id, ids?.length ? ids : null));
+      return presentIndividualBenefits(unwrap(await individualBenefits(deps, open.ctx, request.params.benefit_id, ids?.length ? ids : null)));
     },
   );
 };

@@ -13,6 +13,7 @@ import { FinchErrorSchema } from "../../../../../contracts/finch/errors.js";
 import { type BenefitWrite, writeBenefit } from "../../../../domain/benefits/write-benefits.js";
 import type { Deps } from "../../../../domain/deps.js";
 import { unwrap } from "../../../errors.js";
+import { presentBenefitWrite } from "../../../presenters/benefit-write.presenter.js";
 import type { RouteModule } from "../../../types.js";
 import { EntityIdsQuery } from "../employer-read.js";
 import { idempotencyKeyOf, openBenefitsCall } from "./open-benefits.js";
@@ -26,7 +27,7 @@ async function handleWrite(deps: Deps, request: FastifyRequest, reply: FastifyRe
   const key = idempotencyKeyOf(request);
   const open = await openBenefitsCall(deps, request, reply);
   if (!open) return reply;
-  const answer = unwrap(await writeBenefit(deps, open.ctx, open.orgSnapshotId, write, key));
+  const answer = presentBenefitWrite(unwrap(await writeBenefit(deps, open.ctx, open.orgSnapshotId, write, key)));
   return reply.status(answer.status).send(answer.body as never);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RATE_LIMITS, parseRateLimits } from "./limits.js";
+import { DEFAULT_RATE_LIMITS, parseRateLimits } from "./rate-limit-settings.js";
 
 describe("rate-limit configuration string", () => {
   it("defaults to Finch's table when blank or absent", () => {

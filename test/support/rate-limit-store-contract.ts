@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import type { RateLimitStore } from "./store.js";
+import type { RateLimitStore } from "../../server/api/rate-limit/store.js";
 
 /** Window used by the contract: Finch's minute. */
 const WINDOW = 60_000;

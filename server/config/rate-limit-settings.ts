@@ -1,3 +1,4 @@
+// Finch's rate-limit table and the parser of `LINNET_RATE_LIMITS`: settings that `config.ts` reads, so they live beside it (api/rate-limit/ enforces them).
 /** The endpoints Finch rate-limits, by the "product" names its Rate Limits page uses. */
 export const ENDPOINT_NAMES = [
   "company",
