@@ -2,6 +2,7 @@
 
 /** `NNN-NN-NNNN` from 9 digits written with or without dashes or spaces; anything else is returned trimmed, unchanged. */
 export function normalizeSsn(raw: string): string {
+  if (isDashedSsn(raw)) return raw; // most exports write it so already: nothing to build
   let digits = "";
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
@@ -9,6 +10,17 @@ export function normalizeSsn(raw: string): string {
     else if (c !== 45 && c !== 32) return raw;
   }
   return digits.length === 9 ? `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}` : raw;
+}
+
+/** True for exactly `NNN-NN-NNNN`. */
+function isDashedSsn(raw: string): boolean {
+  if (raw.length !== 11 || raw.charCodeAt(3) !== 45 || raw.charCodeAt(6) !== 45) return false;
+  for (let i = 0; i < 11; i++) {
+    if (i === 3 || i === 6) continue;
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Why an SSN is invalid, or null when it is valid (`NNN-NN-NNNN` or 9 digits, with issuable area, group and serial). */
