@@ -12,6 +12,7 @@ import { bootstrapIfEmpty, type FirstStartCredentials } from "./domain/bootstrap
 import { type Catalog, defaultCatalog } from "./domain/catalog/catalog.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { TokenCache } from "./domain/connections/token-cache.js";
+import { UploadCache } from "./domain/ops/upload-cache.js";
 import type { Deps } from "./domain/deps.js";
 import { SnapshotReader } from "./domain/employer/snapshot-reader.js";
 import { sealPlainUploads } from "./domain/ops/upload-content.js";
@@ -86,6 +87,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     reader: new SnapshotReader(config.readCacheBytes),
     jobs,
     tokens: new TokenCache(config.authCacheMs),
+    uploads: new UploadCache(),
     // measured only when someone may read it (`/metrics` is off without a token)
     metrics: config.metricsToken ? createMetrics() : undefined,
   };

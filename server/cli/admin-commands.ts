@@ -7,6 +7,7 @@ import { addApplicationMember } from "../domain/applications/members.js";
 import { defaultCatalog } from "../domain/catalog/catalog.js";
 import { systemClock } from "../domain/clock.js";
 import { TokenCache } from "../domain/connections/token-cache.js";
+import { UploadCache } from "../domain/ops/upload-cache.js";
 import type { Deps } from "../domain/deps.js";
 import { SnapshotReader } from "../domain/employer/snapshot-reader.js";
 import { fail, ok, type Result } from "../domain/errors.js";
@@ -28,6 +29,7 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       catalog: defaultCatalog,
       reader: new SnapshotReader(config.readCacheBytes),
       tokens: new TokenCache(0),
+      uploads: new UploadCache(),
       jobs: {
         send: async () => {
           throw new Error("Background jobs are not available to CLI commands");

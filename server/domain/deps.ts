@@ -5,6 +5,7 @@ import type { Clock } from "./clock.js";
 import type { TokenCache } from "./connections/token-cache.js";
 import type { SnapshotReader } from "./employer/snapshot-reader.js";
 import type { Metrics } from "./metrics/metrics.js";
+import type { UploadCache } from "./ops/upload-cache.js";
 import type { Cipher } from "./security/encryption.js";
 
 /** Structured logger (pino-compatible subset). */
@@ -40,6 +41,8 @@ export interface Deps {
   jobs: JobQueue;
   /** Recent token lookups (see token-cache.ts for the staleness bound). */
   tokens: TokenCache;
+  /** Open uploads' parsed files and analyses, so each is parsed once and analysed once per mapping (upload-cache.ts). */
+  uploads: UploadCache;
   /** Prometheus series; absent when `/metrics` is off (LINNET_METRICS_TOKEN unset), and then nothing is measured. */
   metrics?: Metrics;
 }

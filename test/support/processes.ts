@@ -10,6 +10,7 @@ import { type Database, openDatabase } from "../../server/db/client.js";
 import { defaultCatalog } from "../../server/domain/catalog/catalog.js";
 import { systemClock } from "../../server/domain/clock.js";
 import { TokenCache } from "../../server/domain/connections/token-cache.js";
+import { UploadCache } from "../../server/domain/ops/upload-cache.js";
 import type { Deps } from "../../server/domain/deps.js";
 import { SnapshotReader } from "../../server/domain/employer/snapshot-reader.js";
 import { createCipher } from "../../server/domain/security/encryption.js";
@@ -103,6 +104,7 @@ export async function installationDeps(env: Record<string, string>): Promise<{ d
     catalog: defaultCatalog,
     reader: new SnapshotReader(),
     tokens: new TokenCache(0),
+    uploads: new UploadCache(),
     jobs: {
       send: async () => {
         throw new Error("the test sends no jobs itself");

@@ -12,6 +12,7 @@ import { createApplication } from "../../../server/domain/applications/create-ap
 import { defaultCatalog } from "../../../server/domain/catalog/catalog.js";
 import { systemClock } from "../../../server/domain/clock.js";
 import { TokenCache } from "../../../server/domain/connections/token-cache.js";
+import { UploadCache } from "../../../server/domain/ops/upload-cache.js";
 import { newConnectionRow } from "../../../server/domain/connections/connection-row.js";
 import type { Deps } from "../../../server/domain/deps.js";
 import { SnapshotReader } from "../../../server/domain/employer/snapshot-reader.js";
@@ -38,6 +39,7 @@ const deps: Deps = {
   reader: new SnapshotReader(),
   jobs: { send: async () => {} },
   tokens: new TokenCache(0),
+  uploads: new UploadCache(),
 };
 const app = await createApplication(deps, { name: "Bench", redirectUris: [] });
 if (!app.ok) throw app.error;

@@ -19,6 +19,7 @@ import { upsertInbox } from "../../../server/db/repositories/intake.repository.j
 import { defaultCatalog } from "../../../server/domain/catalog/catalog.js";
 import { addDays, type Clock } from "../../../server/domain/clock.js";
 import { TokenCache } from "../../../server/domain/connections/token-cache.js";
+import { UploadCache } from "../../../server/domain/ops/upload-cache.js";
 import type { Deps } from "../../../server/domain/deps.js";
 import { SnapshotReader } from "../../../server/domain/employer/snapshot-reader.js";
 import { receiveFile } from "../../../server/domain/intake/receive-file.js";
@@ -50,7 +51,7 @@ await migrateDatabase(database);
 const config = loadConfig({ LINNET_LOG_LEVEL: "silent", LINNET_SECRETS_KEY: randomBytes(32).toString("base64") });
 const queue = new SimulatedQueue();
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const deps: Deps = { db: database.db, clock, log: silent, config, cipher: createCipher(config.secretsKey!), catalog: defaultCatalog, reader: new SnapshotReader(), jobs: queue.jobs, tokens: new TokenCache(0) };
+const deps: Deps = { db: database.db, clock, log: silent, config, cipher: createCipher(config.secretsKey!), catalog: defaultCatalog, reader: new SnapshotReader(), jobs: queue.jobs, tokens: new TokenCache(0), uploads: new UploadCache() };
 const plan = planMonth(options);
 console.log(`simulate:month: ${options.connections} assisted connections, ${options.days} days from ${options.start.toISOString().slice(0, 10)}, ${plan.length} scheduled deliveries (${options.defectivePct} % defective, ${options.latePct} % late), seed ${options.seed}`);
 
