@@ -15,8 +15,8 @@ import type { Result } from "../errors.js";
 import { type Mapping, type ParsedTable, parseUpload } from "../ingestion/index.js";
 import type { UploadAnalysis } from "./upload-analysis.js";
 
-/** Rows kept in all, over every cached upload (a 100,000-row census is about 60 MB parsed and mapped). */
-const MAX_ROWS = 250_000;
+/** Rows kept in all, over every cached upload (a 100,000-row census is about 90 MB parsed and mapped). */
+const MAX_ROWS = 150_000;
 /** An upload nobody looked at for this long is dropped. */
 const IDLE_MS = 30 * 60 * 1000;
 
