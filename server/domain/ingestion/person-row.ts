@@ -16,8 +16,8 @@ type Location = Individual["residence"];
 export interface OrgLookups {
   /** Department name → the one `{ name }` object. */
   departments: Map<string, { name: string }>;
-  /** Work location parts → the one location object. */
-  locations: Map<string, NonNullable<Location>>;
+  /** Work locations → the one location object. */
+  locations: SharedLocations;
   /** Employment type and subtype. */
   employmentType: ValueLookup<EmploymentClass>;
   /** Employment status. */
@@ -30,12 +30,20 @@ export interface OrgLookups {
   unit: ValueLookup<IncomeUnit>;
 }
 
+/** The one object of each distinct location: by name alone (a site without an address), or by all its parts. */
+export interface SharedLocations {
+  /** Site name → location, for locations with a name and no address part. */
+  byName: Map<string, NonNullable<Location>>;
+  /** All parts, null apart from text → location. */
+  byParts: Map<string, NonNullable<Location>>;
+}
+
 /** Lookups for a mapping: its own value maps over the built-in spellings. */
 export function orgLookups(mapping: Mapping): OrgLookups {
   const maps = mapping.valueMaps ?? {};
   return {
     departments: new Map(),
-    locations: new Map(),
+    locations: { byName: new Map(), byParts: new Map() },
     employmentType: new ValueLookup(DEFAULT_VALUE_MAPS.employment_type, maps.employment_type),
     status: new ValueLookup(DEFAULT_VALUE_MAPS.employment_status, maps.employment_status),
     flsa: new ValueLookup(DEFAULT_VALUE_MAPS.flsa_status, maps.flsa_status),
@@ -65,7 +73,7 @@ const part = (text: string | null) => (text === null ? "\u0001" : text);
  * A postal address, or null when the row has none; the country defaults to US (these are US payroll systems). With
  * `shared`, equal addresses are one object (work locations: a few sites for thousands of people).
  */
-function address(r: RowReader, f: AddressFields, name: string | null, shared?: Map<string, NonNullable<Location>>): Location {
+function address(r: RowReader, f: AddressFields, name: string | null, shared?: SharedLocations): Location {
   const line1 = r.text(f[0]);
   const line2 = r.text(f[1]);
   const city = r.text(f[2]);
@@ -74,12 +82,15 @@ function address(r: RowReader, f: AddressFields, name: string | null, shared?: M
   const anyPart = line1 !== null || city !== null || state !== null || postal !== null;
   if (!anyPart && name === null) return null;
   const countryText = r.text(f[5]);
-  const key = shared ? `${part(name)}\u0000${part(line1)}\u0000${part(line2)}\u0000${part(city)}\u0000${part(state)}\u0000${part(postal)}\u0000${part(countryText)}` : "";
-  const known = shared?.get(key);
+  // a site named but with no address (the usual census) is keyed by its name alone, a string the file already holds
+  const nameOnly = !anyPart && line2 === null && countryText === null;
+  const pool = nameOnly ? shared?.byName : shared?.byParts;
+  const key = !pool ? "" : nameOnly ? (name as string) : `${part(name)}\u0000${part(line1)}\u0000${part(line2)}\u0000${part(city)}\u0000${part(state)}\u0000${part(postal)}\u0000${part(countryText)}`;
+  const known = pool?.get(key);
   if (known) return known;
   const location: NonNullable<Location> = { line1, line2, city, state, postal_code: postal, country: country(countryText) ?? (anyPart ? "US" : null) };
   if (name !== null) location.name = name;
-  shared?.set(key, location);
+  pool?.set(key, location);
   return location;
 }
 

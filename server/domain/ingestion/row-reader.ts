@@ -6,9 +6,6 @@ import { parseDate } from "./parse-date.js";
 import type { ResolvedColumns } from "./resolve-columns.js";
 import type { ValueLookup } from "./value-maps.js";
 
-/** Distinct dates remembered per file (about 250 years of days). */
-const MAX_DAYS = 100_000;
-
 /** A cursor over rows: point it at a row with `at`, then read fields. */
 export class RowReader {
   /** The file row number of the current row (header = 1). */
@@ -19,8 +16,6 @@ export class RowReader {
   private readonly dateFormat: DateFormat;
   private readonly amount: (raw: string) => number | null;
   private readonly amountHint: string;
-  /** Dates already read in this file (a census repeats birth and hire dates), so each is parsed and stored once. */
-  private readonly days = new Map<string, string | null>();
 
   constructor(columns: ResolvedColumns, issues: IssueCollector, dateFormat: DateFormat, amountsIn: "dollars" | "cents") {
     this.columns = columns;
@@ -60,11 +55,7 @@ export class RowReader {
   date(field: MappedField): string | null {
     const raw = this.text(field);
     if (raw === null) return null;
-    let day = this.days.get(raw);
-    if (day === undefined) {
-      day = parseDate(raw, this.dateFormat);
-      if (this.days.size < MAX_DAYS) this.days.set(raw, day);
-    }
+    const day = parseDate(raw, this.dateFormat);
     if (day === null) this.error("invalid_date", `"${raw}" is not a valid date (expected ${this.dateFormat})`, field);
     return day;
   }
