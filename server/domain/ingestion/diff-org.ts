@@ -148,18 +148,22 @@ function unchanged(before: PersonInput, after: PersonInput): boolean {
 
 /** Compare the next census with the previous one (null for a first upload: everyone is a hire). */
 export function diffOrg(previous: OrgSnapshotInput | null, next: OrgSnapshotInput): OrgDiff {
-  // People still in this map after the loop are the ones the new file no longer has.
-  const unmatched = new Map<string, PersonInput>();
-  for (const p of previous?.people ?? []) unmatched.set(p.source_id, p);
+  // Previous people by id (the last one of an id, listed where the id first appears) and whether the new file has
+  // them: a flag per person instead of deleting from the map, and the ones left unflagged are the removed people.
+  const before = previous?.people ?? [];
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < before.length; i++) indexOf.set(before[i]!.source_id, i);
+  const matched = new Uint8Array(before.length);
   const diff: OrgDiff = { hires: [], terminations: [], removed: [], changed: [], counts: {} };
-  const counts = { hires: 0, terminations: 0, removed: 0, changed: 0, unchanged: 0, previous: unmatched.size, next: next.people.length };
+  const counts = { hires: 0, terminations: 0, removed: 0, changed: 0, unchanged: 0, previous: indexOf.size, next: next.people.length };
   for (const p of next.people) {
-    const old = unmatched.get(p.source_id);
-    if (!old) {
+    const index = indexOf.get(p.source_id);
+    if (index === undefined || matched[index] === 1) {
       if (counts.hires++ < DIFF_LIST_LIMIT) diff.hires.push({ source_id: p.source_id, name: nameOf(p) });
       continue;
     }
-    unmatched.delete(p.source_id);
+    matched[index] = 1;
+    const old = before[index]!;
     const wasActive = old.employment.is_active !== false && !old.employment.end_date;
     const terminated = wasActive && (p.employment.is_active === false || !!p.employment.end_date);
     if (terminated && counts.terminations++ < DIFF_LIST_LIMIT) diff.terminations.push({ source_id: p.source_id, name: nameOf(p), end_date: p.employment.end_date });
@@ -168,7 +172,7 @@ export function diffOrg(previous: OrgSnapshotInput | null, next: OrgSnapshotInpu
       if (counts.changed++ < DIFF_LIST_LIMIT) diff.changed.push({ source_id: p.source_id, name: nameOf(p), fields });
     } else if (!terminated) counts.unchanged++;
   }
-  for (const [id, p] of unmatched) if (counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(p) });
+  for (const [id, index] of indexOf) if (matched[index] === 0 && counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(before[index]!) });
   diff.counts = counts;
   return diff;
 }
