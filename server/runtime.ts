@@ -13,6 +13,7 @@ import { type Catalog, defaultCatalog } from "./domain/catalog/catalog.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { ConnectionStateCache } from "./domain/caches/connection-state-cache.js";
 import { TokenCache } from "./domain/caches/token-cache.js";
+import { OwnCaches } from "./domain/caches/own-caches.js";
 import type { Deps } from "./domain/deps.js";
 import { SnapshotReader } from "./domain/caches/snapshot-reader.js";
 import { SnapshotRowCache } from "./domain/caches/snapshot-rows.js";
@@ -90,6 +91,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     jobs,
     tokens: new TokenCache(config.authCacheMs),
     connectionState: new ConnectionStateCache(database.db, config.authCacheMs),
+    own: new OwnCaches(),
     // measured only when someone may read it (`/metrics` is off without a token)
     metrics: config.metricsToken ? createMetrics() : undefined,
   };

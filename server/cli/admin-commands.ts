@@ -8,6 +8,7 @@ import { defaultCatalog } from "../domain/catalog/catalog.js";
 import { systemClock } from "../domain/clock.js";
 import { ConnectionStateCache } from "../domain/caches/connection-state-cache.js";
 import { TokenCache } from "../domain/caches/token-cache.js";
+import { OwnCaches } from "../domain/caches/own-caches.js";
 import type { Deps } from "../domain/deps.js";
 import { SnapshotReader } from "../domain/caches/snapshot-reader.js";
 import { SnapshotRowCache } from "../domain/caches/snapshot-rows.js";
@@ -32,6 +33,7 @@ async function withDatabase<T>(config: Config, fn: (deps: Deps, database: Databa
       snapshotRows: new SnapshotRowCache(),
       tokens: new TokenCache(0),
       connectionState: new ConnectionStateCache(database.db, 0),
+      own: new OwnCaches(),
       jobs: {
         send: async () => {
           throw new Error("Background jobs are not available to CLI commands");

@@ -2,13 +2,11 @@ import type { UploadView } from "../../contracts/linnet/ops.js";
 import { findConnection } from "../db/repositories/connections.repository.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, type Result } from "../domain/errors.js";
-import { type Mapping, parseUpload } from "../domain/ingestion/index.js";
+import type { Mapping } from "../domain/ingestion/index.js";
 import { keepRecipe } from "../domain/intake/recipes.js";
-import { analyzeTable } from "../domain/ops/upload-analysis.js";
-import { openUploadContent } from "../domain/ops/upload-content.js";
 import { analysedStatus, isFinalUpload, transitionUpload } from "../domain/ops/upload-machine.js";
-import { presentUpload } from "../domain/ops/upload-view.js";
-import { loadUpload } from "../domain/ops/uploads.js";
+import { analyzeIfMapped, presentUpload } from "../domain/ops/upload-view.js";
+import { loadUpload, tableOf } from "../domain/ops/uploads.js";
 import { publishAnalysis } from "./publish-analysis.js";
 
 /**
@@ -24,11 +22,10 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   const connection = await findConnection(deps.db, upload.value.connectionId);
   const mapping = upload.value.mapping as unknown as Mapping | null;
   if (!connection || !mapping) return fail("invalid_request", "Choose a mapping before publishing");
-  const content = openUploadContent(deps, upload.value);
-  if (!content.ok) return content;
-  const parsed = await parseUpload(content.value, upload.value.fileName);
+  const parsed = await tableOf(deps, upload.value);
   if (!parsed.ok) return parsed;
-  const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
+  const analysis = await analyzeIfMapped(deps, connection, upload.value, parsed.value, mapping);
+  if (!analysis) return fail("invalid_request", "Choose a mapping before publishing");
   const state = analysedStatus(mapping, upload.value.group, analysis.report);
   let current = upload.value;
   if (current.status !== state) {

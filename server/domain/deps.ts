@@ -5,6 +5,7 @@ import type { Clock } from "./clock.js";
 import type { ConnectionStateCache } from "./caches/connection-state-cache.js";
 import type { SnapshotReader } from "./caches/snapshot-reader.js";
 import type { SnapshotRowCache } from "./caches/snapshot-rows.js";
+import type { OwnCaches } from "./caches/own-caches.js";
 import type { TokenCache } from "./caches/token-cache.js";
 import type { Metrics } from "./metrics/metrics.js";
 import type { Cipher } from "./security/encryption.js";
@@ -46,6 +47,8 @@ export interface Deps {
   tokens: TokenCache;
   /** Recent connection states, dropped after a transaction that changed the row commits (connection-state-cache.ts). */
   connectionState: ConnectionStateCache;
+  /** Caches a capability keeps for itself, e.g. open uploads' parsed files (ops/upload-cache.ts `UPLOAD_WORK`). */
+  own: OwnCaches;
   /** Prometheus series; absent when `/metrics` is off (LINNET_METRICS_TOKEN unset), and then nothing is measured. */
   metrics?: Metrics;
 }

@@ -11,6 +11,7 @@ import { defaultCatalog } from "../../server/domain/catalog/catalog.js";
 import { systemClock } from "../../server/domain/clock.js";
 import { ConnectionStateCache } from "../../server/domain/caches/connection-state-cache.js";
 import { TokenCache } from "../../server/domain/caches/token-cache.js";
+import { OwnCaches } from "../../server/domain/caches/own-caches.js";
 import type { Deps } from "../../server/domain/deps.js";
 import { SnapshotReader } from "../../server/domain/caches/snapshot-reader.js";
 import { SnapshotRowCache } from "../../server/domain/caches/snapshot-rows.js";
@@ -107,6 +108,7 @@ export async function installationDeps(env: Record<string, string>): Promise<{ d
     snapshotRows: new SnapshotRowCache(),
     tokens: new TokenCache(0),
     connectionState: new ConnectionStateCache(database.db, 0),
+    own: new OwnCaches(),
     jobs: {
       send: async () => {
         throw new Error("the test sends no jobs itself");

@@ -18,8 +18,8 @@ import { generateCensus } from "./generate-census.js";
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS || 100_000);
 const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS || 3);
-const MAX_RATIO = 3;
-const MAX_RSS_MIB = 500;
+const MAX_RATIO = 1.5;
+const MAX_RSS_MIB = 400;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** What one measurement process prints. */

@@ -13,6 +13,7 @@ import { defaultCatalog } from "../../../server/domain/catalog/catalog.js";
 import { systemClock } from "../../../server/domain/clock.js";
 import { ConnectionStateCache } from "../../../server/domain/caches/connection-state-cache.js";
 import { TokenCache } from "../../../server/domain/caches/token-cache.js";
+import { OwnCaches } from "../../../server/domain/caches/own-caches.js";
 import { newConnectionRow } from "../../../server/domain/connections/connection-row.js";
 import type { Deps } from "../../../server/domain/deps.js";
 import { SnapshotReader } from "../../../server/domain/caches/snapshot-reader.js";
@@ -42,6 +43,7 @@ const deps: Deps = {
   jobs: { send: async () => {} },
   tokens: new TokenCache(0),
   connectionState: new ConnectionStateCache(database.db, 0),
+  own: new OwnCaches(),
 };
 const app = await createApplication(deps, { name: "Bench", redirectUris: [] });
 if (!app.ok) throw app.error;

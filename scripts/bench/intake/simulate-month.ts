@@ -20,6 +20,7 @@ import { defaultCatalog } from "../../../server/domain/catalog/catalog.js";
 import { addDays, type Clock } from "../../../server/domain/clock.js";
 import { ConnectionStateCache } from "../../../server/domain/caches/connection-state-cache.js";
 import { TokenCache } from "../../../server/domain/caches/token-cache.js";
+import { OwnCaches } from "../../../server/domain/caches/own-caches.js";
 import type { Deps } from "../../../server/domain/deps.js";
 import { SnapshotReader } from "../../../server/domain/caches/snapshot-reader.js";
 import { SnapshotRowCache } from "../../../server/domain/caches/snapshot-rows.js";
@@ -52,7 +53,7 @@ await migrateDatabase(database);
 const config = loadConfig({ LINNET_LOG_LEVEL: "silent", LINNET_SECRETS_KEY: randomBytes(32).toString("base64") });
 const queue = new SimulatedQueue();
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const deps: Deps = { db: database.db, clock, log: silent, config, cipher: createCipher(config.secretsKey!), catalog: defaultCatalog, reader: new SnapshotReader(), snapshotRows: new SnapshotRowCache(), jobs: queue.jobs, tokens: new TokenCache(0), connectionState: new ConnectionStateCache(database.db, 0) };
+const deps: Deps = { db: database.db, clock, log: silent, config, cipher: createCipher(config.secretsKey!), catalog: defaultCatalog, reader: new SnapshotReader(), snapshotRows: new SnapshotRowCache(), jobs: queue.jobs, tokens: new TokenCache(0), connectionState: new ConnectionStateCache(database.db, 0), own: new OwnCaches() };
 const plan = planMonth(options);
 console.log(`simulate:month: ${options.connections} assisted connections, ${options.days} days from ${options.start.toISOString().slice(0, 10)}, ${plan.length} scheduled deliveries (${options.defectivePct} % defective, ${options.latePct} % late), seed ${options.seed}`);
 

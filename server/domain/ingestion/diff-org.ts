@@ -95,29 +95,84 @@ function changes(before: PersonInput, after: PersonInput, skip: ReadonlySet<stri
   return list;
 }
 
+/** Equal as JSON values (the same test as `changes` makes per field). */
+const same = (a: unknown, b: unknown) => a === b || jsonEqual(a, b);
+
+/**
+ * True when no compared field differs: `changes` would find nothing. Written out field by field (the same list as
+ * FIELDS) because it runs for every person and most are unchanged; only the others go through `changes`.
+ */
+function unchanged(before: PersonInput, after: PersonInput): boolean {
+  const a = before.individual;
+  const b = after.individual;
+  if (
+    !same(a.first_name, b.first_name) ||
+    !same(a.middle_name, b.middle_name) ||
+    !same(a.last_name, b.last_name) ||
+    !same(a.preferred_name, b.preferred_name) ||
+    !same(a.emails, b.emails) ||
+    !same(a.phone_numbers, b.phone_numbers) ||
+    !same(a.gender, b.gender) ||
+    !same(a.ethnicity, b.ethnicity) ||
+    !same(a.marital_status, b.marital_status) ||
+    !same(a.dob, b.dob) ||
+    !same(a.residence, b.residence) ||
+    (a.ssn ?? null) !== (b.ssn ?? null)
+  ) {
+    return false;
+  }
+  const e = before.employment;
+  const f = after.employment;
+  return (
+    same(e.title, f.title) &&
+    same(e.manager_source_id, f.manager_source_id) &&
+    same(e.department, f.department) &&
+    same(e.employment, f.employment) &&
+    same(e.start_date, f.start_date) &&
+    same(e.end_date, f.end_date) &&
+    same(e.latest_rehire_date, f.latest_rehire_date) &&
+    same(e.is_active, f.is_active) &&
+    same(e.employment_status, f.employment_status) &&
+    same(e.flsa_status, f.flsa_status) &&
+    same(e.class_code, f.class_code) &&
+    same(e.location, f.location) &&
+    same(e.income, f.income) &&
+    same(e.income_history, f.income_history) &&
+    same(e.custom_fields, f.custom_fields) &&
+    same(e.union_code, f.union_code) &&
+    same(e.union_local, f.union_local) &&
+    same(e.highly_compensated_employee, f.highly_compensated_employee) &&
+    same(e.key_employee, f.key_employee)
+  );
+}
+
 /** Compare the next census with the previous one (null for a first upload: everyone is a hire). */
 export function diffOrg(previous: OrgSnapshotInput | null, next: OrgSnapshotInput): OrgDiff {
-  // People still in this map after the loop are the ones the new file no longer has.
-  const unmatched = new Map<string, PersonInput>();
-  for (const p of previous?.people ?? []) unmatched.set(p.source_id, p);
+  // Previous people by id (the last one of an id, listed where the id first appears) and whether the new file has
+  // them: a flag per person instead of deleting from the map, and the ones left unflagged are the removed people.
+  const before = previous?.people ?? [];
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < before.length; i++) indexOf.set(before[i]!.source_id, i);
+  const matched = new Uint8Array(before.length);
   const diff: OrgDiff = { hires: [], terminations: [], removed: [], changed: [], counts: {} };
-  const counts = { hires: 0, terminations: 0, removed: 0, changed: 0, unchanged: 0, previous: unmatched.size, next: next.people.length };
+  const counts = { hires: 0, terminations: 0, removed: 0, changed: 0, unchanged: 0, previous: indexOf.size, next: next.people.length };
   for (const p of next.people) {
-    const old = unmatched.get(p.source_id);
-    if (!old) {
+    const index = indexOf.get(p.source_id);
+    if (index === undefined || matched[index] === 1) {
       if (counts.hires++ < DIFF_LIST_LIMIT) diff.hires.push({ source_id: p.source_id, name: nameOf(p) });
       continue;
     }
-    unmatched.delete(p.source_id);
+    matched[index] = 1;
+    const old = before[index]!;
     const wasActive = old.employment.is_active !== false && !old.employment.end_date;
     const terminated = wasActive && (p.employment.is_active === false || !!p.employment.end_date);
     if (terminated && counts.terminations++ < DIFF_LIST_LIMIT) diff.terminations.push({ source_id: p.source_id, name: nameOf(p), end_date: p.employment.end_date });
-    const fields = changes(old, p, terminated ? TERMINATION_FIELDS : null);
+    const fields = unchanged(old, p) ? null : changes(old, p, terminated ? TERMINATION_FIELDS : null);
     if (fields) {
       if (counts.changed++ < DIFF_LIST_LIMIT) diff.changed.push({ source_id: p.source_id, name: nameOf(p), fields });
     } else if (!terminated) counts.unchanged++;
   }
-  for (const [id, p] of unmatched) if (counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(p) });
+  for (const [id, index] of indexOf) if (matched[index] === 0 && counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(before[index]!) });
   diff.counts = counts;
   return diff;
 }

@@ -39,6 +39,8 @@ function withPeopleOrg(company: Company, people: readonly PersonInput[]): Compan
   const seenDepartments = new Set(departments.map((d) => d?.name));
   const locations = [...(company.locations ?? [])];
   const seenLocations = new Set(locations.map(locationKey));
+  // people share location objects (see orgLookups): each object is keyed once
+  const seenObjects = new Set<object>();
   for (const p of people) {
     const name = p.employment.department?.name;
     if (name && !seenDepartments.has(name)) {
@@ -46,7 +48,8 @@ function withPeopleOrg(company: Company, people: readonly PersonInput[]): Compan
       departments.push({ name, parent: null });
     }
     const location = p.employment.location;
-    if (location) {
+    if (location && !seenObjects.has(location)) {
+      seenObjects.add(location);
       const key = locationKey(location);
       if (!seenLocations.has(key)) {
         seenLocations.add(key);

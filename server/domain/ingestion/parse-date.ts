@@ -64,5 +64,23 @@ export function parseDate(raw: string, format: DateFormat): string | null {
 /** True when a string is an ISO `YYYY-MM-DD` day that exists. */
 export function isIsoDate(value: string): boolean {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  return parseDate(value, "YYYY-MM-DD") === value;
+  // digits read in place (this runs for every date of every person): no string is built
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    year = year * 10 + c;
+  }
+  const m1 = value.charCodeAt(5) - 48;
+  const m2 = value.charCodeAt(6) - 48;
+  const d1 = value.charCodeAt(8) - 48;
+  const d2 = value.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  return isDay(year, m1 * 10 + m2, d1 * 10 + d2);
+}
+
+/** True when the parts are a calendar day in the range {@link parseDate} accepts. */
+function isDay(year: number, month: number, day: number): boolean {
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
 }

@@ -9,8 +9,15 @@ type Individual = PersonInput["individual"];
 type Employment = PersonInput["employment"];
 type Location = Individual["residence"];
 
-/** The coded-value lookups of one mapping, built once per file. */
+/**
+ * The coded-value lookups of one mapping, built once per file, and the values people share: one department and one
+ * work location object per distinct value, as the coded values are (mapped data is never changed in place).
+ */
 export interface OrgLookups {
+  /** Department name → the one `{ name }` object. */
+  departments: Map<string, { name: string }>;
+  /** Work locations → the one location object. */
+  locations: SharedLocations;
   /** Employment type and subtype. */
   employmentType: ValueLookup<EmploymentClass>;
   /** Employment status. */
@@ -23,10 +30,20 @@ export interface OrgLookups {
   unit: ValueLookup<IncomeUnit>;
 }
 
+/** The one object of each distinct location: by name alone (a site without an address), or by all its parts. */
+export interface SharedLocations {
+  /** Site name → location, for locations with a name and no address part. */
+  byName: Map<string, NonNullable<Location>>;
+  /** All parts, null apart from text → location. */
+  byParts: Map<string, NonNullable<Location>>;
+}
+
 /** Lookups for a mapping: its own value maps over the built-in spellings. */
 export function orgLookups(mapping: Mapping): OrgLookups {
   const maps = mapping.valueMaps ?? {};
   return {
+    departments: new Map(),
+    locations: { byName: new Map(), byParts: new Map() },
     employmentType: new ValueLookup(DEFAULT_VALUE_MAPS.employment_type, maps.employment_type),
     status: new ValueLookup(DEFAULT_VALUE_MAPS.employment_status, maps.employment_status),
     flsa: new ValueLookup(DEFAULT_VALUE_MAPS.flsa_status, maps.flsa_status),
@@ -49,8 +66,14 @@ type AddressFields = readonly [OrgField, OrgField, OrgField, OrgField, OrgField,
 const HOME: AddressFields = ["address_line1", "address_line2", "address_city", "address_state", "address_postal_code", "address_country"];
 const WORK: AddressFields = ["location_line1", "location_line2", "location_city", "location_state", "location_postal_code", "location_country"];
 
-/** A postal address, or null when the row has none; the country defaults to US (these are US payroll systems). */
-function address(r: RowReader, f: AddressFields, name: string | null): Location {
+/** An address part in a sharing key (null apart from any text). */
+const part = (text: string | null) => (text === null ? "\u0001" : text);
+
+/**
+ * A postal address, or null when the row has none; the country defaults to US (these are US payroll systems). With
+ * `shared`, equal addresses are one object (work locations: a few sites for thousands of people).
+ */
+function address(r: RowReader, f: AddressFields, name: string | null, shared?: SharedLocations): Location {
   const line1 = r.text(f[0]);
   const line2 = r.text(f[1]);
   const city = r.text(f[2]);
@@ -58,8 +81,16 @@ function address(r: RowReader, f: AddressFields, name: string | null): Location 
   const postal = r.text(f[4]);
   const anyPart = line1 !== null || city !== null || state !== null || postal !== null;
   if (!anyPart && name === null) return null;
-  const location: NonNullable<Location> = { line1, line2, city, state, postal_code: postal, country: country(r.text(f[5])) ?? (anyPart ? "US" : null) };
+  const countryText = r.text(f[5]);
+  // a site named but with no address (the usual census) is keyed by its name alone, a string the file already holds
+  const nameOnly = !anyPart && line2 === null && countryText === null;
+  const pool = nameOnly ? shared?.byName : shared?.byParts;
+  const key = !pool ? "" : nameOnly ? (name as string) : `${part(name)}\u0000${part(line1)}\u0000${part(line2)}\u0000${part(city)}\u0000${part(state)}\u0000${part(postal)}\u0000${part(countryText)}`;
+  const known = pool?.get(key);
+  if (known) return known;
+  const location: NonNullable<Location> = { line1, line2, city, state, postal_code: postal, country: country(countryText) ?? (anyPart ? "US" : null) };
   if (name !== null) location.name = name;
+  pool?.set(key, location);
   return location;
 }
 
@@ -103,6 +134,16 @@ function income(r: RowReader, l: OrgLookups): Employment["income"] {
   return { unit, amount, currency: "usd", effective_date: r.date("pay_effective_date") };
 }
 
+/** The one `{ name }` object of a department. */
+function sharedDepartment(departments: Map<string, { name: string }>, name: string): { name: string } {
+  let department = departments.get(name);
+  if (department === undefined) {
+    department = { name };
+    departments.set(name, department);
+  }
+  return department;
+}
+
 /** The person on the reader's current row; the caller has checked that it has an employee id. */
 export function personFromRow(r: RowReader, l: OrgLookups, sourceId: string): PersonInput {
   const first = r.text("first_name");
@@ -138,7 +179,7 @@ export function personFromRow(r: RowReader, l: OrgLookups, sourceId: string): Pe
     employment: {
       title: r.text("title"),
       manager_source_id: r.text("manager_id"),
-      department: department === null ? null : { name: department },
+      department: department === null ? null : sharedDepartment(l.departments, department),
       employment: employmentClass(r, l),
       start_date: start,
       end_date: end,
@@ -147,7 +188,7 @@ export function personFromRow(r: RowReader, l: OrgLookups, sourceId: string): Pe
       employment_status: status,
       flsa_status: r.coded("flsa_status", l.flsa),
       class_code: r.text("class_code"),
-      location: address(r, WORK, r.text("location_name")),
+      location: address(r, WORK, r.text("location_name"), l.locations),
       income: income(r, l),
       income_history: null,
       custom_fields: null,

@@ -2,6 +2,7 @@ import type { UploadView } from "../../../contracts/linnet/ops.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { findTemplate, type UploadRow } from "../../db/repositories/uploads.repository.js";
 import type { Deps } from "../deps.js";
+import { UPLOAD_WORK } from "./upload-cache.js";
 import { ok, type Result } from "../errors.js";
 import { type Mapping, ORG_FIELDS, PAY_FIELDS, type ParsedTable, REQUIRED_FIELDS, type ValidationReport } from "../ingestion/index.js";
 import { type UploadAnalysis, analyzeTable } from "./upload-analysis.js";
@@ -28,19 +29,24 @@ function previewOf(analysis: UploadAnalysis | null): Record<string, unknown>[] {
   return [];
 }
 
-/** Analyse a table with a mapping when the mapping covers the required fields (otherwise there is nothing to read). */
-export async function analyzeIfMapped(deps: Deps, connection: ConnectionRow, table: ParsedTable, mapping: Mapping | null, group: "org" | "pay"): Promise<UploadAnalysis | null> {
-  return mapping && unmappedRequired(mapping, group).length === 0 ? analyzeTable(deps, connection, table, mapping) : null;
+/**
+ * Analyse an upload's table with a mapping when the mapping covers the required fields (otherwise there is nothing to
+ * read). The analysis of the same mapping against the same current data is reused (`UPLOAD_WORK`); a final upload's
+ * is reused whatever the current data, as it only gives the preview.
+ */
+export async function analyzeIfMapped(deps: Deps, connection: ConnectionRow, upload: Pick<UploadRow, "id" | "group" | "status">, table: ParsedTable, mapping: Mapping | null): Promise<UploadAnalysis | null> {
+  if (!mapping || unmappedRequired(mapping, upload.group).length > 0) return null;
+  return deps.own.of(UPLOAD_WORK).analysis(deps.clock, upload.id, mapping, connection, () => analyzeTable(deps, connection, table, mapping), { anyBasis: isFinalUpload(upload.status) });
 }
 
 /**
- * Present an upload. Reads never write: an open upload is analysed again against the current data (what publishing
- * it would do now), and its state is the one that analysis gives; a final upload shows the report and diff stored
- * when it was published or discarded.
+ * Present an upload. Reads never write: an open upload is analysed against the current data (what publishing it would
+ * do now; the same analysis while that data and the mapping stay the same), and its state is the one that analysis
+ * gives; a final upload shows the report and diff stored when it was published or discarded.
  */
 export async function presentUpload(deps: Deps, connection: ConnectionRow, upload: UploadRow, table: ParsedTable): Promise<Result<UploadView>> {
   const mapping = upload.mapping as unknown as Mapping | null;
-  const analysis = await analyzeIfMapped(deps, connection, table, mapping, upload.group);
+  const analysis = await analyzeIfMapped(deps, connection, upload, table, mapping);
   const final = isFinalUpload(upload.status);
   const status = final ? upload.status : analysedStatus(mapping, upload.group, analysis?.report ?? null);
   const report = final ? ((upload.report as unknown as ValidationReport | null) ?? null) : (analysis?.report ?? null);

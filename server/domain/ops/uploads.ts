@@ -4,9 +4,9 @@ import { type ConnectionRow, findConnection, findEntityRows } from "../../db/rep
 import { findTemplate, findUpload, insertUpload, listTemplates, type UploadRow } from "../../db/repositories/uploads.repository.js";
 import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
+import { UPLOAD_WORK } from "./upload-cache.js";
 import { fail, ok, type Result } from "../errors.js";
-import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, parseUpload } from "../ingestion/index.js";
-import { analyzeTable } from "./upload-analysis.js";
+import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, type ParsedTable } from "../ingestion/index.js";
 import { analysedStatus, isFinalUpload, transitionUpload, unmappedRequired } from "./upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "./upload-view.js";
 import { openUploadContent, purgedMessage, sealUploadContent } from "./upload-content.js";
@@ -20,14 +20,19 @@ export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, g
   return [...saved, ...builtin];
 }
 
-/** Open and parse the stored file again and present the upload (see `presentUpload`); a purged one shows what was kept. */
+/** The upload's parsed file: kept from its upload in this process (`UPLOAD_WORK`), else opened and parsed again. */
+export async function tableOf(deps: Deps, upload: UploadRow): Promise<Result<ParsedTable>> {
+  // a purged file is gone, whatever this process still remembers of it
+  if (upload.content === null) return fail("invalid_request", purgedMessage(deps.config.uploadRetentionDays));
+  return deps.own.of(UPLOAD_WORK).table(deps.clock, upload.id, upload.fileName, () => openUploadContent(deps, upload));
+}
+
+/** Present the upload from its parsed file (see `presentUpload`); a purged one shows what was kept. */
 async function view(deps: Deps, upload: UploadRow): Promise<Result<UploadView>> {
   const connection = await findConnection(deps.db, upload.connectionId);
   if (!connection) return fail("not_found", "Connection not found");
   if (upload.content === null) return ok(purgedView(upload));
-  const content = openUploadContent(deps, upload);
-  if (!content.ok) return content;
-  const parsed = await parseUpload(content.value, upload.fileName);
+  const parsed = await tableOf(deps, upload);
   if (!parsed.ok) return parsed;
   return presentUpload(deps, connection, upload, parsed.value);
 }
@@ -92,14 +97,14 @@ export async function createUpload(
   if (!target.ok) return target;
   const connection = target.value;
   if (connection.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
-  const parsed = await parseUpload(input.bytes, input.fileName);
+  const id = randomUUID();
+  const parsed = await deps.own.of(UPLOAD_WORK).parse(deps.clock, id, input.bytes, input.fileName);
   if (!parsed.ok) return parsed;
   const candidates = await templatesFor(deps, connection.providerId, input.group);
   const detected = detectMapping(parsed.value.headers, candidates);
   const mapping = detected ? ({ ...detected.template.mapping, templateName: detected.template.name } as Mapping) : null;
-  const analysis = await analyzeIfMapped(deps, connection, parsed.value, mapping, input.group);
+  const analysis = await analyzeIfMapped(deps, connection, { id, group: input.group, status: "needs_mapping" }, parsed.value, mapping);
   const now = deps.clock.now();
-  const id = randomUUID();
   const row: UploadRow = {
     id,
     connectionId: connection.id,
@@ -156,11 +161,10 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   const valid = checkMapping(mapping, upload.value.group);
   if (!valid.ok) return valid;
   const connection = await findConnection(deps.db, upload.value.connectionId);
-  const content = openUploadContent(deps, upload.value);
-  if (!content.ok) return content;
-  const parsed = await parseUpload(content.value, upload.value.fileName);
-  if (!connection || !parsed.ok) return connection ? (parsed as Result<never>) : fail("not_found", "Connection not found");
-  const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
+  if (!connection) return fail("not_found", "Connection not found");
+  const parsed = await tableOf(deps, upload.value);
+  if (!parsed.ok) return parsed;
+  const analysis = (await analyzeIfMapped(deps, connection, upload.value, parsed.value, mapping))!;
   const to = analysedStatus(mapping, upload.value.group, analysis.report);
   const moved = await transitionUpload(deps, upload.value, to, { mapping: mapping as never, templateId, report: analysis.report as never, diff: analysis.diff as never });
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
@@ -172,5 +176,6 @@ export async function discardUpload(deps: Deps, id: string): Promise<Result<true
   if (!upload.ok) return upload;
   if (upload.value.status === "published") return fail("invalid_request", "A published upload cannot be discarded");
   const moved = await transitionUpload(deps, upload.value, "discarded");
+  if (moved.ok) deps.own.of(UPLOAD_WORK).forget(id);
   return moved.ok ? ok(true) : moved;
 }
