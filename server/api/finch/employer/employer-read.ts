@@ -83,7 +83,7 @@ export async function openEmployerRead(
  * and the ETags already computed (the same snapshot and URL always give the same tag; hot pages are asked for again
  * and again). Keyed by the snapshot row, which the product check keeps one object per snapshot.
  */
-interface SnapshotAnswers {
+export interface SnapshotAnswers {
   retrieved: string;
   etags: Map<string, string>;
 }
@@ -92,7 +92,8 @@ let answers = new WeakMap<SnapshotRow, SnapshotAnswers>();
 const MAX_ETAGS = 50_000;
 let etagCount = 0;
 
-function answersOf(snapshot: SnapshotRow): SnapshotAnswers {
+/** The memo of a snapshot's answers (see SnapshotAnswers); the fast reads share it. */
+export function answersOf(snapshot: SnapshotRow): SnapshotAnswers {
   let a = answers.get(snapshot);
   if (!a) {
     a = { retrieved: snapshot.retrievedAt.toISOString(), etags: new Map() };
@@ -102,7 +103,7 @@ function answersOf(snapshot: SnapshotRow): SnapshotAnswers {
 }
 
 /** A strong ETag for a request on a snapshot: the snapshot id's start and a hash of the URL. */
-function etagOf(snapshot: SnapshotRow, a: SnapshotAnswers, url: string): string {
+export function etagOf(snapshot: SnapshotRow, a: SnapshotAnswers, url: string): string {
   let etag = a.etags.get(url);
   if (etag === undefined) {
     etag = `"${snapshot.id.slice(0, 8)}${hash("sha1", url, "base64url").slice(0, 16)}"`;
