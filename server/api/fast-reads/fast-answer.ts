@@ -85,7 +85,7 @@ export function sendFastSnapshot(
   url: string,
   ifNoneMatch: string | undefined,
   method: "GET" | "POST",
-  body: string | DirectoryPageParts,
+  body: Buffer | DirectoryPageParts,
 ): number {
   const { snapshot, ctx } = open;
   const a = answersOf(snapshot);
@@ -107,8 +107,8 @@ export function sendFastSnapshot(
     }
   }
   headers["content-type"] = JSON_TYPE;
-  if (typeof body === "string") {
-    headers["content-length"] = String(Buffer.byteLength(body));
+  if (Buffer.isBuffer(body)) {
+    headers["content-length"] = String(body.length);
     res.writeHead(200, headers);
     res.end(body);
     return 200;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../../domain/deps.js";
 import { readDirectoryPageParts } from "../../domain/employer/read-directory.js";
-import { PEOPLE_BATCH_LIMIT, readPeople } from "../../domain/employer/read-people.js";
+import { PEOPLE_BATCH_LIMIT, readPeopleBytes } from "../../domain/employer/read-people.js";
 import { isShuttingDown } from "../../runtime/shutdown-state.js";
 import type { ZodApp } from "../types.js";
 import { countRequest, type FastOpen, openFast, requestHeaders, sendFastSnapshot } from "./fast-answer.js";
@@ -34,7 +34,7 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
  * validation error, `entity_ids`, a debug log level, a stopping server) goes to Fastify untouched, and a body the
  * fast path already read is replayed to it (replay-body.ts), so those answers are Fastify's own.
  *
- * It calls the same domain functions as the routes (authenticateToken, openProduct, readDirectoryPageParts, readPeople,
+ * It calls the same domain functions as the routes (authenticateToken, openProduct, readDirectoryPageParts, readPeopleBytes,
  * enforceRateLimit) and writes the same headers in the same order, so its answers are byte for byte the routes'
  * (test/e2e/fast-reads.test.ts compares them). What it skips is Fastify's per-request work: routing, the request
  * and reply objects, the hook chain, zod validation of the query or body, and the promise hops between them.
@@ -143,7 +143,7 @@ async function individual(deps: Deps, app: ZodApp, res: ServerResponse, bearer: 
   const open = await openFast(deps, bearer, "individual");
   if (!open) return false;
   const includeSsn = batch.include.includes("ssn") && open.ctx.connection.products.includes("ssn");
-  const answer = await readPeople(deps, open.snapshot, "individual", batch.ids, includeSsn);
+  const answer = await readPeopleBytes(deps, open.snapshot, "individual", batch.ids, includeSsn);
   const headers = requestHeaders();
   let status = 429;
   if (await countRequest(app.rateLimiter, deps, res, headers, open.ctx.application.id, "individual")) {

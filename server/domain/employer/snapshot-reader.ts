@@ -73,25 +73,28 @@ export class SnapshotReader {
 
   private readonly joinedCache: RecordCache<JoinedRecords>;
 
-  private readonly elementCache: RecordCache<Map<string, string>>;
+  private readonly elementCache: RecordCache<Map<string, Buffer>>;
 
   /**
-   * Each record of a kind as its element of a people batch answer, `{"individual_id":"…","code":200,"body":{…}}`,
-   * by id, made once: a batch of 100 is then one join of stored strings.
+   * Each record of a kind as the UTF-8 bytes of its element in a people batch answer,
+   * `{"individual_id":"…","code":200,"body":{…}}`, by id: a batch of 100 is then 100 copies of stored bytes into
+   * one buffer, with no string building or encoding per request. The elements are views into one buffer per kind.
    */
-  batchElements(db: Db, snapshotId: string, kind: string): Promise<Map<string, string>> {
+  batchElements(db: Db, snapshotId: string, kind: string): Promise<Map<string, Buffer>> {
     return this.elementCache.load(`${snapshotId}:${kind}`, async () => {
       const { rows } = await this.kind(db, snapshotId, kind);
-      const byId = new Map<string, string>();
-      let bytes = 0;
+      const texts = rows.filter((r) => r.id !== null).map((r) => `{"individual_id":${JSON.stringify(r.id)},"code":200,"body":${r.json}}`);
+      const all = Buffer.from(texts.join(""));
+      const byId = new Map<string, Buffer>();
+      let offset = 0;
+      let i = 0;
       for (const r of rows) {
         if (r.id === null) continue;
-        // a flat string: a template literal would leave a rope that every join walks again
-        const element = Buffer.from(`{"individual_id":${JSON.stringify(r.id)},"code":200,"body":${r.json}}`).toString("utf8");
-        byId.set(r.id, element);
-        bytes += element.length * 2 + 80;
+        const length = Buffer.byteLength(texts[i++]!);
+        byId.set(r.id, all.subarray(offset, offset + length));
+        offset += length;
       }
-      return { value: byId, bytes };
+      return { value: byId, bytes: all.length + byId.size * 160 };
     });
   }
 
