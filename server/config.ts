@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   LINNET_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LINNET_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   LINNET_READ_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(192),
+  LINNET_FAST_READS: z.enum(["on", "off"]).default("on"),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   LINNET_WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   LINNET_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
@@ -150,6 +151,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Byte budget of the snapshot reader's caches (records, joined buffers, pages). */
   readCacheBytes: number;
+  /** Whether the hot public reads are answered by the fast path in front of Fastify (`api/fast-reads/`). */
+  fastReads: boolean;
   /** After a client secret is rotated, how long the old one keeps working, in milliseconds (0 = not at all). */
   secretGraceMs: number;
   /** Redis shared by every API process for rate limits; absent means counting in-process. */
@@ -201,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authCacheMs: e.LINNET_AUTH_CACHE_MS,
     shutdownTimeoutMs: e.LINNET_SHUTDOWN_TIMEOUT_MS,
     readCacheBytes: e.LINNET_READ_CACHE_MB * 1024 * 1024,
+    fastReads: e.LINNET_FAST_READS === "on",
     secretGraceMs: e.LINNET_SECRET_GRACE_HOURS * 3_600_000,
     followUpDays: e.LINNET_FOLLOW_UP_DAYS,
     uploadMaxBytes: e.LINNET_UPLOAD_MAX_MB * 1024 * 1024,

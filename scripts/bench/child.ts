@@ -93,3 +93,16 @@ export function rssMiB(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/** CPU time a process has used so far (user + system), ms, from `/proc/<pid>/stat`; null when unavailable. */
+export function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // fields[11], fields[12]: utime and stime (the 14th and 15th of the line), in clock ticks of 10 ms
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { cpuMs } from "./child.js";
 import type { Workload } from "./workloads.js";
 
 /** Settings shared by every run, Linnet's and the baseline's alike. */
@@ -29,10 +30,23 @@ export interface LoadResult {
   errors: number;
   /** Mean response bytes per second. */
   bytesPerSec: number;
+  /** Requests completed. */
+  requests: number;
+  /** CPU time the server process used during the run, ms (null: its pid was not given or not readable). */
+  serverCpuMs: number | null;
+}
+
+/**
+ * Server CPU per request, µs: on a loaded machine this moves far less than req/s, which is whatever share of the
+ * two cores the server got (the work per request is the same however long it waited for a core).
+ */
+export function cpuUsPerRequest(r: LoadResult): number | null {
+  return r.serverCpuMs === null || r.requests === 0 ? null : (r.serverCpuMs * 1000) / r.requests;
 }
 
 /** Drive `workload` against `baseUrl` with autocannon, a fresh random request each time. */
-export async function runLoad(baseUrl: string, workload: Workload, settings: LoadSettings): Promise<LoadResult> {
+export async function runLoad(baseUrl: string, workload: Workload, settings: LoadSettings, serverPid?: number): Promise<LoadResult> {
+  const cpuBefore = cpuMs(serverPid);
   const headers: Record<string, string> = { authorization: `Bearer ${settings.token}` };
   if (workload.method === "POST") headers["content-type"] = "application/json";
   const result = await autocannon({
@@ -58,6 +72,8 @@ export async function runLoad(baseUrl: string, workload: Workload, settings: Loa
     non2xx: result.non2xx,
     errors: result.errors,
     bytesPerSec: result.throughput.average,
+    requests: result.requests.total,
+    serverCpuMs: cpuBefore === null ? null : (cpuMs(serverPid) ?? cpuBefore) - cpuBefore,
   };
 }
 
@@ -72,6 +88,8 @@ export function combineRuns(runs: LoadResult[]): LoadResult {
     non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     bytesPerSec: mean((r) => r.bytesPerSec),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    serverCpuMs: runs.some((r) => r.serverCpuMs === null) ? null : runs.reduce((sum, r) => sum + r.serverCpuMs!, 0),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { TargetReport } from "./run-target.js";
+import { cpuUsPerRequest } from "./load.js";
 import { EMPLOYEE_SIZE } from "./seed.js";
 import { type Column, formatTable, num, verdict } from "./table.js";
 
@@ -24,6 +25,8 @@ const COLUMNS: Column[] = [
   { title: "drain s", right: true },
   { title: "ratio", right: true },
   { title: "rounds" },
+  { title: "CPU µs/req", right: true },
+  { title: "CPU ratio", right: true },
 ];
 
 /** The results table: a Linnet row and a baseline row per workload and database. */
@@ -34,9 +37,13 @@ export function resultsTable(reports: TargetReport[]): string {
       const ratio = w.baseline ? w.linnet.rps / w.baseline.rps : null;
       const body = num(w.bodyBytes === null ? null : w.bodyBytes / 1024, 1);
       const rounds = w.roundRatios.map((x) => num(x, 2)).join(" ");
-      for (const [server, res, rss, drain, ratioCell, roundsCell] of [
-        ["linnet", w.linnet, num(w.rssMiB), num(w.drainMs / 1000, 1), `${num(ratio, 2)}x`, rounds],
-        ["baseline", w.baseline, "", "", "", ""],
+      const linnetCpu = cpuUsPerRequest(w.linnet);
+      const baselineCpu = w.baseline ? cpuUsPerRequest(w.baseline) : null;
+      // baseline CPU per request over Linnet's: the throughput ratio two servers bound by CPU alone would show
+      const cpuRatio = linnetCpu && baselineCpu ? `${num(baselineCpu / linnetCpu, 2)}x` : "";
+      for (const [server, res, rss, drain, ratioCell, roundsCell, cpu, cpuRatioCell] of [
+        ["linnet", w.linnet, num(w.rssMiB), num(w.drainMs / 1000, 1), `${num(ratio, 2)}x`, rounds, num(linnetCpu), cpuRatio],
+        ["baseline", w.baseline, "", "", "", "", num(baselineCpu), ""],
       ] as const) {
         rows.push([
           r.database,
@@ -53,6 +60,8 @@ export function resultsTable(reports: TargetReport[]): string {
           drain,
           ratioCell,
           roundsCell,
+          cpu,
+          cpuRatioCell,
         ]);
       }
     }

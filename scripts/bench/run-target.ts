@@ -4,7 +4,7 @@ import path from "node:path";
 import { captureFixtures, meanBodyBytes, startBaseline } from "./baseline.js";
 import { rssMiB } from "./child.js";
 import { withCleanup } from "./cleanup.js";
-import { combineRuns, type LoadPlan, type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
+import { combineRuns, cpuUsPerRequest, type LoadPlan, type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
 import { type LinnetProcess, type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
 import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
 import { seedEmployer } from "./seed.js";
@@ -96,13 +96,14 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
         let drainMs = 0;
         for (let round = 1; round <= load.rounds; round++) {
           log(`${w.name} round ${round}/${load.rounds} (${load.connections} connections, ${settings.seconds} s each; load average ${os.loadavg()[0]!.toFixed(2)})`);
-          linnetRuns.push(await runLoad(linnet.url, w, settings));
+          linnetRuns.push(await runLoad(linnet.url, w, settings, linnet.child.proc.pid));
           rss = Math.max(rss ?? 0, rssMiB(linnet.child.proc.pid) ?? 0);
           const drained = await waitUntilQuiet(linnet.url, alive);
           if (drained > 1000) log(`Linnet was still busy ${(drained / 1000).toFixed(1)} s after the ${w.name} run ended`);
           drainMs = Math.max(drainMs, drained);
-          baselineRuns.push(await runLoad(baseline.url, w, settings));
-          log(`  linnet ${linnetRuns.at(-1)!.rps.toFixed(0)} req/s, baseline ${baselineRuns.at(-1)!.rps.toFixed(0)} req/s`);
+          baselineRuns.push(await runLoad(baseline.url, w, settings, baseline.child.proc.pid));
+          const cpu = (r: LoadResult) => `${cpuUsPerRequest(r)?.toFixed(0) ?? "?"} µs CPU/req`;
+          log(`  linnet ${linnetRuns.at(-1)!.rps.toFixed(0)} req/s (${cpu(linnetRuns.at(-1)!)}), baseline ${baselineRuns.at(-1)!.rps.toFixed(0)} req/s (${cpu(baselineRuns.at(-1)!)})`);
         }
         out.push({
           name: w.name,

@@ -18,6 +18,7 @@ import { reportSetupRoutes } from "./connect-flow/report-setup-routes.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from "./errors.js";
 import { lazyChildLogger } from "./lazy-request-logger.js";
+import { installFastReads } from "./fast-reads/fast-reads.js";
 import { observeRequests } from "./system/observe-requests.js";
 import { getMetrics } from "./system/get-metrics.js";
 import { getReadyz } from "./system/get-readyz.js";
@@ -152,6 +153,8 @@ export interface AppOptions {
   /** The process's logger (server/logging.ts); or a level for a plain JSON one (`silent` in tests). */
   logger?: Logger;
   logLevel?: string;
+  /** Answer the hot reads on the fast path (default: `config.fastReads`); tests compare it with the routes. */
+  fastReads?: boolean;
 }
 
 /** Build the HTTP app: Finch-compatible API, hosted Connect, demo, docs. Does not listen. */
@@ -235,5 +238,6 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   for (const route of ROUTES) route(app, deps);
   registerPages(app, deps.config);
   registerReferencePage(app);
+  if (opts.fastReads ?? deps.config.fastReads) installFastReads(app, deps);
   return app;
 }

@@ -8,12 +8,17 @@ import { type Linnet, type Role, secretsKey, startLinnet } from "../runtime.js";
 import { gracefulStop, installProcessGuards } from "../runtime/shutdown.js";
 
 /**
- * Start this process's part. An all-in-one `serve` on the embedded PostgreSQL server runs the API here and the job
- * workers in a supervised child (`--role worker` on the same server), so a long job never blocks a request; on PGlite
- * (one connection, in this process) and with DATABASE_URL it runs both here, as before.
+ * Start this process's part. An all-in-one `serve` on a PostgreSQL server (the embedded one, or DATABASE_URL) runs
+ * the API here and the job workers in a supervised child (`--role worker` on the same server), so a long job never
+ * blocks a request and a publish's memory (hundreds of MB for a large pay history) is never the API process's; on
+ * PGlite (one connection, in this process) it runs both here.
  */
 async function startProcesses(config: Config, role: Role, log: Logger): Promise<{ linnet: Linnet; worker: WorkerSupervisor | null }> {
-  if (role !== "all" || config.databaseUrl) return { linnet: await startLinnet({ config, role }), worker: null };
+  if (role !== "all") return { linnet: await startLinnet({ config, role }), worker: null };
+  if (config.databaseUrl) {
+    const linnet = await startLinnet({ config, role: "api" });
+    return { linnet, worker: superviseWorker(childProcessEnv({ LINNET_SECRETS_KEY: secretsKey(config) }), log) };
+  }
   const database = await openDatabase(databaseOptions(config, (message) => log.info(message)));
   if (!database.embeddedServer) return { linnet: await startLinnet({ config, role, database }), worker: null };
   const linnet = await startLinnet({ config, role: "api", database });

@@ -9,10 +9,46 @@ export const PEOPLE_BATCH_LIMIT = 10_000;
 const notFound = (id: string) =>
   JSON.stringify({ code: 404, finch_code: "individual_not_found", name: "not_found_error", message: `No individual with id ${id} found` });
 
+const HEAD = Buffer.from('{"responses":[');
+const TAIL = Buffer.from("]}");
+const COMMA = 0x2c;
+
 /**
- * The batch answer of `/employer/individual` or `/employer/employment` as served JSON: one element per requested id,
- * 200 with the record or 404 in the element's body. SSNs are decrypted only when `includeSsn`.
+ * The batch answer of `/employer/individual` or `/employer/employment` as served JSON bytes: one element per
+ * requested id, 200 with the record or 404 in the element's body. SSNs are decrypted only when `includeSsn`.
+ * Without SSNs each element is stored bytes (`SnapshotReader.batchElements`), copied with `set` into one buffer of
+ * the answer's size: measured in isolation, a quarter of the CPU of `Buffer.concat` over the same 200 pieces (its
+ * per-piece overhead), and half of joining strings (which the socket then encodes again).
  */
+export async function readPeopleBytes(
+  deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader },
+  snapshot: Pick<SnapshotRow, "id">,
+  kind: "individual" | "employment",
+  ids: string[],
+  includeSsn = false,
+): Promise<Buffer> {
+  if (includeSsn && kind === "individual") return Buffer.from(await withSsn(deps, snapshot, ids));
+  const elements = await deps.reader.batchElements(deps.db, snapshot.id, kind);
+  const parts: Buffer[] = [];
+  let length = HEAD.length + TAIL.length + Math.max(0, ids.length - 1);
+  for (const id of ids) {
+    const element = elements.get(id) ?? Buffer.from(notFoundElement(id));
+    parts.push(element);
+    length += element.length;
+  }
+  const out = Buffer.allocUnsafe(length);
+  out.set(HEAD, 0);
+  let pos = HEAD.length;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) out[pos++] = COMMA;
+    out.set(parts[i]!, pos);
+    pos += parts[i]!.length;
+  }
+  out.set(TAIL, pos);
+  return out;
+}
+
+/** The same answer as a string (the sandbox's edit routes read it back). */
 export async function readPeople(
   deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader },
   snapshot: Pick<SnapshotRow, "id">,
@@ -20,21 +56,26 @@ export async function readPeople(
   ids: string[],
   includeSsn = false,
 ): Promise<string> {
-  const { byId } = await deps.reader.kind(deps.db, snapshot.id, kind);
+  return (await readPeopleBytes(deps, snapshot, kind, ids, includeSsn)).toString("utf8");
+}
+
+/** A 404 element of a batch answer. */
+function notFoundElement(id: string): string {
+  return `{"individual_id":${JSON.stringify(id)},"code":404,"body":${notFound(id)}}`;
+}
+
+/** An individual batch with SSNs: built per request, since the SSN is decrypted on the way out. */
+async function withSsn(deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader }, snapshot: Pick<SnapshotRow, "id">, ids: string[]): Promise<string> {
+  const { byId } = await deps.reader.kind(deps.db, snapshot.id, "individual");
   const parts: string[] = [];
   for (const id of ids) {
     const row = byId.get(id);
-    const quoted = JSON.stringify(id);
     if (!row) {
-      parts.push(`{"individual_id":${quoted},"code":404,"body":${notFound(id)}}`);
+      parts.push(notFoundElement(id));
       continue;
     }
-    let body = row.json;
-    if (includeSsn && kind === "individual") {
-      const ssn = row.sealed ? deps.cipher.decrypt(row.sealed, sealAad(snapshot.id, "individual", id)) : null;
-      body = `${body.slice(0, -1)},"ssn":${JSON.stringify(ssn)}}`;
-    }
-    parts.push(`{"individual_id":${quoted},"code":200,"body":${body}}`);
+    const ssn = row.sealed ? deps.cipher.decrypt(row.sealed, sealAad(snapshot.id, "individual", id)) : null;
+    parts.push(`{"individual_id":${JSON.stringify(id)},"code":200,"body":${row.json.slice(0, -1)},"ssn":${JSON.stringify(ssn)}}}`);
   }
   return `{"responses":[${parts.join(",")}]}`;
 }

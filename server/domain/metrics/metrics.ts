@@ -26,6 +26,7 @@ export function createMetrics(): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const requestSeries = new Map<string, { observe(value: number): void }>();
   const publishes = new Histogram({
     name: "linnet_publish_duration_seconds",
     help: "Snapshot publish duration by product group (org, pay) and outcome",
@@ -48,7 +49,18 @@ export function createMetrics(): Metrics {
   const tasks = gauge("linnet_assisted_tasks", "Open assisted-connection tasks, not yet due or overdue", ["state"]);
   return {
     registry,
-    observeRequest: (route, method, status, seconds) => requests.observe({ route, method, status_code: String(status) }, seconds),
+    observeRequest(route, method, status, seconds) {
+      // one labelled child per (route, method, status), found by one string key: prom-client's own label lookup
+      // sorts and joins the label set on every observation
+      const key = `${method} ${status} ${route}`;
+      let child = requestSeries.get(key);
+      if (!child) {
+        if (requestSeries.size >= 10_000) requestSeries.clear();
+        child = requests.labels(route, method, String(status));
+        requestSeries.set(key, child);
+      }
+      child.observe(seconds);
+    },
     observePublish: (group, ok, seconds) => publishes.observe({ group, outcome: ok ? "ok" : "error" }, seconds),
     countWebhookAttempts(outcome) {
       for (const key of ["delivered", "retrying", "failed"] as const) if (outcome[key]) attempts.inc({ outcome: key }, outcome[key]);

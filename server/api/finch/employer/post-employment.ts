@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { BatchErrorSchema, EmploymentSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
-import { readPeople } from "../../../domain/employer/read-people.js";
+import { readPeopleBytes } from "../../../domain/employer/read-people.js";
 import type { RouteModule } from "../../types.js";
 import { EntityIdsQuery, openEmployerRead, sendSnapshotJson } from "./employer-read.js";
 import { checkPeopleBatch, PeopleBatchSchema } from "./post-individual.js";
@@ -30,7 +30,7 @@ export const postEmployment: RouteModule = (app, deps) => {
       const open = await openEmployerRead(deps, request, reply, "employment");
       if (!open) return reply;
       const ids = request.body.requests.map((r) => r.individual_id);
-      return sendSnapshotJson(request, reply, open, await readPeople(deps, open.snapshot, "employment", ids));
+      return sendSnapshotJson(request, reply, open, await readPeopleBytes(deps, open.snapshot, "employment", ids));
     },
   );
 };

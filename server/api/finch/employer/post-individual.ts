@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { BatchErrorSchema, IndividualSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
-import { PEOPLE_BATCH_LIMIT, readPeople } from "../../../domain/employer/read-people.js";
+import { PEOPLE_BATCH_LIMIT, readPeopleBytes } from "../../../domain/employer/read-people.js";
 import { FinchError } from "../../../domain/errors.js";
 import type { RouteModule } from "../../types.js";
 import { EntityIdsQuery, openEmployerRead, sendSnapshotJson } from "./employer-read.js";
@@ -41,7 +41,7 @@ export const postIndividual: RouteModule = (app, deps) => {
       if (!open) return reply;
       const includeSsn = (request.body.options?.include ?? []).includes("ssn") && open.ctx.connection.products.includes("ssn");
       const ids = request.body.requests.map((r) => r.individual_id);
-      return sendSnapshotJson(request, reply, open, await readPeople(deps, open.snapshot, "individual", ids, includeSsn));
+      return sendSnapshotJson(request, reply, open, await readPeopleBytes(deps, open.snapshot, "individual", ids, includeSsn));
     },
   );
 };

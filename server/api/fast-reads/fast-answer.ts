@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import type { ServerResponse } from "node:http";
+import { authenticateToken } from "../../domain/connections/authenticate-token.js";
+import { resolveEntity } from "../../domain/connections/entities.js";
+import type { Deps } from "../../domain/deps.js";
+import type { DataProduct } from "../../domain/connections/product-rules.js";
+import { openProduct } from "../../domain/employer/product-access.js";
+import { FinchError } from "../../domain/errors.js";
+import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import type { SnapshotRowCache } from "../../domain/caches/snapshot-rows.js";
+import type { TokenContext } from "../../domain/connections/authenticate-token.js";
+import type { DirectoryPageParts } from "../../domain/employer/read-directory.js";
+import { hash } from "node:crypto";
+import { type EndpointName, enforceRateLimit, type RateLimiter } from "../rate-limit/index.js";
+
+/** What Fastify adds to every JSON answer it sends (`reply.type` of the routes, and its default for error bodies). */
+const JSON_TYPE = "application/json; charset=utf-8";
+
+/** A read the fast path may answer: the token's context and the current snapshot. */
+export interface FastOpen {
+  ctx: TokenContext;
+  snapshot: SnapshotRow;
+  /** The per-process memo of snapshot answers (Finch-Data-Retrieved, ETags) the Fastify routes use too. */
+  memo: SnapshotRowCache;
+}
+
+/**
+ * The checks of `openEmployerRead` without side effects: the token (through the same token cache), the entity (none
+ * named) and the product. Null when the answer would be anything but data (401, 403, 202, …): Fastify answers those.
+ */
+export async function openFast(deps: Deps, bearer: string, product: DataProduct): Promise<FastOpen | null> {
+  const token = await authenticateToken(deps, bearer);
+  if (!token.ok) return null;
+  const entity = resolveEntity(token.value, []);
+  if (!entity.ok) return null;
+  const access = await openProduct(deps, entity.value, product, []);
+  if (!access.ok || !access.value.ready) return null;
+  return { ctx: entity.value, snapshot: access.value.snapshot, memo: deps.snapshotRows };
+}
+
+/** The answer's headers so far, in the order Fastify sets them (it writes them in insertion order). */
+export type Headers = Record<string, string>;
+
+/**
+ * Count the request against the application's limit, as `enforceRateLimit` does for the Fastify routes (same
+ * function, same headers). Past this point the request has been counted and the fast path must answer it; on a
+ * refusal it does, with the same 429 Fastify's error handler would send, and returns false.
+ */
+export async function countRequest(
+  limiter: RateLimiter,
+  deps: Deps,
+  res: ServerResponse,
+  headers: Headers,
+  applicationId: string,
+  endpoint: EndpointName,
+): Promise<boolean> {
+  const sink = {
+    header(name: string, value: string) {
+      headers[name.toLowerCase()] = value;
+    },
+  };
+  try {
+    await enforceRateLimit(limiter, sink, applicationId, endpoint, deps.clock.now().getTime());
+    return true;
+  } catch (err) {
+    if (!(err instanceof FinchError)) throw err;
+    const body = JSON.stringify(err.toBody());
+    headers["content-type"] = JSON_TYPE;
+    headers["content-length"] = String(Buffer.byteLength(body));
+    res.writeHead(err.status, headers);
+    res.end(body);
+    return false;
+  }
+}
+
+/** A fresh request id header, as Fastify's `genReqId` and the `onRequest` hook set it. */
+export function requestHeaders(): Headers {
+  return { "finch-request-id": randomUUID() };
+}
+
+/**
+ * Send snapshot data exactly as `sendSnapshotJson` does: `Finch-Data-Retrieved`, `Cache-Control`, the last attempt,
+ * and for GET a strong ETag with 304 for a matching `If-None-Match`. Returns the status sent.
+ */
+export function sendFastSnapshot(
+  res: ServerResponse,
+  headers: Headers,
+  open: FastOpen,
+  url: string,
+  ifNoneMatch: string | undefined,
+  method: "GET" | "POST",
+  body: Buffer | DirectoryPageParts,
+): number {
+  const { snapshot, ctx, memo } = open;
+  const a = memo.answersOf(snapshot);
+  headers["finch-data-retrieved"] = a.retrieved;
+  headers["cache-control"] = "private, no-cache";
+  const c = ctx.connection;
+  const [attemptedAt, result] = snapshot.group === "org" ? [c.orgAttemptedAt, c.orgAttemptResult] : [c.payAttemptedAt, c.payAttemptResult];
+  if (attemptedAt && result) {
+    headers["finch-last-attempted-update-date"] = attemptedAt.toISOString();
+    headers["finch-last-attempted-update-result"] = result;
+  }
+  if (method === "GET") {
+    const etag = memo.etagOf(a, url, () => `"${snapshot.id.slice(0, 8)}${hash("sha1", url, "base64url").slice(0, 16)}"`);
+    headers.etag = etag;
+    if (ifNoneMatch?.split(/\s*,\s*/).includes(etag)) {
+      res.writeHead(304, headers);
+      res.end();
+      return 304;
+    }
+  }
+  headers["content-type"] = JSON_TYPE;
+  if (Buffer.isBuffer(body)) {
+    headers["content-length"] = String(body.length);
+    res.writeHead(200, headers);
+    res.end(body);
+    return 200;
+  }
+  // the page's pieces as they are: one writev, no page-sized buffer made per request (`end` uncorks)
+  headers["content-length"] = String(body.length);
+  res.writeHead(200, headers);
+  res.cork();
+  res.write(body.head, "latin1");
+  res.write(body.records);
+  res.end(body.tail, "latin1");
+  return 200;
+}
