@@ -1,4 +1,15 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { oneOf } from "./types/check.js";
+import {
+  BENEFIT_STATES,
+  type BenefitState,
+  JOB_OUTCOME_STATUSES,
+  JOB_STATUSES,
+  type JobOutcomeStatus,
+  type JobStatus,
+  VERIFICATION_STATES,
+  type VerificationState,
+} from "./types/statuses.js";
 
 /**
  * Deductions ("benefits") of a connection as Linnet knows them: created by writes once their job completes, or
@@ -18,14 +29,14 @@ export const benefits = pgTable(
     frequency: text("frequency"),
     /** `{ type: "match", tiers: [{ match, threshold }] }` or null. */
     companyContribution: jsonb("company_contribution").$type<Record<string, unknown> | null>(),
-    /** pending | active | failed */
-    state: text("state").notNull(),
+    /** pending | active | failed (`domain/benefits/benefit-job-machine.ts`), held by a CHECK constraint. */
+    state: text("state").$type<BenefitState>().notNull(),
     /** `api` (a write) or `sandbox` (seeded). */
     origin: text("origin").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("benefits_connection_idx").on(t.connectionId, t.createdAt)],
+  (t) => [index("benefits_connection_idx").on(t.connectionId, t.createdAt), check("benefits_state_check", oneOf("state", BENEFIT_STATES))],
 );
 
 /** One individual's enrollment in a benefit (an enrollment is replaced as a whole by a new enroll write). */
@@ -68,18 +79,23 @@ export const benefitJobs = pgTable(
     /** automated | assisted */
     mode: text("mode").notNull(),
     benefitId: uuid("benefit_id").notNull(),
-    /** pending | in_progress | complete | error */
-    status: text("status").notNull(),
+    /** The deduction job machine's state (`domain/benefits/benefit-job-machine.ts`), held by a CHECK constraint. */
+    status: text("status").$type<JobStatus>().notNull(),
     request: jsonb("request").$type<Record<string, unknown>>().notNull(),
     /** Per-item results as `GET /jobs/manual/{id}` serves them. */
     body: jsonb("body").$type<unknown[]>(),
     /** null (not applicable or not yet complete) | pending | verified | not_yet_visible | mismatch */
-    verificationState: text("verification_state"),
+    verificationState: text("verification_state").$type<VerificationState>(),
     verification: jsonb("verification").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
-  (t) => [index("benefit_jobs_connection_idx").on(t.connectionId, t.createdAt), index("benefit_jobs_verification_idx").on(t.connectionId, t.verificationState)],
+  (t) => [
+    index("benefit_jobs_connection_idx").on(t.connectionId, t.createdAt),
+    index("benefit_jobs_verification_idx").on(t.connectionId, t.verificationState),
+    check("benefit_jobs_status_check", oneOf("status", JOB_STATUSES)),
+    check("benefit_jobs_verification_state_check", oneOf("verification_state", VERIFICATION_STATES, true)),
+  ],
 );
 
 /** `Idempotency-Key`s of deduction writes: only the SHA-256 of the key is stored, per application and connection, for 24 hours. */
@@ -108,9 +124,9 @@ export const sandboxBenefitOutcomes = pgTable(
     /** benefit_create | benefit_register | benefit_update | benefit_enroll | benefit_unenroll */
     jobType: text("job_type").notNull(),
     /** complete | error */
-    completionStatus: text("completion_status").notNull(),
+    completionStatus: text("completion_status").$type<JobOutcomeStatus>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.jobType] })],
+  (t) => [primaryKey({ columns: [t.companyId, t.jobType] }), check("sandbox_benefit_outcomes_completion_status_check", oneOf("completion_status", JOB_OUTCOME_STATUSES))],
 );
 
 /** Sandbox connections whose benefits were seeded from their pay data (once). */

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
-import { findHeldFile, findSameBytes, type IntakeFileRow, lockIntakeFile, updateIntakeFile } from "../../db/repositories/intake.repository.js";
+import { findHeldFile, findSameBytes, type IntakeFileRow, lockIntakeFile } from "../../db/repositories/intake.repository.js";
 import { lockConnectionForPublish } from "../../db/repositories/snapshots.repository.js";
 import { insertTasks } from "../../db/repositories/tasks.repository.js";
 import { DAY_MS } from "../clock.js";
@@ -11,7 +11,7 @@ import { ok, type Result } from "../errors.js";
 import { publishAnalysis } from "../ops/publish-analysis.js";
 import { transactional } from "../transactional.js";
 import { analyzeFile } from "./analyze-file.js";
-import type { IntakeFileStatus } from "./file-machine.js";
+import { type IntakeFileStatus, moveLockedFile } from "./file-machine.js";
 import { failedLines, type VerdictLine } from "./gate.js";
 import { closeLateOnArrival } from "./lateness.js";
 
@@ -30,7 +30,7 @@ export async function holdFile(deps: Deps, connection: ConnectionRow, file: Inta
   const now = deps.clock.now();
   const taskId = randomUUID();
   await insertTasks(deps.db, [{ id: taskId, connectionId: connection.id, group: group ?? "org", kind: "review", status: "open", dueAt: nextBusinessDay(now), createdAt: now }]);
-  await updateIntakeFile(deps.db, file.id, { status: "held", group, verdict, reviewTaskId: taskId, processedAt: now, ...extra });
+  await moveLockedFile(deps, file, "held", { group, verdict, reviewTaskId: taskId, processedAt: now, ...extra });
   const reasons = failedLines(verdict).map((l) => l.message).join("; ");
   await insertActivity(deps.db, { connectionId: connection.id, actor: "intake", kind: "intake_file_held", fromStatus: null, toStatus: null, message: `Held ${file.fileName} for review: ${reasons}`, at: now });
 }
@@ -38,7 +38,7 @@ export async function holdFile(deps: Deps, connection: ConnectionRow, file: Inta
 /** Reject a file: the data served stays; apps see a failed attempt for the file's group when it is known. */
 export async function rejectFile(deps: Deps, connection: ConnectionRow, file: IntakeFileRow, group: "org" | "pay" | null, verdict: VerdictLine[], actor = "intake"): Promise<void> {
   const now = deps.clock.now();
-  await updateIntakeFile(deps.db, file.id, { status: "rejected", group, verdict, processedAt: now });
+  await moveLockedFile(deps, file, "rejected", { group, verdict, processedAt: now });
   if (group) await recordFailedSyncAttempt(deps.db, connection.id, now, group);
   await insertActivity(deps.db, { connectionId: connection.id, actor, kind: "intake_file_rejected", fromStatus: null, toStatus: null, message: `Rejected ${file.fileName}: ${failedLines(verdict).map((l) => l.message).join("; ")}`, at: now });
 }
@@ -52,7 +52,7 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
   const same = await findSameBytes(deps.db, connection.id, file.sha256, file.id);
   if (same) {
     const verdict = line("same_bytes", `The same bytes as ${same.fileName}, already ${same.status}: not published twice`);
-    await updateIntakeFile(deps.db, file.id, { status: "duplicate", group: same.group, verdict, processedAt: now });
+    await moveLockedFile(deps, file, "duplicate", { group: same.group, verdict, processedAt: now });
     return "duplicate";
   }
   const result = await analyzeFile(deps, connection, file);
@@ -65,7 +65,7 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
     return "held";
   }
   const { analysis, verdict } = result;
-  const stored = { report: analysis.report as never, diff: analysis.diff as never };
+  const stored = { report: analysis.report, diff: analysis.diff };
   const earlier = await findHeldFile(deps.db, connection.id, file.id);
   if (earlier) {
     // a held file pauses what follows: publishing a later file would serve data the operator has not seen in order
@@ -81,7 +81,7 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
     await rejectFile(deps, connection, file, analysis.group, [...verdict, ...line("publish", published.error.message)]);
     return "rejected";
   }
-  await updateIntakeFile(deps.db, file.id, { status: "published", group: analysis.group, verdict, snapshotId: published.value.snapshot_id, processedAt: now, ...stored });
+  await moveLockedFile(deps, file, "published", { group: analysis.group, verdict, snapshotId: published.value.snapshot_id, processedAt: now, ...stored });
   return "published";
 }
 
@@ -96,12 +96,12 @@ export async function processIntakeFile(deps: Deps, fileId: string): Promise<Res
     const d = { ...deps, db: tx };
     const file = await lockIntakeFile(tx, fileId);
     if (!file) return ok("missing" as const);
-    if (file.status !== "received") return ok(file.status as IntakeFileStatus);
+    if (file.status !== "received") return ok(file.status);
     connectionId = file.connectionId;
     await lockConnectionForPublish(tx, file.connectionId);
     const connection = await findConnection(tx, file.connectionId);
     if (!connection) {
-      await updateIntakeFile(tx, file.id, { status: "rejected", verdict: line("connection", "The connection no longer exists"), processedAt: deps.clock.now() });
+      await moveLockedFile(d, file, "rejected", { verdict: line("connection", "The connection no longer exists"), processedAt: deps.clock.now() });
       return ok("rejected" as const);
     }
     const status = await decide(d, file, connection);

@@ -5,11 +5,12 @@ import { verificationsOf } from "../../db/repositories/benefits.repository.js";
 import { presentVerification } from "../benefits/benefit-jobs.js";
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
+import type { ManualJobStatus } from "../assisted/manual-job-machine.js";
 
 type OpsManualJob = z.infer<typeof OpsManualJobSchema>;
 
 /** Manual jobs of the given statuses as the console shows them, soonest due first. */
-export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, statuses: string[], ids?: string[]): Promise<OpsManualJob[]> {
+export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, statuses: ManualJobStatus[], ids?: string[]): Promise<OpsManualJob[]> {
   const rows = await listManualJobs(deps.db, statuses, ids);
   const verified = new Map((await verificationsOf(deps.db, rows.map((r) => r.job.id))).map((v) => [v.id, presentVerification(v.verification)]));
   return rows.map((r) => ({

@@ -57,7 +57,7 @@ export function matchingProviders(deps: Pick<Deps, "catalog">, text: string): st
 /** The work queue, filtered and sorted. */
 export async function listQueue(deps: Pick<Deps, "db" | "clock" | "catalog">, q: QueueQuery, actorId: string): Promise<{ tasks: Task[]; total: number }> {
   const now = deps.clock.now();
-  const statuses = q.status === undefined || q.status === "active" ? ["open", "in_progress"] : [q.status];
+  const statuses: TaskStatus[] = q.status === undefined || q.status === "active" ? ["open", "in_progress"] : [q.status];
   const filter: TaskFilter = { statuses, sort: q.sort, limit: q.limit, offset: q.offset };
   if (q.provider) filter.providerIds = matchingProviders(deps, q.provider);
   if (q.assignee === "me") filter.assigneeId = actorId;
