@@ -1,4 +1,5 @@
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { BenefitFrequency, BenefitType, CompanyMatch, EnrollmentConfiguration } from "../../../contracts/finch/benefits.js";
 import { oneOf } from "./types/check.js";
 import {
   BENEFIT_STATES,
@@ -23,12 +24,12 @@ export const benefits = pgTable(
     id: uuid("id").primaryKey(),
     connectionId: uuid("connection_id").notNull(),
     /** BenefitType (401k, hsa_pre, …) or null. */
-    type: text("type"),
+    type: text("type").$type<BenefitType>(),
     description: text("description"),
     /** every_paycheck | monthly | one_time | null */
-    frequency: text("frequency"),
+    frequency: text("frequency").$type<BenefitFrequency>(),
     /** `{ type: "match", tiers: [{ match, threshold }] }` or null. */
-    companyContribution: jsonb("company_contribution").$type<Record<string, unknown> | null>(),
+    companyContribution: jsonb("company_contribution").$type<CompanyMatch | null>(),
     /** pending | active | failed (`domain/benefits/benefit-job-machine.ts`), held by a CHECK constraint. */
     state: text("state").$type<BenefitState>().notNull(),
     /** `api` (a write) or `sandbox` (seeded). */
@@ -47,9 +48,9 @@ export const benefitEnrollments = pgTable(
     individualId: uuid("individual_id").notNull(),
     connectionId: uuid("connection_id").notNull(),
     /** `{ type: fixed|percent, amount }` (cents or basis points) or null. */
-    employeeDeduction: jsonb("employee_deduction").$type<Record<string, unknown> | null>(),
+    employeeDeduction: jsonb("employee_deduction").$type<EnrollmentConfiguration["employee_deduction"] | null>(),
     /** `{ type: fixed|percent, amount }` or `{ type: "tiered", tiers }` or null. */
-    companyContribution: jsonb("company_contribution").$type<Record<string, unknown> | null>(),
+    companyContribution: jsonb("company_contribution").$type<EnrollmentConfiguration["company_contribution"] | null>(),
     /** Cents per year, or null. */
     annualMaximum: bigint("annual_maximum", { mode: "number" }),
     catchUp: boolean("catch_up"),

@@ -1,5 +1,6 @@
 import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { oneOf } from "./types/check.js";
+import type { SandboxEditBody } from "./types/sandbox.js";
 import { AUTOMATED_JOB_STATUSES, type AutomatedJobStatus } from "./types/statuses.js";
 
 /**
@@ -29,7 +30,7 @@ export const sandboxEdits = pgTable(
     kind: text("kind").notNull(),
     /** The person or payment source id the edit targets. */
     sourceId: text("source_id"),
-    body: jsonb("body").$type<Record<string, unknown>>().notNull(),
+    body: jsonb("body").$type<SandboxEditBody>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sandbox_edits_company_idx").on(t.companyId, t.id)],

@@ -86,7 +86,7 @@ export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: Ben
             individualId: individual_id,
             connectionId: job.connectionId,
             employeeDeduction: c.employee_deduction ?? null,
-            companyContribution: (c.company_contribution ?? null) as Record<string, unknown> | null,
+            companyContribution: c.company_contribution ?? null,
             annualMaximum: c.annual_maximum ?? null,
             catchUp: c.catch_up ?? null,
             hsaContributionLimit: c.annual_contribution_limit ?? null,
@@ -188,7 +188,7 @@ export async function deductionJobsOf(deps: Pick<Deps, "db">, connectionId: stri
     job_id: j.id,
     type: j.type,
     mode: j.mode,
-    status: j.status as DashboardDeductionJob["status"],
+    status: j.status,
     created_at: j.createdAt.toISOString(),
     completed_at: j.completedAt?.toISOString() ?? null,
     verification: presentVerification(j.verification),
@@ -214,5 +214,5 @@ export async function readDeductionJob(deps: Pick<Deps, "db">, ctx: TokenContext
     if (!manual.ok || !job) return manual;
     return ok({ ...manual.value, linnet_verification: presentVerification(job.verification) });
   }
-  return ok({ job_id: job.id, status: job.status as DeductionJobAnswer["status"], body: job.body, linnet_verification: presentVerification(job.verification) });
+  return ok({ job_id: job.id, status: job.status, body: job.body, linnet_verification: presentVerification(job.verification) });
 }

@@ -12,7 +12,7 @@ export function presentBenefit(b: BenefitRow): CompanyBenefit {
     benefit_id: b.id,
     type: b.type as CompanyBenefit["type"],
     description: b.description,
-    frequency: b.frequency as CompanyBenefit["frequency"],
+    frequency: b.frequency,
     company_contribution: (b.companyContribution ?? null) as CompanyBenefit["company_contribution"],
   };
 }

@@ -21,7 +21,7 @@ function present(f: Omit<IntakeFileRow, "contentSealed">, customerName: string |
     file_name: f.fileName,
     size_bytes: f.sizeBytes,
     sha256: f.sha256,
-    status: f.status as FileView["status"],
+    status: f.status,
     group: f.group,
     verdict: f.verdict ?? [],
     snapshot_id: f.snapshotId,

@@ -19,7 +19,7 @@ export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, stat
     customer_name: r.customerName,
     provider: { id: r.providerId, display_name: deps.catalog.get(r.providerId)?.display_name ?? r.providerId },
     type: r.job.type,
-    status: r.job.status as OpsManualJob["status"],
+    status: r.job.status,
     request: r.job.request,
     body: r.job.body,
     due_at: r.job.dueAt.toISOString(),

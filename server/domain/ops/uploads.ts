@@ -5,6 +5,7 @@ import { findTemplate, findUpload, insertUpload, listTemplates, type UploadRow }
 import { isUuid } from "../applications/authenticate-client.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import type { StoredMapping } from "../../db/schema/types/ingestion.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, parseUpload } from "../ingestion/index.js";
 import { keepRecipe } from "../intake/recipes.js";
 import { publishAnalysis } from "./publish-analysis.js";
@@ -15,7 +16,7 @@ import { openUploadContent, purgedMessage, sealUploadContent } from "./upload-co
 
 /** The templates to try for a provider and group: its saved ones first, then the built-in ones (any provider). */
 export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, group: "org" | "pay"): Promise<(MappingTemplate & { id: string | null })[]> {
-  const saved = (await listTemplates(deps.db, providerId, group)).map((t) => ({ id: t.id, provider_id: t.providerId, group: t.group, name: t.name, mapping: t.mapping as unknown as Mapping }));
+  const saved = (await listTemplates(deps.db, providerId, group)).map((t) => ({ id: t.id, provider_id: t.providerId, group: t.group, name: t.name, mapping: t.mapping }));
   const builtin = BUILTIN_TEMPLATES.filter((t) => t.group === group)
     .sort((a, b) => Number(b.provider_id === providerId) - Number(a.provider_id === providerId))
     .map((t) => ({ ...t, id: null }));
@@ -44,7 +45,7 @@ function checkMapping(mapping: Mapping, group: "org" | "pay"): Result<true> {
 
 /** An upload whose file was deleted by the retention rule: what was stored about it, nothing parsed. */
 function purgedView(upload: UploadRow): UploadView {
-  const mapping = upload.mapping as unknown as Mapping | null;
+  const mapping = upload.mapping;
   return {
     id: upload.id,
     connection_id: upload.connectionId,
@@ -56,7 +57,7 @@ function purgedView(upload: UploadRow): UploadView {
     format: /\.xlsx?$/i.test(upload.fileName) ? "xlsx" : "csv",
     headers: [],
     row_count: upload.rowCount ?? 0,
-    template: mapping ? { id: upload.templateId, name: (upload.mapping as { templateName?: string } | null)?.templateName ?? "Custom mapping" } : null,
+    template: mapping ? { id: upload.templateId, name: upload.mapping?.templateName ?? "Custom mapping" } : null,
     mapping: null,
     fields: [],
     preview: [],
@@ -98,7 +99,7 @@ export async function createUpload(
   if (!parsed.ok) return parsed;
   const candidates = await templatesFor(deps, connection.providerId, input.group);
   const detected = detectMapping(parsed.value.headers, candidates);
-  const mapping = detected ? ({ ...detected.template.mapping, templateName: detected.template.name } as Mapping) : null;
+  const mapping: StoredMapping | null = detected ? { ...detected.template.mapping, templateName: detected.template.name } : null;
   const analysis = await analyzeIfMapped(deps, connection, parsed.value, mapping, input.group);
   const now = deps.clock.now();
   const id = randomUUID();
@@ -114,10 +115,10 @@ export async function createUpload(
     content: sealUploadContent(deps, id, input.bytes),
     contentSealed: true,
     purgedAt: null,
-    mapping: mapping as never,
+    mapping: mapping,
     templateId: detected ? ((detected.template as { id?: string | null }).id ?? null) : null,
-    report: (analysis?.report ?? null) as never,
-    diff: (analysis?.diff ?? null) as never,
+    report: analysis?.report ?? null,
+    diff: analysis?.diff ?? null,
     rowCount: parsed.value.rows.length,
     publishedSnapshotId: null,
     uploadedBy: userId,
@@ -145,12 +146,12 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   if (!upload.ok) return upload;
   if (isFinalUpload(upload.value.status)) return fail("invalid_request", `The upload is ${upload.value.status}`);
   if (upload.value.content === null) return fail("invalid_request", purgedMessage(deps.config.uploadRetentionDays));
-  let mapping = change.mapping;
+  let mapping: StoredMapping | undefined = change.mapping;
   let templateId: string | null = null;
   if (change.template_id) {
     const template = isUuid(change.template_id) ? await findTemplate(deps.db, change.template_id) : undefined;
     if (!template) return fail("invalid_request", "template_id: no such template");
-    mapping = { ...(template.mapping as unknown as Mapping), templateName: template.name } as Mapping;
+    mapping = { ...template.mapping, templateName: template.name };
     templateId = template.id;
   }
   if (!mapping) return fail("invalid_request", "mapping or template_id: one is required");
@@ -163,7 +164,7 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   if (!connection || !parsed.ok) return connection ? (parsed as Result<never>) : fail("not_found", "Connection not found");
   const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
   const to = analysedStatus(mapping, upload.value.group, analysis.report);
-  const moved = await transitionUpload(deps, upload.value, to, { mapping: mapping as never, templateId, report: analysis.report as never, diff: analysis.diff as never });
+  const moved = await transitionUpload(deps, upload.value, to, { mapping: mapping, templateId, report: analysis.report, diff: analysis.diff });
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }
 
@@ -173,7 +174,7 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   if (!upload.ok) return upload;
   if (isFinalUpload(upload.value.status)) return fail("invalid_request", `This upload was already ${upload.value.status}`);
   const connection = await findConnection(deps.db, upload.value.connectionId);
-  const mapping = upload.value.mapping as unknown as Mapping | null;
+  const mapping = upload.value.mapping;
   if (!connection || !mapping) return fail("invalid_request", "Choose a mapping before publishing");
   const content = openUploadContent(deps, upload.value);
   if (!content.ok) return content;
@@ -184,7 +185,7 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   let current = upload.value;
   if (current.status !== state) {
     // the current data may have changed since the mapping was applied: record what the file is now
-    const moved = await transitionUpload(deps, current, state, { report: analysis.report as never, diff: analysis.diff as never });
+    const moved = await transitionUpload(deps, current, state, { report: analysis.report, diff: analysis.diff });
     if (!moved.ok) return moved;
     current = moved.value;
   }
@@ -197,12 +198,12 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   const published = await publishAnalysis(deps, connection, analysis, meta);
   if (!published.ok) return published;
   // the mapping that worked becomes the connection's recipe for scheduled reports of this kind (the first one only)
-  await keepRecipe(deps, connection.id, { group: analysis.group, name: (mapping as { templateName?: string }).templateName ?? `Mapping of ${upload.value.fileName}`, mapping, table: parsed.value });
+  await keepRecipe(deps, connection.id, { group: analysis.group, name: mapping.templateName ?? `Mapping of ${upload.value.fileName}`, mapping, table: parsed.value });
   // the diff kept is the one computed before the publish: afterwards the current data is this very file
   const moved = await transitionUpload(deps, current, "published", {
     publishedSnapshotId: published.value.snapshot_id,
-    report: analysis.report as never,
-    diff: analysis.diff as never,
+    report: analysis.report,
+    diff: analysis.diff,
   });
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }
