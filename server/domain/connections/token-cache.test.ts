@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Result } from "../errors.js";
+import { FinchError, type Result } from "../errors.js";
 import type { TokenContext } from "./authenticate-token.js";
 import { TokenCache } from "./token-cache.js";
 
@@ -53,7 +53,7 @@ describe("TokenCache", () => {
 
   it("never caches failures, and an invalidation during a lookup keeps its result out of the cache", async () => {
     const cache = new TokenCache(1000);
-    let answer: Result<TokenContext> = { ok: false, error: new Error("revoked") as never };
+    let answer: Result<TokenContext> = { ok: false, error: new FinchError("invalid_token", "revoked") };
     const l = loader(() => answer);
     const failed = cache.resolve("h", 0, l.load);
     l.finish();

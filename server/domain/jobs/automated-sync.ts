@@ -26,10 +26,9 @@ export const DATA_SYNC_QUOTA = 2;
 export const DATA_SYNC_QUEUE = "data-sync";
 
 /** Answer of a sync request: 201 new, 202 one already queued, 429 over quota. */
-export interface SyncRequestOutcome {
-  status: 201 | 202 | 429;
-  body: { job_id?: string; job_url?: string; allowed_refreshes: number; remaining_refreshes: number; retry_at?: string };
-}
+export type SyncRequestOutcome =
+  | { status: 201 | 202; body: { job_id: string; job_url: string; allowed_refreshes: number; remaining_refreshes: number } }
+  | { status: 429; body: { allowed_refreshes: number; remaining_refreshes: number; retry_at: string } };
 
 /** The public URL of a job. */
 export function jobUrl(deps: Pick<Deps, "config">, id: string): string {

@@ -28,11 +28,11 @@ export const sandboxJobRoutes: RouteModule = (app, deps) => {
       const outcome = unwrap(await requestDataSync(deps, await requireToken(deps, request)));
       if (outcome.status === 429) {
         // the spec declares only a 200 here: over the hourly budget is a Finch error with Retry-After, as other limits are
-        const retryAt = outcome.body.retry_at ?? deps.clock.now().toISOString();
+        const retryAt = outcome.body.retry_at;
         reply.header("retry-after", String(Math.max(1, Math.ceil((Date.parse(retryAt) - deps.clock.now().getTime()) / 1000))));
         throw new FinchError("rate_limited", `Sandbox syncs are limited to ${outcome.body.allowed_refreshes} an hour; the next one may start at ${retryAt}`);
       }
-      return reply.status(200).send(outcome.body as never);
+      return reply.status(200).send(outcome.body);
     },
   );
   app.get(
