@@ -1,5 +1,6 @@
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { BenefitFrequency, BenefitType, CompanyMatch, EnrollmentConfiguration } from "../../../contracts/finch/benefits.js";
+import type { StoredVerification } from "./types/benefits.js";
 import { oneOf } from "./types/check.js";
 import {
   BENEFIT_STATES,
@@ -87,7 +88,7 @@ export const benefitJobs = pgTable(
     body: jsonb("body").$type<unknown[]>(),
     /** null (not applicable or not yet complete) | pending | verified | not_yet_visible | mismatch */
     verificationState: text("verification_state").$type<VerificationState>(),
-    verification: jsonb("verification").$type<Record<string, unknown>>(),
+    verification: jsonb("verification").$type<StoredVerification>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },

@@ -20,6 +20,7 @@ import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
+import type { StoredVerification } from "../../db/schema/types/benefits.js";
 import type { JobOutcomeStatus, VerificationState } from "../../db/schema/types/statuses.js";
 import { transitionBenefit, transitionBenefitJob } from "./benefit-job-machine.js";
 import type { EnrollmentInput } from "./benefit-rules.js";
@@ -63,7 +64,7 @@ export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: Ben
   if (!moved.ok) return moved;
   const ok = status === "complete" && body.every((i) => i.individual_id || succeeded(i.code));
   let verificationState: VerificationState | null = null;
-  let verification: Record<string, unknown> | null = null;
+  let verification: StoredVerification | null = null;
   switch (job.type) {
     case "benefit_create":
     case "benefit_register": {
@@ -170,9 +171,9 @@ export async function runBenefitJob(deps: Deps, jobId: string): Promise<void> {
 }
 
 /** A stored verification as served (`linnet_verification`). */
-export function presentVerification(v: Record<string, unknown> | null): LinnetVerification {
+export function presentVerification(v: StoredVerification | null): LinnetVerification {
   if (!v) return null;
-  return { state: v.state, checked_at: v.checked_at ?? null, snapshot_id: v.snapshot_id ?? null, details: v.details ?? [] } as LinnetVerification;
+  return { state: v.state, checked_at: v.checked_at ?? null, snapshot_id: v.snapshot_id ?? null, details: v.details ?? [] };
 }
 
 /** The write-then-verify outcome of a deduction job (for the developer dashboard and the consoles); null when none applies yet. */
