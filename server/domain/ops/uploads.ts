@@ -164,7 +164,7 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   if (!connection || !parsed.ok) return connection ? (parsed as Result<never>) : fail("not_found", "Connection not found");
   const analysis = await analyzeTable(deps, connection, parsed.value, mapping);
   const to = analysedStatus(mapping, upload.value.group, analysis.report);
-  const moved = await transitionUpload(deps, upload.value, to, { mapping: mapping, templateId, report: analysis.report, diff: analysis.diff });
+  const moved = await transitionUpload(deps, upload.value, to, { mapping, templateId, report: analysis.report, diff: analysis.diff });
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }
 
@@ -185,7 +185,7 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   let current = upload.value;
   if (current.status !== state) {
     // the current data may have changed since the mapping was applied: record what the file is now
-    const moved = await transitionUpload(deps, current, state, { report: analysis.report, diff: analysis.diff });
+    const moved = await transitionUpload(deps, current, state, { report: analysis.report, diff: analysis.diff }, `user:${userId}`);
     if (!moved.ok) return moved;
     current = moved.value;
   }
@@ -204,7 +204,7 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
     publishedSnapshotId: published.value.snapshot_id,
     report: analysis.report,
     diff: analysis.diff,
-  });
+  }, `user:${userId}`);
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }
 
