@@ -13,7 +13,7 @@ const REDACT = ["req.headers.authorization", "req.headers.cookie", "res.headers[
  */
 export function createLogger(config: Pick<Config, "logLevel" | "logFormat">, base: Record<string, string>, stream?: DestinationStream): Logger {
   // request URLs without status-link tokens or grant values; errors without SQL parameters (log-redaction.ts)
-  const options = { level: config.logLevel, base, redact: { paths: REDACT, censor: "[redacted]" }, serializers: safeSerializers as never };
+  const options = { level: config.logLevel, base, redact: { paths: REDACT, censor: "[redacted]" }, serializers: safeSerializers };
   if (stream) return pino(options, stream);
   const human = config.logFormat === "pretty" || (config.logFormat === "auto" && process.stdout.isTTY === true);
   if (!human) return pino(options);

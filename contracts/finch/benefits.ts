@@ -38,6 +38,9 @@ const tier = z.object({ match: basisPoints, threshold: basisPoints });
 /** A company match (`BenefitCompanyMatchContribution`): 1 to 3 tiers in basis points. */
 export const CompanyMatchSchema = z.object({ type: z.literal("match"), tiers: z.array(tier).min(1).max(3) }).meta({ id: "BenefitCompanyMatchContribution" });
 
+/** A company match as stored and served. */
+export type CompanyMatch = z.infer<typeof CompanyMatchSchema>;
+
 /** `POST /employer/benefits`. */
 export const CreateBenefitBodySchema = z.object({
   type: z.enum(BENEFIT_TYPES).nullable().optional(),

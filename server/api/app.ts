@@ -157,6 +157,14 @@ export interface AppOptions {
   fastReads?: boolean;
 }
 
+/**
+ * Fastify's `trustProxy` from the configuration. A hop count becomes the function Fastify itself makes of one
+ * (`hop < n`), because its typings take a count only through that form.
+ */
+function trustProxyOption(value: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof value === "number" ? (_address, hop) => hop < value : value;
+}
+
 /** Build the HTTP app: Finch-compatible API, hosted Connect, demo, docs. Does not listen. */
 export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   const app = Fastify({
@@ -167,7 +175,7 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
     childLoggerFactory: lazyChildLogger,
     bodyLimit: 10 * 1024 * 1024,
     // X-Forwarded-For only from configured proxies: the client address feeds the sign-in throttle
-    trustProxy: deps.config.trustProxy as never, // boolean | hop count | address list: one union the overloads do not take
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,11 +1,12 @@
 import { insertActivity } from "../db/repositories/activity.repository.js";
 import { insertEvent } from "../db/repositories/events.repository.js";
 import { findConnection } from "../db/repositories/connections.repository.js";
-import { updateManualJob } from "../db/repositories/manual-jobs.repository.js";
-import { onManualJobCompleted } from "../domain/benefits/benefit-jobs.js";
+import type { JobOutcomeStatus } from "../db/schema/types/statuses.js";
+import { type JobItem, onManualJobCompleted } from "../domain/benefits/benefit-jobs.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { transactional } from "../domain/transactional.js";
+import { transitionManualJob } from "../domain/assisted/manual-job-machine.js";
 import { movable } from "../domain/assisted/manual-jobs.js";
 
 /*
@@ -22,7 +23,7 @@ export async function completeManualJob(
   deps: Pick<Deps, "db" | "clock" | "config">,
   userId: string,
   jobId: string,
-  outcome: { status: "complete" | "error"; body: unknown[] },
+  outcome: { status: JobOutcomeStatus; body: JobItem[] },
 ): Promise<Result<true>> {
   const job = await movable(deps, jobId, outcome.status);
   if (!job.ok) return job;
@@ -30,8 +31,10 @@ export async function completeManualJob(
   if (!conn) return fail("not_found", "Connection not found");
   const now = deps.clock.now();
   return transactional(deps.db, async (tx) => {
-    await updateManualJob(tx, jobId, { status: outcome.status, body: outcome.body, completedAt: now, assigneeId: job.value.assigneeId ?? userId });
-    await onManualJobCompleted({ db: tx, clock: deps.clock }, job.value, outcome as never);
+    const moved = await transitionManualJob({ db: tx }, job.value, outcome.status, { body: outcome.body, completedAt: now, assigneeId: job.value.assigneeId ?? userId });
+    if (!moved.ok) return moved; // another operator closed it first: nothing of this one is kept
+    const applied = await onManualJobCompleted({ db: tx, clock: deps.clock }, job.value, outcome, `user:${userId}`);
+    if (!applied.ok) return applied;
     await insertEvent(tx, {
       type: `job.${job.value.type}.completed`,
       applicationId: conn.applicationId,

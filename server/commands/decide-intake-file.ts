@@ -9,7 +9,7 @@ import { fail, ok, type Result } from "../domain/errors.js";
 import { publishAnalysis } from "./publish-analysis.js";
 import { transactional } from "../domain/transactional.js";
 import { analyzeFile } from "../domain/intake/analyze-file.js";
-import { canMoveFile, type IntakeFileStatus } from "../domain/intake/file-machine.js";
+import { canMoveFile, type IntakeFileStatus, moveLockedFile, transitionIntakeFile } from "../domain/intake/file-machine.js";
 import { rejectFile } from "../domain/intake/file-outcomes.js";
 import { INTAKE_PROCESS_QUEUE } from "../domain/intake/receive-file.js";
 
@@ -19,7 +19,7 @@ export type Decision = { action: "publish"; reason: string } | { action: "reject
 async function lockHeld(tx: Deps["db"], id: string, to: IntakeFileStatus): Promise<Result<IntakeFileRow>> {
   const file = isUuid(id) ? await lockIntakeFile(tx, id) : undefined;
   if (!file) return fail("not_found", "File not found");
-  if (!canMoveFile(file.status as IntakeFileStatus, to)) return fail("invalid_request", `status: a ${file.status} file cannot be ${to === "received" ? "re-run" : to}`);
+  if (!canMoveFile(file.status, to)) return fail("invalid_request", `status: a ${file.status} file cannot be ${to === "received" ? "re-run" : to}`);
   return ok(file);
 }
 
@@ -29,8 +29,9 @@ async function resumePaused(deps: Deps, connectionId: string): Promise<void> {
   for (const f of held.reverse()) {
     const failed = (f.verdict ?? []).filter((l) => !l.ok);
     if (failed.length === 0 || failed[0]?.check !== "paused") continue;
+    // the move is conditional: when an operator decided this file meanwhile, it is not resumed
+    if (!(await transitionIntakeFile(deps, f, "received", { verdict: null, reviewTaskId: null })).ok) continue;
     if (f.reviewTaskId) await updateTask(deps.db, f.reviewTaskId, { status: "cancelled", completedAt: deps.clock.now() });
-    await updateIntakeFile(deps.db, f.id, { status: "received", verdict: null, reviewTaskId: null });
     await deps.jobs.send(INTAKE_PROCESS_QUEUE, { fileId: f.id });
     break; // the next one resumes after this one is decided, keeping the order
   }
@@ -54,7 +55,7 @@ export async function decideFile(deps: Deps, userId: string, fileId: string, dec
     const reason = decision.action === "rerun" ? null : decision.reason;
     if (decision.action === "rerun") {
       if (file.reviewTaskId) await updateTask(tx, file.reviewTaskId, { status: "cancelled", completedAt: now });
-      await updateIntakeFile(tx, file.id, { status: "received", verdict: null, reviewTaskId: null, decidedBy: actor });
+      await moveLockedFile(d, file, "received", { verdict: null, reviewTaskId: null, decidedBy: actor });
       await insertActivity(tx, { connectionId: connection.id, actor, kind: "intake_file_rerun", fromStatus: null, toStatus: null, message: `Re-running ${file.fileName}`, at: now });
       return ok({ status: "received" });
     }
@@ -71,7 +72,7 @@ export async function decideFile(deps: Deps, userId: string, fileId: string, dec
     const published = await publishAnalysis(d, connection, analysed.analysis, { source: actor, retrievedAt: file.receivedAt });
     if (!published.ok) return published;
     // the publish completed the group's tasks, the review task among them
-    await updateIntakeFile(tx, file.id, { status: "published", group: analysed.analysis.group, snapshotId: published.value.snapshot_id, decidedBy: actor, decisionReason: reason, processedAt: now });
+    await moveLockedFile(d, file, "published", { group: analysed.analysis.group, snapshotId: published.value.snapshot_id, decidedBy: actor, decisionReason: reason, processedAt: now });
     await insertActivity(tx, { connectionId: connection.id, actor, kind: "intake_file_published", fromStatus: null, toStatus: null, message: `Published the held file ${file.fileName} anyway: ${reason}`, at: now });
     return ok({ status: "published" });
   });

@@ -1,12 +1,12 @@
 import { type ConnectionRow, findConnection } from "../db/repositories/connections.repository.js";
-import { findHeldFile, findSameBytes, type IntakeFileRow, lockIntakeFile, updateIntakeFile } from "../db/repositories/intake.repository.js";
+import { findHeldFile, findSameBytes, type IntakeFileRow, lockIntakeFile } from "../db/repositories/intake.repository.js";
 import { lockConnectionForPublish } from "../db/repositories/snapshots.repository.js";
 import type { Deps } from "../domain/deps.js";
 import { ok, type Result } from "../domain/errors.js";
 import { publishAnalysis } from "./publish-analysis.js";
 import { transactional } from "../domain/transactional.js";
 import { analyzeFile } from "../domain/intake/analyze-file.js";
-import type { IntakeFileStatus } from "../domain/intake/file-machine.js";
+import { type IntakeFileStatus, moveLockedFile } from "../domain/intake/file-machine.js";
 import { holdFile, line, rejectFile } from "../domain/intake/file-outcomes.js";
 import { failedLines } from "../domain/intake/gate.js";
 import { closeLateOnArrival } from "../domain/intake/lateness.js";
@@ -20,7 +20,7 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
   const same = await findSameBytes(deps.db, connection.id, file.sha256, file.id);
   if (same) {
     const verdict = line("same_bytes", `The same bytes as ${same.fileName}, already ${same.status}: not published twice`);
-    await updateIntakeFile(deps.db, file.id, { status: "duplicate", group: same.group, verdict, processedAt: now });
+    await moveLockedFile(deps, file, "duplicate", { group: same.group, verdict, processedAt: now });
     return "duplicate";
   }
   const result = await analyzeFile(deps, connection, file);
@@ -33,7 +33,7 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
     return "held";
   }
   const { analysis, verdict } = result;
-  const stored = { report: analysis.report as never, diff: analysis.diff as never };
+  const stored = { report: analysis.report, diff: analysis.diff };
   const earlier = await findHeldFile(deps.db, connection.id, file.id);
   if (earlier) {
     // a held file pauses what follows: publishing a later file would serve data the operator has not seen in order
@@ -49,7 +49,7 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
     await rejectFile(deps, connection, file, analysis.group, [...verdict, ...line("publish", published.error.message)]);
     return "rejected";
   }
-  await updateIntakeFile(deps.db, file.id, { status: "published", group: analysis.group, verdict, snapshotId: published.value.snapshot_id, processedAt: now, ...stored });
+  await moveLockedFile(deps, file, "published", { group: analysis.group, verdict, snapshotId: published.value.snapshot_id, processedAt: now, ...stored });
   return "published";
 }
 
@@ -65,11 +65,11 @@ export async function processIntakeFile(deps: Deps, fileId: string): Promise<Res
     const d = { ...deps, db: tx };
     const file = await lockIntakeFile(tx, fileId);
     if (!file) return ok("missing" as const);
-    if (file.status !== "received") return ok(file.status as IntakeFileStatus);
+    if (file.status !== "received") return ok(file.status);
     await lockConnectionForPublish(tx, file.connectionId);
     const connection = await findConnection(tx, file.connectionId);
     if (!connection) {
-      await updateIntakeFile(tx, file.id, { status: "rejected", verdict: line("connection", "The connection no longer exists"), processedAt: deps.clock.now() });
+      await moveLockedFile(d, file, "rejected", { verdict: line("connection", "The connection no longer exists"), processedAt: deps.clock.now() });
       return ok("rejected" as const);
     }
     const status = await decide(d, file, connection);

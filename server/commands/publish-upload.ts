@@ -2,7 +2,6 @@ import type { UploadView } from "../../contracts/linnet/ops.js";
 import { findConnection } from "../db/repositories/connections.repository.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, type Result } from "../domain/errors.js";
-import type { Mapping } from "../domain/ingestion/index.js";
 import { keepRecipe } from "../domain/intake/recipes.js";
 import { analysedStatus, isFinalUpload, transitionUpload } from "../domain/ops/upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "../domain/ops/upload-view.js";
@@ -20,7 +19,7 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   if (!upload.ok) return upload;
   if (isFinalUpload(upload.value.status)) return fail("invalid_request", `This upload was already ${upload.value.status}`);
   const connection = await findConnection(deps.db, upload.value.connectionId);
-  const mapping = upload.value.mapping as unknown as Mapping | null;
+  const mapping = upload.value.mapping;
   if (!connection || !mapping) return fail("invalid_request", "Choose a mapping before publishing");
   const parsed = await tableOf(deps, upload.value);
   if (!parsed.ok) return parsed;
@@ -30,7 +29,7 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   let current = upload.value;
   if (current.status !== state) {
     // the current data may have changed since the mapping was applied: record what the file is now
-    const moved = await transitionUpload(deps, current, state, { report: analysis.report as never, diff: analysis.diff as never });
+    const moved = await transitionUpload(deps, current, state, { report: analysis.report, diff: analysis.diff }, `user:${userId}`);
     if (!moved.ok) return moved;
     current = moved.value;
   }
@@ -43,12 +42,12 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
   const published = await publishAnalysis(deps, connection, analysis, meta);
   if (!published.ok) return published;
   // the mapping that worked becomes the connection's recipe for scheduled reports of this kind (the first one only)
-  await keepRecipe(deps, connection.id, { group: analysis.group, name: (mapping as { templateName?: string }).templateName ?? `Mapping of ${upload.value.fileName}`, mapping, table: parsed.value });
+  await keepRecipe(deps, connection.id, { group: analysis.group, name: mapping.templateName ?? `Mapping of ${upload.value.fileName}`, mapping, table: parsed.value });
   // the diff kept is the one computed before the publish: afterwards the current data is this very file
   const moved = await transitionUpload(deps, current, "published", {
     publishedSnapshotId: published.value.snapshot_id,
-    report: analysis.report as never,
-    diff: analysis.diff as never,
-  });
+    report: analysis.report,
+    diff: analysis.diff,
+  }, `user:${userId}`);
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }

@@ -1,10 +1,11 @@
-import { type AutomatedJobRow, findAutomatedJob, lockAutomatedJob, updateAutomatedJob } from "../db/repositories/automated-jobs.repository.js";
+import { type AutomatedJobRow, findAutomatedJob, lockAutomatedJob } from "../db/repositories/automated-jobs.repository.js";
 import { insertEvent } from "../db/repositories/events.repository.js";
 import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../db/repositories/connections.repository.js";
 import { findSandboxCompany } from "../db/repositories/sandbox.repository.js";
 import { transitionConnection } from "../domain/connections/transition.js";
 import type { Deps } from "../domain/deps.js";
 import { ok } from "../domain/errors.js";
+import { type AutomatedJobStatus, transitionAutomatedJob } from "../domain/jobs/automated-job-machine.js";
 import { jobUrl } from "../domain/jobs/automated-sync.js";
 import { transactional } from "../domain/transactional.js";
 import { publishSandboxData } from "./publish-sandbox-data.js";
@@ -20,10 +21,12 @@ import { publishSandboxData } from "./publish-sandbox-data.js";
  * Finish a job with a status and, for failures, what the connection learns from it; in the same transaction, a
  * `job.data_sync_all.completed` event `{job_id, job_url}` (sent on success and on error, as Finch does).
  */
-async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: string | null, connection?: ConnectionRow): Promise<void> {
+async function finish(deps: Deps, job: AutomatedJobRow, status: Exclude<AutomatedJobStatus, "pending" | "in_progress">, error: string | null, connection?: ConnectionRow): Promise<void> {
   const now = deps.clock.now();
   await transactional(deps.db, async (tx) => {
-    await updateAutomatedJob(tx, job.id, { status, error, completedAt: now });
+    // the caller holds the job's row lock in `in_progress`, so a refusal here is a bug: it rolls the run back
+    const moved = await transitionAutomatedJob({ db: tx, clock: deps.clock }, job, job.status, status, { error, completedAt: now }, { reason: error });
+    if (!moved.ok) throw moved.error;
     if (connection && status !== "complete") await recordFailedSyncAttempt(tx, connection.id, now);
     if (connection) {
       const payload = { job_id: job.id, job_url: jobUrl(deps, job.id) };
@@ -45,7 +48,8 @@ async function finish(deps: Deps, job: AutomatedJobRow, status: string, error: s
 export async function runDataSync(deps: Deps, jobId: string): Promise<void> {
   const job = await findAutomatedJob(deps.db, jobId);
   if (job?.status !== "pending" && job?.status !== "in_progress") return; // finished (at-least-once delivery)
-  if (job.status === "pending") await updateAutomatedJob(deps.db, job.id, { status: "in_progress", startedAt: deps.clock.now() });
+  // one worker takes a pending job: the move is conditional, so a second one finds it taken and waits on the lock
+  if (job.status === "pending") await transitionAutomatedJob(deps, job, "pending", "in_progress", { startedAt: deps.clock.now() });
   await transactional(deps.db, async (tx) => {
     const locked = await lockAutomatedJob(tx, job.id);
     if (locked?.status !== "in_progress") return ok(undefined);

@@ -75,7 +75,7 @@ export async function addPeople(deps: Deps, ctx: TokenContext, people: ((sourceI
   const sourceIds: string[] = [];
   for (const [i, build] of people.entries()) {
     const sourceId = `SBX${String(existing + i + 1).padStart(5, "0")}`;
-    await insertSandboxEdit(deps.db, { companyId: ctx.connection.companyId, kind: "new_person", sourceId, body: build(sourceId) as never, createdAt: deps.clock.now() });
+    await insertSandboxEdit(deps.db, { companyId: ctx.connection.companyId, kind: "new_person", sourceId, body: build(sourceId), createdAt: deps.clock.now() });
     sourceIds.push(sourceId);
   }
   const published = await republish(deps, ctx, { org: true, pay: false });

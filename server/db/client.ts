@@ -33,6 +33,8 @@ export interface Database {
   embeddedServer?: { url: string; pid: number };
   /** PGlite only: a tarball of the data directory (tests start each file from a migrated template). */
   dumpDataDir?: () => Promise<Blob>;
+  /** Apply the generated migrations of `folder` through the driver's own migrator. */
+  migrate(folder: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,8 +62,10 @@ function poolDatabase(url: string, onClose: () => Promise<void> = async () => {}
   // (while the transaction's own code runs) would be an unhandled 'error' event and end the process. With this
   // listener the next query fails instead ("not queryable", an outage: 503), and the release drops the client.
   pool.on("connect", (client) => client.on("error", () => {}));
+  const db = drizzlePg(pool, { schema });
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: db as unknown as Db,
+    migrate: (folder) => migratePg(db, { migrationsFolder: folder }),
     kind: "postgres",
     connectionString: url,
     executeSql: async (text, values) => pool.query(text, values as unknown[]),
@@ -103,8 +107,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   try {
     const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+    const db = drizzlePglite(client, { schema });
     return {
-      db: drizzlePglite(client, { schema }) as unknown as Db,
+      db: db as unknown as Db,
+      migrate: (folder) => migratePglite(db, { migrationsFolder: folder }),
       kind: "pglite",
       dumpDataDir: () => client.dumpDataDir("none"),
       executeSql: async (text, values) => {
@@ -130,7 +136,5 @@ export function databaseOptions(config: Config, log?: (message: string) => void)
 
 /** Apply every pending generated migration. */
 export async function migrateDatabase(database: Database): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_DIR };
-  if (database.kind === "postgres") await migratePg(database.db as never, config);
-  else await migratePglite(database.db as never, config);
+  await database.migrate(MIGRATIONS_DIR);
 }

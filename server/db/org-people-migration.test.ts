@@ -24,8 +24,7 @@ describe("org_people migration", () => {
   it("carries each person's three records of existing snapshots into one row and leaves other records", async () => {
     const database = await openDatabase({ dataDir: "memory://" });
     try {
-      const { migrate } = await import("drizzle-orm/pglite/migrator");
-      await migrate(database.db as never, { migrationsFolder: folder });
+      await database.migrate(folder);
       const s = "11111111-1111-4111-8111-111111111111";
       const a = "22222222-2222-4222-8222-222222222222";
       const b = "33333333-3333-4333-8333-333333333333";

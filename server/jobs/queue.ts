@@ -58,7 +58,7 @@ export async function startJobs(boss: PgBoss, deps: Deps, database: Database, op
     for (const job of JOBS) {
       const lease = job.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
       await boss.work(job.name, async (batch) => {
-        for (const item of batch) await runner.run(job.name, item.id, lease, () => job.handle(deps, item.data as never, { signal: stopping.signal }));
+        for (const item of batch) await runner.run(job.name, item.id, lease, () => job.handle(deps, item.data, { signal: stopping.signal }));
       });
     }
   }

@@ -50,7 +50,9 @@ describe("documents on a sandbox connection", () => {
     const people = new Map<string, { start_date: string | null; employment: { type: string | null } | null }>();
     const ids = [];
     for await (const p of finch.hris.directory.list()) ids.push({ individual_id: p.id });
-    for await (const e of finch.hris.employments.retrieveMany({ requests: ids })) people.set(e.individual_id!, e.body as never);
+    for await (const e of finch.hris.employments.retrieveMany({ requests: ids })) {
+      if (!("code" in e.body)) people.set(e.individual_id!, { start_date: e.body.start_date ?? null, employment: e.body.employment ?? null });
+    }
 
     const page = await finch.hris.documents.list();
     const docs = page.documents!;

@@ -1,13 +1,13 @@
 import { request as httpRequest } from "node:http";
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
-import Fastify from "fastify";
+import Fastify, { type FastifyBaseLogger } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FinchErrorSchema } from "../../contracts/finch/errors.js";
 import { errorHandler } from "../../server/api/errors.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { statusUrlFor } from "../../server/domain/connections/status-link.js";
-import { safeSerializers } from "../../server/log-redaction.js";
+import { createLogger } from "../../server/logging.js";
 import type { ConsoleBrowser } from "../support/console.js";
 import { http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -139,7 +139,8 @@ describe("error logs", () => {
         done();
       },
     });
-    const probe = Fastify({ logger: { level: "info", serializers: safeSerializers as never, stream } });
+    // the process's own logger (createLogger: the safe serializers), as app.ts hands it to Fastify
+    const probe = Fastify({ loggerInstance: createLogger({ logLevel: "info", logFormat: "json" }, {}, stream) as FastifyBaseLogger });
     probe.setErrorHandler(errorHandler);
     probe.get("/boom", async () => {
       throw err;

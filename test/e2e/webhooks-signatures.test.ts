@@ -1,6 +1,6 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrgSnapshotInput } from "../../contracts/linnet/snapshot-input.js";
+import type { OrgSnapshotInput, PaymentInput } from "../../contracts/linnet/snapshot-input.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { publishPaySnapshot } from "../../server/commands/publish-pay.js";
@@ -36,11 +36,11 @@ const person = (id: string, first: string, title: string | null): OrgSnapshotInp
 } as OrgSnapshotInput["people"][number]);
 const company = (name: string) => ({ legal_name: name, entity: null, primary_email: null, primary_phone_number: null, departments: null, ein: null, locations: null, accounts: null }) as OrgSnapshotInput["company"];
 const money = (amount: number) => ({ amount, currency: "usd" });
-const statement = (who: string, gross: number) => ({
+const statement = (who: string, gross: number): PaymentInput["pay_statements"][number] => ({
   individual_source_id: who, type: "regular_payroll", payment_method: "direct_deposit", total_hours: 80, gross_pay: money(gross), net_pay: money(gross),
   earnings: [], taxes: [], employee_deductions: [], employer_contributions: [],
 });
-const payment = (id: string, date: string, statements: ReturnType<typeof statement>[]) => ({
+const payment = (id: string, date: string, statements: ReturnType<typeof statement>[]): PaymentInput => ({
   source_id: id, pay_period: { start_date: date, end_date: date }, pay_date: date, debit_date: date, company_debit: money(1), gross_pay: money(1), net_pay: money(1),
   employer_taxes: money(0), employee_taxes: money(0), pay_frequencies: ["bi_weekly"], pay_group_source_ids: [], pay_statements: statements,
 });
@@ -66,12 +66,12 @@ describe("signed webhooks, verified by the official SDK", () => {
     const meta = { source: "operator:test", retrievedAt: server.clock.now() };
     expect((await publishOrgSnapshot(deps, conn.connection_id, { company: company("Old Name"), people: [person("A", "Ann", "Cook"), person("B", "Bob", "Clerk")] }, meta)).ok).toBe(true);
     const pay1 = { pay_groups: [], payments: [payment("P1", "2026-01-02", [statement("A", 100), statement("B", 200)]), payment("P2", "2026-01-16", [statement("A", 100)])], mode: "replace" as const };
-    expect((await publishPaySnapshot(deps, conn.connection_id, pay1 as never, meta)).ok).toBe(true);
+    expect((await publishPaySnapshot(deps, conn.connection_id, pay1, meta)).ok).toBe(true);
     // second publishes: company renamed, A removed, B renamed (individual + directory) and retitled (employment), C added
     expect((await publishOrgSnapshot(deps, conn.connection_id, { company: company("New Name"), people: [person("B", "Bobby", "Manager"), person("C", "Cy", null)] }, meta)).ok).toBe(true);
     // P1: B's statement changed, A's removed; P2 removed; P3 added
     const pay2 = { pay_groups: [], payments: [{ ...payment("P1", "2026-01-02", [statement("B", 250)]), gross_pay: money(2) }, payment("P3", "2026-01-30", [statement("C", 300)])], mode: "replace" as const };
-    expect((await publishPaySnapshot(deps, conn.connection_id, pay2 as never, meta)).ok).toBe(true);
+    expect((await publishPaySnapshot(deps, conn.connection_id, pay2, meta)).ok).toBe(true);
     // a sandbox automated connection's sync: job.data_sync_all.completed
     const sandbox = await http<{ access_token: string }>(server.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_hris", employee_size: 2 } });
     const job = await http<{ job_id: string }>(server.url, "POST", "/sandbox/jobs", { bearer: sandbox.body.access_token, body: { type: "data_sync_all" } });

@@ -60,7 +60,12 @@ export const SDK_CALLS: Record<string, SdkCall> = {
     return rule;
   },
   "get-rules": ({ finch }) => drain(finch.hris.payStatementItem.rules.list()),
-  "update-rule": ({ finch, ctx }) => finch.hris.payStatementItem.rules.update(ctx.ids.rule ?? UNKNOWN, { attributes: { metadata: { gl_code: "5001" } } } as never),
+  "update-rule": ({ finch, ctx }) => {
+    const rules = finch.hris.payStatementItem.rules;
+    // SDK 10.7.0 types the update body as `optionalProperty` only; the spec's body is `attributes`
+    const params: Parameters<typeof rules.update>[1] & { attributes: { metadata: Record<string, string> } } = { attributes: { metadata: { gl_code: "5001" } } };
+    return rules.update(ctx.ids.rule ?? UNKNOWN, params);
+  },
   "delete-rule": ({ finch, ctx }) => finch.hris.payStatementItem.rules.delete(ctx.ids.rule ?? UNKNOWN),
   "get-all-pay-groups": async ({ finch, ctx }) => {
     const groups = await drain(finch.payroll.payGroups.list());
@@ -79,7 +84,7 @@ export const SDK_CALLS: Record<string, SdkCall> = {
     if (created?.job_id) ctx.ids.manualJob = created.job_id;
     return created;
   },
-  "register-company-benefits": ({ finch }) => finch.hris.benefits.register({ type: "s125_dental", description: "Dental PPO", frequency: "every_paycheck" } as never),
+  "register-company-benefits": ({ finch }) => finch.hris.benefits.register({ type: "s125_dental", description: "Dental PPO", frequency: "every_paycheck" }),
   "list-documents": async ({ finch, ctx }) => {
     const list = await finch.hris.documents.list({ limit: 10 });
     if (list?.documents?.[0]?.id) ctx.ids.document = list.documents[0].id;
@@ -134,5 +139,5 @@ export const SDK_CALLS: Record<string, SdkCall> = {
   "post-sandbox-job": ({ finch }) => finch.sandbox.jobs.create({ type: "data_sync_all" }),
   "get-sandbox-jobs-configuration": ({ finch }) => finch.sandbox.jobs.configuration.retrieve(),
   "put-sandbox-jobs-configuration": ({ finch }) => finch.sandbox.jobs.configuration.update({ type: "data_sync_all", completion_status: "complete" }),
-  "post-disconnect-entity": ({ finch, ctx }) => finch.account.disconnectEntity({ entity_ids: [ctx.entityId] } as never),
+  "post-disconnect-entity": ({ finch, ctx }) => finch.account.disconnectEntity({ entity_ids: [ctx.entityId] }),
 };

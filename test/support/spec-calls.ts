@@ -31,9 +31,9 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 const id = (c: CallContext, key: keyof CallContext["ids"]) => encodeURIComponent(c.ids[key] ?? UNKNOWN);
 const bearer = (method: string, path: string, body?: unknown) => async (c: CallContext) => [await http<unknown>(c.base, method, path, { bearer: c.token, body })];
 /** Keep an id found in a 200 body. */
-function keep(c: CallContext, key: keyof CallContext["ids"], res: HttpResult<unknown>, pick: (body: never) => string | undefined): HttpResult<unknown> {
+function keep<B extends object>(c: CallContext, key: keyof CallContext["ids"], res: HttpResult<unknown>, pick: (body: B) => string | undefined): HttpResult<unknown> {
   if (res.status >= 200 && res.status < 300 && res.body && typeof res.body === "object") {
-    const found = pick(res.body as never);
+    const found = pick(res.body as B); // the caller names the shape of a 2xx body it reads
     if (found) c.ids[key] = found;
   }
   return res;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { firstDataDue } from "../../domain/assisted/sla.js";
 import { statusUrlFor } from "../../domain/connections/status-link.js";
-import { type ConnectionState, statusLabel } from "../../domain/connections/status-machine.js";
+import { statusLabel } from "../../domain/connections/status-machine.js";
 import { requireToken } from "../middleware/auth.js";
 import type { RouteModule } from "../types.js";
 
@@ -31,7 +31,7 @@ export const getLinnetConnection: RouteModule = (app, deps) => {
       const assisted = c.authMethod === "assisted" && provider !== undefined;
       return {
         connection_id: c.id,
-        status_label: statusLabel(c.status as ConnectionState),
+        status_label: statusLabel(c.status),
         status_url: assisted ? statusUrlFor(deps, c.id) : null,
         expected_first_data: assisted
           ? firstDataDue(c.products, provider, deps.config.sla, c.createdAt).map((d) => ({ ...d, due_at: d.due_at.toISOString() }))

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { CompleteManualJobSchema, OpsManualJobSchema } from "../../../contracts/linnet/ops.js";
 import { completeManualJob } from "../../commands/complete-manual-job.js";
+import type { ManualJobStatus } from "../../domain/assisted/manual-job-machine.js";
 import { startManualJob } from "../../domain/assisted/manual-jobs.js";
 import { listManualJobView, manualJobView } from "../../domain/ops/manual-job-view.js";
 import { FinchError } from "../../domain/errors.js";
@@ -32,7 +33,7 @@ export const opsManualJobRoutes: RouteModule = (app, deps) => {
     async (request) => {
       await requireConsoleActor(deps, request, "ops.read");
       const { status } = request.query;
-      const statuses = status === "open" ? ["pending", "in_progress"] : status === "any" ? ["pending", "in_progress", "complete", "error"] : [status];
+      const statuses: ManualJobStatus[] = status === "open" ? ["pending", "in_progress"] : status === "any" ? ["pending", "in_progress", "complete", "error"] : [status];
       return { jobs: await listManualJobView(deps, statuses) };
     },
   );

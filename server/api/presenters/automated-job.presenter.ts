@@ -27,12 +27,17 @@ export interface AutomatedJobBody {
 /** HTTP status of each sync request outcome on `POST /jobs/automated`. */
 const SYNC_STATUS = { created: 201, already_running: 202, quota_exhausted: 429 } as const;
 
+/** The body of a sync request that queued or found a job: the job and the quota (`POST /sandbox/jobs` answers only these). */
+export function presentQueuedSync(deps: Pick<Deps, "config">, outcome: Exclude<SyncRequestOutcome, { kind: "quota_exhausted" }>): Required<Omit<SyncRequestBody, "retry_at">> {
+  return { job_id: outcome.jobId, job_url: jobUrl(deps, outcome.jobId), allowed_refreshes: outcome.allowed, remaining_refreshes: outcome.remaining };
+}
+
 /** The body of a sync request's answer: the job and the quota, or the quota and when to retry. */
 export function presentSyncRequestBody(deps: Pick<Deps, "config">, outcome: SyncRequestOutcome): SyncRequestBody {
   if (outcome.kind === "quota_exhausted") {
     return { allowed_refreshes: outcome.allowed, remaining_refreshes: outcome.remaining, retry_at: outcome.retryAt.toISOString() };
   }
-  return { job_id: outcome.jobId, job_url: jobUrl(deps, outcome.jobId), allowed_refreshes: outcome.allowed, remaining_refreshes: outcome.remaining };
+  return presentQueuedSync(deps, outcome);
 }
 
 /** Seconds until `at`, rounded up (the `Retry-After` of a used-up quota). */

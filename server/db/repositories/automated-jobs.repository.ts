@@ -46,7 +46,17 @@ export async function countJobsSince(db: Db, connectionId: string, type: "data_s
   return row?.n ?? 0;
 }
 
-/** Update a job's progress. */
-export async function updateAutomatedJob(db: Db, id: string, patch: Partial<Pick<AutomatedJobRow, "status" | "error" | "startedAt" | "completedAt">>): Promise<void> {
-  await db.update(automatedJobs).set(patch).where(eq(automatedJobs.id, id));
+/** Update a job only while it is still in `from` (its machine's move); false when another move came first. */
+export async function updateAutomatedJobFrom(
+  db: Db,
+  id: string,
+  from: AutomatedJobRow["status"],
+  patch: Partial<Pick<AutomatedJobRow, "status" | "error" | "startedAt" | "completedAt">>,
+): Promise<boolean> {
+  const rows = await db
+    .update(automatedJobs)
+    .set(patch)
+    .where(and(eq(automatedJobs.id, id), eq(automatedJobs.status, from)))
+    .returning({ id: automatedJobs.id });
+  return rows.length === 1;
 }

@@ -14,6 +14,8 @@ export type IdempotencyRow = typeof benefitIdempotencyKeys.$inferSelect;
 export type StoredWriteOutcome = { kind: "benefit_created" | "benefit_updated"; benefitId: string; jobId: string } | { kind: "job_queued"; jobId: string };
 /** A stored idempotency key with its write's outcome. */
 export type IdempotencyKey = Omit<IdempotencyRow, "statusCode" | "response"> & { outcome: StoredWriteOutcome };
+/** How a sandbox company's deduction jobs of one type end. */
+export type SandboxBenefitOutcomeRow = typeof sandboxBenefitOutcomes.$inferSelect;
 
 /** Insert benefits. */
 export async function insertBenefits(db: Db, rows: (typeof benefits.$inferInsert)[]): Promise<void> {
@@ -40,8 +42,18 @@ export async function listActiveBenefits(db: Db, connectionId: string): Promise<
 }
 
 /** Update a benefit. */
-export async function updateBenefit(db: Db, id: string, patch: Partial<Omit<BenefitRow, "id" | "connectionId">>): Promise<void> {
+export async function updateBenefit(db: Db, id: string, patch: Partial<Omit<BenefitRow, "id" | "connectionId" | "state">>): Promise<void> {
   await db.update(benefits).set(patch).where(eq(benefits.id, id));
+}
+
+/** Update a deduction only while its state is still `from` (its machine's move); false when another move came first. */
+export async function updateBenefitFrom(db: Db, id: string, from: BenefitRow["state"], patch: Partial<Omit<BenefitRow, "id" | "connectionId">>): Promise<boolean> {
+  const rows = await db
+    .update(benefits)
+    .set(patch)
+    .where(and(eq(benefits.id, id), eq(benefits.state, from)))
+    .returning({ id: benefits.id });
+  return rows.length === 1;
 }
 
 /** Insert or replace enrollments (an enrollment is replaced as a whole). */
@@ -97,8 +109,18 @@ export async function findBenefitJob(db: Db, id: string): Promise<BenefitJobRow 
 }
 
 /** Update a deduction job. */
-export async function updateBenefitJob(db: Db, id: string, patch: Partial<Omit<BenefitJobRow, "id" | "connectionId">>): Promise<void> {
+export async function updateBenefitJob(db: Db, id: string, patch: Partial<Omit<BenefitJobRow, "id" | "connectionId" | "status">>): Promise<void> {
   await db.update(benefitJobs).set(patch).where(eq(benefitJobs.id, id));
+}
+
+/** Update a deduction job only while it is still in `from` (its machine's move); false when another move came first. */
+export async function updateBenefitJobFrom(db: Db, id: string, from: BenefitJobRow["status"], patch: Partial<Omit<BenefitJobRow, "id" | "connectionId">>): Promise<boolean> {
+  const rows = await db
+    .update(benefitJobs)
+    .set(patch)
+    .where(and(eq(benefitJobs.id, id), eq(benefitJobs.status, from)))
+    .returning({ id: benefitJobs.id });
+  return rows.length === 1;
 }
 
 /** Jobs of a connection still waiting for (or failing) write-then-verify, completed after `completedAfter`. */
@@ -195,7 +217,7 @@ export async function listSandboxBenefitOutcomes(db: Db, companyId: string): Pro
 }
 
 /** Set how a sandbox company's benefit jobs of a type end. */
-export async function setSandboxBenefitOutcome(db: Db, companyId: string, jobType: string, completionStatus: string): Promise<void> {
+export async function setSandboxBenefitOutcome(db: Db, companyId: string, jobType: string, completionStatus: SandboxBenefitOutcomeRow["completionStatus"]): Promise<void> {
   await db
     .insert(sandboxBenefitOutcomes)
     .values({ companyId, jobType, completionStatus })

@@ -26,7 +26,7 @@ export interface ExpectedDateRule {
 export interface ConnectionListFilter {
   applicationId: string;
   search?: string;
-  statuses?: string[];
+  statuses?: ConnectionRow["status"][];
   authMethods?: string[];
   excludeAuthMethods?: string[];
   providerId?: string;

@@ -65,8 +65,18 @@ export async function lockIntakeFile(tx: Db, id: string): Promise<IntakeFileRow 
 }
 
 /** Update a file. */
-export async function updateIntakeFile(db: Db, id: string, patch: Partial<Omit<IntakeFileRow, "id" | "connectionId">>): Promise<void> {
+export async function updateIntakeFile(db: Db, id: string, patch: Partial<Omit<IntakeFileRow, "id" | "connectionId" | "status">>): Promise<void> {
   await db.update(intakeFiles).set(patch).where(eq(intakeFiles.id, id));
+}
+
+/** Update a file only while it is still in `from` (its machine's move); false when another move came first. */
+export async function updateIntakeFileFrom(db: Db, id: string, from: IntakeFileRow["status"], patch: Partial<Omit<IntakeFileRow, "id" | "connectionId">>): Promise<boolean> {
+  const rows = await db
+    .update(intakeFiles)
+    .set(patch)
+    .where(and(eq(intakeFiles.id, id), eq(intakeFiles.status, from)))
+    .returning({ id: intakeFiles.id });
+  return rows.length === 1;
 }
 
 /** Another file of the connection with the same bytes that was published or is awaiting a decision. */
@@ -102,7 +112,7 @@ export async function receivedFileIds(db: Db, limit: number, before: Date): Prom
 }
 
 /** Files, newest first, optionally of one connection or status; the sealed bytes are left out. */
-export async function listIntakeFiles(db: Db, filter: { connectionId?: string; status?: string; limit: number }): Promise<Omit<IntakeFileRow, "contentSealed">[]> {
+export async function listIntakeFiles(db: Db, filter: { connectionId?: string; status?: IntakeFileRow["status"]; limit: number }): Promise<Omit<IntakeFileRow, "contentSealed">[]> {
   const where = [];
   if (filter.connectionId) where.push(eq(intakeFiles.connectionId, filter.connectionId));
   if (filter.status) where.push(eq(intakeFiles.status, filter.status));

@@ -16,13 +16,18 @@ export async function findManualJob(db: Db, id: string): Promise<ManualJobRow | 
   return row;
 }
 
-/** Update a manual job. */
-export async function updateManualJob(db: Db, id: string, patch: Partial<Omit<ManualJobRow, "id" | "connectionId">>): Promise<void> {
-  await db.update(manualJobs).set(patch).where(eq(manualJobs.id, id));
+/** Update a manual job only while it is still in `from` (its machine's move); false when another move came first. */
+export async function updateManualJobFrom(db: Db, id: string, from: ManualJobRow["status"], patch: Partial<Omit<ManualJobRow, "id" | "connectionId">>): Promise<boolean> {
+  const rows = await db
+    .update(manualJobs)
+    .set(patch)
+    .where(and(eq(manualJobs.id, id), eq(manualJobs.status, from)))
+    .returning({ id: manualJobs.id });
+  return rows.length === 1;
 }
 
 /** Manual jobs for the console, by status, soonest due first, with their connection and assignee. */
-export async function listManualJobs(db: Db, statuses: string[], ids?: string[]) {
+export async function listManualJobs(db: Db, statuses: ManualJobRow["status"][], ids?: string[]) {
   return db
     .select({ job: manualJobs, customerName: connections.customerName, providerId: connections.providerId, assigneeEmail: users.email })
     .from(manualJobs)

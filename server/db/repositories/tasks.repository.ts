@@ -19,7 +19,7 @@ export interface TaskListRow {
 /** Filters of the queue. */
 export interface TaskFilter {
   ids?: string[];
-  statuses?: string[];
+  statuses?: TaskRow["status"][];
   /** Any of these providers (an empty list matches nothing). */
   providerIds?: string[];
   /** Tasks of one connection. */

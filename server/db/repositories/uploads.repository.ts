@@ -78,7 +78,7 @@ export async function purgeUploadContentBefore(db: Db, before: Date, now: Date):
 }
 
 /** The diffs stored by the uploads that published the given snapshots. */
-export async function snapshotDiffs(db: Db, snapshotIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function snapshotDiffs(db: Db, snapshotIds: string[]): Promise<Map<string, NonNullable<UploadRow["diff"]>>> {
   if (snapshotIds.length === 0) return new Map();
   const rows = await db
     .select({ snapshotId: ingestionUploads.publishedSnapshotId, diff: ingestionUploads.diff })

@@ -34,8 +34,8 @@ export async function usersByIds(db: Db, ids: string[]): Promise<{ id: string; e
 }
 
 /** Users holding one of the roles, by email. */
-export async function listUsersWithRoles(db: Db, roles: string[]): Promise<{ id: string; email: string; role: string }[]> {
-  return db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.role, roles as never[])).orderBy(users.email);
+export async function listUsersWithRoles(db: Db, roles: UserRow["role"][]): Promise<{ id: string; email: string; role: string }[]> {
+  return db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.role, roles)).orderBy(users.email);
 }
 
 /** The sign-in locks still running at `now` among these throttle keys, by key. */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { ConnectionState } from "./types/statuses.js";
 
 /** Per-connection activity log: who did what and why, shown to developers and operators. */
 export const connectionActivity = pgTable(
@@ -10,8 +11,9 @@ export const connectionActivity = pgTable(
     /** `employer`, `app:<client_id>`, `user:<id>`, `system`. */
     actor: text("actor").notNull(),
     kind: text("kind").notNull(),
-    fromStatus: text("from_status"),
-    toStatus: text("to_status"),
+    /** A connection's state before and after a move (null for entries that move nothing). */
+    fromStatus: text("from_status").$type<ConnectionState>(),
+    toStatus: text("to_status").$type<ConnectionState>(),
     message: text("message").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },

@@ -1,4 +1,17 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { BenefitFrequency, BenefitType, CompanyMatch, EnrollmentConfiguration } from "../../../contracts/finch/benefits.js";
+import type { StoredVerification } from "./types/benefits.js";
+import { oneOf } from "./types/check.js";
+import {
+  BENEFIT_STATES,
+  type BenefitState,
+  JOB_OUTCOME_STATUSES,
+  JOB_STATUSES,
+  type JobOutcomeStatus,
+  type JobStatus,
+  VERIFICATION_STATES,
+  type VerificationState,
+} from "./types/statuses.js";
 
 /**
  * Deductions ("benefits") of a connection as Linnet knows them: created by writes once their job completes, or
@@ -12,20 +25,20 @@ export const benefits = pgTable(
     id: uuid("id").primaryKey(),
     connectionId: uuid("connection_id").notNull(),
     /** BenefitType (401k, hsa_pre, …) or null. */
-    type: text("type"),
+    type: text("type").$type<BenefitType>(),
     description: text("description"),
     /** every_paycheck | monthly | one_time | null */
-    frequency: text("frequency"),
+    frequency: text("frequency").$type<BenefitFrequency>(),
     /** `{ type: "match", tiers: [{ match, threshold }] }` or null. */
-    companyContribution: jsonb("company_contribution").$type<Record<string, unknown> | null>(),
-    /** pending | active | failed */
-    state: text("state").notNull(),
+    companyContribution: jsonb("company_contribution").$type<CompanyMatch | null>(),
+    /** pending | active | failed (`domain/benefits/benefit-job-machine.ts`), held by a CHECK constraint. */
+    state: text("state").$type<BenefitState>().notNull(),
     /** `api` (a write) or `sandbox` (seeded). */
     origin: text("origin").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("benefits_connection_idx").on(t.connectionId, t.createdAt)],
+  (t) => [index("benefits_connection_idx").on(t.connectionId, t.createdAt), check("benefits_state_check", oneOf("state", BENEFIT_STATES))],
 );
 
 /** One individual's enrollment in a benefit (an enrollment is replaced as a whole by a new enroll write). */
@@ -36,9 +49,9 @@ export const benefitEnrollments = pgTable(
     individualId: uuid("individual_id").notNull(),
     connectionId: uuid("connection_id").notNull(),
     /** `{ type: fixed|percent, amount }` (cents or basis points) or null. */
-    employeeDeduction: jsonb("employee_deduction").$type<Record<string, unknown> | null>(),
+    employeeDeduction: jsonb("employee_deduction").$type<EnrollmentConfiguration["employee_deduction"] | null>(),
     /** `{ type: fixed|percent, amount }` or `{ type: "tiered", tiers }` or null. */
-    companyContribution: jsonb("company_contribution").$type<Record<string, unknown> | null>(),
+    companyContribution: jsonb("company_contribution").$type<EnrollmentConfiguration["company_contribution"] | null>(),
     /** Cents per year, or null. */
     annualMaximum: bigint("annual_maximum", { mode: "number" }),
     catchUp: boolean("catch_up"),
@@ -68,18 +81,23 @@ export const benefitJobs = pgTable(
     /** automated | assisted */
     mode: text("mode").notNull(),
     benefitId: uuid("benefit_id").notNull(),
-    /** pending | in_progress | complete | error */
-    status: text("status").notNull(),
+    /** The deduction job machine's state (`domain/benefits/benefit-job-machine.ts`), held by a CHECK constraint. */
+    status: text("status").$type<JobStatus>().notNull(),
     request: jsonb("request").$type<Record<string, unknown>>().notNull(),
     /** Per-item results as `GET /jobs/manual/{id}` serves them. */
     body: jsonb("body").$type<unknown[]>(),
     /** null (not applicable or not yet complete) | pending | verified | not_yet_visible | mismatch */
-    verificationState: text("verification_state"),
-    verification: jsonb("verification").$type<Record<string, unknown>>(),
+    verificationState: text("verification_state").$type<VerificationState>(),
+    verification: jsonb("verification").$type<StoredVerification>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
-  (t) => [index("benefit_jobs_connection_idx").on(t.connectionId, t.createdAt), index("benefit_jobs_verification_idx").on(t.connectionId, t.verificationState)],
+  (t) => [
+    index("benefit_jobs_connection_idx").on(t.connectionId, t.createdAt),
+    index("benefit_jobs_verification_idx").on(t.connectionId, t.verificationState),
+    check("benefit_jobs_status_check", oneOf("status", JOB_STATUSES)),
+    check("benefit_jobs_verification_state_check", oneOf("verification_state", VERIFICATION_STATES, true)),
+  ],
 );
 
 /** `Idempotency-Key`s of deduction writes: only the SHA-256 of the key is stored, per application and connection, for 24 hours. */
@@ -108,9 +126,9 @@ export const sandboxBenefitOutcomes = pgTable(
     /** benefit_create | benefit_register | benefit_update | benefit_enroll | benefit_unenroll */
     jobType: text("job_type").notNull(),
     /** complete | error */
-    completionStatus: text("completion_status").notNull(),
+    completionStatus: text("completion_status").$type<JobOutcomeStatus>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.jobType] })],
+  (t) => [primaryKey({ columns: [t.companyId, t.jobType] }), check("sandbox_benefit_outcomes_completion_status_check", oneOf("completion_status", JOB_OUTCOME_STATUSES))],
 );
 
 /** Sandbox connections whose benefits were seeded from their pay data (once). */

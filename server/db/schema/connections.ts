@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { applications } from "./applications.js";
+import { oneOf } from "./types/check.js";
+import { CONNECTION_STATES, type ConnectionState } from "./types/statuses.js";
 
 /** The link between one application and one employer's account in one provider. */
 export const connections = pgTable(
@@ -23,7 +25,7 @@ export const connections = pgTable(
     connectionType: text("connection_type", { enum: ["provider", "finch"] }).notNull(),
     products: jsonb("products").$type<string[]>().notNull(),
     /** See domain/connections/status-machine.ts. */
-    status: text("status").notNull(),
+    status: text("status").$type<ConnectionState>().notNull(),
     statusMessage: text("status_message"),
     /** Assisted: the address the employer invites as administrator. */
     inviteEmail: text("invite_email"),
@@ -64,6 +66,7 @@ export const connections = pgTable(
     entityDisconnectedAt: timestamp("entity_disconnected_at", { withTimezone: true }),
   },
   (t) => [
+    check("connections_status_check", oneOf("status", CONNECTION_STATES)),
     index("connections_app_customer_idx").on(t.applicationId, t.customerId),
     index("connections_parent_idx").on(t.parentConnectionId).where(sql`${t.parentConnectionId} is not null`),
   ],

@@ -17,3 +17,4 @@ export * from "./audit.js";
 export * from "./intake.js";
 export * from "./plans.js";
 export * from "./intake-sources.js";
+export * from "./status-transitions.js";

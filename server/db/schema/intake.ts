@@ -1,4 +1,7 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { oneOf } from "./types/check.js";
+import type { StoredDiff, StoredMapping, ValidationReport } from "./types/ingestion.js";
+import { INTAKE_FILE_STATUSES, type IntakeFileStatus } from "./types/statuses.js";
 
 /**
  * One SFTP inbox per connection: the login a payroll system's scheduled report uses. The password is stored only as
@@ -24,7 +27,7 @@ export const intakeRecipes = pgTable(
     connectionId: uuid("connection_id").notNull(),
     group: text("product_group", { enum: ["org", "pay"] }).notNull(),
     name: text("name").notNull(),
-    mapping: jsonb("mapping").$type<Record<string, unknown>>().notNull(),
+    mapping: jsonb("mapping").$type<StoredMapping>().notNull(),
     /** Every header of the file the recipe was made from: a new non-empty column stops a file. */
     knownHeaders: jsonb("known_headers").$type<string[]>().notNull(),
     /** The employer's company code column and the values it held (a file naming another company is held). */
@@ -50,13 +53,13 @@ export const intakeFiles = pgTable(
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
     sha256: text("sha256").notNull(),
     contentSealed: text("content_sealed").notNull(),
-    /** received | published | held | rejected | duplicate */
-    status: text("status").notNull(),
+    /** received | published | held | rejected | duplicate (a CHECK constraint holds it to these values) */
+    status: text("status").$type<IntakeFileStatus>().notNull(),
     group: text("product_group", { enum: ["org", "pay"] }),
     /** The gate's verdict, line by line. */
     verdict: jsonb("verdict").$type<{ check: string; ok: boolean; message: string; limit?: string; measured?: string }[]>(),
-    report: jsonb("report").$type<Record<string, unknown>>(),
-    diff: jsonb("diff").$type<Record<string, unknown>>(),
+    report: jsonb("report").$type<ValidationReport>(),
+    diff: jsonb("diff").$type<StoredDiff>(),
     snapshotId: uuid("snapshot_id"),
     reviewTaskId: uuid("review_task_id"),
     decidedBy: text("decided_by"),
@@ -64,5 +67,10 @@ export const intakeFiles = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },
-  (t) => [index("intake_files_connection_idx").on(t.connectionId, t.receivedAt), index("intake_files_status_idx").on(t.status), index("intake_files_sha_idx").on(t.connectionId, t.sha256)],
+  (t) => [
+    index("intake_files_connection_idx").on(t.connectionId, t.receivedAt),
+    index("intake_files_status_idx").on(t.status),
+    index("intake_files_sha_idx").on(t.connectionId, t.sha256),
+    check("intake_files_status_check", oneOf("status", INTAKE_FILE_STATUSES)),
+  ],
 );

@@ -1,4 +1,7 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid, customType } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid, customType } from "drizzle-orm/pg-core";
+import { oneOf } from "./types/check.js";
+import type { StoredDiff, StoredMapping, ValidationReport } from "./types/ingestion.js";
+import { JOB_STATUSES, type JobStatus, TASK_STATUSES, type TaskStatus } from "./types/statuses.js";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -43,8 +46,8 @@ export const assistedTasks = pgTable(
     connectionId: uuid("connection_id").notNull(),
     group: text("product_group", { enum: ["org", "pay"] }).notNull(),
     kind: text("kind", { enum: ["initial", "refresh", "review", "late_file", "source_check"] }).notNull(),
-    /** open | in_progress | done | cancelled */
-    status: text("status").notNull(),
+    /** open | in_progress | done | cancelled (a CHECK constraint holds it to these values) */
+    status: text("status").$type<TaskStatus>().notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     assigneeId: uuid("assignee_id"),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
@@ -55,7 +58,11 @@ export const assistedTasks = pgTable(
     snapshotId: uuid("snapshot_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("assisted_tasks_status_due_idx").on(t.status, t.dueAt), index("assisted_tasks_connection_idx").on(t.connectionId)],
+  (t) => [
+    index("assisted_tasks_status_due_idx").on(t.status, t.dueAt),
+    index("assisted_tasks_connection_idx").on(t.connectionId),
+    check("assisted_tasks_status_check", oneOf("status", TASK_STATUSES)),
+  ],
 );
 
 /** Reusable column mappings per provider and product group (column → field, date formats, value maps). */
@@ -66,7 +73,7 @@ export const mappingTemplates = pgTable(
     providerId: text("provider_id").notNull(),
     group: text("product_group", { enum: ["org", "pay"] }).notNull(),
     name: text("name").notNull(),
-    mapping: jsonb("mapping").$type<Record<string, unknown>>().notNull(),
+    mapping: jsonb("mapping").$type<StoredMapping>().notNull(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
@@ -96,12 +103,12 @@ export const ingestionUploads = pgTable(
     contentSealed: boolean("content_sealed").notNull().default(false),
     /** When the file was deleted by the retention rule (the report, diff and snapshots stay). */
     purgedAt: timestamp("purged_at", { withTimezone: true }),
-    mapping: jsonb("mapping").$type<Record<string, unknown>>(),
+    mapping: jsonb("mapping").$type<StoredMapping>(),
     templateId: uuid("template_id"),
     /** The last validation report (errors, warnings, counts). */
-    report: jsonb("report").$type<Record<string, unknown>>(),
+    report: jsonb("report").$type<ValidationReport>(),
     /** The last diff against the current snapshot. */
-    diff: jsonb("diff").$type<Record<string, unknown>>(),
+    diff: jsonb("diff").$type<StoredDiff>(),
     rowCount: integer("row_count"),
     publishedSnapshotId: uuid("published_snapshot_id"),
     uploadedBy: uuid("uploaded_by"),
@@ -120,8 +127,8 @@ export const manualJobs = pgTable(
     connectionId: uuid("connection_id").notNull(),
     /** benefit_create | benefit_update | benefit_register | benefit_enroll | benefit_unenroll */
     type: text("type").notNull(),
-    /** pending | in_progress | complete | error */
-    status: text("status").notNull(),
+    /** The manual job machine's state (`domain/assisted/manual-job-machine.ts`), held by a CHECK constraint. */
+    status: text("status").$type<JobStatus>().notNull(),
     /** What the operator must enter in the employer's system. */
     request: jsonb("request").$type<Record<string, unknown>>().notNull(),
     /** Per-item results, as `GET /jobs/manual/{id}` serves them. */
@@ -132,5 +139,9 @@ export const manualJobs = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
-  (t) => [index("manual_jobs_status_due_idx").on(t.status, t.dueAt), index("manual_jobs_connection_idx").on(t.connectionId)],
+  (t) => [
+    index("manual_jobs_status_due_idx").on(t.status, t.dueAt),
+    index("manual_jobs_connection_idx").on(t.connectionId),
+    check("manual_jobs_status_check", oneOf("status", JOB_STATUSES)),
+  ],
 );

@@ -1,4 +1,7 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { oneOf } from "./types/check.js";
+import type { SandboxEditBody } from "./types/sandbox.js";
+import { AUTOMATED_JOB_STATUSES, type AutomatedJobStatus } from "./types/statuses.js";
 
 /**
  * A sandbox company: its data is regenerated deterministically from (seed, size, as_of) and then the edits made
@@ -27,7 +30,7 @@ export const sandboxEdits = pgTable(
     kind: text("kind").notNull(),
     /** The person or payment source id the edit targets. */
     sourceId: text("source_id"),
-    body: jsonb("body").$type<Record<string, unknown>>().notNull(),
+    body: jsonb("body").$type<SandboxEditBody>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sandbox_edits_company_idx").on(t.companyId, t.id)],
@@ -40,8 +43,8 @@ export const automatedJobs = pgTable(
     id: uuid("id").primaryKey(),
     connectionId: uuid("connection_id").notNull(),
     type: text("type", { enum: ["data_sync_all", "w4_form_employee_sync"] }).notNull(),
-    /** pending | in_progress | complete | error | reauth_error | permissions_error */
-    status: text("status").notNull(),
+    /** The job machine's state (`domain/jobs/automated-job-machine.ts`); a CHECK constraint holds it to these values. */
+    status: text("status").$type<AutomatedJobStatus>().notNull(),
     params: jsonb("params").$type<Record<string, unknown>>(),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
@@ -49,5 +52,5 @@ export const automatedJobs = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
-  (t) => [index("automated_jobs_connection_idx").on(t.connectionId, t.createdAt)],
+  (t) => [index("automated_jobs_connection_idx").on(t.connectionId, t.createdAt), check("automated_jobs_status_check", oneOf("status", AUTOMATED_JOB_STATUSES))],
 );

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { oneOf } from "./types/check.js";
+import { DELIVERY_STATES } from "./types/statuses.js";
 
 /**
  * A developer's webhook endpoint for one application. The signing secret is stored encrypted (AES-256-GCM bound to
@@ -68,7 +70,7 @@ export const webhookDeliveries = pgTable(
     eventId: text("event_id").notNull(),
     endpointId: uuid("endpoint_id").notNull(),
     applicationId: uuid("application_id").notNull(),
-    state: text("state", { enum: ["pending", "delivered", "failed"] }).notNull(),
+    state: text("state", { enum: DELIVERY_STATES }).notNull(),
     /** Attempts made so far (all time). */
     attempts: integer("attempts").notNull(),
     /** Position in the backoff schedule (reset by a manual redelivery). */
@@ -79,6 +81,7 @@ export const webhookDeliveries = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    check("webhook_deliveries_state_check", oneOf("state", DELIVERY_STATES)),
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
     // pruning finds an old event's deliveries by event

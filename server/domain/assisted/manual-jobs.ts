@@ -1,21 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
-import { findManualJob, insertManualJob, type ManualJobRow, updateManualJob } from "../../db/repositories/manual-jobs.repository.js";
+import { findManualJob, insertManualJob, type ManualJobRow } from "../../db/repositories/manual-jobs.repository.js";
 import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { canMoveManualJob, type ManualJobStatus, transitionManualJob } from "./manual-job-machine.js";
 
-/** States of a manual job. */
-export type ManualJobStatus = "pending" | "in_progress" | "complete" | "error";
-
-/** Legal moves: an operator starts it, then completes it (or records an error). */
-export const MANUAL_JOB_TRANSITIONS: Record<ManualJobStatus, readonly ManualJobStatus[]> = {
-  pending: ["in_progress", "complete", "error"],
-  in_progress: ["complete", "error"],
-  complete: [],
-  error: [],
-};
+export { MANUAL_JOB_TRANSITIONS, type ManualJobStatus } from "./manual-job-machine.js";
 
 /** `at` plus `days` business days (weekends skipped): writes on assisted connections are due in two. */
 export function addBusinessDays(at: Date, days: number): Date {
@@ -54,14 +46,14 @@ export async function createManualJob(deps: Pick<Deps, "db" | "clock">, connecti
 export async function readManualJob(deps: Pick<Deps, "db">, ctx: { connection: Pick<ConnectionRow, "id"> }, jobId: string): Promise<Result<{ job_id: string; status: ManualJobStatus; body: unknown[] | null }>> {
   const job = isUuid(jobId) ? await findManualJob(deps.db, jobId) : undefined;
   if (!job || job.connectionId !== ctx.connection.id) return fail("not_found", `could not find job with id '${jobId}'`);
-  return ok({ job_id: job.id, status: job.status as ManualJobStatus, body: job.body });
+  return ok({ job_id: job.id, status: job.status, body: job.body });
 }
 
 /** The job, if it may move to `to`. */
 export async function movable(deps: Pick<Deps, "db">, jobId: string, to: ManualJobStatus): Promise<Result<ManualJobRow>> {
   const job = isUuid(jobId) ? await findManualJob(deps.db, jobId) : undefined;
   if (!job) return fail("not_found", "Manual job not found");
-  if (!MANUAL_JOB_TRANSITIONS[job.status as ManualJobStatus].includes(to)) return fail("invalid_request", `A ${job.status} job cannot become ${to}`);
+  if (!canMoveManualJob(job.status, to)) return fail("invalid_request", `A ${job.status} job cannot become ${to}`);
   return ok(job);
 }
 
@@ -69,6 +61,5 @@ export async function movable(deps: Pick<Deps, "db">, jobId: string, to: ManualJ
 export async function startManualJob(deps: Pick<Deps, "db" | "clock">, userId: string, jobId: string): Promise<Result<true>> {
   const job = await movable(deps, jobId, "in_progress");
   if (!job.ok) return job;
-  await updateManualJob(deps.db, jobId, { status: "in_progress", assigneeId: userId, startedAt: deps.clock.now() });
-  return ok(true);
+  return transitionManualJob(deps, job.value, "in_progress", { assigneeId: userId, startedAt: deps.clock.now() });
 }

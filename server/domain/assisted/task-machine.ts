@@ -1,5 +1,7 @@
-/** States of a work-queue task. */
-export type TaskStatus = "open" | "in_progress" | "done" | "cancelled";
+import type { TaskStatus } from "../../db/schema/types/statuses.js";
+
+/** States of a work-queue task (defined once with the column). */
+export type { TaskStatus };
 
 /**
  * Legal moves: claiming starts work, releasing gives it back, a publish completes it, a disconnect cancels it.

@@ -69,7 +69,7 @@ export interface OperatorRef {
 async function movable(deps: Pick<Deps, "db">, taskId: string, to: TaskStatus): Promise<Result<TaskRow>> {
   const task = isUuid(taskId) ? await findTask(deps.db, taskId) : undefined;
   if (!task) return fail("not_found", "Task not found");
-  if (!canMoveTask(task.status as TaskStatus, to)) return fail("invalid_request", `A ${task.status} task cannot become ${to}`);
+  if (!canMoveTask(task.status, to)) return fail("invalid_request", `A ${task.status} task cannot become ${to}`);
   return ok(task);
 }
 

@@ -21,6 +21,9 @@ import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
+import type { StoredVerification } from "../../db/schema/types/benefits.js";
+import type { JobOutcomeStatus, VerificationState } from "../../db/schema/types/statuses.js";
+import { transitionBenefit, transitionBenefitJob } from "./benefit-job-machine.js";
 import type { EnrollmentInput } from "./benefit-rules.js";
 
 /** pg-boss queue of deduction writes on sandbox automated connections. */
@@ -52,17 +55,24 @@ function appliedIndividuals(requested: string[], status: string, body: JobItem[]
   return requested.filter((id) => (named.has(id) ? succeeded(named.get(id) as number) : unnamedOk));
 }
 
-/** Apply a finished job's outcome to the connection's benefits state (in the caller's transaction). */
-export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: BenefitJobRow, status: "complete" | "error", body: JobItem[]): Promise<void> {
+/**
+ * Apply a finished job's outcome to the connection's benefits state (in the caller's transaction). The job's move
+ * comes first: when another run already finished it, the move is refused and nothing else is written.
+ */
+export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: BenefitJobRow, status: JobOutcomeStatus, body: JobItem[], actor = "system"): Promise<Result<true>> {
   const now = deps.clock.now();
+  const moved = await transitionBenefitJob(deps, job, status, { body, completedAt: now }, actor);
+  if (!moved.ok) return moved;
   const ok = status === "complete" && body.every((i) => i.individual_id || succeeded(i.code));
-  let verificationState: string | null = null;
-  let verification: Record<string, unknown> | null = null;
+  let verificationState: VerificationState | null = null;
+  let verification: StoredVerification | null = null;
   switch (job.type) {
     case "benefit_create":
-    case "benefit_register":
-      await updateBenefit(deps.db, job.benefitId, { state: ok ? "active" : "failed", updatedAt: now });
+    case "benefit_register": {
+      const created = await transitionBenefit(deps, job.benefitId, "pending", ok ? "active" : "failed");
+      if (!created.ok) return created;
       break;
+    }
     case "benefit_update":
       if (ok) await updateBenefit(deps.db, job.benefitId, { description: (job.request.description as string | undefined) ?? null, updatedAt: now });
       break;
@@ -78,7 +88,7 @@ export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: Ben
             individualId: individual_id,
             connectionId: job.connectionId,
             employeeDeduction: c.employee_deduction ?? null,
-            companyContribution: (c.company_contribution ?? null) as Record<string, unknown> | null,
+            companyContribution: c.company_contribution ?? null,
             annualMaximum: c.annual_maximum ?? null,
             catchUp: c.catch_up ?? null,
             hsaContributionLimit: c.annual_contribution_limit ?? null,
@@ -96,13 +106,19 @@ export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: Ben
       break;
     }
   }
-  await updateBenefitJob(deps.db, job.id, { status, body, completedAt: now, verificationState, verification });
+  if (verificationState) await updateBenefitJob(deps.db, job.id, { verificationState, verification });
+  return moved;
 }
 
 /** Called when an operator completes a manual job (in its transaction): a deduction job updates the benefits state. */
-export async function onManualJobCompleted(deps: Pick<Deps, "db" | "clock">, manual: ManualJobRow, outcome: { status: "complete" | "error"; body: JobItem[] }): Promise<void> {
+export async function onManualJobCompleted(
+  deps: Pick<Deps, "db" | "clock">,
+  manual: ManualJobRow,
+  outcome: { status: JobOutcomeStatus; body: JobItem[] },
+  actor = "system",
+): Promise<Result<true>> {
   const job = await findBenefitJob(deps.db, manual.id);
-  if (job) await applyJobOutcome(deps, job, outcome.status, outcome.body);
+  return job ? applyJobOutcome(deps, job, outcome.status, outcome.body, actor) : { ok: true, value: true };
 }
 
 /** Results a sandbox provider gives for a job that completes. */
@@ -141,7 +157,8 @@ export async function runBenefitJob(deps: Deps, jobId: string): Promise<void> {
   const body = failed ? [{ code: 500, message: "The provider failed to process the change (sandbox job configuration)" }] : await sandboxResults(deps, job);
   await transactional(deps.db, async (tx) => {
     const now = deps.clock.now();
-    await applyJobOutcome({ db: tx, clock: deps.clock }, job, status, body);
+    const applied = await applyJobOutcome({ db: tx, clock: deps.clock }, job, status, body);
+    if (!applied.ok) return applied; // another delivery of this job ran it first
     await insertEvent(tx, {
       type: `job.${job.type}.completed`,
       applicationId: connection.applicationId,
@@ -155,9 +172,9 @@ export async function runBenefitJob(deps: Deps, jobId: string): Promise<void> {
 }
 
 /** A stored verification as served (`linnet_verification`). */
-export function presentVerification(v: Record<string, unknown> | null): LinnetVerification {
+export function presentVerification(v: StoredVerification | null): LinnetVerification {
   if (!v) return null;
-  return { state: v.state, checked_at: v.checked_at ?? null, snapshot_id: v.snapshot_id ?? null, details: v.details ?? [] } as LinnetVerification;
+  return { state: v.state, checked_at: v.checked_at ?? null, snapshot_id: v.snapshot_id ?? null, details: v.details ?? [] };
 }
 
 /** The write-then-verify outcome of a deduction job (for the developer dashboard and the consoles); null when none applies yet. */
@@ -173,7 +190,7 @@ export async function deductionJobsOf(deps: Pick<Deps, "db">, connectionId: stri
     job_id: j.id,
     type: j.type,
     mode: j.mode,
-    status: j.status as DashboardDeductionJob["status"],
+    status: j.status,
     created_at: j.createdAt.toISOString(),
     completed_at: j.completedAt?.toISOString() ?? null,
     verification: presentVerification(j.verification),
@@ -199,5 +216,5 @@ export async function readDeductionJob(deps: Pick<Deps, "db">, ctx: TokenContext
     if (!manual.ok || !job) return manual;
     return ok({ ...manual.value, linnet_verification: presentVerification(job.verification) });
   }
-  return ok({ job_id: job.id, status: job.status as DeductionJobAnswer["status"], body: job.body, linnet_verification: presentVerification(job.verification) });
+  return ok({ job_id: job.id, status: job.status, body: job.body, linnet_verification: presentVerification(job.verification) });
 }

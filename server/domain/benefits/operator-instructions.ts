@@ -1,4 +1,4 @@
-import type { BenefitType } from "../../../contracts/finch/benefits.js";
+import type { BenefitFrequency, BenefitType, CompanyMatch } from "../../../contracts/finch/benefits.js";
 import { recordsByIds } from "../../db/repositories/snapshots.repository.js";
 import type { Db } from "../../db/client.js";
 import { featuresOf } from "./benefit-features.js";
@@ -23,17 +23,17 @@ function amountText(c: { type: string; amount?: number; tiers?: { match: number;
 /** The benefit as the operator finds it in the provider. */
 export interface BenefitFacts {
   benefit_id: string;
-  type: string | null;
+  type: BenefitType | null;
   description: string | null;
-  frequency: string | null;
-  company_contribution?: { type: string; tiers: { match: number; threshold: number }[] } | null;
+  frequency: BenefitFrequency | null;
+  company_contribution?: CompanyMatch | null;
 }
 
 /** The benefit in words. */
 export function benefitWords(b: BenefitFacts): Record<string, unknown> {
   return {
     name: b.description ?? "(no name given)",
-    type: `${featuresOf(b.type as BenefitType | null).description}${b.type ? ` (${b.type})` : ""}`,
+    type: `${featuresOf(b.type).description}${b.type ? ` (${b.type})` : ""}`,
     frequency: b.frequency?.replace("_", " ") ?? "as the provider defaults",
     ...(b.company_contribution ? { company_match: amountText(b.company_contribution, "") } : {}),
     benefit_id: b.benefit_id,

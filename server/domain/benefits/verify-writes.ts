@@ -87,7 +87,7 @@ export async function verifyBenefitWrites(deps: Pick<Deps, "db" | "clock">, conn
 async function verifyJob(deps: Pick<Deps, "db" | "clock">, job: BenefitJobRow, byPerson: Map<string, Statement>, payDate: string, snapshotId: string): Promise<void> {
   const benefit = await findBenefit(deps.db, job.connectionId, job.benefitId);
   if (!benefit) return;
-  const applied = new Set((job.verification?.applied as string[] | undefined) ?? []);
+  const applied = new Set(job.verification?.applied ?? []);
   const details =
     job.type === "benefit_enroll"
       ? (job.request.items as EnrollmentInput[]).filter((i) => applied.has(i.individual_id)).map((i) => checkEnrolled(i, byPerson.get(i.individual_id), benefit, payDate))

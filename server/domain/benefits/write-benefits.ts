@@ -70,7 +70,7 @@ async function plan(deps: Deps, ctx: TokenContext, orgSnapshotId: string, write:
     type: benefit.type,
     description: benefit.description,
     frequency: benefit.frequency,
-    company_contribution: benefit.companyContribution as BenefitFacts["company_contribution"],
+    company_contribution: benefit.companyContribution,
   };
   if (write.type === "benefit_update") {
     if (write.body.description === undefined) return fail("invalid_request", "description: give the new name or description");
@@ -78,7 +78,7 @@ async function plan(deps: Deps, ctx: TokenContext, orgSnapshotId: string, write:
   }
   if (write.type === "benefit_enroll") {
     const known = await knownIndividuals(deps, orgSnapshotId, write.body.map((i) => i.individual_id));
-    const items = checkEnrollment(facts.type as never, write.body, known);
+    const items = checkEnrollment(facts.type, write.body, known);
     if (!items.ok) return items;
     const names = await individualNames(deps.db, orgSnapshotId, items.value.map((i) => i.individual_id));
     return ok({ benefitId: benefit.id, newBenefit: null, request: { items: items.value }, instructions: enrollInstructions(facts, items.value, names, provider), kind: "job_queued" });

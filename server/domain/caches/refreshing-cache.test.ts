@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.js";
+import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { ConnectionStateCache } from "./connection-state-cache.js";
 import { RefreshingCache } from "./refreshing-cache.js";
 
@@ -68,8 +70,8 @@ describe("RefreshingCache", () => {
 
 describe("ConnectionStateCache", () => {
   it("drops a connection and the parents listing it as an entity", async () => {
-    const cache = new ConnectionStateCache({} as never, 1000);
-    const row = (id: string) => ({ id }) as never;
+    const cache = new ConnectionStateCache({} as Db, 1000); // no commits in this test: the database is never used
+    const row = (id: string) => ({ id }) as ConnectionRow;
     const l = loader(() => null);
     await cache.resolve("parent", 0, async () => ({ connection: row("parent"), entities: [row("child")] }));
     await cache.resolve("other", 0, async () => ({ connection: row("other"), entities: [] }));

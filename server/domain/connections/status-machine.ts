@@ -1,7 +1,7 @@
-import type { CONNECTION_STATUSES } from "../../../contracts/finch/introspect.js";
+import type { ConnectionState } from "../../db/schema/types/statuses.js";
 
-/** Every state a connection can be in: the API's ConnectionStatus values plus `disconnected`. */
-export type ConnectionState = (typeof CONNECTION_STATUSES)[number] | "disconnected";
+/** Every state a connection can be in: the API's ConnectionStatus values plus `disconnected` (defined with the column). */
+export type { ConnectionState };
 
 /**
  * Legal moves. Assisted connections walk pending → processing → connected with the error side exits;

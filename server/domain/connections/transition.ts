@@ -27,7 +27,7 @@ export async function transitionConnection(
   cause: TransitionCause,
   extra: { accessConfirmedAt?: Date } = {},
 ): Promise<Result<ConnectionRow>> {
-  const from = connection.status as ConnectionState;
+  const from = connection.status;
   if (!canTransition(from, to)) return fail("invalid_request", `A connection cannot move from ${from} to ${to}`);
   const now = deps.clock.now();
   const providerName = deps.catalog.get(connection.providerId)?.display_name ?? connection.providerId;

@@ -10,6 +10,7 @@ import {
 } from "../../db/repositories/connection-list.repository.js";
 import { isUuid } from "../ids.js";
 import { deductionJobsOf } from "../benefits/benefit-jobs.js";
+import type { ConnectionState } from "../connections/status-machine.js";
 import { statusUrlFor } from "../connections/status-link.js";
 import { automaticSince } from "./automatic-since.js";
 import type { Deps } from "../deps.js";
@@ -17,7 +18,7 @@ import { fail, ok, type Result } from "../errors.js";
 import { presentListedConnection } from "./readiness.js";
 
 /** Which precise states each status filter means. */
-const STATUS_GROUPS: Record<ConnectionListQuery["status"] & string, string[]> = {
+const STATUS_GROUPS: Record<ConnectionListQuery["status"] & string, ConnectionState[]> = {
   pending: ["pending"],
   processing: ["processing"],
   connected: ["connected"],

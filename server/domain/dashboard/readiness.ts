@@ -50,7 +50,7 @@ const earliest = (dates: (string | null)[]) => dates.filter((d): d is string => 
 /** A connection as the Employers tab lists it. */
 export function presentListedConnection(deps: Pick<Deps, "catalog" | "config">, row: ListedConnection): DashboardConnection {
   const c = row.connection;
-  const state = c.status as ConnectionState;
+  const state = c.status;
   const readiness = productReadiness(deps, row);
   return {
     id: c.id,

@@ -14,7 +14,7 @@ export interface FieldChange {
 }
 
 /** The differences between two versions of a company's people. Lists are capped; `counts` has the totals. */
-export interface OrgDiff {
+export type OrgDiff = {
   /** People new in this file. */
   hires: { source_id: string; name: string }[];
   /** People whose `is_active` turned false or whose end date appeared. */
@@ -25,7 +25,7 @@ export interface OrgDiff {
   changed: { source_id: string; name: string; fields: FieldChange[] }[];
   /** Totals: hires, terminations, removed, changed, unchanged, previous, next. */
   counts: Record<string, number>;
-}
+};
 
 /** How many entries each list keeps. */
 export const DIFF_LIST_LIMIT = 500;

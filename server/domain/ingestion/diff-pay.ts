@@ -2,14 +2,14 @@
 import type { PaymentInput } from "../../../contracts/linnet/snapshot-input.js";
 
 /** New and already-published payments. `newPayments` is capped; `newPaymentCount` has the total. */
-export interface PayDiff {
+export type PayDiff = {
   /** Payments not published before. */
   newPayments: { source_id: string; pay_date: string | null; gross: number | null }[];
   /** How many payments are new. */
   newPaymentCount: number;
   /** How many payments were published before (matched by source id). */
   existingPayments: number;
-}
+};
 
 /** How many new payments are listed. */
 export const PAY_DIFF_LIMIT = 500;

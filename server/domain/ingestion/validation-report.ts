@@ -2,7 +2,7 @@
 import type { Issue, IssueCollector } from "./issues.js";
 
 /** What validation found. */
-export interface ValidationReport {
+export type ValidationReport = {
   /** True when there are no errors: the data may be published. */
   ok: boolean;
   /** Errors (the first few hundred; `counts.errors` has the total). */
@@ -15,7 +15,7 @@ export interface ValidationReport {
   requiresConfirmation: boolean;
   /** Why confirmation is required. */
   confirmationReason?: string;
-}
+};
 
 /** Assemble the report from the collected issues, the record counts and an optional reason to confirm. */
 export function buildReport(issues: IssueCollector, counts: Record<string, number>, confirmationReason?: string): ValidationReport {

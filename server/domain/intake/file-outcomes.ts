@@ -2,7 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { type ConnectionRow, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
-import { type IntakeFileRow, updateIntakeFile } from "../../db/repositories/intake.repository.js";
+import type { IntakeFileRow } from "../../db/repositories/intake.repository.js";
+import { moveLockedFile } from "./file-machine.js";
 import { insertTasks } from "../../db/repositories/tasks.repository.js";
 import { DAY_MS } from "../clock.js";
 import type { Deps } from "../deps.js";
@@ -24,7 +25,7 @@ export async function holdFile(deps: Deps, connection: ConnectionRow, file: Inta
   const now = deps.clock.now();
   const taskId = randomUUID();
   await insertTasks(deps.db, [{ id: taskId, connectionId: connection.id, group: group ?? "org", kind: "review", status: "open", dueAt: nextBusinessDay(now), createdAt: now }]);
-  await updateIntakeFile(deps.db, file.id, { status: "held", group, verdict, reviewTaskId: taskId, processedAt: now, ...extra });
+  await moveLockedFile(deps, file, "held", { group, verdict, reviewTaskId: taskId, processedAt: now, ...extra });
   const reasons = failedLines(verdict).map((l) => l.message).join("; ");
   await insertActivity(deps.db, { connectionId: connection.id, actor: "intake", kind: "intake_file_held", fromStatus: null, toStatus: null, message: `Held ${file.fileName} for review: ${reasons}`, at: now });
 }
@@ -32,7 +33,7 @@ export async function holdFile(deps: Deps, connection: ConnectionRow, file: Inta
 /** Reject a file: the data served stays; apps see a failed attempt for the file's group when it is known. */
 export async function rejectFile(deps: Deps, connection: ConnectionRow, file: IntakeFileRow, group: "org" | "pay" | null, verdict: VerdictLine[], actor = "intake"): Promise<void> {
   const now = deps.clock.now();
-  await updateIntakeFile(deps.db, file.id, { status: "rejected", group, verdict, processedAt: now });
+  await moveLockedFile(deps, file, "rejected", { group, verdict, processedAt: now });
   if (group) await recordFailedSyncAttempt(deps.db, connection.id, now, group);
   await insertActivity(deps.db, { connectionId: connection.id, actor, kind: "intake_file_rejected", fromStatus: null, toStatus: null, message: `Rejected ${file.fileName}: ${failedLines(verdict).map((l) => l.message).join("; ")}`, at: now });
 }

@@ -4,6 +4,7 @@ import type { IntakeFileDetailSchema, IntakeFileSchema, IntakeSourceSchema } fro
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { findInbox, findIntakeFile, type IntakeFileRow, listIntakeFiles, recipesOf } from "../../db/repositories/intake.repository.js";
 import { isUuid } from "../ids.js";
+import type { IntakeFileStatus } from "./file-machine.js";
 import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
@@ -20,7 +21,7 @@ function present(f: Omit<IntakeFileRow, "contentSealed">, customerName: string |
     file_name: f.fileName,
     size_bytes: f.sizeBytes,
     sha256: f.sha256,
-    status: f.status as FileView["status"],
+    status: f.status,
     group: f.group,
     verdict: f.verdict ?? [],
     snapshot_id: f.snapshotId,
@@ -33,7 +34,7 @@ function present(f: Omit<IntakeFileRow, "contentSealed">, customerName: string |
 }
 
 /** Delivered files, newest first. */
-export async function listFiles(deps: Pick<Deps, "db">, filter: { connectionId?: string; status?: string; limit: number }): Promise<FileView[]> {
+export async function listFiles(deps: Pick<Deps, "db">, filter: { connectionId?: string; status?: IntakeFileStatus; limit: number }): Promise<FileView[]> {
   const rows = await listIntakeFiles(deps.db, filter);
   const names = new Map<string, string | null>();
   for (const r of rows) if (!names.has(r.connectionId)) names.set(r.connectionId, (await findConnection(deps.db, r.connectionId))?.customerName ?? null);

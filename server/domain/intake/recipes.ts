@@ -30,7 +30,7 @@ export async function keepRecipe(
   const { templateName: _drop, ...mapping } = input.mapping as Mapping & { templateName?: string };
   await saveRecipe(
     deps.db,
-    { connectionId, group: input.group, name: input.name, mapping: mapping as never, knownHeaders: input.table.headers, identity: companyCodes(input.table), createdAt: now, updatedAt: now },
+    { connectionId, group: input.group, name: input.name, mapping: mapping, knownHeaders: input.table.headers, identity: companyCodes(input.table), createdAt: now, updatedAt: now },
     replace,
   );
 }
@@ -67,7 +67,7 @@ export async function matchRecipe(deps: Pick<Deps, "db">, connectionId: string, 
   let best: (RecipeMatch & { score: number }) | null = null;
   let unreadable: string | null = null;
   for (const recipe of recipes) {
-    const mapping = recipe.mapping as unknown as Mapping;
+    const mapping = recipe.mapping;
     const parsed = await parseUpload(dropTitleRows(bytes, mapping), fileName);
     if (!parsed.ok) {
       unreadable = parsed.error.message;

@@ -8,7 +8,7 @@ import { listUploadsOfConnection, snapshotDiffs } from "../../db/repositories/up
 import { actorNames } from "../activity/actor-names.js";
 import { assistedInstructions } from "../assisted/instructions.js";
 import { isUuid } from "../ids.js";
-import { CONNECTION_TRANSITIONS, type ConnectionState, statusLabel } from "../connections/status-machine.js";
+import { CONNECTION_TRANSITIONS, statusLabel } from "../connections/status-machine.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { presentTask } from "./queue.js";
@@ -41,7 +41,7 @@ export async function opsConnectionView(deps: Pick<Deps, "db" | "clock" | "catal
     products: c.products,
     auth_method: c.authMethod,
     status: c.status,
-    status_label: statusLabel(c.status as ConnectionState),
+    status_label: statusLabel(c.status),
     status_message: c.statusMessage,
     created_at: c.createdAt.toISOString(),
     access_confirmed_at: c.accessConfirmedAt?.toISOString() ?? null,
@@ -49,7 +49,7 @@ export async function opsConnectionView(deps: Pick<Deps, "db" | "clock" | "catal
     invite_email: c.inviteEmail,
     instructions: instructions ? { role: instructions.role, method: instructions.method, steps: instructions.steps } : null,
     // connecting happens by publishing data, so it is only offered once data exists
-    allowed_statuses: CONNECTION_TRANSITIONS[c.status as ConnectionState].filter((s) => s !== "connected" || c.orgSnapshotId || c.paySnapshotId),
+    allowed_statuses: CONNECTION_TRANSITIONS[c.status].filter((s) => s !== "connected" || c.orgSnapshotId || c.paySnapshotId),
     // the queue's own query, so a claimed task shows its assignee here exactly as in the queue
     tasks: (await listTasks(deps.db, { connectionId: c.id, sort: "created_desc", limit: 100, offset: 0 })).rows.map((r) => presentTask(deps, r, now)),
     activity: activity.map((a) => ({ at: a.at.toISOString(), actor: a.actor, actor_name: nameOf(a.actor), kind: a.kind, from_status: a.fromStatus, to_status: a.toStatus, message: a.message })),

@@ -5,11 +5,12 @@ import { verificationsOf } from "../../db/repositories/benefits.repository.js";
 import { presentVerification } from "../benefits/benefit-jobs.js";
 import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
+import type { ManualJobStatus } from "../assisted/manual-job-machine.js";
 
 type OpsManualJob = z.infer<typeof OpsManualJobSchema>;
 
 /** Manual jobs of the given statuses as the console shows them, soonest due first. */
-export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, statuses: string[], ids?: string[]): Promise<OpsManualJob[]> {
+export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, statuses: ManualJobStatus[], ids?: string[]): Promise<OpsManualJob[]> {
   const rows = await listManualJobs(deps.db, statuses, ids);
   const verified = new Map((await verificationsOf(deps.db, rows.map((r) => r.job.id))).map((v) => [v.id, presentVerification(v.verification)]));
   return rows.map((r) => ({
@@ -18,7 +19,7 @@ export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, stat
     customer_name: r.customerName,
     provider: { id: r.providerId, display_name: deps.catalog.get(r.providerId)?.display_name ?? r.providerId },
     type: r.job.type,
-    status: r.job.status as OpsManualJob["status"],
+    status: r.job.status,
     request: r.job.request,
     body: r.job.body,
     due_at: r.job.dueAt.toISOString(),

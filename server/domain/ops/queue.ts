@@ -33,10 +33,10 @@ export function presentTask(deps: Pick<Deps, "catalog">, r: TaskListRow, now: Da
     connection_id: t.connectionId,
     group: t.group,
     kind: t.kind,
-    status: t.status as TaskStatus,
+    status: t.status,
     due_at: t.dueAt.toISOString(),
     due_in_ms: t.dueAt.getTime() - now.getTime(),
-    sla: slaHealth(t.status as TaskStatus, t.dueAt, now),
+    sla: slaHealth(t.status, t.dueAt, now),
     assignee: t.assigneeId ? { id: t.assigneeId, email: r.assigneeEmail ?? "" } : null,
     customer_name: r.customerName,
     application_name: r.applicationName,
@@ -57,7 +57,7 @@ export function matchingProviders(deps: Pick<Deps, "catalog">, text: string): st
 /** The work queue, filtered and sorted. */
 export async function listQueue(deps: Pick<Deps, "db" | "clock" | "catalog">, q: QueueQuery, actorId: string): Promise<{ tasks: Task[]; total: number }> {
   const now = deps.clock.now();
-  const statuses = q.status === undefined || q.status === "active" ? ["open", "in_progress"] : [q.status];
+  const statuses: TaskStatus[] = q.status === undefined || q.status === "active" ? ["open", "in_progress"] : [q.status];
   const filter: TaskFilter = { statuses, sort: q.sort, limit: q.limit, offset: q.offset };
   if (q.provider) filter.providerIds = matchingProviders(deps, q.provider);
   if (q.assignee === "me") filter.assigneeId = actorId;

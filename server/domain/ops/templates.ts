@@ -9,6 +9,6 @@ export async function saveTemplate(deps: Pick<Deps, "db" | "clock" | "catalog">,
   if (!deps.catalog.get(providerId)) return fail("invalid_request", `provider_id: unknown provider "${providerId}"`) as Result<never>;
   const now = deps.clock.now();
   const id = randomUUID();
-  await insertTemplate(deps.db, { id, providerId, group: mapping.group, name, mapping: mapping as never, createdBy: userId, createdAt: now, updatedAt: now });
-  return ok({ id, provider_id: providerId, group: mapping.group, name, builtin: false, mapping: mapping as never });
+  await insertTemplate(deps.db, { id, providerId, group: mapping.group, name, mapping, createdBy: userId, createdAt: now, updatedAt: now });
+  return ok({ id, provider_id: providerId, group: mapping.group, name, builtin: false, mapping });
 }

@@ -6,28 +6,33 @@
 import type { UploadStatus } from "../../../contracts/linnet/ops.js";
 import { type UploadRow, updateUploadFrom } from "../../db/repositories/uploads.repository.js";
 import type { Deps } from "../deps.js";
-import { fail, ok, type Result } from "../errors.js";
+import { ok, type Result } from "../errors.js";
 import { type Mapping, REQUIRED_FIELDS } from "../ingestion/index.js";
+import { canMove, defineMachine, isFinal } from "../status/machine.js";
+import { recordedMove } from "../status/recorded-move.js";
 
 export type { UploadStatus };
 
 /** Legal moves. Re-analysis may keep a state (a new mapping that is still invalid is `invalid → invalid`). */
-export const UPLOAD_TRANSITIONS: Record<UploadStatus, readonly UploadStatus[]> = {
+export const UPLOAD_MACHINE = defineMachine<UploadStatus, "upload">("upload", {
   needs_mapping: ["needs_mapping", "invalid", "valid", "discarded"],
   invalid: ["needs_mapping", "invalid", "valid", "discarded"],
   valid: ["needs_mapping", "invalid", "valid", "published", "discarded"],
   published: [],
   discarded: [],
-};
+});
+
+/** The table of legal moves (the console shows `next_statuses` from it). */
+export const UPLOAD_TRANSITIONS = UPLOAD_MACHINE.moves;
 
 /** Whether an upload may move from `from` to `to`. */
 export function canMoveUpload(from: UploadStatus, to: UploadStatus): boolean {
-  return UPLOAD_TRANSITIONS[from].includes(to);
+  return canMove(UPLOAD_MACHINE, from, to);
 }
 
 /** Whether an upload is final (published or discarded): its stored report and diff are what it showed then. */
 export function isFinalUpload(status: UploadStatus): boolean {
-  return UPLOAD_TRANSITIONS[status].length === 0;
+  return isFinal(UPLOAD_MACHINE, status);
 }
 
 /** Required fields a mapping leaves without a column (e.g. `source_id`). */
@@ -42,18 +47,19 @@ export function analysedStatus(mapping: Mapping | null, group: "org" | "pay", re
 }
 
 /**
- * Move an upload to `to` with the columns that change with it. Refuses an illegal move, and a move from a state the
- * upload has already left (a concurrent publish or discard): the update only applies while the row is still in `from`.
+ * Move an upload to `to` with the columns that change with it, recording the move in `status_transitions` in the
+ * same transaction. Refuses an illegal move, and a move from a state the upload has already left (a concurrent
+ * publish or discard): the update only applies while the row is still in `from`.
  */
 export async function transitionUpload(
   deps: Pick<Deps, "db" | "clock">,
   upload: UploadRow,
   to: UploadStatus,
   patch: Partial<Pick<UploadRow, "mapping" | "templateId" | "report" | "diff" | "rowCount" | "publishedSnapshotId">> = {},
+  actor = "system",
 ): Promise<Result<UploadRow>> {
   const from = upload.status;
-  if (!canMoveUpload(from, to)) return fail("invalid_request", `The upload is ${from.replace("_", " ")} and cannot become ${to.replace("_", " ")}`);
   const next = { ...patch, status: to, updatedAt: deps.clock.now() };
-  if (!(await updateUploadFrom(deps.db, upload.id, from, next))) return fail("invalid_request", "The upload changed meanwhile; reload it");
-  return ok({ ...upload, ...next });
+  const moved = await recordedMove(deps, UPLOAD_MACHINE, { id: upload.id, from, to, actor }, (tx) => updateUploadFrom(tx, upload.id, from, next));
+  return moved.ok ? ok({ ...upload, ...next }) : moved;
 }

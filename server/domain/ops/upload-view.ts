@@ -4,7 +4,7 @@ import { findTemplate, type UploadRow } from "../../db/repositories/uploads.repo
 import type { Deps } from "../deps.js";
 import { UPLOAD_WORK } from "./upload-cache.js";
 import { ok, type Result } from "../errors.js";
-import { type Mapping, ORG_FIELDS, PAY_FIELDS, type ParsedTable, REQUIRED_FIELDS, type ValidationReport } from "../ingestion/index.js";
+import { type Mapping, ORG_FIELDS, PAY_FIELDS, type ParsedTable, REQUIRED_FIELDS } from "../ingestion/index.js";
 import { type UploadAnalysis, analyzeTable } from "./upload-analysis.js";
 import { analysedStatus, isFinalUpload, UPLOAD_TRANSITIONS, unmappedRequired } from "./upload-machine.js";
 
@@ -45,12 +45,12 @@ export async function analyzeIfMapped(deps: Deps, connection: ConnectionRow, upl
  * gives; a final upload shows the report and diff stored when it was published or discarded.
  */
 export async function presentUpload(deps: Deps, connection: ConnectionRow, upload: UploadRow, table: ParsedTable): Promise<Result<UploadView>> {
-  const mapping = upload.mapping as unknown as Mapping | null;
+  const mapping = upload.mapping;
   const analysis = await analyzeIfMapped(deps, connection, upload, table, mapping);
   const final = isFinalUpload(upload.status);
   const status = final ? upload.status : analysedStatus(mapping, upload.group, analysis?.report ?? null);
-  const report = final ? ((upload.report as unknown as ValidationReport | null) ?? null) : (analysis?.report ?? null);
-  const diff = final ? (upload.diff ?? null) : ((analysis?.diff as unknown as Record<string, unknown>) ?? null);
+  const report = final ? (upload.report ?? null) : (analysis?.report ?? null);
+  const diff = final ? (upload.diff ?? null) : (analysis?.diff ?? null);
   const template = upload.templateId ? await findTemplate(deps.db, upload.templateId) : undefined;
   const fields = (upload.group === "org" ? ORG_FIELDS : PAY_FIELDS) as readonly string[];
   const required = REQUIRED_FIELDS[upload.group] as readonly string[];

@@ -6,6 +6,7 @@ import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { UPLOAD_WORK } from "./upload-cache.js";
 import { fail, ok, type Result } from "../errors.js";
+import type { StoredMapping } from "../../db/schema/types/ingestion.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, type ParsedTable } from "../ingestion/index.js";
 import { analysedStatus, isFinalUpload, transitionUpload, unmappedRequired } from "./upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "./upload-view.js";
@@ -13,7 +14,7 @@ import { openUploadContent, purgedMessage, sealUploadContent } from "./upload-co
 
 /** The templates to try for a provider and group: its saved ones first, then the built-in ones (any provider). */
 export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, group: "org" | "pay"): Promise<(MappingTemplate & { id: string | null })[]> {
-  const saved = (await listTemplates(deps.db, providerId, group)).map((t) => ({ id: t.id, provider_id: t.providerId, group: t.group, name: t.name, mapping: t.mapping as unknown as Mapping }));
+  const saved = (await listTemplates(deps.db, providerId, group)).map((t) => ({ id: t.id, provider_id: t.providerId, group: t.group, name: t.name, mapping: t.mapping }));
   const builtin = BUILTIN_TEMPLATES.filter((t) => t.group === group)
     .sort((a, b) => Number(b.provider_id === providerId) - Number(a.provider_id === providerId))
     .map((t) => ({ ...t, id: null }));
@@ -47,7 +48,7 @@ function checkMapping(mapping: Mapping, group: "org" | "pay"): Result<true> {
 
 /** An upload whose file was deleted by the retention rule: what was stored about it, nothing parsed. */
 function purgedView(upload: UploadRow): UploadView {
-  const mapping = upload.mapping as unknown as Mapping | null;
+  const mapping = upload.mapping;
   return {
     id: upload.id,
     connection_id: upload.connectionId,
@@ -59,7 +60,7 @@ function purgedView(upload: UploadRow): UploadView {
     format: /\.xlsx?$/i.test(upload.fileName) ? "xlsx" : "csv",
     headers: [],
     row_count: upload.rowCount ?? 0,
-    template: mapping ? { id: upload.templateId, name: (upload.mapping as { templateName?: string } | null)?.templateName ?? "Custom mapping" } : null,
+    template: mapping ? { id: upload.templateId, name: upload.mapping?.templateName ?? "Custom mapping" } : null,
     mapping: null,
     fields: [],
     preview: [],
@@ -102,7 +103,7 @@ export async function createUpload(
   if (!parsed.ok) return parsed;
   const candidates = await templatesFor(deps, connection.providerId, input.group);
   const detected = detectMapping(parsed.value.headers, candidates);
-  const mapping = detected ? ({ ...detected.template.mapping, templateName: detected.template.name } as Mapping) : null;
+  const mapping: StoredMapping | null = detected ? { ...detected.template.mapping, templateName: detected.template.name } : null;
   const analysis = await analyzeIfMapped(deps, connection, { id, group: input.group, status: "needs_mapping" }, parsed.value, mapping);
   const now = deps.clock.now();
   const row: UploadRow = {
@@ -117,10 +118,10 @@ export async function createUpload(
     content: sealUploadContent(deps, id, input.bytes),
     contentSealed: true,
     purgedAt: null,
-    mapping: mapping as never,
+    mapping: mapping,
     templateId: detected ? ((detected.template as { id?: string | null }).id ?? null) : null,
-    report: (analysis?.report ?? null) as never,
-    diff: (analysis?.diff ?? null) as never,
+    report: analysis?.report ?? null,
+    diff: analysis?.diff ?? null,
     rowCount: parsed.value.rows.length,
     publishedSnapshotId: null,
     uploadedBy: userId,
@@ -149,12 +150,12 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   if (!upload.ok) return upload;
   if (isFinalUpload(upload.value.status)) return fail("invalid_request", `The upload is ${upload.value.status}`);
   if (upload.value.content === null) return fail("invalid_request", purgedMessage(deps.config.uploadRetentionDays));
-  let mapping = change.mapping;
+  let mapping: StoredMapping | undefined = change.mapping;
   let templateId: string | null = null;
   if (change.template_id) {
     const template = isUuid(change.template_id) ? await findTemplate(deps.db, change.template_id) : undefined;
     if (!template) return fail("invalid_request", "template_id: no such template");
-    mapping = { ...(template.mapping as unknown as Mapping), templateName: template.name } as Mapping;
+    mapping = { ...template.mapping, templateName: template.name };
     templateId = template.id;
   }
   if (!mapping) return fail("invalid_request", "mapping or template_id: one is required");
@@ -166,7 +167,7 @@ export async function setUploadMapping(deps: Deps, id: string, change: { mapping
   if (!parsed.ok) return parsed;
   const analysis = (await analyzeIfMapped(deps, connection, upload.value, parsed.value, mapping))!;
   const to = analysedStatus(mapping, upload.value.group, analysis.report);
-  const moved = await transitionUpload(deps, upload.value, to, { mapping: mapping as never, templateId, report: analysis.report as never, diff: analysis.diff as never });
+  const moved = await transitionUpload(deps, upload.value, to, { mapping, templateId, report: analysis.report, diff: analysis.diff });
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }
 

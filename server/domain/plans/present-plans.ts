@@ -80,7 +80,7 @@ export function presentEnrollment(e: PlanEnrollmentRow): Enrollment {
 }
 
 /** A fixed amount in cents as a `ContributionAmount`; percent elections have no amount. */
-function amountOf(value: Record<string, unknown> | null): { amount: number | null; currency: string | null } | null {
+function amountOf(value: { type: string; amount?: number } | null | undefined): { amount: number | null; currency: string | null } | null {
   if (!value) return null;
   return value.type === "fixed" && typeof value.amount === "number" ? { amount: value.amount, currency: "usd" } : { amount: null, currency: null };
 }

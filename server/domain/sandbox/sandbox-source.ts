@@ -33,13 +33,13 @@ export function sandboxData(company: SandboxCompanyRow, edits: SandboxEditRow[],
         break;
       }
       case "new_person": {
-        const person = edit.body as unknown as PersonInput;
+        const person = edit.body as PersonInput;
         org.people.push(person);
         bySource.set(person.source_id, person);
         break;
       }
       case "payment":
-        extraPayments.push(edit.body as unknown as PaymentInput);
+        extraPayments.push(edit.body as PaymentInput);
         break;
     }
   }

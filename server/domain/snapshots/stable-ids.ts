@@ -36,7 +36,7 @@ export class StableIds {
     return id;
   }
 
-  /** The UUID for a source id, or undefined when it was never seen. */
+  /** The UUID for a source id, or undefined when it has not been seen. */
   existing(sourceId: string): string | undefined {
     return this.known.get(sourceId);
   }

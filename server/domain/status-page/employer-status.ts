@@ -7,7 +7,7 @@ import { lateReportsOf } from "../intake/lateness.js";
 import type { Deps } from "../deps.js";
 import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
-import { type ConnectionState, statusLabel } from "../connections/status-machine.js";
+import { statusLabel } from "../connections/status-machine.js";
 import { connectionForStatusToken } from "../connections/status-link.js";
 import { transitionConnection } from "../connections/transition.js";
 
@@ -16,7 +16,7 @@ async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerSta
   const provider = deps.catalog.get(c.providerId);
   const app = await findApplication(deps.db, c.applicationId);
   if (provider?.kind !== "assisted" || !app) return fail("not_found", "This status link is not valid.");
-  const state = c.status as ConnectionState;
+  const state = c.status;
   return ok({
     application_name: app.name,
     customer_name: c.customerName,

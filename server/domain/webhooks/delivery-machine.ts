@@ -9,8 +9,10 @@
  * A pending delivery of a disabled endpoint waits; re-enabling makes it due at once.
  */
 
-/** Delivery states. */
-export type DeliveryState = "pending" | "delivered" | "failed";
+import type { DeliveryState } from "../../db/schema/types/statuses.js";
+
+/** Delivery states (defined once with the column). */
+export type { DeliveryState };
 
 /** Delays after each failed attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, then every 10 h (the first attempt is immediate). */
 export const RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000] as const;

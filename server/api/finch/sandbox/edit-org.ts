@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CompanySchema, EmploymentSchema, IndividualSchema } from "../../../../contracts/finch/employer.js";
+import { CompanySchema, type Employment, EmploymentSchema, type Individual, IndividualSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { authenticateToken } from "../../../domain/connections/authenticate-token.js";
 import { readCompany } from "../../../domain/employer/read-company.js";
@@ -19,9 +19,15 @@ async function currentOrgSnapshot(deps: Parameters<RouteModule>[1], bearer: stri
 }
 
 /** One person's record of a kind, as the data endpoints would serve it. */
-async function readPerson(deps: Parameters<RouteModule>[1], bearer: string | undefined, kind: "individual" | "employment", id: string): Promise<unknown> {
+/** What each kind of person record reads as. */
+interface PersonRecords {
+  individual: Individual;
+  employment: Employment;
+}
+
+async function readPerson<K extends keyof PersonRecords>(deps: Parameters<RouteModule>[1], bearer: string | undefined, kind: K, id: string): Promise<PersonRecords[K]> {
   const snapshot = await currentOrgSnapshot(deps, bearer);
-  const answer = JSON.parse(await readPeople(deps, snapshot, kind, [id], kind === "individual")) as { responses: { code: number; body: unknown }[] };
+  const answer = JSON.parse(await readPeople(deps, snapshot, kind, [id], kind === "individual")) as { responses: { code: number; body: PersonRecords[K] }[] };
   const first = answer.responses[0];
   if (first?.code !== 200) throw new FinchError("not_found", `No individual with id ${id} found`);
   return first.body;
@@ -95,7 +101,7 @@ export const editOrgRoutes: RouteModule = (app, deps) => {
     },
     async (request) => {
       unwrap(await editIndividual(deps, await requireToken(deps, request), request.params.individual_id, request.body));
-      return (await readPerson(deps, bearerToken(request), "individual", request.params.individual_id)) as never;
+      return await readPerson(deps, bearerToken(request), "individual", request.params.individual_id);
     },
   );
   app.put(
@@ -112,7 +118,7 @@ export const editOrgRoutes: RouteModule = (app, deps) => {
     },
     async (request) => {
       unwrap(await editEmployment(deps, await requireToken(deps, request), request.params.individual_id, request.body));
-      return (await readPerson(deps, bearerToken(request), "employment", request.params.individual_id)) as never;
+      return await readPerson(deps, bearerToken(request), "employment", request.params.individual_id);
     },
   );
 };

@@ -7,7 +7,7 @@ import { readBenefitOutcomes, writeBenefitOutcome } from "../../../domain/benefi
 import { FinchError } from "../../../domain/errors.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
-import { presentSyncRequestBody, secondsUntil } from "../../presenters/automated-job.presenter.js";
+import { presentQueuedSync, secondsUntil } from "../../presenters/automated-job.presenter.js";
 import type { RouteModule } from "../../types.js";
 
 const Configuration = z.object({ type: z.enum(["data_sync_all", ...BENEFIT_JOB_TYPES]), completion_status: z.enum(["complete", "reauth_error", "permissions_error", "error"]) });
@@ -32,7 +32,7 @@ export const sandboxJobRoutes: RouteModule = (app, deps) => {
         reply.header("retry-after", String(Math.max(1, secondsUntil(outcome.retryAt, deps.clock.now()))));
         throw new FinchError("rate_limited", `Sandbox syncs are limited to ${outcome.allowed} an hour; the next one may start at ${outcome.retryAt.toISOString()}`);
       }
-      return reply.status(200).send(presentSyncRequestBody(deps, outcome) as never);
+      return reply.status(200).send(presentQueuedSync(deps, outcome));
     },
   );
   app.get(

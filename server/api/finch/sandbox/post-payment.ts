@@ -41,8 +41,8 @@ export const postSandboxPayment: RouteModule = (app, deps) => {
     },
     async (request) => {
       const ctx = await requireToken(deps, request);
-      const payment = unwrap(await buildSandboxPayment(deps, ctx, request.body as never));
-      unwrap(await addPayment(deps, ctx, payment as never));
+      const payment = unwrap(await buildSandboxPayment(deps, ctx, request.body));
+      unwrap(await addPayment(deps, ctx, payment));
       const [id] = await stableIdsOf(deps, ctx.connection.id, "payment", [payment.source_id]);
       if (!id) throw new FinchError("invalid_request", "The payment is stored but this connection has no pay products to publish it to");
       return { payment_id: id, pay_date: String(payment.pay_date) };

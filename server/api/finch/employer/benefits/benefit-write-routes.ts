@@ -28,7 +28,7 @@ async function handleWrite(deps: Deps, request: FastifyRequest, reply: FastifyRe
   const open = await openBenefitsCall(deps, request, reply);
   if (!open) return reply;
   const answer = presentBenefitWrite(unwrap(await writeBenefit(deps, open.ctx, open.orgSnapshotId, write, key)));
-  return reply.status(answer.status).send(answer.body as never);
+  return reply.status(answer.status).send(answer.body);
 }
 
 /** The deductions API's writes: each answers at once with a `job_id` (see domain/benefits/write-benefits.ts). */
