@@ -12,16 +12,28 @@ function testWorkers(): number {
   return Math.max(2, Math.min(4, os.availableParallelism() + 1));
 }
 
+/** Files that time CPU work against a bound: they run after the others, one at a time, with the machine to themselves. */
+const TIMED = ["server/domain/sandbox/generator/payments.test.ts", "server/api/rate-limit/redis-store.test.ts"];
+
+/** What every file shares: Node, the run's global setup (root only: one embedded server, one template per run). */
+const common = { environment: "node", testTimeout: 60_000, hookTimeout: 120_000, pool: "forks" } as const;
+
 /** Server, end-to-end and browser tests all run in Node; each file gets its own database. */
 export default defineConfig({
   test: {
-    include: ["server/**/*.test.ts", "contracts/**/*.test.ts", "catalog/**/*.test.ts", "test/**/*.test.ts"],
-    environment: "node",
     globalSetup: ["test/support/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: "forks",
-    maxWorkers: testWorkers(),
-    sequence: { sequencer: LongFirstSequencer },
+    projects: [
+      {
+        test: {
+          ...common,
+          name: "suite",
+          include: ["server/**/*.test.ts", "contracts/**/*.test.ts", "catalog/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: [...TIMED, "**/node_modules/**"],
+          maxWorkers: testWorkers(),
+          sequence: { sequencer: LongFirstSequencer, groupOrder: 0 },
+        },
+      },
+      { test: { ...common, name: "timed", include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+    ],
   },
 });
