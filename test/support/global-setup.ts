@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -32,6 +32,44 @@ async function prepare(database: Database): Promise<void> {
   await boss.stop({ graceful: false, wait: true });
 }
 
+/** Where a test run's web build records the hash of the sources it was built from. */
+const WEB_BUILD_HASH = "web/dist/.sources-sha256";
+
+/** Files under `dir` (recursively, sorted), leaving out `skip` directories. */
+function filesUnder(dir: string, skip: string[] = []): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return skip.includes(full) ? [] : filesUnder(full, skip);
+      return entry.isFile() ? [full] : [];
+    })
+    .sort();
+}
+
+/** Hash of everything the web build reads: web/ (not its output), contracts/, the Vite and TypeScript config, the lockfile. */
+function webSourcesHash(): string {
+  const hash = createHash("sha256");
+  const files = [...filesUnder("web", [path.join("web", "dist")]), ...filesUnder("contracts"), "vite.config.ts", "tsconfig.json", "package-lock.json"];
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(fs.readFileSync(file));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** Build the web pages unless web/dist was built by a test run from the same sources (one build per change, not per run). */
+function buildWebPages(): void {
+  // LINNET_TEST_SKIP_WEB_BUILD=1 reuses whatever web/dist holds (quicker local runs of server-only tests).
+  if (process.env.LINNET_TEST_SKIP_WEB_BUILD && fs.existsSync("web/dist/connect/index.html")) return;
+  const sources = webSourcesHash();
+  const built = fs.existsSync("web/dist/connect/index.html") && fs.existsSync(WEB_BUILD_HASH) ? fs.readFileSync(WEB_BUILD_HASH, "utf8") : "";
+  if (built === sources) return;
+  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  fs.writeFileSync(WEB_BUILD_HASH, sources);
+}
+
 /** URL of another database on the same server. */
 export function databaseUrlFor(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
@@ -53,10 +91,7 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 export default async function setup(project: TestProject) {
   fs.rmSync(TMP, { recursive: true, force: true });
   fs.mkdirSync(TMP, { recursive: true });
-  // LINNET_TEST_SKIP_WEB_BUILD=1 reuses web/dist (quicker local runs of server-only tests).
-  if (!(process.env.LINNET_TEST_SKIP_WEB_BUILD && fs.existsSync("web/dist/connect/index.html"))) {
-    execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
-  }
+  buildWebPages();
   // Without DATABASE_URL the suite runs on the embedded PostgreSQL server, as `npm start` does: one server for the
   // run, a database per test file; LINNET_TEST_ENGINE=pglite runs it on PGlite instead.
   let embedded: EmbeddedPostgres | null = null;
