@@ -160,6 +160,8 @@ describe("an operator's first hour", () => {
     await page.getByTestId("filter-provider").press("Enter");
     await page.waitForURL(/provider=adp/);
     await page.getByTestId("task-table").getByText("Filter ADP Co").first().waitFor();
+    // the table re-renders with the filtered list after the URL changes: wait for the other provider to leave it
+    await page.getByTestId("task-table").getByText("Filter Paychex Co").first().waitFor({ state: "detached" });
     expect(await page.getByTestId("task-table").innerText()).not.toContain("Filter Paychex Co");
 
     const task = await orgTask(paychex.connection_id);

@@ -32,29 +32,46 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
   return true;
 }
 
+/** The pid on the first line of a lock file, or null when it has none. */
+function lockPid(file: string): number | null {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
+    return Number.isFinite(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Before starting: a `postmaster.pid` left behind. Linnet holds the data-directory lock, so a server still running on
  * this cluster is an orphan of an earlier Linnet (the guard was killed with it): stop it (fast, then immediate). A pid
  * file whose process is gone is left to PostgreSQL, which replaces it; one whose pid now belongs to an unrelated process
- * (reused after a reboot) would make PostgreSQL refuse to start, so it is removed.
+ * (reused after a reboot) or to a zombie (a killed server nobody reaped: a container whose pid 1 does not reap) would
+ * make PostgreSQL refuse to start, so it is removed. The socket's lock file (`.s.PGSQL.<port>.lock`, in the same
+ * directory) is checked the same way: PostgreSQL refuses to start on it too.
  */
 export async function clearStalePostmaster(dir: string, log: (message: string) => void): Promise<void> {
   const file = path.join(dir, "postmaster.pid");
-  let pid: number;
-  try {
-    pid = Number.parseInt(fs.readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
-  } catch {
-    return; // no pid file: a clean stop
+  const pid = lockPid(file);
+  if (pid !== null && alive(pid)) {
+    if (!servesCluster(pid, dir)) {
+      log(`removing a stale postmaster.pid (pid ${pid} is not this cluster's server)`);
+      fs.rmSync(file, { force: true });
+    } else {
+      log(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
+      process.kill(pid, "SIGINT");
+      if (!(await waitGone(pid, ORPHAN_STOP_MS))) {
+        process.kill(pid, "SIGQUIT");
+        await waitGone(pid, ORPHAN_STOP_MS);
+      }
+    }
   }
-  if (!Number.isFinite(pid) || pid <= 0 || !alive(pid)) return;
-  if (!servesCluster(pid, dir)) {
-    log(`removing a stale postmaster.pid (pid ${pid} is not this cluster's server)`);
-    fs.rmSync(file, { force: true });
-    return;
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (!/^\.s\.PGSQL\.\d+\.lock$/.test(name)) continue;
+    const socketPid = lockPid(path.join(dir, name));
+    if (socketPid !== null && alive(socketPid) && !servesCluster(socketPid, dir)) {
+      log(`removing a stale socket lock ${name} (pid ${socketPid} is not this cluster's server)`);
+      fs.rmSync(path.join(dir, name), { force: true });
+    }
   }
-  log(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
-  process.kill(pid, "SIGINT");
-  if (await waitGone(pid, ORPHAN_STOP_MS)) return;
-  process.kill(pid, "SIGQUIT");
-  await waitGone(pid, ORPHAN_STOP_MS);
 }
