@@ -5,8 +5,8 @@ import { findSandboxCompany } from "../db/repositories/sandbox.repository.js";
 import { transitionConnection } from "../domain/connections/transition.js";
 import type { Deps } from "../domain/deps.js";
 import { ok } from "../domain/errors.js";
-import { type AutomatedJobStatus, transitionAutomatedJob } from "../domain/jobs/automated-job-machine.js";
-import { jobUrl } from "../domain/jobs/automated-sync.js";
+import { type AutomatedJobStatus, transitionAutomatedJob } from "../domain/data-syncs/automated-job-machine.js";
+import { jobUrl } from "../domain/data-syncs/automated-sync.js";
 import { transactional } from "../domain/transactional.js";
 import { publishSandboxData } from "./publish-sandbox-data.js";
 

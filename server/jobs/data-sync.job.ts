@@ -1,5 +1,5 @@
 import { runDataSync } from "../commands/run-data-sync.js";
-import { DATA_SYNC_QUEUE } from "../domain/jobs/automated-sync.js";
+import { DATA_SYNC_QUEUE } from "../domain/data-syncs/automated-sync.js";
 import type { JobDefinition } from "./registry.js";
 
 /** Runs `data_sync_all` jobs requested through `/jobs/automated` or `/sandbox/jobs`. */

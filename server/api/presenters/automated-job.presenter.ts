@@ -1,6 +1,6 @@
 import type { AutomatedJobRow } from "../../db/repositories/automated-jobs.repository.js";
 import type { Deps } from "../../domain/deps.js";
-import { jobUrl, type SyncRequestOutcome } from "../../domain/jobs/automated-sync.js";
+import { jobUrl, type SyncRequestOutcome } from "../../domain/data-syncs/automated-sync.js";
 
 /** `POST /jobs/automated`'s body (also `POST /sandbox/jobs`'s, without `retry_at`). */
 export interface SyncRequestBody {

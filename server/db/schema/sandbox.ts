@@ -43,7 +43,7 @@ export const automatedJobs = pgTable(
     id: uuid("id").primaryKey(),
     connectionId: uuid("connection_id").notNull(),
     type: text("type", { enum: ["data_sync_all", "w4_form_employee_sync"] }).notNull(),
-    /** The job machine's state (`domain/jobs/automated-job-machine.ts`); a CHECK constraint holds it to these values. */
+    /** The job machine's state (`domain/data-syncs/automated-job-machine.ts`); a CHECK constraint holds it to these values. */
     status: text("status").$type<AutomatedJobStatus>().notNull(),
     params: jsonb("params").$type<Record<string, unknown>>(),
     error: text("error"),

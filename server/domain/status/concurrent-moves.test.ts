@@ -10,7 +10,7 @@ import { listStatusTransitions } from "../../db/repositories/status-transitions.
 import { transitionManualJob } from "../assisted/manual-job-machine.js";
 import { transitionBenefitJob } from "../benefits/benefit-job-machine.js";
 import { ManualClock } from "../clock.js";
-import { transitionAutomatedJob } from "../jobs/automated-job-machine.js";
+import { transitionAutomatedJob } from "../data-syncs/automated-job-machine.js";
 import { TransitionRefused } from "./machine.js";
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTOMATED_JOB_MACHINE } from "../jobs/automated-job-machine.js";
+import { AUTOMATED_JOB_MACHINE } from "../data-syncs/automated-job-machine.js";
 import { BENEFIT_JOB_MACHINE, BENEFIT_STATE_MACHINE } from "../benefits/benefit-job-machine.js";
 import { MANUAL_JOB_MACHINE } from "../assisted/manual-job-machine.js";
 import { FILE_MACHINE } from "../intake/file-machine.js";

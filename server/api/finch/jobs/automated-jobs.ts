@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ErrorResponseSchema } from "../../../../contracts/finch/errors.js";
-import { DATA_SYNC_QUOTA, getJob, listJobs, requestDataSync } from "../../../domain/jobs/automated-sync.js";
+import { DATA_SYNC_QUOTA, getJob, listJobs, requestDataSync } from "../../../domain/data-syncs/automated-sync.js";
 import { FinchError } from "../../../domain/errors.js";
 import { statusFields, unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
-import { requestDataSync } from "../../../domain/jobs/automated-sync.js";
+import { requestDataSync } from "../../../domain/data-syncs/automated-sync.js";
 import { readSyncOutcome, writeSyncOutcome } from "../../../domain/sandbox/sync-outcome.js";
 import { BENEFIT_JOB_TYPES } from "../../../domain/benefits/benefit-jobs.js";
 import { readBenefitOutcomes, writeBenefitOutcome } from "../../../domain/benefits/sandbox-outcomes.js";

@@ -5,7 +5,7 @@ import { CONNECTION_STATUSES } from "../../../../contracts/finch/introspect.js";
  * CHECK constraints); each domain machine file re-exports its own type and holds the moves between them.
  */
 
-/** `automated_jobs.status` (domain/jobs/automated-job-machine.ts). */
+/** `automated_jobs.status` (domain/data-syncs/automated-job-machine.ts). */
 export const AUTOMATED_JOB_STATUSES = ["pending", "in_progress", "complete", "error", "reauth_error", "permissions_error"] as const;
 /** A data sync job's status. */
 export type AutomatedJobStatus = (typeof AUTOMATED_JOB_STATUSES)[number];
