@@ -8,7 +8,17 @@ describe("the provider catalog", () => {
 
   it("has at least 70 assisted providers, including the big US payroll systems", () => {
     expect(assistedOnes.length).toBeGreaterThanOrEqual(70);
-    for (const id of ["adp_workforce_now", "paychex_flex", "paylocity", "paycom", "paycor", "ukg_pro", "ceridian_dayforce", "isolved", "workday"]) {
+    for (const id of [
+      "adp_workforce_now",
+      "paychex_flex",
+      "paylocity",
+      "paycom",
+      "paycor",
+      "ukg_pro",
+      "ceridian_dayforce",
+      "isolved",
+      "workday",
+    ]) {
       expect(defaultCatalog.get(id)?.kind).toBe("assisted");
     }
   });

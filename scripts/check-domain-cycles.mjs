@@ -64,7 +64,8 @@ if (groups.length === 0) {
   for (const group of groups) {
     console.error(`✘ folders of server/domain in a cycle: ${group.join(", ")}`);
     for (const from of group)
-      for (const to of edges.get(from) ?? []) if (group.includes(to)) console.error(`    ${from} → ${to}  (e.g. ${examples.get(`${from}>${to}`)})`);
+      for (const to of edges.get(from) ?? [])
+        if (group.includes(to)) console.error(`    ${from} → ${to}  (e.g. ${examples.get(`${from}>${to}`)})`);
   }
   process.exit(1);
 }

@@ -55,10 +55,21 @@ async function main(argv: string[]): Promise<number> {
   if (command === "backup") return backupCommand(config, sub);
   if (command === "restore") return restoreCommand(config, sub, values.force);
   if (command === "app" && sub === "create") {
-    return appCreateCommand(config, { name: values.name, redirectUris: values["redirect-uri"] ?? [], type: values.type, json: values.json });
+    return appCreateCommand(config, {
+      name: values.name,
+      redirectUris: values["redirect-uri"] ?? [],
+      type: values.type,
+      json: values.json,
+    });
   }
   if (command === "user" && sub === "create") {
-    return userCreateCommand(config, { email: values.email, password: values.password, role: values.role, applications: values.application ?? [], json: values.json });
+    return userCreateCommand(config, {
+      email: values.email,
+      password: values.password,
+      role: values.role,
+      applications: values.application ?? [],
+      json: values.json,
+    });
   }
   console.error(`error: unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
   return 1;

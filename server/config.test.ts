@@ -34,6 +34,8 @@ describe("configuration", () => {
     expect(loadConfig({ LINNET_DEMO: "false" }).demoEnabled).toBe(false);
     expect(loadConfig({}).publicRateLimit).toBe(120);
     expect(loadConfig({ LINNET_PUBLIC_RATE_LIMIT: "off" }).publicRateLimit).toBeNull();
-    expect(() => loadConfig({ LINNET_PUBLIC_RATE_LIMIT: "0", LINNET_DEMO: "yes" })).toThrow(/LINNET_DEMO[\s\S]*LINNET_PUBLIC_RATE_LIMIT|LINNET_PUBLIC_RATE_LIMIT[\s\S]*LINNET_DEMO/);
+    expect(() => loadConfig({ LINNET_PUBLIC_RATE_LIMIT: "0", LINNET_DEMO: "yes" })).toThrow(
+      /LINNET_DEMO[\s\S]*LINNET_PUBLIC_RATE_LIMIT|LINNET_PUBLIC_RATE_LIMIT[\s\S]*LINNET_DEMO/,
+    );
   });
 });

@@ -26,7 +26,10 @@ const EnvSchema = z.object({
   LINNET_UPLOAD_RETENTION_DAYS: intFrom(30),
   LINNET_TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d+|[\w.:/]+(,\s*[\w.:/]+)*)$/, "must be true, false, a hop count, or addresses/CIDRs/loopback,linklocal,uniquelocal")
+    .regex(
+      /^(true|false|\d+|[\w.:/]+(,\s*[\w.:/]+)*)$/,
+      "must be true, false, a hop count, or addresses/CIDRs/loopback,linklocal,uniquelocal",
+    )
     .default("loopback"),
   LINNET_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   LINNET_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
@@ -209,7 +212,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     followUpDays: e.LINNET_FOLLOW_UP_DAYS,
     uploadMaxBytes: e.LINNET_UPLOAD_MAX_MB * 1024 * 1024,
     uploadRetentionDays: e.LINNET_UPLOAD_RETENTION_DAYS,
-    trustProxy: e.LINNET_TRUST_PROXY === "true" ? true : e.LINNET_TRUST_PROXY === "false" ? false : /^\d+$/.test(e.LINNET_TRUST_PROXY) ? Number(e.LINNET_TRUST_PROXY) : e.LINNET_TRUST_PROXY,
+    trustProxy:
+      e.LINNET_TRUST_PROXY === "true"
+        ? true
+        : e.LINNET_TRUST_PROXY === "false"
+          ? false
+          : /^\d+$/.test(e.LINNET_TRUST_PROXY)
+            ? Number(e.LINNET_TRUST_PROXY)
+            : e.LINNET_TRUST_PROXY,
     sla: {
       orgDays: e.LINNET_SLA_ORG_DAYS,
       payDays: e.LINNET_SLA_PAY_DAYS,

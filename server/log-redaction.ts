@@ -72,11 +72,19 @@ function scrub(obj: SerializedError, depth = 0): void {
   const cause = obj.cause;
   if (cause && typeof cause === "object" && depth < 5) scrub(cause as SerializedError, depth + 1);
   // pino nests aggregated errors too
-  if (Array.isArray(obj.aggregateErrors)) for (const e of obj.aggregateErrors) if (e && typeof e === "object") scrub(e as SerializedError, depth + 1);
+  if (Array.isArray(obj.aggregateErrors))
+    for (const e of obj.aggregateErrors) if (e && typeof e === "object") scrub(e as SerializedError, depth + 1);
 }
 
 /** Fastify's request serializer with the URL redacted (method, url, host, remote address and port, as by default). */
-export function safeRequestSerializer(req: { method?: string; url?: string; host?: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) {
+export function safeRequestSerializer(req: {
+  method?: string;
+  url?: string;
+  host?: string;
+  hostname?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) {
   return {
     method: req.method,
     url: req.url === undefined ? undefined : redactUrl(req.url),

@@ -8,4 +8,6 @@ export const AcceptedResponseSchema = z
 export type AcceptedResponse = z.infer<typeof AcceptedResponseSchema>;
 
 /** Every not-yet-ready read's 202: no body (mode `empty`) or `AcceptedResponse` (mode `finch`). */
-export const NotReadySchema = AcceptedResponseSchema.nullable().describe("Not ready yet: no body, or AcceptedResponse when the 202 body mode is finch");
+export const NotReadySchema = AcceptedResponseSchema.nullable().describe(
+  "Not ready yet: no body, or AcceptedResponse when the 202 body mode is finch",
+);

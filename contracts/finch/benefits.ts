@@ -36,7 +36,9 @@ const basisPoints = z.number().int();
 const tier = z.object({ match: basisPoints, threshold: basisPoints });
 
 /** A company match (`BenefitCompanyMatchContribution`): 1 to 3 tiers in basis points. */
-export const CompanyMatchSchema = z.object({ type: z.literal("match"), tiers: z.array(tier).min(1).max(3) }).meta({ id: "BenefitCompanyMatchContribution" });
+export const CompanyMatchSchema = z
+  .object({ type: z.literal("match"), tiers: z.array(tier).min(1).max(3) })
+  .meta({ id: "BenefitCompanyMatchContribution" });
 
 /** A company match as stored and served. */
 export type CompanyMatch = z.infer<typeof CompanyMatchSchema>;
@@ -79,7 +81,9 @@ export const EnrollmentConfigurationSchema = z.object({
 export type EnrollmentConfiguration = z.infer<typeof EnrollmentConfigurationSchema>;
 
 /** `POST /employer/benefits/{benefit_id}/individuals`: who to enroll, with what. */
-export const EnrollBodySchema = z.array(z.object({ individual_id: z.string().optional(), configuration: EnrollmentConfigurationSchema.optional() })).max(10_000);
+export const EnrollBodySchema = z
+  .array(z.object({ individual_id: z.string().optional(), configuration: EnrollmentConfigurationSchema.optional() }))
+  .max(10_000);
 /** `POST /employer/benefits/{benefit_id}/individuals`. */
 export type EnrollBody = z.infer<typeof EnrollBodySchema>;
 
@@ -122,7 +126,9 @@ export type IndividualBenefit = z.infer<typeof IndividualBenefitSchema>;
 export const BatchErrorSchema = z.object({ code: z.number(), name: z.string(), finch_code: z.string().optional(), message: z.string() });
 
 /** `IndividualBenefits`. */
-export const IndividualBenefitsSchema = z.array(z.object({ individual_id: z.string(), code: z.number().int(), body: z.union([IndividualBenefitSchema, BatchErrorSchema]) }));
+export const IndividualBenefitsSchema = z.array(
+  z.object({ individual_id: z.string(), code: z.number().int(), body: z.union([IndividualBenefitSchema, BatchErrorSchema]) }),
+);
 
 /** `BenefitFeature` (`GET /employer/benefits/meta`). */
 export const BenefitFeatureSchema = z.object({

@@ -1,5 +1,5 @@
-import { BENEFIT_TYPES } from "./benefits.js";
 import { z } from "zod";
+import { BENEFIT_TYPES } from "./benefits.js";
 
 /** Employer data shapes of the Finch API (`/employer/*`), field for field. Every field may be null (Finch semantics). */
 
@@ -42,7 +42,17 @@ export const IncomeSchema = z
 export type Income = z.infer<typeof IncomeSchema>;
 
 /** Pay frequencies. */
-export const PayFrequencySchema = z.enum(["annually", "bi_weekly", "daily", "monthly", "other", "quarterly", "semi_annually", "semi_monthly", "weekly"]);
+export const PayFrequencySchema = z.enum([
+  "annually",
+  "bi_weekly",
+  "daily",
+  "monthly",
+  "other",
+  "quarterly",
+  "semi_annually",
+  "semi_monthly",
+  "weekly",
+]);
 
 /** `GET /employer/company`. */
 export const CompanySchema = z
@@ -151,7 +161,10 @@ export const EmploymentSchema = z
     location: LocationSchema,
     income: IncomeSchema.optional(),
     income_history: z.array(IncomeSchema).nullable().optional(),
-    custom_fields: z.array(z.object({ name: str, value: z.unknown() })).nullable().optional(),
+    custom_fields: z
+      .array(z.object({ name: str, value: z.unknown() }))
+      .nullable()
+      .optional(),
     union_code: str,
     union_local: str,
     highly_compensated_employee: z.boolean().nullable(),
@@ -199,7 +212,21 @@ export const PayStatementSchema = z
         z
           .object({
             type: z
-              .enum(["salary", "wage", "reimbursement", "overtime", "severance", "double_overtime", "pto", "sick", "bonus", "commission", "tips", "1099", "other"])
+              .enum([
+                "salary",
+                "wage",
+                "reimbursement",
+                "overtime",
+                "severance",
+                "double_overtime",
+                "pto",
+                "sick",
+                "bonus",
+                "commission",
+                "tips",
+                "1099",
+                "other",
+              ])
               .nullable(),
             name: str,
             amount: z.number().int().nullable(),
@@ -223,7 +250,17 @@ export const PayStatementSchema = z
       )
       .nullable(),
     employee_deductions: z
-      .array(z.object({ name: str, amount: z.number().int().nullable(), currency: str, pre_tax: z.boolean().nullable(), type: BenefitTypeSchema }).nullable())
+      .array(
+        z
+          .object({
+            name: str,
+            amount: z.number().int().nullable(),
+            currency: str,
+            pre_tax: z.boolean().nullable(),
+            type: BenefitTypeSchema,
+          })
+          .nullable(),
+      )
       .nullable(),
     employer_contributions: z
       .array(z.object({ name: str, amount: z.number().int().nullable(), currency: str, type: BenefitTypeSchema }).nullable())
@@ -234,7 +271,9 @@ export const PayStatementSchema = z
 export type PayStatement = z.infer<typeof PayStatementSchema>;
 
 /** One element of `GET /employer/pay-groups`. */
-export const PayGroupSchema = z.object({ id: z.string(), name: z.string(), pay_frequencies: z.array(PayFrequencySchema) }).meta({ id: "PayGroup" });
+export const PayGroupSchema = z
+  .object({ id: z.string(), name: z.string(), pay_frequencies: z.array(PayFrequencySchema) })
+  .meta({ id: "PayGroup" });
 /** `GET /employer/pay-groups/{id}`. */
 export const PayGroupDetailSchema = PayGroupSchema.extend({ individual_ids: z.array(z.string()) }).meta({ id: "PayGroupDetail" });
 

@@ -2,19 +2,10 @@ import { z } from "zod";
 import { ClientTypeSchema, ConnectionTypeSchema } from "./auth.js";
 
 /** Connection statuses the API reports (`ConnectionStatus`). */
-export const CONNECTION_STATUSES = [
-  "pending",
-  "processing",
-  "connected",
-  "error_no_account_setup",
-  "error_permissions",
-  "reauth",
-] as const;
+export const CONNECTION_STATUSES = ["pending", "processing", "connected", "error_no_account_setup", "error_permissions", "reauth"] as const;
 
 /** Statuses an entity can report: the connection statuses plus `disconnected`. */
-export const EntityConnectionStatusSchema = z
-  .enum([...CONNECTION_STATUSES, "disconnected"])
-  .meta({ id: "EntityConnectionStatus" });
+export const EntityConnectionStatusSchema = z.enum([...CONNECTION_STATUSES, "disconnected"]).meta({ id: "EntityConnectionStatus" });
 
 /** `connection_status` object of introspection. */
 export const ConnectionStatusDetailSchema = z
@@ -55,7 +46,9 @@ export const IntrospectResponseSchema = z
       z.object({ id: z.string(), name: z.string().nullable(), source_id: z.string().nullable(), status: EntityConnectionStatusSchema }),
     ),
     /** Linnet extension: per product, whether data is served, when it was pulled, and when it is expected. */
-    data_readiness: z.record(z.string(), z.object({ ready: z.boolean(), data_retrieved_at: z.string().nullable(), expected_by: z.string().nullable() })).optional(),
+    data_readiness: z
+      .record(z.string(), z.object({ ready: z.boolean(), data_retrieved_at: z.string().nullable(), expected_by: z.string().nullable() }))
+      .optional(),
   })
   .meta({ id: "GetIntrospectResponse" });
 

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { ErrorResponseSchema } from "./errors.js";
 
 /** `POST /disconnect-entity` body: the entities to disconnect (at least one UUID). */
-export const DisconnectEntityRequestSchema = z
-  .object({ entity_ids: z.array(z.guid()).min(1) })
-  .meta({ id: "DisconnectEntityRequest" });
+export const DisconnectEntityRequestSchema = z.object({ entity_ids: z.array(z.guid()).min(1) }).meta({ id: "DisconnectEntityRequest" });
 
 /** 200 answer of `POST /disconnect-entity`. */
 export const DisconnectEntityResponseSchema = z.object({ status: z.string() }).meta({ id: "DisconnectEntityResponse" });
@@ -26,7 +24,10 @@ export const FORWARD_ROUTE = /^(\/[A-Za-z0-9_-]+)+\/?$|^\/$/;
 /** `POST /forward` body (`ForwardRequest`). */
 export const ForwardRequestSchema = z
   .object({
-    method: z.string().transform((m) => m.toUpperCase()).pipe(z.enum(FORWARD_METHODS)),
+    method: z
+      .string()
+      .transform((m) => m.toUpperCase())
+      .pipe(z.enum(FORWARD_METHODS)),
     route: z.string().max(2048).regex(FORWARD_ROUTE, "must begin with / and hold only letters, digits, hyphens, underscores and /"),
     params: z.record(z.string(), z.unknown()).nullish(),
     data: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish(),

@@ -3,13 +3,33 @@ import { z } from "zod";
 import { BatchErrorSchema, PagingSchema } from "./employer.js";
 
 /** `PlanType`. */
-export const PLAN_TYPES = ["commuter", "dental", "hsa", "fsa", "life_insurance", "long_term_disability", "medical", "other", "short_term_disability", "vision"] as const;
+export const PLAN_TYPES = [
+  "commuter",
+  "dental",
+  "hsa",
+  "fsa",
+  "life_insurance",
+  "long_term_disability",
+  "medical",
+  "other",
+  "short_term_disability",
+  "vision",
+] as const;
 /** A plan type. */
 export type PlanType = (typeof PLAN_TYPES)[number];
 /** `PlanNetworkType`. */
 export const NETWORK_TYPES = ["epo", "hdhp", "hmo", "other", "pos", "ppo"] as const;
 /** `DependentRelationshipType`. */
-export const RELATIONSHIPS = ["child", "disabled_dependent", "domestic_partner", "foster_child", "other", "spouse", "stepchild", "ward"] as const;
+export const RELATIONSHIPS = [
+  "child",
+  "disabled_dependent",
+  "domestic_partner",
+  "foster_child",
+  "other",
+  "spouse",
+  "stepchild",
+  "ward",
+] as const;
 /** `DependentGender`. */
 export const DEPENDENT_GENDERS = ["decline_to_specify", "female", "male", "other"] as const;
 /** Most ids one batch read (`POST /employer/plans-enrollments` / `-dependents`) may ask for. */
@@ -47,7 +67,9 @@ export const EnrollmentSchema = z
     coverage_tier: z.string().nullable(),
     coverage_start_date: z.string().nullable(),
     coverage_end_date: z.string().nullable(),
-    contributions: z.object({ frequency: z.string(), employee_contribution: ContributionAmountSchema, employer_contribution: ContributionAmountSchema }).nullable(),
+    contributions: z
+      .object({ frequency: z.string(), employee_contribution: ContributionAmountSchema, employer_contribution: ContributionAmountSchema })
+      .nullable(),
     dependent_ids: z.array(z.string()).nullable(),
     status: z.string().nullable(),
   })
@@ -83,17 +105,27 @@ export type Dependent = z.infer<typeof DependentSchema>;
 /** `GetAllPlansResponse`. */
 export const PlansPageSchema = z.object({ paging: PagingSchema, plans: z.array(PlanSchema) }).meta({ id: "GetAllPlansResponse" });
 /** `GetAllEnrollmentsResponse`. */
-export const EnrollmentsPageSchema = z.object({ paging: PagingSchema, enrollments: z.array(EnrollmentSchema) }).meta({ id: "GetAllEnrollmentsResponse" });
+export const EnrollmentsPageSchema = z
+  .object({ paging: PagingSchema, enrollments: z.array(EnrollmentSchema) })
+  .meta({ id: "GetAllEnrollmentsResponse" });
 /** `GetAllDependentsResponse`. */
-export const DependentsPageSchema = z.object({ paging: PagingSchema, dependents: z.array(DependentSchema) }).meta({ id: "GetAllDependentsResponse" });
+export const DependentsPageSchema = z
+  .object({ paging: PagingSchema, dependents: z.array(DependentSchema) })
+  .meta({ id: "GetAllDependentsResponse" });
 
 /** `GetEnrollmentsResponse`. */
 export const EnrollmentBatchSchema = z
-  .object({ responses: z.array(z.object({ enrollment_id: z.string(), code: z.number().int(), body: z.union([EnrollmentSchema, BatchErrorSchema]) })) })
+  .object({
+    responses: z.array(
+      z.object({ enrollment_id: z.string(), code: z.number().int(), body: z.union([EnrollmentSchema, BatchErrorSchema]) }),
+    ),
+  })
   .meta({ id: "GetEnrollmentsResponse" });
 /** `GetDependentsResponse`. */
 export const DependentBatchSchema = z
-  .object({ responses: z.array(z.object({ dependent_id: z.string(), code: z.number().int(), body: z.union([DependentSchema, BatchErrorSchema]) })) })
+  .object({
+    responses: z.array(z.object({ dependent_id: z.string(), code: z.number().int(), body: z.union([DependentSchema, BatchErrorSchema]) })),
+  })
   .meta({ id: "GetDependentsResponse" });
 
 /** Body of `POST /employer/plans-enrollments` (at most 50 ids; more is a 400 naming `requests`). */

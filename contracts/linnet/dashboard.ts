@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LinnetVerificationSchema } from "../finch/benefits.js";
-import { ActivitySchema } from "./ops.js";
 import { ProductSchema } from "../finch/products.js";
+import { ActivitySchema } from "./ops.js";
 
 /**
  * The developer dashboard's API (`/dashboard/api`), shared by server routes, tests and the React dashboard. Every call
@@ -91,7 +91,12 @@ export const DashboardConnectionSchema = z.object({
 export type DashboardConnection = z.infer<typeof DashboardConnectionSchema>;
 
 /** Answer of the list. */
-export const DashboardConnectionListSchema = z.object({ data: z.array(DashboardConnectionSchema), total: z.number(), limit: z.number(), offset: z.number() });
+export const DashboardConnectionListSchema = z.object({
+  data: z.array(DashboardConnectionSchema),
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});
 /** The list answer. */
 export type DashboardConnectionList = z.infer<typeof DashboardConnectionListSchema>;
 
@@ -180,6 +185,10 @@ export const UpdateSettingsSchema = z.object({
 });
 
 /** Answer of `POST …/rotate-secret`: the new secret, shown once. */
-export const RotatedSecretSchema = z.object({ client_id: z.string(), client_secret: z.string(), previous_secret_expires_at: z.string().nullable() });
+export const RotatedSecretSchema = z.object({
+  client_id: z.string(),
+  client_secret: z.string(),
+  previous_secret_expires_at: z.string().nullable(),
+});
 /** A rotated secret. */
 export type RotatedSecretResponse = z.infer<typeof RotatedSecretSchema>;

@@ -50,7 +50,9 @@ export const IntakeSourceSchema = z.object({
       port: z.number().nullable(),
     })
     .nullable(),
-  recipes: z.array(z.object({ group: z.enum(["org", "pay"]), name: z.string(), columns: z.record(z.string(), z.string()), updated_at: z.string() })),
+  recipes: z.array(
+    z.object({ group: z.enum(["org", "pay"]), name: z.string(), columns: z.record(z.string(), z.string()), updated_at: z.string() }),
+  ),
   last_file_at: z.string().nullable(),
   next_expected_at: z.string().nullable(),
   late: z.boolean(),
@@ -58,11 +60,19 @@ export const IntakeSourceSchema = z.object({
 });
 
 /** Credentials shown once, when the inbox is opened or its password reset. */
-export const InboxCredentialsSchema = z.object({ username: z.string(), password: z.string(), host: z.string(), port: z.number().nullable() });
+export const InboxCredentialsSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  host: z.string(),
+  port: z.number().nullable(),
+});
 
 /** Change an inbox's public keys or expected cadence. */
 export const UpdateInboxSchema = z
-  .object({ public_keys: z.array(z.string().min(1).max(16_384)).max(10).optional(), cadence_days: z.number().int().min(1).max(93).nullable().optional() })
+  .object({
+    public_keys: z.array(z.string().min(1).max(16_384)).max(10).optional(),
+    cadence_days: z.number().int().min(1).max(93).nullable().optional(),
+  })
   .strict();
 
 /** An operator's decision on a held file. */

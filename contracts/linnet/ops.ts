@@ -253,7 +253,14 @@ export const PublishUploadSchema = z.object({
 export const SaveTemplateSchema = z.object({ provider_id: z.string(), name: z.string().min(1).max(200), mapping: MappingSchema });
 
 /** A saved mapping template. */
-export const TemplateSchema = z.object({ id: z.string().nullable(), provider_id: z.string(), group: z.enum(["org", "pay"]), name: z.string(), builtin: z.boolean(), mapping: MappingSchema });
+export const TemplateSchema = z.object({
+  id: z.string().nullable(),
+  provider_id: z.string(),
+  group: z.enum(["org", "pay"]),
+  name: z.string(),
+  builtin: z.boolean(),
+  mapping: MappingSchema,
+});
 
 /** A manual job as the console shows it. */
 export const OpsManualJobSchema = z.object({

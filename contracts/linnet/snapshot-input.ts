@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { DocumentInputSchema } from "../finch/documents.js";
-import { CompanySchema, EmploymentSchema, IndividualSchema, PaymentSchema, PayFrequencySchema, PayStatementSchema } from "../finch/employer.js";
+import {
+  CompanySchema,
+  EmploymentSchema,
+  IndividualSchema,
+  PayFrequencySchema,
+  PaymentSchema,
+  PayStatementSchema,
+} from "../finch/employer.js";
 
 /**
  * What a source (the sandbox generator, an operator's upload, an automated sync) hands to `publishSnapshot`.
@@ -14,7 +21,15 @@ const sourceId = z.string().min(1).max(200);
 export const PersonInputSchema = z.object({
   source_id: sourceId,
   individual: IndividualSchema.omit({ id: true, encrypted_ssn: true }),
-  employment: EmploymentSchema.omit({ id: true, first_name: true, middle_name: true, last_name: true, manager: true, source_id: true, work_id: true }).extend({
+  employment: EmploymentSchema.omit({
+    id: true,
+    first_name: true,
+    middle_name: true,
+    last_name: true,
+    manager: true,
+    source_id: true,
+    work_id: true,
+  }).extend({
     /** The manager's source id. */
     manager_source_id: sourceId.nullable(),
   }),
@@ -48,7 +63,14 @@ export type PaymentInput = z.infer<typeof PaymentInputSchema>;
 
 /** Pay data: pay groups and payments. */
 export const PaySnapshotInputSchema = z.object({
-  pay_groups: z.array(z.object({ source_id: sourceId, name: z.string().min(1), pay_frequencies: z.array(PayFrequencySchema), individual_source_ids: z.array(sourceId) })),
+  pay_groups: z.array(
+    z.object({
+      source_id: sourceId,
+      name: z.string().min(1),
+      pay_frequencies: z.array(PayFrequencySchema),
+      individual_source_ids: z.array(sourceId),
+    }),
+  ),
   payments: z.array(PaymentInputSchema),
 });
 /** Pay data as a source supplies it. */

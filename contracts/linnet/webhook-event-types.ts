@@ -14,7 +14,9 @@ export const JOB_EVENT_TYPES: readonly string[] = [
   "job.data_sync_all.completed",
   "job.initial_data_sync_org.succeeded",
   "job.initial_data_sync_payroll.succeeded",
-  ...["benefit_create", "benefit_enroll", "benefit_register", "benefit_unenroll", "benefit_update", "w4_form_employee_sync"].map((t) => `job.${t}.completed`),
+  ...["benefit_create", "benefit_enroll", "benefit_register", "benefit_unenroll", "benefit_update", "w4_form_employee_sync"].map(
+    (t) => `job.${t}.completed`,
+  ),
 ];
 
 /**

@@ -93,7 +93,10 @@ export const WebhookEventPageSchema = z.object({ events: z.array(WebhookEventSch
 /** Paging query of the lists. */
 export const CursorQuerySchema = z.object({
   // cursors are event sequence numbers: at most 15 digits keeps them exact in JS and inside PostgreSQL's bigint
-  cursor: z.string().regex(/^\d{1,15}$/, "must be a cursor returned by this API").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, "must be a cursor returned by this API")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { type Child, spawnNode, freePort } from "./child.js";
+import { type Child, freePort, spawnNode } from "./child.js";
 import { withCleanup } from "./cleanup.js";
 import { type LinnetProcess, type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
 import { combineRuns, type LoadResult, runLoad, waitUntilQuiet, warmUp } from "./load.js";
@@ -23,7 +23,14 @@ export const SCALE_MAX_P50_RATIO = 1.5;
  * each company in turn at a modest concurrency, so the figures are per-request latency rather than saturation.
  * A request reads one page, so latency should not grow with the company.
  */
-export async function scaleRun(root: string, storage: LinnetStorage, sizes: number[], seconds: number, connections: number, log: (s: string) => void): Promise<ScalePoint[]> {
+export async function scaleRun(
+  root: string,
+  storage: LinnetStorage,
+  sizes: number[],
+  seconds: number,
+  connections: number,
+  log: (s: string) => void,
+): Promise<ScalePoint[]> {
   const linnet = await startLinnetProcess(root, storage);
   return withCleanup(
     () => linnet.child.stop(),
@@ -43,7 +50,9 @@ export async function scaleRun(root: string, storage: LinnetStorage, sizes: numb
           const settings = { connections, seconds, token: seed.accessToken };
           const runs = [await runLoad(linnet.url, w, settings)];
           await waitUntilQuiet(linnet.url, alive);
-          log(`${size} people, ${w.name}: p50 ${runs[0]!.p50Ms} ms, p99 ${runs[0]!.p99Ms} ms (load average ${os.loadavg()[0]!.toFixed(2)})`);
+          log(
+            `${size} people, ${w.name}: p50 ${runs[0]!.p50Ms} ms, p99 ${runs[0]!.p99Ms} ms (load average ${os.loadavg()[0]!.toFixed(2)})`,
+          );
           points.push({ size, workload: w.name, result: combineRuns(runs) });
         }
       }
@@ -54,7 +63,14 @@ export async function scaleRun(root: string, storage: LinnetStorage, sizes: numb
 
 /** The scale table and, per workload, the largest company's p50 over the smallest's. */
 export function scaleReport(database: string, points: ScalePoint[]): string[] {
-  const columns: Column[] = [{ title: "database" }, { title: "workload" }, { title: "people", right: true }, { title: "req/s", right: true }, { title: "p50 ms", right: true }, { title: "p99 ms", right: true }];
+  const columns: Column[] = [
+    { title: "database" },
+    { title: "workload" },
+    { title: "people", right: true },
+    { title: "req/s", right: true },
+    { title: "p50 ms", right: true },
+    { title: "p99 ms", right: true },
+  ];
   const rows = points.map((p) => [database, p.workload, String(p.size), num(p.result.rps), num(p.result.p50Ms, 1), num(p.result.p99Ms, 1)]);
   const lines = [formatTable(columns, rows), ""];
   const sizes = [...new Set(points.map((p) => p.size))].sort((a, b) => a - b);
@@ -65,7 +81,9 @@ export function scaleReport(database: string, points: ScalePoint[]): string[] {
     if (!a || !b || small === large) continue;
     // autocannon reports whole milliseconds: a 1 ms floor keeps a 0 ms p50 from making the ratio meaningless
     const ratio = Math.max(b.p50Ms, 1) / Math.max(a.p50Ms, 1);
-    lines.push(`${database} ${workload}: p50 at ${large} people / at ${small}: ${verdict(ratio <= SCALE_MAX_P50_RATIO, `${num(ratio, 2)}x`, `<= ${SCALE_MAX_P50_RATIO}x`)}`);
+    lines.push(
+      `${database} ${workload}: p50 at ${large} people / at ${small}: ${verdict(ratio <= SCALE_MAX_P50_RATIO, `${num(ratio, 2)}x`, `<= ${SCALE_MAX_P50_RATIO}x`)}`,
+    );
   }
   return lines;
 }
@@ -84,7 +102,15 @@ export const SCALE_OUT_MIN_RATIO = 1.5;
 async function secondApi(root: string, databaseUrl: string, secretsKey: string): Promise<{ child: Child; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), LINNET_HOST: "127.0.0.1", LINNET_PUBLIC_URL: url, LINNET_RATE_LIMITS: "off", LINNET_LOG_LEVEL: "warn", DATABASE_URL: databaseUrl, LINNET_SECRETS_KEY: secretsKey };
+  const env = {
+    PORT: String(port),
+    LINNET_HOST: "127.0.0.1",
+    LINNET_PUBLIC_URL: url,
+    LINNET_RATE_LIMITS: "off",
+    LINNET_LOG_LEVEL: "warn",
+    DATABASE_URL: databaseUrl,
+    LINNET_SECRETS_KEY: secretsKey,
+  };
   const child = spawnNode(["bin/linnet.mjs", "serve", "--role", "api"], env, root);
   await child.waitFor(/Linnet is listening/, 120_000);
   return { child, url };
@@ -95,7 +121,14 @@ async function secondApi(root: string, databaseUrl: string, secretsKey: string):
  * `--role api` joins, and the directory workload runs in alternating rounds against the first alone and against
  * both with the connections split between them (two ports, as a load balancer would).
  */
-export async function scaleOutRun(root: string, databaseUrl: string, seconds: number, rounds: number, connections: number, log: (s: string) => void): Promise<ScaleOutResult> {
+export async function scaleOutRun(
+  root: string,
+  databaseUrl: string,
+  seconds: number,
+  rounds: number,
+  connections: number,
+  log: (s: string) => void,
+): Promise<ScaleOutResult> {
   const secretsKey = randomBytes(32).toString("base64");
   const first: LinnetProcess = await startLinnetProcess(root, { kind: "postgres", databaseUrl, secretsKey });
   return withCleanup(
@@ -113,9 +146,17 @@ export async function scaleOutRun(root: string, databaseUrl: string, seconds: nu
           const twos: LoadResult[] = [];
           for (let round = 1; round <= rounds; round++) {
             ones.push(await runLoad(first.url, directory, settings));
-            const halves = await Promise.all([first.url, second.url].map((url) => runLoad(url, directory, { ...settings, connections: connections / 2 })));
-            twos.push({ ...combineRuns(halves), rps: halves[0]!.rps + halves[1]!.rps, bytesPerSec: halves[0]!.bytesPerSec + halves[1]!.bytesPerSec });
-            log(`scale-out round ${round}/${rounds}: 1 API ${ones.at(-1)!.rps.toFixed(0)} req/s, 2 APIs ${twos.at(-1)!.rps.toFixed(0)} req/s`);
+            const halves = await Promise.all(
+              [first.url, second.url].map((url) => runLoad(url, directory, { ...settings, connections: connections / 2 })),
+            );
+            twos.push({
+              ...combineRuns(halves),
+              rps: halves[0]!.rps + halves[1]!.rps,
+              bytesPerSec: halves[0]!.bytesPerSec + halves[1]!.bytesPerSec,
+            });
+            log(
+              `scale-out round ${round}/${rounds}: 1 API ${ones.at(-1)!.rps.toFixed(0)} req/s, 2 APIs ${twos.at(-1)!.rps.toFixed(0)} req/s`,
+            );
           }
           const one = combineRuns(ones);
           const two = combineRuns(twos);

@@ -18,12 +18,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { scaleOutReport, scaleOutRun, scaleReport, scaleRun } from "./api-scale.js";
 import { exitCleanlyOnSignals, withCleanup } from "./cleanup.js";
 import { createBenchDatabase, unreachableReason } from "./pg-database.js";
 import { resultsTable, targetLines, timingsTable } from "./report.js";
 import { runTarget, type TargetReport } from "./run-target.js";
 import { num } from "./table.js";
-import { scaleOutReport, scaleOutRun, scaleReport, scaleRun } from "./api-scale.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
@@ -61,7 +61,14 @@ async function postgresPass(notes: string[]): Promise<TargetReport | null> {
   log(`[postgres] created database ${db.name}`);
   return withCleanup(
     () => db.drop().catch((err: unknown) => log(`[postgres] could not drop ${db.name}: ${String(err)}`)),
-    () => runTarget(ROOT, "postgres", { kind: "postgres", databaseUrl: db.url }, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS }, log),
+    () =>
+      runTarget(
+        ROOT,
+        "postgres",
+        { kind: "postgres", databaseUrl: db.url },
+        { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS },
+        log,
+      ),
   );
 }
 
@@ -74,7 +81,12 @@ async function extraRuns(notes: string[]): Promise<string[]> {
       () => fs.rmSync(dataDir, { recursive: true, force: true }),
       () => scaleRun(ROOT, { kind, dataDir }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) => log(`[${kind} scale] ${s}`)),
     );
-    lines.push("", `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`, "", ...scaleReport(kind, points));
+    lines.push(
+      "",
+      `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`,
+      "",
+      ...scaleReport(kind, points),
+    );
   }
   const wantsPostgres = (RUNS.has("scale") && SCALE_DATABASES.has("postgres")) || RUNS.has("scale-out");
   const reason = wantsPostgres ? await unreachableReason(PG_URL) : null;
@@ -86,9 +98,17 @@ async function extraRuns(notes: string[]): Promise<string[]> {
     const db = await createBenchDatabase(PG_URL);
     const points = await withCleanup(
       () => db.drop(),
-      () => scaleRun(ROOT, { kind: "postgres", databaseUrl: db.url }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) => log(`[postgres scale] ${s}`)),
+      () =>
+        scaleRun(ROOT, { kind: "postgres", databaseUrl: db.url }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) =>
+          log(`[postgres scale] ${s}`),
+        ),
     );
-    lines.push("", `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`, "", ...scaleReport("postgres", points));
+    lines.push(
+      "",
+      `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`,
+      "",
+      ...scaleReport("postgres", points),
+    );
   }
   if (RUNS.has("scale-out")) {
     const db = await createBenchDatabase(PG_URL);
@@ -96,7 +116,12 @@ async function extraRuns(notes: string[]): Promise<string[]> {
       () => db.drop(),
       () => scaleOutRun(ROOT, db.url, SECONDS, ROUNDS, CONNECTIONS, (s) => log(`[postgres scale-out] ${s}`)),
     );
-    lines.push("", `Scale-out run (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${num(SECONDS / ROUNDS, 1)} s)`, "", ...scaleOutReport(result));
+    lines.push(
+      "",
+      `Scale-out run (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${num(SECONDS / ROUNDS, 1)} s)`,
+      "",
+      ...scaleOutReport(result),
+    );
   }
   return lines;
 }
@@ -105,8 +130,11 @@ async function extraRuns(notes: string[]): Promise<string[]> {
 async function main(): Promise<number> {
   exitCleanlyOnSignals(log);
   if (!(SECONDS > 0)) throw new Error(`BENCH_SECONDS must be a positive number (got "${process.env.BENCH_SECONDS}")`);
-  if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`BENCH_ROUNDS must be a positive integer (got "${process.env.BENCH_ROUNDS}")`);
-  log(`bench:api: ${CONNECTIONS} connections, ${SECONDS} s per server and workload in ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}`);
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
+    throw new Error(`BENCH_ROUNDS must be a positive integer (got "${process.env.BENCH_ROUNDS}")`);
+  log(
+    `bench:api: ${CONNECTIONS} connections, ${SECONDS} s per server and workload in ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}`,
+  );
   const reports: TargetReport[] = [];
   const notes: string[] = [];
   let failed = false;
@@ -128,7 +156,9 @@ async function main(): Promise<number> {
   }
   console.log("");
   if (reports.length > 0) {
-    console.log(`Throughput and latency (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${num(SECONDS / ROUNDS, 1)} s per server;`);
+    console.log(
+      `Throughput and latency (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${num(SECONDS / ROUNDS, 1)} s per server;`,
+    );
     console.log("req/s = mean of the rounds, p50 = median, p99 = worst round; ratio = Linnet req/s / baseline req/s, then each round's;");
     console.log("drain = the longest Linnet kept working off queued requests after a round ended)\n");
     console.log(resultsTable(reports));

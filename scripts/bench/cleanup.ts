@@ -22,7 +22,10 @@ export async function withCleanup<T>(cleanup: () => Promise<void> | void, fn: ()
 export function exitCleanlyOnSignals(log: (line: string) => void): void {
   const handler = async (signal: NodeJS.Signals) => {
     log(`${signal}: cleaning up`);
-    for (const fn of [...pending].reverse()) await Promise.resolve().then(fn).catch(() => {});
+    for (const fn of [...pending].reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch(() => {});
     process.exit(130);
   };
   process.once("SIGINT", handler);

@@ -12,7 +12,9 @@ export interface LinnetProcess {
 
 /** Where the server stores its data: an embedded data directory, or a PostgreSQL database. */
 /** `secretsKey`: pass one when a second process must share the database (and so the key). */
-export type LinnetStorage = { kind: "pglite" | "embedded"; dataDir: string } | { kind: "postgres"; databaseUrl: string; secretsKey?: string };
+export type LinnetStorage =
+  | { kind: "pglite" | "embedded"; dataDir: string }
+  | { kind: "postgres"; databaseUrl: string; secretsKey?: string };
 
 /** First start on an empty database: cluster init, migrations and bootstrap take several seconds on PGlite. */
 const START_TIMEOUT_MS = 120_000;
@@ -29,8 +31,14 @@ export async function startLinnetProcess(root: string, storage: LinnetStorage): 
     LINNET_LOG_LEVEL: "warn",
   };
   // "embedded" is the default (the embedded PostgreSQL server, workers in a child); "pglite" the fallback engine
-  if (storage.kind === "postgres") Object.assign(env, { DATABASE_URL: storage.databaseUrl, LINNET_SECRETS_KEY: storage.secretsKey ?? randomBytes(32).toString("base64") });
-  else Object.assign(env, { LINNET_DATA_DIR: storage.dataDir, LINNET_SFTP_PORT: "0", ...(storage.kind === "pglite" ? { LINNET_EMBEDDED_ENGINE: "pglite" } : {}) });
+  if (storage.kind === "postgres")
+    Object.assign(env, { DATABASE_URL: storage.databaseUrl, LINNET_SECRETS_KEY: storage.secretsKey ?? randomBytes(32).toString("base64") });
+  else
+    Object.assign(env, {
+      LINNET_DATA_DIR: storage.dataDir,
+      LINNET_SFTP_PORT: "0",
+      ...(storage.kind === "pglite" ? { LINNET_EMBEDDED_ENGINE: "pglite" } : {}),
+    });
   const child = spawnNode(["bin/linnet.mjs", "serve"], env, root);
   try {
     await child.waitFor(/Linnet is listening/, START_TIMEOUT_MS);

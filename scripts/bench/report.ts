@@ -1,5 +1,5 @@
-import type { TargetReport } from "./run-target.js";
 import { cpuUsPerRequest } from "./load.js";
+import type { TargetReport } from "./run-target.js";
 import { EMPLOYEE_SIZE } from "./seed.js";
 import { type Column, formatTable, num, verdict } from "./table.js";
 
@@ -72,8 +72,24 @@ export function resultsTable(reports: TargetReport[]): string {
 /** Start, seeding and crawl times per database. */
 export function timingsTable(reports: TargetReport[]): string {
   return formatTable(
-    [{ title: "database" }, { title: "first start s", right: true }, { title: "connection s", right: true }, { title: "pay history s", right: true }, { title: "idle RSS MiB", right: true }, { title: "SDK crawl ms", right: true }, { title: "crawl count", right: true }],
-    reports.map((r) => [r.database, num(r.startMs / 1000, 1), num(r.connectMs / 1000, 1), num(r.publishedMs / 1000, 1), num(r.idleRssMiB), num(r.crawl?.ms), num(r.crawl?.count)]),
+    [
+      { title: "database" },
+      { title: "first start s", right: true },
+      { title: "connection s", right: true },
+      { title: "pay history s", right: true },
+      { title: "idle RSS MiB", right: true },
+      { title: "SDK crawl ms", right: true },
+      { title: "crawl count", right: true },
+    ],
+    reports.map((r) => [
+      r.database,
+      num(r.startMs / 1000, 1),
+      num(r.connectMs / 1000, 1),
+      num(r.publishedMs / 1000, 1),
+      num(r.idleRssMiB),
+      num(r.crawl?.ms),
+      num(r.crawl?.count),
+    ]),
   );
 }
 
@@ -84,12 +100,18 @@ export function targetLines(reports: TargetReport[]): string[] {
     const dir = r.workloads.find((w) => w.name === "directory");
     const ratio = dir?.baseline ? dir.linnet.rps / dir.baseline.rps : Number.NaN;
     const rounds = dir ? `, rounds ${num(Math.min(...dir.roundRatios), 2)}–${num(Math.max(...dir.roundRatios), 2)}x` : "";
-    lines.push(`[${r.database}] directory throughput   ${verdict(ratio >= DIRECTORY_MIN_RATIO, `${num(ratio, 2)}x baseline${rounds}`, `>= ${DIRECTORY_MIN_RATIO}x`)}`);
+    lines.push(
+      `[${r.database}] directory throughput   ${verdict(ratio >= DIRECTORY_MIN_RATIO, `${num(ratio, 2)}x baseline${rounds}`, `>= ${DIRECTORY_MIN_RATIO}x`)}`,
+    );
     const p99 = dir?.linnet.p99Ms ?? Number.NaN;
-    lines.push(`[${r.database}] directory p99 latency  ${verdict(p99 <= DIRECTORY_MAX_P99_MS, `${num(p99, 1)} ms`, `<= ${DIRECTORY_MAX_P99_MS} ms`)}`);
+    lines.push(
+      `[${r.database}] directory p99 latency  ${verdict(p99 <= DIRECTORY_MAX_P99_MS, `${num(p99, 1)} ms`, `<= ${DIRECTORY_MAX_P99_MS} ms`)}`,
+    );
     const crawl = r.crawl;
     const crawlOk = !!crawl && crawl.ms < CRAWL_MAX_MS && crawl.count === EMPLOYEE_SIZE;
-    lines.push(`[${r.database}] SDK directory crawl    ${verdict(crawlOk, `${num(crawl?.ms)} ms, ${num(crawl?.count)} people`, `< ${CRAWL_MAX_MS} ms, ${EMPLOYEE_SIZE} people`)}`);
+    lines.push(
+      `[${r.database}] SDK directory crawl    ${verdict(crawlOk, `${num(crawl?.ms)} ms, ${num(crawl?.count)} people`, `< ${CRAWL_MAX_MS} ms, ${EMPLOYEE_SIZE} people`)}`,
+    );
   }
   return lines;
 }

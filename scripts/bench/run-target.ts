@@ -4,8 +4,17 @@ import path from "node:path";
 import { captureFixtures, meanBodyBytes, startBaseline } from "./baseline.js";
 import { rssMiB } from "./child.js";
 import { withCleanup } from "./cleanup.js";
-import { combineRuns, cpuUsPerRequest, type LoadPlan, type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
 import { type LinnetProcess, type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
+import {
+  combineRuns,
+  cpuUsPerRequest,
+  type LoadPlan,
+  type LoadResult,
+  type LoadSettings,
+  runLoad,
+  waitUntilQuiet,
+  warmUp,
+} from "./load.js";
 import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
 import { seedEmployer } from "./seed.js";
 import { workloads } from "./workloads.js";
@@ -49,7 +58,13 @@ const WARM_UP_SECONDS = 1;
  * so that both servers see the same machine: on a shared VM the speed available drifts by a third within a minute,
  * and one long run of each, a minute apart, measured the drift as much as the servers. Then the SDK crawl.
  */
-export async function runTarget(root: string, database: string, storage: LinnetStorage, load: LoadPlan, log: (s: string) => void): Promise<TargetReport> {
+export async function runTarget(
+  root: string,
+  database: string,
+  storage: LinnetStorage,
+  load: LoadPlan,
+  log: (s: string) => void,
+): Promise<TargetReport> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-"));
   return withCleanup(
     () => fs.rmSync(work, { recursive: true, force: true }),
@@ -60,10 +75,21 @@ export async function runTarget(root: string, database: string, storage: LinnetS
       log(`[${database}] Linnet listening at ${linnet.url} after ${(startMs / 1000).toFixed(1)} s (pid ${linnet.child.proc.pid})`);
       const measured = await withCleanup(
         () => linnet.child.stop(),
-        () => measure(root, linnet, path.join(work, "fixtures.json"), load, (s) => log(`[${database}] ${s}`)).catch((err: unknown) => explainFailure(err, linnet)),
+        () =>
+          measure(root, linnet, path.join(work, "fixtures.json"), load, (s) => log(`[${database}] ${s}`)).catch((err: unknown) =>
+            explainFailure(err, linnet),
+          ),
       );
       reportServerLog(linnet.child.output(), (s) => log(`[${database}] ${s}`));
-      return { database, startMs, connectMs: measured.seed.connectMs, publishedMs: measured.seed.publishedMs, idleRssMiB: measured.idleRssMiB, crawl: measured.crawl, workloads: measured.workloads };
+      return {
+        database,
+        startMs,
+        connectMs: measured.seed.connectMs,
+        publishedMs: measured.seed.publishedMs,
+        idleRssMiB: measured.idleRssMiB,
+        crawl: measured.crawl,
+        workloads: measured.workloads,
+      };
     },
   );
 }
@@ -72,7 +98,9 @@ export async function runTarget(root: string, database: string, storage: LinnetS
 async function measure(root: string, linnet: LinnetProcess, fixturesFile: string, load: LoadPlan, log: (s: string) => void) {
   const alive = () => linnet.child.exited() === null;
   const seed = await seedEmployer(linnet, log);
-  log(`seeded: ${seed.individualIds.length} people, ${seed.paymentIds.length} payments, pay history published after ${(seed.publishedMs / 1000).toFixed(1)} s`);
+  log(
+    `seeded: ${seed.individualIds.length} people, ${seed.paymentIds.length} payments, pay history published after ${(seed.publishedMs / 1000).toFixed(1)} s`,
+  );
   const settings: LoadSettings = { connections: load.connections, seconds: load.seconds / load.rounds, token: seed.accessToken };
   const list = workloads(seed);
   await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
@@ -95,7 +123,9 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
         let rss: number | null = null;
         let drainMs = 0;
         for (let round = 1; round <= load.rounds; round++) {
-          log(`${w.name} round ${round}/${load.rounds} (${load.connections} connections, ${settings.seconds} s each; load average ${os.loadavg()[0]!.toFixed(2)})`);
+          log(
+            `${w.name} round ${round}/${load.rounds} (${load.connections} connections, ${settings.seconds} s each; load average ${os.loadavg()[0]!.toFixed(2)})`,
+          );
           linnetRuns.push(await runLoad(linnet.url, w, settings, linnet.child.proc.pid));
           rss = Math.max(rss ?? 0, rssMiB(linnet.child.proc.pid) ?? 0);
           const drained = await waitUntilQuiet(linnet.url, alive);
@@ -103,7 +133,9 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
           drainMs = Math.max(drainMs, drained);
           baselineRuns.push(await runLoad(baseline.url, w, settings, baseline.child.proc.pid));
           const cpu = (r: LoadResult) => `${cpuUsPerRequest(r)?.toFixed(0) ?? "?"} µs CPU/req`;
-          log(`  linnet ${linnetRuns.at(-1)!.rps.toFixed(0)} req/s (${cpu(linnetRuns.at(-1)!)}), baseline ${baselineRuns.at(-1)!.rps.toFixed(0)} req/s (${cpu(baselineRuns.at(-1)!)})`);
+          log(
+            `  linnet ${linnetRuns.at(-1)!.rps.toFixed(0)} req/s (${cpu(linnetRuns.at(-1)!)}), baseline ${baselineRuns.at(-1)!.rps.toFixed(0)} req/s (${cpu(baselineRuns.at(-1)!)})`,
+          );
         }
         out.push({
           name: w.name,
@@ -129,7 +161,9 @@ async function explainFailure(err: unknown, linnet: LinnetProcess): Promise<neve
   const ended = linnet.child.exited();
   const output = linnet.child.output();
   if (ended || output.includes("shutting down")) {
-    throw new Error(`${String(err)}; Linnet ${ended ? `exited (${ended})` : "was shutting down"}, its last output:\n${output.slice(-3000)}`);
+    throw new Error(
+      `${String(err)}; Linnet ${ended ? `exited (${ended})` : "was shutting down"}, its last output:\n${output.slice(-3000)}`,
+    );
   }
   throw err;
 }

@@ -50,7 +50,8 @@ export async function seedEmployer(linnet: LinnetProcess, log: (line: string) =>
       return { accessToken, ...ids, connectMs, publishedMs };
     }
     await Promise.all([directory.body?.cancel(), payments.body?.cancel()]);
-    if (performance.now() - started > PUBLISH_TIMEOUT_MS) throw new Error(`pay history not published after ${PUBLISH_TIMEOUT_MS / 60_000} minutes`);
+    if (performance.now() - started > PUBLISH_TIMEOUT_MS)
+      throw new Error(`pay history not published after ${PUBLISH_TIMEOUT_MS / 60_000} minutes`);
     if (performance.now() - lastReport > 30_000) {
       log(`  still 202 after ${((performance.now() - started) / 1000).toFixed(0)} s`);
       lastReport = performance.now();

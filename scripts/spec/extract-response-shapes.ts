@@ -28,7 +28,11 @@ export interface Shape {
 type Raw = Record<string, unknown>;
 const specPath = process.argv[2] ?? "../shared/finch-openapi.json";
 const outPath = new URL("../../test/fixtures/finch-response-shapes.json", import.meta.url);
-const spec = JSON.parse(fs.readFileSync(specPath, "utf8")) as { info: { version: string }; paths: Record<string, Record<string, Raw>>; components: { schemas: Record<string, Raw> } };
+const spec = JSON.parse(fs.readFileSync(specPath, "utf8")) as {
+  info: { version: string };
+  paths: Record<string, Record<string, Raw>>;
+  components: { schemas: Record<string, Raw> };
+};
 const components = spec.components.schemas;
 const refName = (ref: string) => ref.replace("#/components/schemas/", "");
 const used = new Set<string>();
@@ -120,4 +124,6 @@ const text = [
 ].join("\n");
 JSON.parse(text); // stays valid JSON
 fs.writeFileSync(outPath, `${text}\n`);
-console.log(`${operations.length} operations, ${Object.keys(shapes).length} schemas → ${outPath.pathname} (${fs.statSync(outPath).size} bytes)`);
+console.log(
+  `${operations.length} operations, ${Object.keys(shapes).length} schemas → ${outPath.pathname} (${fs.statSync(outPath).size} bytes)`,
+);

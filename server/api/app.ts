@@ -8,73 +8,73 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
 import type { Deps } from "../domain/deps.js";
 import { FinchError } from "../domain/errors.js";
+import { createLogger } from "../logging.js";
+import { employerStatusRoutes } from "./connect-flow/employer-status.js";
 import { connectFlowRoutes } from "./connect-flow/post-flows.js";
+import { reportSetupRoutes } from "./connect-flow/report-setup-routes.js";
 import { consoleAuthRoutes } from "./console/auth/console-auth-routes.js";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
-import { employerStatusRoutes } from "./connect-flow/employer-status.js";
-import { reportSetupRoutes } from "./connect-flow/report-setup-routes.js";
+import { dashboardWebhookRoutes } from "./dashboard/webhook-routes.js";
 import { demoRoutes } from "./demo/demo-routes.js";
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from "./errors.js";
-import { lazyChildLogger } from "./lazy-request-logger.js";
 import { installFastReads } from "./fast-reads/fast-reads.js";
-import { observeRequests } from "./system/observe-requests.js";
-import { getMetrics } from "./system/get-metrics.js";
-import { getReadyz } from "./system/get-readyz.js";
-import { createLogger } from "../logging.js";
-import type { Logger } from "pino";
-import { createRateLimiter } from "./rate-limit/index.js";
-import { registerAddressLimit } from "./rate-limit/address-limiter.js";
 import { postToken } from "./finch/auth/post-token.js";
 import { postSessions } from "./finch/connect/post-sessions.js";
 import { postSessionsReauthenticate } from "./finch/connect/post-sessions-reauthenticate.js";
+import { benefitReadRoutes } from "./finch/employer/benefits/benefit-read-routes.js";
+import { benefitWriteRoutes } from "./finch/employer/benefits/benefit-write-routes.js";
+import { getDocuments } from "./finch/employer/documents/get-documents.js";
 import { getCompany } from "./finch/employer/get-company.js";
 import { getDirectory } from "./finch/employer/get-directory.js";
 import { getPayGroups } from "./finch/employer/get-pay-groups.js";
 import { getPayment } from "./finch/employer/get-payment.js";
-import { postEmployment } from "./finch/employer/post-employment.js";
-import { postIndividual } from "./finch/employer/post-individual.js";
-import { postPayStatement } from "./finch/employer/post-pay-statement.js";
-import { postLedgerItems } from "./finch/employer/post-ledger-items.js";
-import { getDocuments } from "./finch/employer/documents/get-documents.js";
 import { getPayStatementItem } from "./finch/employer/pay-statement-item/get-pay-statement-item.js";
 import { payStatementItemRuleRoutes } from "./finch/employer/pay-statement-item/rule-routes.js";
+import { getPlans } from "./finch/employer/plans/get-plans.js";
+import { plansDependentsRoutes } from "./finch/employer/plans/plans-dependents.js";
+import { plansEnrollmentsRoutes } from "./finch/employer/plans/plans-enrollments.js";
+import { postEmployment } from "./finch/employer/post-employment.js";
+import { postIndividual } from "./finch/employer/post-individual.js";
+import { postLedgerItems } from "./finch/employer/post-ledger-items.js";
+import { postPayStatement } from "./finch/employer/post-pay-statement.js";
 import { getIntrospect } from "./finch/get-introspect.js";
+import { getProviders } from "./finch/get-providers.js";
 import { automatedJobRoutes } from "./finch/jobs/automated-jobs.js";
 import { getManualJob } from "./finch/jobs/get-manual-job.js";
+import { postDisconnect } from "./finch/post-disconnect.js";
+import { postDisconnectEntity } from "./finch/post-disconnect-entity.js";
+import { postForward } from "./finch/post-forward.js";
 import { editOrgRoutes } from "./finch/sandbox/edit-org.js";
 import { sandboxJobRoutes } from "./finch/sandbox/jobs.js";
 import { postSandboxConnections } from "./finch/sandbox/post-connections.js";
 import { postSandboxDirectory } from "./finch/sandbox/post-directory.js";
 import { postSandboxPayment } from "./finch/sandbox/post-payment.js";
 import { putSandboxConnectionsAccounts } from "./finch/sandbox/put-connections-accounts.js";
-import { getProviders } from "./finch/get-providers.js";
-import { postDisconnect } from "./finch/post-disconnect.js";
-import { postDisconnectEntity } from "./finch/post-disconnect-entity.js";
-import { postForward } from "./finch/post-forward.js";
+import { lazyChildLogger } from "./lazy-request-logger.js";
 import { getLinnetConnection } from "./linnet/get-connection.js";
+import { getLinnetEvents } from "./linnet/get-events.js";
+import { opsAuditRoutes } from "./ops/audit-routes.js";
 import { opsConnectionRoutes } from "./ops/connection-routes.js";
 import { opsIngestRoute } from "./ops/ingest-route.js";
 import { opsIntakeRoutes } from "./ops/intake-routes.js";
 import { opsIntakeSourceRoutes } from "./ops/intake-source-routes.js";
-import { opsPullSourceRoutes } from "./ops/pull-source-routes.js";
-import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
 import { opsManualJobRoutes } from "./ops/manual-job-routes.js";
+import { opsPlansUploadRoute } from "./ops/plans-upload-route.js";
+import { opsPullSourceRoutes } from "./ops/pull-source-routes.js";
 import { opsQueueRoutes } from "./ops/queue-routes.js";
-import { opsAuditRoutes } from "./ops/audit-routes.js";
+import { opsUploadRoutes, UPLOAD_CONTENT_TYPES } from "./ops/upload-routes.js";
+import { registerAddressLimit } from "./rate-limit/address-limiter.js";
+import { createRateLimiter } from "./rate-limit/index.js";
 import { getHealthz } from "./system/get-healthz.js";
+import { getMetrics } from "./system/get-metrics.js";
+import { getReadyz } from "./system/get-readyz.js";
+import { observeRequests } from "./system/observe-requests.js";
 import type { RouteModule, ZodApp } from "./types.js";
-import { benefitReadRoutes } from "./finch/employer/benefits/benefit-read-routes.js";
-import { benefitWriteRoutes } from "./finch/employer/benefits/benefit-write-routes.js";
 import { registerPages } from "./web/pages.js";
 import { registerReferencePage } from "./web/reference-page.js";
-import { dashboardWebhookRoutes } from "./dashboard/webhook-routes.js";
-import { getLinnetEvents } from "./linnet/get-events.js";
-import { getPlans } from "./finch/employer/plans/get-plans.js";
-import { plansDependentsRoutes } from "./finch/employer/plans/plans-dependents.js";
-import { plansEnrollmentsRoutes } from "./finch/employer/plans/plans-enrollments.js";
-import { opsPlansUploadRoute } from "./ops/plans-upload-route.js";
 
 const ROUTES: RouteModule[] = [
   postSessions,
@@ -181,7 +181,9 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<ZodApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   // Provider exports are uploaded as raw bytes; the upload route sets its own (larger) body limit.
-  app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: "buffer", bodyLimit: deps.config.uploadMaxBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: "buffer", bodyLimit: deps.config.uploadMaxBytes }, (_req, body, done) =>
+    done(null, body),
+  );
   // An empty body sent as JSON reads as no body: the official SDKs send `Content-Type: application/json` with nothing
   // after it when every parameter is optional (`sandbox.directory.create()`); a route that needs a body then says so
   // by name through its schema, as it would for a missing body.

@@ -1,8 +1,8 @@
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { isDatabaseOutage } from "../db/pool-errors.js";
 import type { FinchErrorBody } from "../../contracts/finch/errors.js";
+import { isDatabaseOutage } from "../db/pool-errors.js";
 import { FinchError, type Result } from "../domain/errors.js";
 
 /** Return a result's value or throw its FinchError for the error handler to present. */
@@ -84,7 +84,10 @@ export function frameworkErrorHandler(err: FastifyError, _request: FastifyReques
   const finch =
     err.code === "FST_ERR_MAX_PARAM_LENGTH"
       ? new FinchError("uri_too_long", "The URL is too long: a path segment exceeds 100 characters")
-      : new FinchError("invalid_request", err.code === "FST_ERR_BAD_URL" ? "The URL is not valid (bad percent-encoding)" : "The request could not be routed");
+      : new FinchError(
+          "invalid_request",
+          err.code === "FST_ERR_BAD_URL" ? "The URL is not valid (bad percent-encoding)" : "The request could not be routed",
+        );
   return reply.status(finch.status).send(finch.toBody());
 }
 
@@ -97,13 +100,19 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   if (err.code === "ECONNRESET" || socket.destroyed) return;
   const [status, text, body] =
     err.code === "HPE_HEADER_OVERFLOW"
-      ? [431, "Request Header Fields Too Large", new FinchError("headers_too_large", "The request line and headers are larger than 16 KB").toBody()]
+      ? [
+          431,
+          "Request Header Fields Too Large",
+          new FinchError("headers_too_large", "The request line and headers are larger than 16 KB").toBody(),
+        ]
       : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? [408, "Request Timeout", new FinchError("request_timeout", "The request was not received in time").toBody()]
         : [400, "Bad Request", new FinchError("malformed_request", "The request is not valid HTTP").toBody()];
   const json = JSON.stringify(body);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(json)}\r\nContent-Type: application/json\r\n\r\n${json}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(json)}\r\nContent-Type: application/json\r\n\r\n${json}`,
+    );
   }
   socket.destroy(err);
 }

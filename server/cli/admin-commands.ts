@@ -1,17 +1,17 @@
 import pino from "pino";
 import type { Config } from "../config.js";
-import { findApplication } from "../db/repositories/applications.repository.js";
 import { type Database, databaseOptions, migrateDatabase, openDatabase } from "../db/client.js";
+import { findApplication } from "../db/repositories/applications.repository.js";
 import { createApplication } from "../domain/applications/create-application.js";
 import { addApplicationMember } from "../domain/applications/members.js";
-import { defaultCatalog } from "../domain/catalog/catalog.js";
-import { systemClock } from "../domain/clock.js";
 import { ConnectionStateCache } from "../domain/caches/connection-state-cache.js";
-import { TokenCache } from "../domain/caches/token-cache.js";
 import { OwnCaches } from "../domain/caches/own-caches.js";
-import type { Deps } from "../domain/deps.js";
 import { SnapshotReader } from "../domain/caches/snapshot-reader.js";
 import { SnapshotRowCache } from "../domain/caches/snapshot-rows.js";
+import { TokenCache } from "../domain/caches/token-cache.js";
+import { defaultCatalog } from "../domain/catalog/catalog.js";
+import { systemClock } from "../domain/clock.js";
+import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { createCipher } from "../domain/security/encryption.js";
 import { createUser } from "../domain/users/create-user.js";
@@ -62,7 +62,10 @@ export async function migrateCommand(config: Config): Promise<number> {
 }
 
 /** `linnet app create --name N --redirect-uri U… [--type T] [--json]`. */
-export async function appCreateCommand(config: Config, args: { name?: string; redirectUris: string[]; type?: string; json: boolean }): Promise<number> {
+export async function appCreateCommand(
+  config: Config,
+  args: { name?: string; redirectUris: string[]; type?: string; json: boolean },
+): Promise<number> {
   if (!args.name) {
     console.error("error: --name is required");
     return 1;
@@ -72,7 +75,9 @@ export async function appCreateCommand(config: Config, args: { name?: string; re
     console.error("error: --type must be development, production or sandbox");
     return 1;
   }
-  const result = await withDatabase(config, (deps) => createApplication(deps, { name: args.name!, redirectUris: args.redirectUris, clientType: type }));
+  const result = await withDatabase(config, (deps) =>
+    createApplication(deps, { name: args.name!, redirectUris: args.redirectUris, clientType: type }),
+  );
   return report(result, args.json, (v) => [
     `Created application "${v.name}" (${v.client_type})`,
     `client_id:     ${v.client_id}`,

@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Config } from "../config.js";
-import { databaseOptions, openDatabase } from "../db/client.js";
 import { readBackup } from "../db/backup/read-backup.js";
 import { writeBackup } from "../db/backup/write-backup.js";
+import { databaseOptions, openDatabase } from "../db/client.js";
 
 /** `linnet backup <file>`: a plain SQL dump of the database (embedded or DATABASE_URL) into `file`. */
 export async function backupCommand(config: Config, file: string | undefined): Promise<number> {
@@ -13,7 +13,9 @@ export async function backupCommand(config: Config, file: string | undefined): P
   const database = await openDatabase(databaseOptions(config, (message) => console.error(message)));
   try {
     const { tables, rows } = await writeBackup(database, path.resolve(file));
-    console.log(`Backed up ${rows} rows of ${tables} tables to ${file}. The secrets key is not in it: keep ${config.secretsKey ? "LINNET_SECRETS_KEY" : path.join(config.dataDir, "secrets.key")} with it.`);
+    console.log(
+      `Backed up ${rows} rows of ${tables} tables to ${file}. The secrets key is not in it: keep ${config.secretsKey ? "LINNET_SECRETS_KEY" : path.join(config.dataDir, "secrets.key")} with it.`,
+    );
     return 0;
   } finally {
     await database.close();

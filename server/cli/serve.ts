@@ -1,11 +1,11 @@
 import pino, { type Logger } from "pino";
 import { type Config, childProcessEnv } from "../config.js";
 import { databaseOptions, openDatabase } from "../db/client.js";
-import { superviseWorker, type WorkerSupervisor } from "../runtime/worker-supervisor.js";
 import { loadHostKey } from "../intake/sftp/host-key.js";
 import { startSftpServer } from "../intake/sftp/sftp-server.js";
-import { type Linnet, type Role, secretsKey, startLinnet } from "../runtime.js";
 import { gracefulStop, installProcessGuards } from "../runtime/shutdown.js";
+import { superviseWorker, type WorkerSupervisor } from "../runtime/worker-supervisor.js";
+import { type Linnet, type Role, secretsKey, startLinnet } from "../runtime.js";
 
 /**
  * Start this process's part. An all-in-one `serve` on a PostgreSQL server (the embedded one, or DATABASE_URL) runs
@@ -68,7 +68,8 @@ export async function serveCommand(config: Config, role: Role): Promise<void> {
   }
   // the SFTP inbox server for scheduled reports runs beside the API (LINNET_SFTP_PORT, 0 = off)
   const sftpPort = config.intake.sftpPort;
-  const sftp = linnet.app && sftpPort ? await startSftpServer(linnet.deps, { port: sftpPort, host: config.host, hostKey: loadHostKey(config) }) : null;
+  const sftp =
+    linnet.app && sftpPort ? await startSftpServer(linnet.deps, { port: sftpPort, host: config.host, hostKey: loadHostKey(config) }) : null;
   if (sftp) console.log(`  SFTP inboxes:   port ${sftp.port}, host key ${sftp.fingerprint}`);
   let stopped = false;
   const stop = async (signal: string) => {

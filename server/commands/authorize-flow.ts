@@ -6,18 +6,18 @@ import { completeSession, type SessionRow } from "../db/repositories/sessions.re
 import { inviteEmailFor } from "../domain/assisted/instructions.js";
 import { openInitialTasks } from "../domain/assisted/tasks.js";
 import type { CatalogProvider } from "../domain/catalog/catalog.js";
-import type { Deps } from "../domain/deps.js";
-import { transactional } from "../domain/transactional.js";
-import { fail, ok, type Result } from "../domain/errors.js";
-import { hashSecret, newAuthorizationCode } from "../domain/security/secrets.js";
-import { createSandboxCompany } from "../domain/sandbox/sandbox-company.js";
-import { publishInitialSandboxData } from "./publish-sandbox-data.js";
-import { checkSandboxCredentials } from "../domain/connections/sandbox-credentials.js";
-import { statusUrlFor } from "../domain/connections/status-link.js";
-import { usableSession } from "../domain/connections/start-flow.js";
 import { newConnectionRow } from "../domain/connections/connection-row.js";
 import { grantedProducts } from "../domain/connections/product-rules.js";
+import { checkSandboxCredentials } from "../domain/connections/sandbox-credentials.js";
+import { usableSession } from "../domain/connections/start-flow.js";
+import { statusUrlFor } from "../domain/connections/status-link.js";
 import { transitionConnection } from "../domain/connections/transition.js";
+import type { Deps } from "../domain/deps.js";
+import { fail, ok, type Result } from "../domain/errors.js";
+import { createSandboxCompany } from "../domain/sandbox/sandbox-company.js";
+import { hashSecret, newAuthorizationCode } from "../domain/security/secrets.js";
+import { transactional } from "../domain/transactional.js";
+import { publishInitialSandboxData } from "./publish-sandbox-data.js";
 
 /** Authorization codes are valid for ten minutes. */
 export const CODE_TTL_MS = 10 * 60_000;
@@ -62,7 +62,11 @@ async function reauthenticate(deps: Deps, connection: ConnectionRow, input: Auth
   if (connection.status === "reauth") {
     return transitionConnection(deps, connection, "connected", { actor: "employer", reason: "Employer re-authenticated in Connect" });
   }
-  if (connection.authMethod === "assisted" && input.access_granted && ["pending", "error_no_account_setup", "error_permissions"].includes(connection.status)) {
+  if (
+    connection.authMethod === "assisted" &&
+    input.access_granted &&
+    ["pending", "error_no_account_setup", "error_permissions"].includes(connection.status)
+  ) {
     return transitionConnection(
       deps,
       connection,
@@ -101,7 +105,8 @@ export async function authorizeFlow(deps: Deps, flowId: string, input: Authorize
     let connection: ConnectionRow;
     if (session.kind === "reauth" && session.connectionId) {
       const existing = await findConnection(tx, session.connectionId);
-      if (!existing || existing.status === "disconnected") return fail("invalid_request", "The connection being re-authenticated is disconnected.");
+      if (!existing || existing.status === "disconnected")
+        return fail("invalid_request", "The connection being re-authenticated is disconnected.");
       const moved = await reauthenticate(txDeps, existing, input);
       if (!moved.ok) return moved;
       connection = moved.value;

@@ -1,13 +1,13 @@
 import { insertActivity } from "../db/repositories/activity.repository.js";
-import { insertEvent } from "../db/repositories/events.repository.js";
 import { findConnection } from "../db/repositories/connections.repository.js";
+import { insertEvent } from "../db/repositories/events.repository.js";
 import type { JobOutcomeStatus } from "../db/schema/types/statuses.js";
+import { transitionManualJob } from "../domain/assisted/manual-job-machine.js";
+import { movable } from "../domain/assisted/manual-jobs.js";
 import { type JobItem, onManualJobCompleted } from "../domain/benefits/benefit-jobs.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
 import { transactional } from "../domain/transactional.js";
-import { transitionManualJob } from "../domain/assisted/manual-job-machine.js";
-import { movable } from "../domain/assisted/manual-jobs.js";
 
 /*
  * Completing a manual job is kept apart from manual-jobs.ts: the kinds of jobs (today deduction writes) import
@@ -31,7 +31,11 @@ export async function completeManualJob(
   if (!conn) return fail("not_found", "Connection not found");
   const now = deps.clock.now();
   return transactional(deps.db, async (tx) => {
-    const moved = await transitionManualJob({ db: tx }, job.value, outcome.status, { body: outcome.body, completedAt: now, assigneeId: job.value.assigneeId ?? userId });
+    const moved = await transitionManualJob({ db: tx }, job.value, outcome.status, {
+      body: outcome.body,
+      completedAt: now,
+      assigneeId: job.value.assigneeId ?? userId,
+    });
     if (!moved.ok) return moved; // another operator closed it first: nothing of this one is kept
     const applied = await onManualJobCompleted({ db: tx, clock: deps.clock }, job.value, outcome, `user:${userId}`);
     if (!applied.ok) return applied;
@@ -42,7 +46,15 @@ export async function completeManualJob(
       createdAt: now,
       payload: { job_id: jobId, job_url: `${deps.config.publicUrl}/jobs/manual/${jobId}`, status: outcome.status },
     });
-    await insertActivity(tx, { connectionId: conn.id, actor: `user:${userId}`, kind: "manual_job", fromStatus: null, toStatus: null, message: `Manual job ${job.value.type} ${outcome.status}`, at: now });
+    await insertActivity(tx, {
+      connectionId: conn.id,
+      actor: `user:${userId}`,
+      kind: "manual_job",
+      fromStatus: null,
+      toStatus: null,
+      message: `Manual job ${job.value.type} ${outcome.status}`,
+      at: now,
+    });
     return ok(true as const);
   });
 }

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
-import type { ApplicationRow } from "../db/repositories/applications.repository.js";
 import { insertActivity } from "../db/repositories/activity.repository.js";
+import type { ApplicationRow } from "../db/repositories/applications.repository.js";
 import { type ConnectionRow, insertConnection } from "../db/repositories/connections.repository.js";
 import { insertToken } from "../db/repositories/credentials.repository.js";
 import { findSandboxCompany } from "../db/repositories/sandbox.repository.js";
 import { inviteEmailFor } from "../domain/assisted/instructions.js";
+import { newConnectionRow } from "../domain/connections/connection-row.js";
+import { checkRequestedProducts, grantedProducts, unsupportedProducts } from "../domain/connections/product-rules.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
-import { checkRequestedProducts, grantedProducts, unsupportedProducts } from "../domain/connections/product-rules.js";
-import { newConnectionRow } from "../domain/connections/connection-row.js";
-import { hashSecret, newAccessToken } from "../domain/security/secrets.js";
-import { transactional } from "../domain/transactional.js";
 import { createSandboxCompany, SANDBOX_SIZES } from "../domain/sandbox/sandbox-company.js";
 import { addSandboxEntities, SANDBOX_ENTITIES } from "../domain/sandbox/sandbox-entities.js";
+import { hashSecret, newAccessToken } from "../domain/security/secrets.js";
+import { transactional } from "../domain/transactional.js";
 import { publishInitialSandboxData } from "./publish-sandbox-data.js";
 
 /** Census products, the default of sandbox connections. */
@@ -50,18 +50,26 @@ export interface CreatedSandboxConnection {
  * Effects: the sandbox company (sandbox/), the connection, its entities, activity and token (connections/), then its
  * first data (`publishInitialSandboxData`, every effect of a publish).
  */
-export async function createSandboxConnection(deps: Deps, app: ApplicationRow, input: SandboxConnectionInput): Promise<Result<CreatedSandboxConnection>> {
+export async function createSandboxConnection(
+  deps: Deps,
+  app: ApplicationRow,
+  input: SandboxConnectionInput,
+): Promise<Result<CreatedSandboxConnection>> {
   const provider = deps.catalog.get(input.provider_id);
   if (!provider) return fail("invalid_request", `provider_id: unknown provider "${input.provider_id}"`);
   const native = provider.kind === "assisted" ? "assisted" : provider.auth_method;
   const method = input.authentication_type ?? native;
-  if (method !== native && method !== "assisted") return fail("invalid_request", `authentication_type: ${provider.display_name} supports "${native}" (or "assisted")`);
+  if (method !== native && method !== "assisted")
+    return fail("invalid_request", `authentication_type: ${provider.display_name} supports "${native}" (or "assisted")`);
   const requested = checkRequestedProducts(input.products ?? DEFAULT_PRODUCTS);
   if (!requested.ok) return requested;
   // no silent drops: what the provider cannot supply is refused by name (Connect shows "Doesn't provide" instead)
   const lacking = unsupportedProducts(requested.value, provider);
   if (lacking.length > 0) {
-    return fail("invalid_request", `products: ${provider.display_name} (${provider.id}) does not supply ${lacking.join(", ")}; it supplies ${provider.products.join(", ")}`);
+    return fail(
+      "invalid_request",
+      `products: ${provider.display_name} (${provider.id}) does not supply ${lacking.join(", ")}; it supplies ${provider.products.join(", ")}`,
+    );
   }
   const size = input.employee_size ?? SANDBOX_SIZES.default;
   if (!Number.isInteger(size) || size < SANDBOX_SIZES.min || size > SANDBOX_SIZES.max) {
@@ -73,7 +81,8 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
   }
   if (input.company_id) {
     const company = await findSandboxCompany(deps.db, input.company_id);
-    if (!company || company.applicationId !== app.id) return fail("invalid_request", `company_id: no sandbox company "${input.company_id}" for this application`);
+    if (!company || company.applicationId !== app.id)
+      return fail("invalid_request", `company_id: no sandbox company "${input.company_id}" for this application`);
   }
   const token = newAccessToken();
   const now = deps.clock.now();
@@ -96,11 +105,23 @@ export async function createSandboxConnection(deps: Deps, app: ApplicationRow, i
     let entities: ConnectionRow[] = [];
     if (entityCount > 1) {
       const createCompany = (d: Deps, o: { seed: string; employeeSize: number }) => createSandboxCompany(d, app.id, o);
-      ({ connection, entities } = await addSandboxEntities(txDeps, provider, connection, { count: entityCount, employeeSize: size, createCompany }));
+      ({ connection, entities } = await addSandboxEntities(txDeps, provider, connection, {
+        count: entityCount,
+        employeeSize: size,
+        createCompany,
+      }));
     }
     await insertConnection(tx, connection);
     await insertToken(tx, { id: randomUUID(), tokenHash: hashSecret(token), applicationId: app.id, connectionId: id, createdAt: now });
-    await insertActivity(tx, { connectionId: id, actor: `app:${app.id}`, kind: "created", fromStatus: null, toStatus: connection.status, message: "Sandbox connection created through the sandbox API", at: now });
+    await insertActivity(tx, {
+      connectionId: id,
+      actor: `app:${app.id}`,
+      kind: "created",
+      fromStatus: null,
+      toStatus: connection.status,
+      message: "Sandbox connection created through the sandbox API",
+      at: now,
+    });
     return ok({ connection, entities });
   });
   if (!created.ok) return created;

@@ -3,13 +3,13 @@ import { findHeldFile, findSameBytes, type IntakeFileRow, lockIntakeFile } from 
 import { lockConnectionForPublish } from "../db/repositories/snapshots.repository.js";
 import type { Deps } from "../domain/deps.js";
 import { ok, type Result } from "../domain/errors.js";
-import { publishAnalysis } from "./publish-analysis.js";
-import { transactional } from "../domain/transactional.js";
 import { analyzeFile } from "../domain/intake/analyze-file.js";
 import { type IntakeFileStatus, moveLockedFile } from "../domain/intake/file-machine.js";
 import { holdFile, line, rejectFile } from "../domain/intake/file-outcomes.js";
 import { failedLines } from "../domain/intake/gate.js";
 import { closeLateOnArrival } from "../domain/intake/lateness.js";
+import { transactional } from "../domain/transactional.js";
+import { publishAnalysis } from "./publish-analysis.js";
 
 async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow): Promise<IntakeFileStatus> {
   const now = deps.clock.now();
@@ -37,7 +37,14 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
   const earlier = await findHeldFile(deps.db, connection.id, file.id);
   if (earlier) {
     // a held file pauses what follows: publishing a later file would serve data the operator has not seen in order
-    await holdFile(deps, connection, file, analysis.group, [...line("paused", `Waiting: an earlier file (${earlier.fileName}) is held for review`), ...verdict], stored);
+    await holdFile(
+      deps,
+      connection,
+      file,
+      analysis.group,
+      [...line("paused", `Waiting: an earlier file (${earlier.fileName}) is held for review`), ...verdict],
+      stored,
+    );
     return "held";
   }
   if (failedLines(verdict).length > 0) {
@@ -49,7 +56,13 @@ async function decide(deps: Deps, file: IntakeFileRow, connection: ConnectionRow
     await rejectFile(deps, connection, file, analysis.group, [...verdict, ...line("publish", published.error.message)]);
     return "rejected";
   }
-  await moveLockedFile(deps, file, "published", { group: analysis.group, verdict, snapshotId: published.value.snapshot_id, processedAt: now, ...stored });
+  await moveLockedFile(deps, file, "published", {
+    group: analysis.group,
+    verdict,
+    snapshotId: published.value.snapshot_id,
+    processedAt: now,
+    ...stored,
+  });
   return "published";
 }
 
@@ -69,7 +82,10 @@ export async function processIntakeFile(deps: Deps, fileId: string): Promise<Res
     await lockConnectionForPublish(tx, file.connectionId);
     const connection = await findConnection(tx, file.connectionId);
     if (!connection) {
-      await moveLockedFile(d, file, "rejected", { verdict: line("connection", "The connection no longer exists"), processedAt: deps.clock.now() });
+      await moveLockedFile(d, file, "rejected", {
+        verdict: line("connection", "The connection no longer exists"),
+        processedAt: deps.clock.now(),
+      });
       return ok("rejected" as const);
     }
     const status = await decide(d, file, connection);

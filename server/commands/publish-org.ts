@@ -10,7 +10,12 @@ import { completePublish } from "./complete-publish.js";
  * stored and the connection points at it (with every effect of `completePublish`), or nothing changes and the
  * previous snapshot keeps being served. After COMMIT the connection's cached state is dropped (`transactional`).
  */
-export async function publishOrgSnapshot(deps: Deps, connectionId: string, input: OrgSnapshotInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
+export async function publishOrgSnapshot(
+  deps: Deps,
+  connectionId: string,
+  input: OrgSnapshotInput,
+  meta: PublishMeta,
+): Promise<Result<PublishedSnapshot>> {
   const started = performance.now();
   const result = await transactional(deps.db, async (tx) => {
     const txDeps = { ...deps, db: tx };

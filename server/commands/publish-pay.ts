@@ -10,7 +10,12 @@ import { completePublish } from "./complete-publish.js";
  * stored (payments may be streamed) and the connection points at it (with every effect of `completePublish`), or nothing changes and the
  * previous snapshot keeps being served. After COMMIT the connection's cached state is dropped (`transactional`).
  */
-export async function publishPaySnapshot(deps: Deps, connectionId: string, input: PayPublishInput, meta: PublishMeta): Promise<Result<PublishedSnapshot>> {
+export async function publishPaySnapshot(
+  deps: Deps,
+  connectionId: string,
+  input: PayPublishInput,
+  meta: PublishMeta,
+): Promise<Result<PublishedSnapshot>> {
   const started = performance.now();
   const result = await transactional(deps.db, async (tx) => {
     const txDeps = { ...deps, db: tx };

@@ -3,9 +3,9 @@ import { findSandboxCompany, listSandboxEdits } from "../db/repositories/sandbox
 import { productsByGroup } from "../domain/assisted/sla.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
+import { sandboxData } from "../domain/sandbox/sandbox-source.js";
 import { publishOrgSnapshot } from "./publish-org.js";
 import { publishPaySnapshot } from "./publish-pay.js";
-import { sandboxData } from "../domain/sandbox/sandbox-source.js";
 
 /** Pay history of companies above this size is published by a background job, not inside the request. */
 export const INLINE_PAY_LIMIT = 500;
@@ -20,7 +20,11 @@ export interface PublishGroups {
  * Command: publish a sandbox connection's current data (generated company plus edits, sandbox/) for the groups its
  * products cover, each with every effect of a publish.
  */
-export async function publishSandboxData(deps: Deps, connection: ConnectionRow, groups: PublishGroups = { org: true, pay: true }): Promise<Result<{ org: boolean; pay: boolean }>> {
+export async function publishSandboxData(
+  deps: Deps,
+  connection: ConnectionRow,
+  groups: PublishGroups = { org: true, pay: true },
+): Promise<Result<{ org: boolean; pay: boolean }>> {
   const company = await findSandboxCompany(deps.db, connection.companyId);
   if (!company) return fail("invalid_request", "This is not a sandbox connection");
   const wanted = productsByGroup(connection.products);

@@ -14,7 +14,12 @@ import { publishAnalysis } from "./publish-analysis.js";
  * move to `published` (ops).
  */
 /** Publish an upload's data as a new snapshot; errors block, warnings needing confirmation need `confirm`. */
-export async function publishUpload(deps: Deps, userId: string, id: string, opts: { retrievedAt?: Date; confirm: boolean }): Promise<Result<UploadView>> {
+export async function publishUpload(
+  deps: Deps,
+  userId: string,
+  id: string,
+  opts: { retrievedAt?: Date; confirm: boolean },
+): Promise<Result<UploadView>> {
   const upload = await loadUpload(deps, id);
   if (!upload.ok) return upload;
   if (isFinalUpload(upload.value.status)) return fail("invalid_request", `This upload was already ${upload.value.status}`);
@@ -34,20 +39,38 @@ export async function publishUpload(deps: Deps, userId: string, id: string, opts
     current = moved.value;
   }
   if (state === "needs_mapping") return fail("invalid_request", "Choose a mapping before publishing");
-  if (!analysis.report.ok) return fail("invalid_request", `The file has ${analysis.report.counts.errors ?? analysis.report.errors.length} errors; fix them before publishing`);
+  if (!analysis.report.ok)
+    return fail(
+      "invalid_request",
+      `The file has ${analysis.report.counts.errors ?? analysis.report.errors.length} errors; fix them before publishing`,
+    );
   if (analysis.report.requiresConfirmation && !opts.confirm) {
-    return fail("confirmation_required", `Confirm before publishing: ${analysis.report.confirmationReason ?? "this file needs confirmation"}`);
+    return fail(
+      "confirmation_required",
+      `Confirm before publishing: ${analysis.report.confirmationReason ?? "this file needs confirmation"}`,
+    );
   }
   const meta = { source: `operator:${userId}`, retrievedAt: opts.retrievedAt ?? deps.clock.now() };
   const published = await publishAnalysis(deps, connection, analysis, meta);
   if (!published.ok) return published;
   // the mapping that worked becomes the connection's recipe for scheduled reports of this kind (the first one only)
-  await keepRecipe(deps, connection.id, { group: analysis.group, name: mapping.templateName ?? `Mapping of ${upload.value.fileName}`, mapping, table: parsed.value });
+  await keepRecipe(deps, connection.id, {
+    group: analysis.group,
+    name: mapping.templateName ?? `Mapping of ${upload.value.fileName}`,
+    mapping,
+    table: parsed.value,
+  });
   // the diff kept is the one computed before the publish: afterwards the current data is this very file
-  const moved = await transitionUpload(deps, current, "published", {
-    publishedSnapshotId: published.value.snapshot_id,
-    report: analysis.report,
-    diff: analysis.diff,
-  }, `user:${userId}`);
+  const moved = await transitionUpload(
+    deps,
+    current,
+    "published",
+    {
+      publishedSnapshotId: published.value.snapshot_id,
+      report: analysis.report,
+      diff: analysis.diff,
+    },
+    `user:${userId}`,
+  );
   return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
 }

@@ -1,12 +1,12 @@
 import { type AutomatedJobRow, findAutomatedJob, lockAutomatedJob } from "../db/repositories/automated-jobs.repository.js";
-import { insertEvent } from "../db/repositories/events.repository.js";
 import { type ConnectionRow, findConnection, recordFailedSyncAttempt } from "../db/repositories/connections.repository.js";
+import { insertEvent } from "../db/repositories/events.repository.js";
 import { findSandboxCompany } from "../db/repositories/sandbox.repository.js";
 import { transitionConnection } from "../domain/connections/transition.js";
-import type { Deps } from "../domain/deps.js";
-import { ok } from "../domain/errors.js";
 import { type AutomatedJobStatus, transitionAutomatedJob } from "../domain/data-syncs/automated-job-machine.js";
 import { jobUrl } from "../domain/data-syncs/automated-sync.js";
+import type { Deps } from "../domain/deps.js";
+import { ok } from "../domain/errors.js";
 import { transactional } from "../domain/transactional.js";
 import { publishSandboxData } from "./publish-sandbox-data.js";
 
@@ -21,16 +21,35 @@ import { publishSandboxData } from "./publish-sandbox-data.js";
  * Finish a job with a status and, for failures, what the connection learns from it; in the same transaction, a
  * `job.data_sync_all.completed` event `{job_id, job_url}` (sent on success and on error, as Finch does).
  */
-async function finish(deps: Deps, job: AutomatedJobRow, status: Exclude<AutomatedJobStatus, "pending" | "in_progress">, error: string | null, connection?: ConnectionRow): Promise<void> {
+async function finish(
+  deps: Deps,
+  job: AutomatedJobRow,
+  status: Exclude<AutomatedJobStatus, "pending" | "in_progress">,
+  error: string | null,
+  connection?: ConnectionRow,
+): Promise<void> {
   const now = deps.clock.now();
   await transactional(deps.db, async (tx) => {
     // the caller holds the job's row lock in `in_progress`, so a refusal here is a bug: it rolls the run back
-    const moved = await transitionAutomatedJob({ db: tx, clock: deps.clock }, job, job.status, status, { error, completedAt: now }, { reason: error });
+    const moved = await transitionAutomatedJob(
+      { db: tx, clock: deps.clock },
+      job,
+      job.status,
+      status,
+      { error, completedAt: now },
+      { reason: error },
+    );
     if (!moved.ok) throw moved.error;
     if (connection && status !== "complete") await recordFailedSyncAttempt(tx, connection.id, now);
     if (connection) {
       const payload = { job_id: job.id, job_url: jobUrl(deps, job.id) };
-      await insertEvent(tx, { type: "job.data_sync_all.completed", applicationId: connection.applicationId, connectionId: connection.id, createdAt: now, payload });
+      await insertEvent(tx, {
+        type: "job.data_sync_all.completed",
+        applicationId: connection.applicationId,
+        connectionId: connection.id,
+        createdAt: now,
+        payload,
+      });
     }
     return ok(undefined);
   });
@@ -63,13 +82,21 @@ async function syncLocked(deps: Deps, job: AutomatedJobRow): Promise<void> {
   const connection = await findConnection(deps.db, job.connectionId);
   const company = connection ? await findSandboxCompany(deps.db, connection.companyId) : undefined;
   if (!connection || connection.status === "disconnected" || !company) {
-    await finish(deps, job, "error", connection ? "No automated integration is available for this connection" : "Connection not found", connection);
+    await finish(
+      deps,
+      job,
+      "error",
+      connection ? "No automated integration is available for this connection" : "Connection not found",
+      connection,
+    );
     return;
   }
   const outcome = company.syncOutcome;
   if (outcome === "reauth_error" || outcome === "permissions_error") {
     const to = outcome === "reauth_error" ? "reauth" : "error_permissions";
-    await transactional(deps.db, (tx) => transitionConnection({ ...deps, db: tx }, connection, to, { actor: "system", reason: `Data sync ended with ${outcome}` }));
+    await transactional(deps.db, (tx) =>
+      transitionConnection({ ...deps, db: tx }, connection, to, { actor: "system", reason: `Data sync ended with ${outcome}` }),
+    );
     await finish(deps, job, outcome, `Sync failed: ${outcome}`, connection);
     return;
   }

@@ -1,10 +1,10 @@
-import { isUuid } from "../domain/ids.js";
 import type { PersonInput } from "../../contracts/linnet/snapshot-input.js";
 import { findLiveConnectionsOfCompany } from "../db/repositories/connections.repository.js";
 import { findSourceIdOf, insertSandboxEdit, listSandboxEdits } from "../db/repositories/sandbox.repository.js";
 import type { TokenContext } from "../domain/connections/authenticate-token.js";
 import type { Deps } from "../domain/deps.js";
 import { fail, ok, type Result } from "../domain/errors.js";
+import { isUuid } from "../domain/ids.js";
 import { type PublishGroups, publishSandboxData } from "./publish-sandbox-data.js";
 
 /*
@@ -23,11 +23,20 @@ async function republish(deps: Deps, ctx: TokenContext, groups: PublishGroups): 
 }
 
 function requireSandbox(ctx: TokenContext): Result<true> {
-  return ctx.connection.connectionType === "finch" ? ok(true) : fail("invalid_request", "Sandbox endpoints work only on sandbox connections");
+  return ctx.connection.connectionType === "finch"
+    ? ok(true)
+    : fail("invalid_request", "Sandbox endpoints work only on sandbox connections");
 }
 
 /** Record an edit, then republish the groups it touches. */
-async function edit(deps: Deps, ctx: TokenContext, kind: string, sourceId: string | null, body: Record<string, unknown>, groups: PublishGroups): Promise<Result<true>> {
+async function edit(
+  deps: Deps,
+  ctx: TokenContext,
+  kind: string,
+  sourceId: string | null,
+  body: Record<string, unknown>,
+  groups: PublishGroups,
+): Promise<Result<true>> {
   const sandbox = requireSandbox(ctx);
   if (!sandbox.ok) return sandbox;
   await insertSandboxEdit(deps.db, { companyId: ctx.connection.companyId, kind, sourceId, body, createdAt: deps.clock.now() });
@@ -47,24 +56,43 @@ async function personSource(deps: Deps, ctx: TokenContext, individualId: string)
 }
 
 /** `PUT /sandbox/individual/{id}`: change personal fields. */
-export async function editIndividual(deps: Deps, ctx: TokenContext, individualId: string, fields: Record<string, unknown>): Promise<Result<true>> {
+export async function editIndividual(
+  deps: Deps,
+  ctx: TokenContext,
+  individualId: string,
+  fields: Record<string, unknown>,
+): Promise<Result<true>> {
   const source = await personSource(deps, ctx, individualId);
   if (!source.ok) return source;
   return edit(deps, ctx, "person", source.value, { individual: fields }, { org: true, pay: false });
 }
 
 /** `PUT /sandbox/employment/{id}`: change employment fields (a manager is named by stable id). */
-export async function editEmployment(deps: Deps, ctx: TokenContext, individualId: string, fields: Record<string, unknown>): Promise<Result<true>> {
+export async function editEmployment(
+  deps: Deps,
+  ctx: TokenContext,
+  individualId: string,
+  fields: Record<string, unknown>,
+): Promise<Result<true>> {
   const source = await personSource(deps, ctx, individualId);
   if (!source.ok) return source;
-  const { manager, first_name, middle_name, last_name, ...employment } = fields as Record<string, unknown> & { manager?: { id: string } | null };
+  const { manager, first_name, middle_name, last_name, ...employment } = fields as Record<string, unknown> & {
+    manager?: { id: string } | null;
+  };
   if (manager !== undefined) {
     const managerSource = manager ? await personSource(deps, ctx, manager.id) : ok(null);
     if (!managerSource.ok) return fail("invalid_request", `manager.id: ${managerSource.error.message}`);
     (employment as Record<string, unknown>).manager_source_id = managerSource.value;
   }
   const names = Object.fromEntries(Object.entries({ first_name, middle_name, last_name }).filter(([, v]) => v !== undefined));
-  return edit(deps, ctx, "person", source.value, { employment, ...(Object.keys(names).length ? { individual: names } : {}) }, { org: true, pay: false });
+  return edit(
+    deps,
+    ctx,
+    "person",
+    source.value,
+    { employment, ...(Object.keys(names).length ? { individual: names } : {}) },
+    { org: true, pay: false },
+  );
 }
 
 /** `POST /sandbox/directory`: add people; `build` turns each request into a full person with a new source id. */
@@ -75,7 +103,13 @@ export async function addPeople(deps: Deps, ctx: TokenContext, people: ((sourceI
   const sourceIds: string[] = [];
   for (const [i, build] of people.entries()) {
     const sourceId = `SBX${String(existing + i + 1).padStart(5, "0")}`;
-    await insertSandboxEdit(deps.db, { companyId: ctx.connection.companyId, kind: "new_person", sourceId, body: build(sourceId), createdAt: deps.clock.now() });
+    await insertSandboxEdit(deps.db, {
+      companyId: ctx.connection.companyId,
+      kind: "new_person",
+      sourceId,
+      body: build(sourceId),
+      createdAt: deps.clock.now(),
+    });
     sourceIds.push(sourceId);
   }
   const published = await republish(deps, ctx, { org: true, pay: false });

@@ -11,7 +11,11 @@ import { publishSandboxData } from "./publish-sandbox-data.js";
  * connection. Effects: the status move (connections/) and, back to connected, the data republished (every effect of
  * a publish).
  */
-export async function setSandboxStatus(deps: Deps, ctx: TokenContext, status: Exclude<ConnectionState, "disconnected">): Promise<Result<true>> {
+export async function setSandboxStatus(
+  deps: Deps,
+  ctx: TokenContext,
+  status: Exclude<ConnectionState, "disconnected">,
+): Promise<Result<true>> {
   const c = ctx.connection;
   if (c.connectionType !== "finch") return fail("invalid_request", "Sandbox endpoints work only on sandbox connections");
   if (c.status === status) return ok(true);
@@ -25,6 +29,8 @@ export async function setSandboxStatus(deps: Deps, ctx: TokenContext, status: Ex
     }
     return ok(true);
   }
-  const moved = await transactional(deps.db, (tx) => transitionConnection({ ...deps, db: tx }, c, status, { actor, reason: "Set through the sandbox API" }));
+  const moved = await transactional(deps.db, (tx) =>
+    transitionConnection({ ...deps, db: tx }, c, status, { actor, reason: "Set through the sandbox API" }),
+  );
   return moved.ok ? ok(true) : moved;
 }

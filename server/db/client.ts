@@ -1,16 +1,16 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { Config } from "../config.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
-import { chooseEmbeddedEngine, type EmbeddedEngine } from "./embedded/engine-choice.js";
 import { startEmbeddedPostgres } from "./embedded/embedded-postgres.js";
+import { chooseEmbeddedEngine, type EmbeddedEngine } from "./embedded/engine-choice.js";
 import * as schema from "./schema/index.js";
 
 /** The drizzle handle every repository takes; identical over PGlite and node-postgres. */

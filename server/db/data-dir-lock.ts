@@ -35,9 +35,7 @@ export function lockDataDir(dir: string): DataDirLock {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = Number.parseInt(fs.readFileSync(file, "utf8"), 10);
       if (Number.isFinite(holder) && holder !== process.pid && isAlive(holder)) {
-        throw new Error(
-          `The data directory ${dir} is in use by process ${holder}. Stop it first, or point LINNET_DATA_DIR elsewhere.`,
-        );
+        throw new Error(`The data directory ${dir} is in use by process ${holder}. Stop it first, or point LINNET_DATA_DIR elsewhere.`);
       }
       fs.unlinkSync(file); // stale lock from a process that died
     }

@@ -9,7 +9,9 @@ let newestShipped: number | undefined;
 /** The `when` of the newest migration this code ships (drizzle-kit's journal), read once. */
 function newestShippedMigration(): number {
   if (newestShipped === undefined) {
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as {
+      entries: { when: number }[];
+    };
     newestShipped = Math.max(...journal.entries.map((e) => e.when));
   }
   return newestShipped;

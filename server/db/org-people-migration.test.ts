@@ -38,7 +38,9 @@ describe("org_people migration", () => {
 
       await migrateDatabase(database);
 
-      const people = await database.executeSql("select position, id, directory, individual, employment, sealed from org_people order by position");
+      const people = await database.executeSql(
+        "select position, id, directory, individual, employment, sealed from org_people order by position",
+      );
       expect(people.rows).toEqual([
         { position: 0, id: a, directory: '{"d":"a"}', individual: '{"i":"a"}', employment: '{"e":"a"}', sealed: "v1.ssnA" },
         { position: 1, id: b, directory: '{"d":"b"}', individual: '{"i":"b"}', employment: '{"e":"b"}', sealed: null },

@@ -7,7 +7,13 @@
 /** SQLSTATE classes and codes meaning the server is unreachable, shutting down or dropped our connection. */
 const OUTAGE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08004", "08006", "08P01"]);
 const OUTAGE_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EAI_AGAIN"]);
-const OUTAGE_MESSAGES = [/Connection terminated/i, /terminating connection/i, /Client has encountered a connection error/i, /timeout exceeded when trying to connect/i, /Client was closed/i];
+const OUTAGE_MESSAGES = [
+  /Connection terminated/i,
+  /terminating connection/i,
+  /Client has encountered a connection error/i,
+  /timeout exceeded when trying to connect/i,
+  /Client was closed/i,
+];
 
 /** The error and its causes, outermost first (bounded: cause chains can loop). */
 function chain(err: unknown): Record<string, unknown>[] {

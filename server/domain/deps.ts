@@ -1,12 +1,12 @@
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
-import type { Catalog } from "./catalog/catalog.js";
-import type { Clock } from "./clock.js";
 import type { ConnectionStateCache } from "./caches/connection-state-cache.js";
+import type { OwnCaches } from "./caches/own-caches.js";
 import type { SnapshotReader } from "./caches/snapshot-reader.js";
 import type { SnapshotRowCache } from "./caches/snapshot-rows.js";
-import type { OwnCaches } from "./caches/own-caches.js";
 import type { TokenCache } from "./caches/token-cache.js";
+import type { Catalog } from "./catalog/catalog.js";
+import type { Clock } from "./clock.js";
 import type { Metrics } from "./metrics/metrics.js";
 import type { Cipher } from "./security/encryption.js";
 

@@ -57,7 +57,13 @@ export class FinchError extends Error {
   /** The wire body `{ code, name, finch_code, message }`. */
   toBody(): FinchErrorBody {
     const e = ERRORS[this.id];
-    return { code: e.status, name: e.name, finch_code: e.finch_code, message: this.message, ...(this.context ? { context: this.context } : {}) };
+    return {
+      code: e.status,
+      name: e.name,
+      finch_code: e.finch_code,
+      message: this.message,
+      ...(this.context ? { context: this.context } : {}),
+    };
   }
 }
 

@@ -1,5 +1,5 @@
-import { purgeExpiredIdempotencyKeys } from "../domain/benefits/purge-idempotency-keys.js";
 import { purgeIdleSignInFailures } from "../domain/auth/sign-in.js";
+import { purgeExpiredIdempotencyKeys } from "../domain/benefits/purge-idempotency-keys.js";
 import { purgeExpiredCodes } from "../domain/connections/purge-codes.js";
 import type { Deps } from "../domain/deps.js";
 import { purgeExpiredUploads } from "../domain/ops/upload-content.js";
@@ -34,7 +34,13 @@ async function pruneEvents(deps: Deps): Promise<void> {
 }
 
 /** The hourly steps, in order; a step that throws fails the run, and pg-boss retries the whole run. */
-const HOUSEKEEPING_STEPS: ((deps: Deps) => Promise<unknown>)[] = [purgeAuthorizationCodes, purgeIdempotencyKeys, purgeIdleSignInFailures, purgeUploadedFiles, pruneEvents];
+const HOUSEKEEPING_STEPS: ((deps: Deps) => Promise<unknown>)[] = [
+  purgeAuthorizationCodes,
+  purgeIdempotencyKeys,
+  purgeIdleSignInFailures,
+  purgeUploadedFiles,
+  pruneEvents,
+];
 
 /**
  * Hourly housekeeping: expired authorization codes, expired deduction idempotency keys, idle sign-in failure

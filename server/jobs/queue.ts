@@ -1,8 +1,8 @@
 import PgBoss from "pg-boss";
 import type { Database } from "../db/client.js";
 import type { Deps } from "../domain/deps.js";
-import { DEFAULT_LEASE_SECONDS, JobRunner } from "./job-runner.js";
 import { LEGACY_HOUSEKEEPING_QUEUE } from "./housekeeping.job.js";
+import { DEFAULT_LEASE_SECONDS, JobRunner } from "./job-runner.js";
 import { JOBS } from "./registry.js";
 
 /** Workers run pg-boss maintenance (which expires jobs whose lease lapsed) this often, so a dead run restarts soon. */
@@ -58,7 +58,8 @@ export async function startJobs(boss: PgBoss, deps: Deps, database: Database, op
     for (const job of JOBS) {
       const lease = job.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
       await boss.work(job.name, async (batch) => {
-        for (const item of batch) await runner.run(job.name, item.id, lease, () => job.handle(deps, item.data, { signal: stopping.signal }));
+        for (const item of batch)
+          await runner.run(job.name, item.id, lease, () => job.handle(deps, item.data, { signal: stopping.signal }));
       });
     }
   }

@@ -1,15 +1,15 @@
 import type { Queue } from "pg-boss";
 import type { Deps } from "../domain/deps.js";
-import { dataSyncJob } from "./data-sync.job.js";
-import { operationsSchedulerJob } from "./operations-scheduler.job.js";
-import { hourlyHousekeepingJob } from "./housekeeping.job.js";
-import { sandboxInitialPayJob } from "./sandbox-initial-pay.job.js";
 import { benefitWriteJob } from "./benefit-write.job.js";
-import { webhookDispatchJob } from "./webhook-dispatch.job.js";
+import { dataSyncJob } from "./data-sync.job.js";
+import { hourlyHousekeepingJob } from "./housekeeping.job.js";
 import { intakeProcessJob } from "./intake-process.job.js";
-import { intakeSweepJob } from "./intake-sweep.job.js";
 import { intakePullJob } from "./intake-pull.job.js";
 import { intakeScheduleJob } from "./intake-schedule.job.js";
+import { intakeSweepJob } from "./intake-sweep.job.js";
+import { operationsSchedulerJob } from "./operations-scheduler.job.js";
+import { sandboxInitialPayJob } from "./sandbox-initial-pay.job.js";
+import { webhookDispatchJob } from "./webhook-dispatch.job.js";
 
 /** A job type: its queue name, policy, optional schedule and the one domain call it makes. */
 export interface JobDefinition<T = unknown> {
@@ -28,4 +28,15 @@ export interface JobDefinition<T = unknown> {
 }
 
 /** Every job type the workers run. */
-export const JOBS: JobDefinition[] = [hourlyHousekeepingJob, dataSyncJob, sandboxInitialPayJob, operationsSchedulerJob, benefitWriteJob, webhookDispatchJob, intakeProcessJob, intakeSweepJob, intakePullJob, intakeScheduleJob] as JobDefinition[];
+export const JOBS: JobDefinition[] = [
+  hourlyHousekeepingJob,
+  dataSyncJob,
+  sandboxInitialPayJob,
+  operationsSchedulerJob,
+  benefitWriteJob,
+  webhookDispatchJob,
+  intakeProcessJob,
+  intakeSweepJob,
+  intakePullJob,
+  intakeScheduleJob,
+] as JobDefinition[];

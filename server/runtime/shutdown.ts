@@ -22,16 +22,22 @@ export function installStoppingHook(app: FastifyInstance): void {
 /** Resolve after `ms` (a bound on a shutdown step, never a wait in a request). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), Math.max(0, ms))))]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([
+    promise,
+    new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), Math.max(0, ms)))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**
  * SIGTERM: report not-ready and refuse new requests, let in-flight requests and running jobs finish within
  * `timeoutMs`, hand unfinished jobs back to the queue at once, close the pools. Resolves when it is safe to exit 0.
  */
-export async function gracefulStop(linnet: Linnet, timeoutMs: number, log: Logger, opts: { beforeDatabaseClose?: () => Promise<void> | undefined } = {}): Promise<void> {
+export async function gracefulStop(
+  linnet: Linnet,
+  timeoutMs: number,
+  log: Logger,
+  opts: { beforeDatabaseClose?: () => Promise<void> | undefined } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   beginShutdown();
   const app = linnet.app;

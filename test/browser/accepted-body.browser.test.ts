@@ -25,7 +25,8 @@ beforeAll(async () => {
   const dev = await createUser(server.linnet.deps, { email: "accepted-dev@linnet.test", password: PASSWORD, role: "developer" });
   if (!dev.ok) throw dev.error;
   await addApplicationMember(server.linnet.deps, { userId: dev.value.id, applicationId: app.client_id });
-  token = (await connectEmployer(server.url, app, { choice: { provider_id: "ukg_pro", auth_method: "assisted", access_granted: false } })).access_token;
+  token = (await connectEmployer(server.url, app, { choice: { provider_id: "ukg_pro", auth_method: "assisted", access_granted: false } }))
+    .access_token;
 });
 afterAll(async () => {
   await browser?.close();

@@ -33,14 +33,26 @@ describe("audit log page", () => {
   it("an admin sees who did what, filters it, pages through it and downloads it", async () => {
     const admin = await signInConsole(server, "chief@linnet.test", "admin");
     const app = await server.createApp({ name: "Audit Benefits" });
-    const conn = await connectEmployer(server.url, app, { customer_name: "Quill & Co", products: ["company", "directory"], choice: { provider_id: "paycom", auth_method: "assisted" } });
-    const task = ((await admin.call<{ tasks: { id: string }[] }>("GET", `/ops/api/connections/${conn.connection_id}`)).body.tasks[0]) as { id: string };
+    const conn = await connectEmployer(server.url, app, {
+      customer_name: "Quill & Co",
+      products: ["company", "directory"],
+      choice: { provider_id: "paycom", auth_method: "assisted" },
+    });
+    const task = (await admin.call<{ tasks: { id: string }[] }>("GET", `/ops/api/connections/${conn.connection_id}`)).body.tasks[0] as {
+      id: string;
+    };
     // 15 claims and 15 releases: more than one page of 25
     for (let i = 0; i < 15; i++) {
       expect((await admin.call("POST", `/ops/api/tasks/${task.id}/claim`)).status).toBe(200);
       expect((await admin.call("POST", `/ops/api/tasks/${task.id}/release`)).status).toBe(200);
     }
-    expect((await admin.call("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "error_no_account_setup", reason: "No invite after three reminders" } })).status).toBe(200);
+    expect(
+      (
+        await admin.call("POST", `/ops/api/connections/${conn.connection_id}/status`, {
+          body: { status: "error_no_account_setup", reason: "No invite after three reminders" },
+        })
+      ).status,
+    ).toBe(200);
 
     const page = await browser.newPage();
     const errors: string[] = [];

@@ -1,9 +1,9 @@
 import Finch from "@tryfinch/finch-api";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listEventsOfConnection } from "../../server/db/repositories/events.repository.js";
 import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { publishPaySnapshot } from "../../server/commands/publish-pay.js";
+import { listEventsOfConnection } from "../../server/db/repositories/events.repository.js";
 import { addApplicationMember } from "../../server/domain/applications/members.js";
 import { createUser } from "../../server/domain/users/create-user.js";
 import { launchBrowser } from "../support/browser.js";
@@ -18,7 +18,11 @@ let browser: BrowserContext;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const created = await createUser(server.linnet.deps, { email: "operator@linnet.test", password: "correct horse battery", role: "operator" });
+  const created = await createUser(server.linnet.deps, {
+    email: "operator@linnet.test",
+    password: "correct horse battery",
+    role: "operator",
+  });
   if (!created.ok) throw created.error;
 });
 afterAll(async () => {
@@ -46,7 +50,10 @@ describe("assisted deductions", () => {
       choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true },
     });
     const finch = new Finch({ baseURL: server.url, accessToken: conn.access_token, maxRetries: 0 });
-    const org = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(3), { source: "test", retrievedAt: new Date("2026-01-02T00:00:00.000Z") });
+    const org = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(3), {
+      source: "test",
+      retrievedAt: new Date("2026-01-02T00:00:00.000Z"),
+    });
     expect(org.ok).toBe(true);
     const people = [];
     for await (const p of finch.hris.directory.list()) people.push(p);
@@ -57,7 +64,12 @@ describe("assisted deductions", () => {
     const pending = await finch.jobs.manual.retrieve(registered.job_id);
     expect(pending.status).toBe("pending");
     const enroll = await finch.hris.benefits.individuals.enrollMany(registered.benefit_id, {
-      individuals: [{ individual_id: person.id, configuration: { employee_deduction: { type: "fixed", amount: 10_000 }, effective_date: "2026-01-01" } }],
+      individuals: [
+        {
+          individual_id: person.id,
+          configuration: { employee_deduction: { type: "fixed", amount: 10_000 }, effective_date: "2026-01-01" },
+        },
+      ],
     });
     expect((await finch.jobs.manual.retrieve(enroll.job_id)).status).toBe("pending");
 
@@ -91,13 +103,32 @@ describe("assisted deductions", () => {
     expect(events.some((e) => e.type === "job.benefit_register.completed")).toBe(true);
 
     // A payroll without the person: not yet visible. The next one shows the $100 deduction: verified.
-    const group = { source_id: "G1", name: "Salaried", pay_frequencies: ["bi_weekly" as const], individual_source_ids: ["E0001", "E0002", "E0003"] };
+    const group = {
+      source_id: "G1",
+      name: "Salaried",
+      pay_frequencies: ["bi_weekly" as const],
+      individual_source_ids: ["E0001", "E0002", "E0003"],
+    };
     const meta = { source: "test", retrievedAt: new Date("2026-01-20T00:00:00.000Z") };
-    await publishPaySnapshot(server.linnet.deps, conn.connection_id, { pay_groups: [group], payments: [payment("P1", "2026-01-09", ["E0001"])] }, meta);
-    const early = (await finch.jobs.manual.retrieve(enroll.job_id)) as unknown as { linnet_verification: { state: string; details: { message: string }[] } };
+    await publishPaySnapshot(
+      server.linnet.deps,
+      conn.connection_id,
+      { pay_groups: [group], payments: [payment("P1", "2026-01-09", ["E0001"])] },
+      meta,
+    );
+    const early = (await finch.jobs.manual.retrieve(enroll.job_id)) as unknown as {
+      linnet_verification: { state: string; details: { message: string }[] };
+    };
     expect(early.linnet_verification.state).toBe("not_yet_visible");
-    await publishPaySnapshot(server.linnet.deps, conn.connection_id, { pay_groups: [group], payments: [payment("P2", "2026-01-23", ["E0001", "E0002"])] }, meta);
-    const verified = (await finch.jobs.manual.retrieve(enroll.job_id)) as unknown as { linnet_verification: { state: string; details: { expected: number; found: number }[] } };
+    await publishPaySnapshot(
+      server.linnet.deps,
+      conn.connection_id,
+      { pay_groups: [group], payments: [payment("P2", "2026-01-23", ["E0001", "E0002"])] },
+      meta,
+    );
+    const verified = (await finch.jobs.manual.retrieve(enroll.job_id)) as unknown as {
+      linnet_verification: { state: string; details: { expected: number; found: number }[] };
+    };
     expect(verified.linnet_verification.state).toBe("verified");
     expect(verified.linnet_verification.details[0]).toMatchObject({ expected: 10_000, found: 10_000 });
 
@@ -109,7 +140,11 @@ describe("assisted deductions", () => {
     await page.close();
 
     // The app's developer sees the same in the developer dashboard's connection page.
-    const developer = await createUser(server.linnet.deps, { email: "dev@acme.test", password: "correct horse battery", role: "developer" });
+    const developer = await createUser(server.linnet.deps, {
+      email: "dev@acme.test",
+      password: "correct horse battery",
+      role: "developer",
+    });
     if (!developer.ok) throw developer.error;
     await addApplicationMember(server.linnet.deps, { userId: developer.value.id, applicationId: app.client_id });
     await browser.clearCookies();

@@ -99,7 +99,9 @@ describe("Connect's first hour", () => {
   });
 
   it("a disconnected connection's status page says so and asks to remove Linnet's administrator, with no due date or invite steps", async () => {
-    const conn = await connectEmployer(server.url, app, { choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: false } });
+    const conn = await connectEmployer(server.url, app, {
+      choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: false },
+    });
     const page = await browser.newPage();
     await page.goto(conn.status_url!);
     await page.getByTestId("expected-org").waitFor();

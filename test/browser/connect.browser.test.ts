@@ -99,7 +99,13 @@ describe("redirect flow", () => {
   it("the legacy static link works with the keyboard alone at phone width", async () => {
     const phone = await browser.newPage();
     await phone.setViewportSize({ width: 375, height: 740 });
-    const query = new URLSearchParams({ client_id: app.client_id, products: "company directory", redirect_uri: callback, manual: "true", state: "kb" });
+    const query = new URLSearchParams({
+      client_id: app.client_id,
+      products: "company directory",
+      redirect_uri: callback,
+      manual: "true",
+      state: "kb",
+    });
     await phone.goto(`${server.url}/authorize?${query}`);
     await phone.getByTestId("consent-continue").waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -147,7 +153,10 @@ describe("embedded messages", () => {
 
   it("posts the code to the sdk_host_url origin", async () => {
     const page = await embedAndComplete(`${receiver.url}/host`);
-    const messages = (await page.evaluate("window.__messages")) as { origin: string; data: { name: string; kind: string; code?: string } }[];
+    const messages = (await page.evaluate("window.__messages")) as {
+      origin: string;
+      data: { name: string; kind: string; code?: string };
+    }[];
     const success = messages.find((m) => m.data?.kind === "success");
     expect(success?.data.name).toBe("finch-auth-message-v2");
     expect(success?.origin).toBe(server.url);

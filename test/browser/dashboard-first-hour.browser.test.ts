@@ -6,8 +6,8 @@ import { seriousAxeViolations } from "../support/axe.js";
 import { launchBrowser } from "../support/browser.js";
 import { signInConsole } from "../support/console.js";
 import { connectEmployer } from "../support/http.js";
-import { startReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { startReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 
 /** Issue 10 item 11 (developer half): the API reference, its link, the destructive disconnect, the delivery log on a phone. */
 let server: TestServer;
@@ -24,10 +24,15 @@ beforeAll(async () => {
   app = await server.createApp({ name: "Acme Benefits" });
   const dev = await signInConsole(server, EMAIL, "developer");
   await addApplicationMember(server.linnet.deps, { userId: dev.userId, applicationId: app.client_id });
-  const conn = await connectEmployer(server.url, app, { customer_name: "Pending Payroll Inc", choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: false } });
+  const conn = await connectEmployer(server.url, app, {
+    customer_name: "Pending Payroll Inc",
+    choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: false },
+  });
   connectionId = conn.connection_id;
   const base = `/dashboard/api/applications/${app.client_id}`;
-  const endpoint = await dev.call<{ id: string }>("POST", `${base}/webhooks`, { body: { url: `${receiver.url}/a/rather/long/path/for/a/phone/screen` } });
+  const endpoint = await dev.call<{ id: string }>("POST", `${base}/webhooks`, {
+    body: { url: `${receiver.url}/a/rather/long/path/for/a/phone/screen` },
+  });
   expect(endpoint.status).toBe(201);
   expect((await dev.call("POST", `${base}/webhooks/${endpoint.body.id}/test`)).status).toBe(202);
   await receiver.waitFor(1);

@@ -1,12 +1,12 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addApplicationMember } from "../../server/domain/applications/members.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
+import { addApplicationMember } from "../../server/domain/applications/members.js";
 import { createUser } from "../../server/domain/users/create-user.js";
 import { launchBrowser } from "../support/browser.js";
-import { startReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { startReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 
 /** The developer dashboard in Chromium: sign in, find a PENDING assisted employer with its date, open it, rotate the secret. */
 let server: TestServer;
@@ -27,11 +27,29 @@ beforeAll(async () => {
   const operator = await createUser(server.linnet.deps, { email: "operator@linnet.test", password: PASSWORD, role: "operator" });
   if (!dev.ok) throw dev.error;
   if (!operator.ok) throw operator.error;
-  for (const id of [appA.client_id, appA2.client_id]) await addApplicationMember(server.linnet.deps, { userId: dev.value.id, applicationId: id });
-  const assisted = (provider: string, granted: boolean) => ({ provider_id: provider, auth_method: "assisted" as const, access_granted: granted });
-  pendingId = (await connectEmployer(server.url, appA, { customer_id: "pending-1", customer_name: "Pending Payroll Inc", products: ["company", "directory"], choice: assisted("paychex_flex", false) })).connection_id;
+  for (const id of [appA.client_id, appA2.client_id])
+    await addApplicationMember(server.linnet.deps, { userId: dev.value.id, applicationId: id });
+  const assisted = (provider: string, granted: boolean) => ({
+    provider_id: provider,
+    auth_method: "assisted" as const,
+    access_granted: granted,
+  });
+  pendingId = (
+    await connectEmployer(server.url, appA, {
+      customer_id: "pending-1",
+      customer_name: "Pending Payroll Inc",
+      products: ["company", "directory"],
+      choice: assisted("paychex_flex", false),
+    })
+  ).connection_id;
   await connectEmployer(server.url, appA, { customer_id: "busy-2", customer_name: "Processing Co", choice: assisted("paylocity", true) });
-  foreignId = (await connectEmployer(server.url, appB, { customer_id: "foreign-3", customer_name: "Foreign Secret Ltd", choice: assisted("paylocity", false) })).connection_id;
+  foreignId = (
+    await connectEmployer(server.url, appB, {
+      customer_id: "foreign-3",
+      customer_name: "Foreign Secret Ltd",
+      choice: assisted("paylocity", false),
+    })
+  ).connection_id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -72,7 +90,11 @@ describe("developer dashboard", () => {
     await page.waitForFunction(() => document.querySelectorAll("[data-testid^='employer-row-']").length === 1);
     expect(await page.getByTestId(`employer-status-${pendingId}`).innerText()).toBe("PENDING");
     const expected = await page.getByTestId(`employer-expected-${pendingId}`).innerText();
-    const due = new Date(server.clock.now().getTime() + 14 * 86_400_000).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+    const due = new Date(server.clock.now().getTime() + 14 * 86_400_000).toLocaleDateString("en-US", {
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+    });
     expect(expected).toBe(due);
 
     await page.getByTestId("filter-search").fill("pending-1");

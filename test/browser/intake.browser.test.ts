@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UploadView } from "../../contracts/linnet/ops.js";
-import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { sweepReceivedFiles } from "../../server/commands/sweep-intake-files.js";
+import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import type { SftpServer } from "../../server/intake/sftp/sftp-server.js";
 import { screenshots, seriousAxeViolations } from "../support/axe.js";
 import { launchBrowser } from "../support/browser.js";
@@ -40,18 +40,33 @@ afterAll(async () => {
 
 /** An assisted ADP connection with a published census (its recipe). */
 async function connectionWithRecipe(name: string) {
-  const conn = await connectEmployer(server.url, app, { customer_name: name, products: ["company", "directory", "individual", "employment"], choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true } });
-  const up = await http<UploadView>(server.url, "POST", `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=census.csv`, {
-    raw: fixture("adp-wfn-census.csv") as unknown as string,
-    headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "text/csv" },
+  const conn = await connectEmployer(server.url, app, {
+    customer_name: name,
+    products: ["company", "directory", "individual", "employment"],
+    choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true },
   });
-  expect((await admin.call("POST", `/ops/api/uploads/${up.body.id}/publish`, { body: { retrieved_at: "2026-11-20T09:30:00.000Z" } })).status).toBe(200);
+  const up = await http<UploadView>(
+    server.url,
+    "POST",
+    `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=census.csv`,
+    {
+      raw: fixture("adp-wfn-census.csv") as unknown as string,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "text/csv" },
+    },
+  );
+  expect(
+    (await admin.call("POST", `/ops/api/uploads/${up.body.id}/publish`, { body: { retrieved_at: "2026-11-20T09:30:00.000Z" } })).status,
+  ).toBe(200);
   return conn;
 }
 
 /** Deliver a file through the files API and process it at once. */
 async function deliver(connectionId: string, lines: string[]) {
-  const sent = await http<{ id: string }>(server.url, "POST", `/ops/api/connections/${connectionId}/files?file_name=census.csv`, { raw: lines.join("\n"), bearer: key, headers: { "content-type": "text/csv" } });
+  const sent = await http<{ id: string }>(server.url, "POST", `/ops/api/connections/${connectionId}/files?file_name=census.csv`, {
+    raw: lines.join("\n"),
+    bearer: key,
+    headers: { "content-type": "text/csv" },
+  });
   expect(sent.status).toBe(202);
   await sweepReceivedFiles(server.linnet.deps, { olderThanMs: -1 });
   return sent.body.id;
@@ -72,7 +87,9 @@ const NO_RAW = /\d{4}-\d{2}-\d{2}T|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/;
 describe("scheduled-report intake pages", () => {
   it("the Intake view lists a held file with its reason; its page shows the verdict line by line; publishing it anyway works", async () => {
     const conn = await connectionWithRecipe("Heron Mills");
-    await http(server.url, "POST", `/ops/api/connections/${conn.connection_id}/inbox/password`, { headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf } });
+    await http(server.url, "POST", `/ops/api/connections/${conn.connection_id}/inbox/password`, {
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf },
+    });
     const lines = census();
     const heldId = await deliver(conn.connection_id, lines.slice(0, 8)); // 7 of 12 people
 
@@ -148,7 +165,11 @@ describe("scheduled-report intake pages", () => {
   }, 240_000);
 
   it("the employer creates the SFTP login on the status page, sees the password once, and it works; no setup elsewhere", async () => {
-    const conn = await connectEmployer(server.url, app, { customer_name: "Egret Bakery", products: ["company", "directory", "individual", "employment"], choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: true } });
+    const conn = await connectEmployer(server.url, app, {
+      customer_name: "Egret Bakery",
+      products: ["company", "directory", "individual", "employment"],
+      choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: true },
+    });
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -180,11 +201,21 @@ describe("scheduled-report intake pages", () => {
     expect(errors).toEqual([]);
 
     // Paycom documents no scheduled SFTP delivery, and a disconnected connection shows no setup
-    const paycom = await connectEmployer(server.url, app, { customer_name: "Tern Tools", products: ["company", "directory"], choice: { provider_id: "paycom", auth_method: "assisted", access_granted: true } });
+    const paycom = await connectEmployer(server.url, app, {
+      customer_name: "Tern Tools",
+      products: ["company", "directory"],
+      choice: { provider_id: "paycom", auth_method: "assisted", access_granted: true },
+    });
     await page.goto(paycom.status_url!);
     await page.getByTestId("status-message").waitFor();
     expect(await page.getByTestId("report-setup").count()).toBe(0);
-    expect((await admin.call("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "disconnected", reason: "Employer left" } })).status).toBe(200);
+    expect(
+      (
+        await admin.call("POST", `/ops/api/connections/${conn.connection_id}/status`, {
+          body: { status: "disconnected", reason: "Employer left" },
+        })
+      ).status,
+    ).toBe(200);
     await page.goto(conn.status_url!);
     await page.getByTestId("disconnected-message").waitFor();
     expect(await page.getByTestId("report-setup").count()).toBe(0);

@@ -72,11 +72,27 @@ afterAll(async () => {
 
 describe("an operator's first hour", () => {
   it("takes a fresh PENDING connection to CONNECTED with a saved census template in 6 clicks, and every text is true", async () => {
-    const conn = await connectEmployer(server.url, app, { customer_name: "Harbor Dental", choice: { provider_id: "adp_workforce_now", auth_method: "assisted" } });
+    const conn = await connectEmployer(server.url, app, {
+      customer_name: "Harbor Dental",
+      choice: { provider_id: "adp_workforce_now", auth_method: "assisted" },
+    });
     // a template saved on an earlier day: the census columns this employer's export has, with day-first dates
     const columns = ADP_WORKFORCE_NOW_CENSUS.mapping.columns;
-    const mapping = { ...ADP_WORKFORCE_NOW_CENSUS.mapping, dateFormat: "DD/MM/YYYY", columns: { source_id: columns.source_id, first_name: columns.first_name, last_name: columns.last_name, dob: columns.dob, start_date: columns.start_date, title: columns.title } };
-    const saved = await ops.call<{ id: string }>("POST", "/ops/api/templates", { body: { provider_id: "adp_workforce_now", name: "Harbor day-first census", mapping } });
+    const mapping = {
+      ...ADP_WORKFORCE_NOW_CENSUS.mapping,
+      dateFormat: "DD/MM/YYYY",
+      columns: {
+        source_id: columns.source_id,
+        first_name: columns.first_name,
+        last_name: columns.last_name,
+        dob: columns.dob,
+        start_date: columns.start_date,
+        title: columns.title,
+      },
+    };
+    const saved = await ops.call<{ id: string }>("POST", "/ops/api/templates", {
+      body: { provider_id: "adp_workforce_now", name: "Harbor day-first census", mapping },
+    });
     expect(saved.status).toBe(201);
     const task = await orgTask(conn.connection_id);
 
@@ -128,7 +144,10 @@ describe("an operator's first hour", () => {
 
     // the connection page tells the truth after the publish
     await page.reload();
-    await page.getByTestId("connection-status").getByText(/CONNECTED/i).waitFor();
+    await page
+      .getByTestId("connection-status")
+      .getByText(/CONNECTED/i)
+      .waitFor();
     const facts = await page.getByTestId("connection-facts").innerText();
     expect(facts).toMatch(/Access confirmed\s+\w{3} \d{1,2}, \d{4}/);
     expect(await page.getByTestId("connection-snapshots").innerText()).toContain(OPERATOR);
@@ -137,7 +156,8 @@ describe("an operator's first hour", () => {
     await screenshots(page, "ops-connection-connected");
 
     // reopened later, the published upload still shows what it changed (the stored diff, not one against itself)
-    const uploadId = (await ops.call<{ uploads: { id: string }[] }>("GET", `/ops/api/connections/${conn.connection_id}`)).body.uploads[0]!.id;
+    const uploadId = (await ops.call<{ uploads: { id: string }[] }>("GET", `/ops/api/connections/${conn.connection_id}`)).body.uploads[0]!
+      .id;
     await page.goto(`${server.url}/ops/uploads/${uploadId}`);
     await page.getByTestId("upload-view").waitFor();
     expect(await page.getByTestId("upload-status").innerText()).toBe("Published");
@@ -151,8 +171,14 @@ describe("an operator's first hour", () => {
   });
 
   it("the queue finds providers by name; a claimed task shows its assignee on the connection page", async () => {
-    const adp = await connectEmployer(server.url, app, { customer_name: "Filter ADP Co", choice: { provider_id: "adp_workforce_now", auth_method: "assisted" } });
-    const paychex = await connectEmployer(server.url, app, { customer_name: "Filter Paychex Co", choice: { provider_id: "paychex_flex", auth_method: "assisted" } });
+    const adp = await connectEmployer(server.url, app, {
+      customer_name: "Filter ADP Co",
+      choice: { provider_id: "adp_workforce_now", auth_method: "assisted" },
+    });
+    const paychex = await connectEmployer(server.url, app, {
+      customer_name: "Filter Paychex Co",
+      choice: { provider_id: "paychex_flex", auth_method: "assisted" },
+    });
     const page = await browser.newPage();
     await page.goto(`${server.url}/ops`);
     await page.getByTestId("task-table").waitFor();
@@ -176,7 +202,10 @@ describe("an operator's first hour", () => {
   });
 
   it("an upload without a mapped employee id cannot be applied, and says why nothing is previewed", async () => {
-    const conn = await connectEmployer(server.url, app, { customer_name: "Mapping Co", choice: { provider_id: "adp_workforce_now", auth_method: "assisted" } });
+    const conn = await connectEmployer(server.url, app, {
+      customer_name: "Mapping Co",
+      choice: { provider_id: "adp_workforce_now", auth_method: "assisted" },
+    });
     const page = await browser.newPage();
     await page.goto(`${server.url}/ops/connections/${conn.connection_id}`);
     await page.getByTestId("upload-file-org").setInputFiles(dayFirstCensus());
@@ -192,8 +221,13 @@ describe("an operator's first hour", () => {
     expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/x-icon"]);
     expect([...new Uint8Array(await icon.arrayBuffer()).slice(0, 4)]).toEqual([0, 0, 1, 0]);
 
-    const conn = await connectEmployer(server.url, app, { customer_name: "Dashboard Co", choice: { provider_id: "paychex_flex", auth_method: "assisted" } });
-    await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "processing", reason: "Invite accepted" } });
+    const conn = await connectEmployer(server.url, app, {
+      customer_name: "Dashboard Co",
+      choice: { provider_id: "paychex_flex", auth_method: "assisted" },
+    });
+    await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, {
+      body: { status: "processing", reason: "Invite accepted" },
+    });
     const developer = await launchBrowser({ width: 1280, height: 800 });
     try {
       const page = await developer.newPage();

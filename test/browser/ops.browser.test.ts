@@ -15,7 +15,11 @@ let browser: BrowserContext;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const created = await createUser(server.linnet.deps, { email: "operator@linnet.test", password: "correct horse battery", role: "operator" });
+  const created = await createUser(server.linnet.deps, {
+    email: "operator@linnet.test",
+    password: "correct horse battery",
+    role: "operator",
+  });
   if (!created.ok) throw created.error;
 });
 afterAll(async () => {
@@ -34,7 +38,10 @@ function dayFirstCensus(): string {
 describe("operations console", () => {
   it("an operator signs in, claims the task, uploads a census file, fixes the mapping, publishes; the app then gets data", async () => {
     const app = await server.createApp({ name: "Acme Benefits" });
-    const conn = await connectEmployer(server.url, app, { products: ["company", "directory", "individual", "employment"], choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true } });
+    const conn = await connectEmployer(server.url, app, {
+      products: ["company", "directory", "individual", "employment"],
+      choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true },
+    });
     expect((await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token })).status).toBe(202);
 
     const page = await browser.newPage();
@@ -74,7 +81,15 @@ describe("operations console", () => {
     expect(dir.body.paging.count).toBeGreaterThan(5);
     const people = await http<{ responses: { body: { dob: string } }[] }>(server.url, "POST", "/employer/individual", {
       bearer: conn.access_token,
-      body: { requests: [{ individual_id: (await http<{ individuals: { id: string }[] }>(server.url, "GET", "/employer/directory", { bearer: conn.access_token })).body.individuals[0]!.id }] },
+      body: {
+        requests: [
+          {
+            individual_id: (
+              await http<{ individuals: { id: string }[] }>(server.url, "GET", "/employer/directory", { bearer: conn.access_token })
+            ).body.individuals[0]!.id,
+          },
+        ],
+      },
     });
     expect(people.body.responses[0]!.body.dob).toBe("1971-07-22"); // read day-first, as fixed
 
@@ -88,8 +103,13 @@ describe("operations console", () => {
     await page.getByTestId("pull-failure-open").click();
     await page.getByTestId("pull-failure-reason").fill("The export came back empty");
     await page.getByTestId("pull-failure-submit").click();
-    await page.getByTestId("last-attempt-org").getByText(/failed/).waitFor();
-    expect(await page.getByTestId("connection-activity").innerText()).toContain("Could not pull organization data: The export came back empty");
+    await page
+      .getByTestId("last-attempt-org")
+      .getByText(/failed/)
+      .waitFor();
+    expect(await page.getByTestId("connection-activity").innerText()).toContain(
+      "Could not pull organization data: The export came back empty",
+    );
     const after = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
     expect([after.status, after.headers.get("finch-last-attempted-update-result")]).toEqual([200, "error"]);
     expect(errors).toEqual([]);

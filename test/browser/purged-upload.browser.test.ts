@@ -27,13 +27,21 @@ afterAll(async () => {
 describe("a purged upload in the operations console", () => {
   it("says when the file was deleted, keeps the report and changes, and offers no mapping or publishing", async () => {
     const app = await server.createApp();
-    const conn = await connectEmployer(server.url, app, { products: ["company", "directory", "individual", "employment"], choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true } });
+    const conn = await connectEmployer(server.url, app, {
+      products: ["company", "directory", "individual", "employment"],
+      choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true },
+    });
     let ops = await signInConsole(server, "ops@purged.test", "operator");
     const census = fs.readFileSync(new URL("../../server/domain/ingestion/fixtures/adp-wfn-census.csv", import.meta.url));
-    const created = await http<UploadView>(server.url, "POST", `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=census.csv`, {
-      raw: census as unknown as string,
-      headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
-    });
+    const created = await http<UploadView>(
+      server.url,
+      "POST",
+      `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=census.csv`,
+      {
+        raw: census as unknown as string,
+        headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
+      },
+    );
     expect((await ops.call("POST", `/ops/api/uploads/${created.body.id}/publish`, { body: {} })).status).toBe(200);
     server.clock.advance(31 * 86_400_000);
     await hourlyHousekeepingJob.handle(server.linnet.deps, {});

@@ -12,7 +12,10 @@ import { ENV_NAMES, loadConfig } from "../../server/config.js";
  */
 const dockerfile = fs.readFileSync("Dockerfile", "utf8");
 const compose = parse(fs.readFileSync("compose.yaml", "utf8"), { merge: true }) as {
-  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; healthcheck?: { disable?: boolean } }>;
+  services: Record<
+    string,
+    { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; healthcheck?: { disable?: boolean } }
+  >;
 };
 /** Lines of the final stage (after the last FROM). */
 const finalStage = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));

@@ -17,8 +17,10 @@ let admin: ConsoleBrowser;
 let pending = ""; // assisted, employer has not acted
 let processing = ""; // assisted, employer reports access granted: data being pulled
 
-const PENDING = '{"code":202,"name":"authorization_pending","finch_code":"pending","message":"Authorization to this company\'s data is pending"}';
-const IN_PROGRESS = '{"code":202,"name":"sync_in_progress","finch_code":"data_sync_in_progress","message":"The data being requested is being fetched. Please check back later."}';
+const PENDING =
+  '{"code":202,"name":"authorization_pending","finch_code":"pending","message":"Authorization to this company\'s data is pending"}';
+const IN_PROGRESS =
+  '{"code":202,"name":"sync_in_progress","finch_code":"data_sync_in_progress","message":"The data being requested is being fetched. Please check back later."}';
 const ID = "00000000-0000-4000-8000-000000000000";
 const READS: [string, string, unknown?][] = [
   ["GET", "/employer/company"],
@@ -107,7 +109,9 @@ describe("202 body mode", () => {
     expect(bad.status).toBe(400);
     expect(String(bad.body.message)).toContain("accepted_body");
     const stranger = await signInConsole(server, "accepted-stranger@example.com", "developer");
-    const refused = await stranger.call("PATCH", `/dashboard/api/applications/${app.client_id}/settings`, { body: { accepted_body: "finch" } });
+    const refused = await stranger.call("PATCH", `/dashboard/api/applications/${app.client_id}/settings`, {
+      body: { accepted_body: "finch" },
+    });
     expect(refused.status).toBe(404);
     expect((await admin.call("GET", `/dashboard/api/applications/${app.client_id}/settings`)).body).toMatchObject({ accepted_body: null });
   });

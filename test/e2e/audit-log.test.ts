@@ -31,7 +31,11 @@ async function ok(who: ConsoleBrowser, method: string, path: string, body?: unkn
 describe("the audit log", () => {
   it("records each console action with who did it, and only admins read it", async () => {
     const app = await server.createApp({ clientType: "sandbox", name: "Audit Co" });
-    const conn = await connectEmployer(server.url, app, { customer_id: "audited", products: ["company", "directory", "benefits"], choice: { provider_id: "paycom", auth_method: "assisted" } });
+    const conn = await connectEmployer(server.url, app, {
+      customer_id: "audited",
+      products: ["company", "directory", "benefits"],
+      choice: { provider_id: "paycom", auth_method: "assisted" },
+    });
     const tasks = (await ok(admin, "GET", `/ops/api/connections/${conn.connection_id}`)).tasks as { id: string }[];
     const task = tasks[0] as { id: string };
     await ok(admin, "POST", `/ops/api/tasks/${task.id}/claim`);
@@ -39,7 +43,10 @@ describe("the audit log", () => {
     await ok(admin, "POST", `/ops/api/tasks/${task.id}/reassign`, { user_id: admin.userId });
     await ok(admin, "POST", "/ops/api/ingest", { connection_id: conn.connection_id, group: "org", data: orgInput(2) });
     await ok(admin, "POST", `/ops/api/connections/${conn.connection_id}/pull-failures`, { group: "org", reason: "Portal down" });
-    await ok(admin, "POST", `/ops/api/connections/${conn.connection_id}/status`, { status: "error_permissions", reason: "Our admin user was removed" });
+    await ok(admin, "POST", `/ops/api/connections/${conn.connection_id}/status`, {
+      status: "error_permissions",
+      reason: "Our admin user was removed",
+    });
     const connection = (await findConnection(server.linnet.deps.db, conn.connection_id))!;
     const job = await createManualJob(server.linnet.deps, connection, "benefit_enroll", { benefit: "401k", individuals: [] });
     await ok(admin, "POST", `/ops/api/manual-jobs/${job.id}/start`);
@@ -48,7 +55,10 @@ describe("the audit log", () => {
     await ok(admin, "POST", `${base}/rotate-secret`);
     await ok(admin, "PATCH", `${base}/settings`, { redirect_uris: ["https://audit.example.com/cb"] });
     await ok(admin, "POST", `${base}/connect-links`, { customer_id: "next-co", customer_name: "Next Co", products: ["company"] });
-    const endpoint = (await ok(admin, "POST", `${base}/webhooks`, { url: "https://hooks.example.com/secret-path?token=abc", event_types: [] })) as { id: string };
+    const endpoint = (await ok(admin, "POST", `${base}/webhooks`, {
+      url: "https://hooks.example.com/secret-path?token=abc",
+      event_types: [],
+    })) as { id: string };
     await ok(admin, "PATCH", `${base}/webhooks/${endpoint.id}`, { enabled: false });
     await ok(admin, "POST", `${base}/webhooks/${endpoint.id}/rotate-secret`);
     await ok(admin, "DELETE", `${base}/webhooks/${endpoint.id}`);
@@ -61,16 +71,36 @@ describe("the audit log", () => {
     expect(page.status).toBe(200);
     const entries = AuditPageSchema.parse(page.body).entries;
     const expected = [
-      "task.claimed", "task.released", "task.reassigned", "ingest.published", "connection.pull_failure_reported", "connection.status_changed",
-      "manual_job.started", "manual_job.completed", "application.secret_rotated", "application.settings_changed", "application.connect_link_created",
-      "webhook_endpoint.created", "webhook_endpoint.changed", "webhook_endpoint.secret_rotated", "webhook_endpoint.deleted",
-      "api_key.created", "api_key.revoked", "connection.reauth_link_created", "connection.disconnected",
+      "task.claimed",
+      "task.released",
+      "task.reassigned",
+      "ingest.published",
+      "connection.pull_failure_reported",
+      "connection.status_changed",
+      "manual_job.started",
+      "manual_job.completed",
+      "application.secret_rotated",
+      "application.settings_changed",
+      "application.connect_link_created",
+      "webhook_endpoint.created",
+      "webhook_endpoint.changed",
+      "webhook_endpoint.secret_rotated",
+      "webhook_endpoint.deleted",
+      "api_key.created",
+      "api_key.revoked",
+      "connection.reauth_link_created",
+      "connection.disconnected",
     ];
     expect(entries.map((e) => e.action).reverse()).toEqual(expected); // newest first, one line per action
     expect(expected.every((a) => (AUDIT_ACTIONS as readonly string[]).includes(a))).toBe(true);
-    expect(entries.every((e) => e.actor.email === "audit-admin@linnet.test" && e.actor.role === "admin" && e.actor.user_id === admin.userId)).toBe(true);
+    expect(
+      entries.every((e) => e.actor.email === "audit-admin@linnet.test" && e.actor.role === "admin" && e.actor.user_id === admin.userId),
+    ).toBe(true);
     const byAction = Object.fromEntries(entries.map((e) => [e.action, e]));
-    expect(byAction["connection.status_changed"]).toMatchObject({ connection_id: conn.connection_id, target: { type: "connection", id: conn.connection_id } });
+    expect(byAction["connection.status_changed"]).toMatchObject({
+      connection_id: conn.connection_id,
+      target: { type: "connection", id: conn.connection_id },
+    });
     expect(byAction["connection.status_changed"]?.summary).toContain("Our admin user was removed");
     expect(byAction["manual_job.completed"]).toMatchObject({ target: { type: "manual_job", id: job.id } });
     expect(byAction["application.secret_rotated"]).toMatchObject({ application_id: app.client_id });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Finch from "@tryfinch/finch-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { completeConnect, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -31,7 +31,9 @@ afterAll(() => server.close());
 describe("POST /auth/token", () => {
   it("exchanges a code for a token with every field of the contract", async () => {
     const code = await freshCode();
-    const res = await http(server.url, "POST", "/auth/token", { body: { client_id: app.client_id, client_secret: app.client_secret, code, redirect_uri: REDIRECT } });
+    const res = await http(server.url, "POST", "/auth/token", {
+      body: { client_id: app.client_id, client_secret: app.client_secret, code, redirect_uri: REDIRECT },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       token_type: "bearer",
@@ -41,7 +43,8 @@ describe("POST /auth/token", () => {
       products: ["company", "directory"],
       customer_name: "Acme",
     });
-    for (const key of ["access_token", "connection_id", "company_id", "account_id", "customer_id"]) expect(typeof res.body[key]).toBe("string");
+    for (const key of ["access_token", "connection_id", "company_id", "account_id", "customer_id"])
+      expect(typeof res.body[key]).toBe("string");
     expect(res.body.entity_ids).toHaveLength(1);
   });
 
@@ -67,7 +70,9 @@ describe("POST /auth/token", () => {
   });
 
   it("refuses a redirect_uri other than the one the code was issued for", async () => {
-    const res = await http(server.url, "POST", "/auth/token", { body: { ...app, code: await freshCode(), redirect_uri: "https://app.example.com/other" } });
+    const res = await http(server.url, "POST", "/auth/token", {
+      body: { ...app, code: await freshCode(), redirect_uri: "https://app.example.com/other" },
+    });
     expect(res.status).toBe(400);
     expect(String(res.body.message)).toContain("redirect_uri");
   });
@@ -78,7 +83,9 @@ describe("POST /auth/token", () => {
     expect(bad.status).toBe(401);
     expect(bad.body).toMatchObject({ code: 401, finch_code: "invalid_client" });
     const other = await server.createApp({ name: "Other" });
-    const stolen = await http(server.url, "POST", "/auth/token", { body: { client_id: other.client_id, client_secret: other.client_secret, code, redirect_uri: REDIRECT } });
+    const stolen = await http(server.url, "POST", "/auth/token", {
+      body: { client_id: other.client_id, client_secret: other.client_secret, code, redirect_uri: REDIRECT },
+    });
     expect(stolen.status).toBe(400);
     expect(stolen.body).toMatchObject({ name: "invalid_grant_error" });
     // the rightful owner can still use it: a failed theft does not burn the code

@@ -1,9 +1,9 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listEventsOfConnection } from "../../server/db/repositories/events.repository.js";
 import { findConnection } from "../../server/db/repositories/connections.repository.js";
-import { VERIFY_WINDOW_DAYS, verifyBenefitWrites } from "../../server/domain/benefits/verify-writes.js";
+import { listEventsOfConnection } from "../../server/db/repositories/events.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
+import { VERIFY_WINDOW_DAYS, verifyBenefitWrites } from "../../server/domain/benefits/verify-writes.js";
 import { http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
@@ -68,10 +68,16 @@ describe("sandbox benefits", () => {
     const latest = payments.sort((a, b) => (a.pay_date! < b.pay_date! ? 1 : -1))[0]!;
     const pages = [];
     for await (const r of finch.hris.payStatements.retrieveMany({ requests: [{ payment_id: latest.id, limit: 5000 }] })) pages.push(r);
-    const statements = (pages[0]!.body as { pay_statements: { individual_id: string; gross_pay: { amount: number }; employee_deductions: { type: string; amount: number }[] }[] }).pay_statements;
+    const statements = (
+      pages[0]!.body as {
+        pay_statements: { individual_id: string; gross_pay: { amount: number }; employee_deductions: { type: string; amount: number }[] }[];
+      }
+    ).pay_statements;
     const mine = statements.find((s) => s.individual_id === person)!;
     const line = mine.employee_deductions.find((d) => d.type === "401k")!;
-    expect(Math.abs(line.amount - Math.round((mine.gross_pay.amount * election.employee_deduction.amount) / 10_000))).toBeLessThanOrEqual(1);
+    expect(Math.abs(line.amount - Math.round((mine.gross_pay.amount * election.employee_deduction.amount) / 10_000))).toBeLessThanOrEqual(
+      1,
+    );
   });
 });
 
@@ -98,8 +104,22 @@ describe("every deductions operation through the SDK", () => {
     const [a, b] = await people();
     const enroll = await finch.hris.benefits.individuals.enrollMany(created.benefit_id, {
       individuals: [
-        { individual_id: a, configuration: { employee_deduction: { type: "fixed", amount: 10_000 }, annual_maximum: 400_000, annual_contribution_limit: "individual" } },
-        { individual_id: b, configuration: { employee_deduction: { type: "fixed", amount: 20_000 }, annual_contribution_limit: "family", effective_date: "2026-01-01" } },
+        {
+          individual_id: a,
+          configuration: {
+            employee_deduction: { type: "fixed", amount: 10_000 },
+            annual_maximum: 400_000,
+            annual_contribution_limit: "individual",
+          },
+        },
+        {
+          individual_id: b,
+          configuration: {
+            employee_deduction: { type: "fixed", amount: 20_000 },
+            annual_contribution_limit: "family",
+            effective_date: "2026-01-01",
+          },
+        },
       ],
     });
     const enrollJob = await settled(enroll.job_id);
@@ -112,15 +132,23 @@ describe("every deductions operation through the SDK", () => {
 
     expect((await finch.hris.benefits.individuals.enrolledIDs(created.benefit_id)).individual_ids.sort()).toEqual([a, b].sort());
     const read = [];
-    for await (const r of finch.hris.benefits.individuals.retrieveManyBenefits(created.benefit_id, { individual_ids: `${a},${b}` })) read.push(r);
-    expect(read[0]).toMatchObject({ individual_id: a, code: 200, body: { employee_deduction: { type: "fixed", amount: 10_000 }, annual_maximum: 400_000, hsa_contribution_limit: "individual" } });
+    for await (const r of finch.hris.benefits.individuals.retrieveManyBenefits(created.benefit_id, { individual_ids: `${a},${b}` }))
+      read.push(r);
+    expect(read[0]).toMatchObject({
+      individual_id: a,
+      code: 200,
+      body: { employee_deduction: { type: "fixed", amount: 10_000 }, annual_maximum: 400_000, hsa_contribution_limit: "individual" },
+    });
     expect(read[1]).toMatchObject({ individual_id: b, code: 200, body: { hsa_contribution_limit: "family" } });
 
     const unenroll = await finch.hris.benefits.individuals.unenrollMany(created.benefit_id, { individual_ids: [b!] });
     expect((await settled(unenroll.job_id)).status).toBe("complete");
     expect((await finch.hris.benefits.individuals.enrolledIDs(created.benefit_id)).individual_ids).toEqual([a]);
 
-    const events = (await listEventsOfConnection(server.linnet.deps.db, connectionId)).map((e) => [e.type, (e.payload as { job_id: string }).job_id]);
+    const events = (await listEventsOfConnection(server.linnet.deps.db, connectionId)).map((e) => [
+      e.type,
+      (e.payload as { job_id: string }).job_id,
+    ]);
     expect(events).toEqual(
       expect.arrayContaining([
         ["job.benefit_create.completed", created.job_id],
@@ -132,21 +160,32 @@ describe("every deductions operation through the SDK", () => {
   });
 
   it("a sandbox configured to fail ends the job in error and changes nothing", async () => {
-    const put = await http(server.url, "PUT", "/sandbox/jobs/configuration", { bearer: token, body: { type: "benefit_enroll", completion_status: "error" } });
+    const put = await http(server.url, "PUT", "/sandbox/jobs/configuration", {
+      bearer: token,
+      body: { type: "benefit_enroll", completion_status: "error" },
+    });
     expect(put.status).toBe(200);
     const config = await finch.sandbox.jobs.configuration.retrieve();
-    expect(config).toEqual([{ type: "data_sync_all", completion_status: "complete" }, { type: "benefit_enroll", completion_status: "error" }]);
+    expect(config).toEqual([
+      { type: "data_sync_all", completion_status: "complete" },
+      { type: "benefit_enroll", completion_status: "error" },
+    ]);
 
     const created = await finch.hris.benefits.create({ type: "s125_vision", description: "Vision Plus" });
     await settled(created.job_id);
     const [a] = await people();
-    const enroll = await finch.hris.benefits.individuals.enrollMany(created.benefit_id, { individuals: [{ individual_id: a, configuration: { employee_deduction: { type: "fixed", amount: 500 } } }] });
+    const enroll = await finch.hris.benefits.individuals.enrollMany(created.benefit_id, {
+      individuals: [{ individual_id: a, configuration: { employee_deduction: { type: "fixed", amount: 500 } } }],
+    });
     const job = await settled(enroll.job_id);
     expect(job.status).toBe("error");
     expect((await finch.hris.benefits.individuals.enrolledIDs(created.benefit_id)).individual_ids).toEqual([]);
     const events = await listEventsOfConnection(server.linnet.deps.db, connectionId);
     expect(events.find((e) => (e.payload as { job_id: string }).job_id === enroll.job_id)?.type).toBe("job.benefit_enroll.completed");
-    await http(server.url, "PUT", "/sandbox/jobs/configuration", { bearer: token, body: { type: "benefit_enroll", completion_status: "complete" } });
+    await http(server.url, "PUT", "/sandbox/jobs/configuration", {
+      bearer: token,
+      body: { type: "benefit_enroll", completion_status: "complete" },
+    });
   });
 
   it("later payrolls are checked for a completed enrollment for 90 days, then its last verdict stands", async () => {
@@ -154,7 +193,11 @@ describe("every deductions operation through the SDK", () => {
     await settled(created.job_id);
     const [a, b] = await people();
     const enrollOf = async (id: string) =>
-      (await finch.hris.benefits.individuals.enrollMany(created.benefit_id, { individuals: [{ individual_id: id, configuration: { employee_deduction: { type: "fixed", amount: 1_000 } } }] })).job_id;
+      (
+        await finch.hris.benefits.individuals.enrollMany(created.benefit_id, {
+          individuals: [{ individual_id: id, configuration: { employee_deduction: { type: "fixed", amount: 1_000 } } }],
+        })
+      ).job_id;
     const old = await enrollOf(a!);
     await settled(old);
     server.clock.advance((VERIFY_WINDOW_DAYS + 1) * 86_400_000);
@@ -162,13 +205,16 @@ describe("every deductions operation through the SDK", () => {
     await settled(recent);
     const connection = (await findConnection(server.linnet.deps.db, connectionId))!;
     await verifyBenefitWrites(server.linnet.deps, connection, { id: connection.paySnapshotId!, group: "pay" });
-    const stateOf = async (jobId: string) => ((await finch.jobs.manual.retrieve(jobId)) as unknown as { linnet_verification: { state: string } }).linnet_verification.state;
+    const stateOf = async (jobId: string) =>
+      ((await finch.jobs.manual.retrieve(jobId)) as unknown as { linnet_verification: { state: string } }).linnet_verification.state;
     expect(await stateOf(old)).toBe("pending");
     expect(await stateOf(recent)).not.toBe("pending"); // checked against the latest payroll: not in it yet
   });
 
   it("register is for assisted connections; an unknown benefit or job is a 404", async () => {
-    await expect(finch.hris.benefits.register({ type: "401k", description: "Existing 401k" })).rejects.toBeInstanceOf(Finch.BadRequestError);
+    await expect(finch.hris.benefits.register({ type: "401k", description: "Existing 401k" })).rejects.toBeInstanceOf(
+      Finch.BadRequestError,
+    );
     await expect(finch.hris.benefits.retrieve("00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(Finch.NotFoundError);
     await expect(finch.jobs.manual.retrieve("00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(Finch.NotFoundError);
   });

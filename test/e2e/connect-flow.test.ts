@@ -48,8 +48,19 @@ describe("starting Connect", () => {
       payroll_provider: "gusto",
     };
     // a legacy link names no employer: Connect asks for the company's name (company_name)
-    const { flow, result } = await completeConnect(server.url, query, { provider_id: "gusto", auth_method: "assisted", access_granted: true, company_name: "Legacy Co" });
-    expect(flow).toMatchObject({ products: ["company", "directory"], manual: true, sandbox: "finch", state: "xyz-123", preselected: { provider_id: "gusto" } });
+    const { flow, result } = await completeConnect(server.url, query, {
+      provider_id: "gusto",
+      auth_method: "assisted",
+      access_granted: true,
+      company_name: "Legacy Co",
+    });
+    expect(flow).toMatchObject({
+      products: ["company", "directory"],
+      manual: true,
+      sandbox: "finch",
+      state: "xyz-123",
+      preselected: { provider_id: "gusto" },
+    });
     expect(result.status).toBe(200);
     const redirect = new URL(String(result.body.redirect_to));
     expect(`${redirect.origin}${redirect.pathname}`).toBe(REDIRECT);
@@ -61,14 +72,22 @@ describe("starting Connect", () => {
     const bad = await start({ client_id: app.client_id, products: "company", redirect_uri: "https://evil.example.com" });
     expect(bad.status).toBe(400);
     expect(String(bad.body && (bad.body as unknown as { message: string }).message)).toContain("redirect_uri");
-    expect((await start({ client_id: "00000000-0000-4000-8000-000000000000", products: "company", redirect_uri: REDIRECT })).status).toBe(401);
+    expect((await start({ client_id: "00000000-0000-4000-8000-000000000000", products: "company", redirect_uri: REDIRECT })).status).toBe(
+      401,
+    );
     expect((await start({ client_id: app.client_id, products: "company wages", redirect_uri: REDIRECT })).status).toBe(400);
     expect((await start({})).status).toBe(400);
   });
 
   it("takes the embed SDK's parameters: the origin of sdk_host_url, and state from the iframe URL", async () => {
     const session = await newSession();
-    const res = await start({ session, state: "s-1", app_type: "spa", sdk_host_url: "https://host.example.com/some/page?x=1", mode: "employer" });
+    const res = await start({
+      session,
+      state: "s-1",
+      app_type: "spa",
+      sdk_host_url: "https://host.example.com/some/page?x=1",
+      mode: "employer",
+    });
     expect(res.body.sdk_host_origin).toBe("https://host.example.com");
     const done = await http<{ state: string }>(server.url, "POST", `/connect/api/flows/${session}/authorize`, {
       body: { provider_id: "sandbox_payroll", auth_method: "credential", username: "good_user", password: "good_pass" },
@@ -90,7 +109,14 @@ describe("starting Connect", () => {
   });
 
   it("answers a preview without storing a session", async () => {
-    const res = await start({ preview: "true", client_id: app.client_id, products: "company directory", redirect_uri: "https://www.tryfinch.com", app_type: "spa", sdk_host_url: "http://localhost:3000" });
+    const res = await start({
+      preview: "true",
+      client_id: app.client_id,
+      products: "company directory",
+      redirect_uri: "https://www.tryfinch.com",
+      app_type: "spa",
+      sdk_host_url: "http://localhost:3000",
+    });
     expect(res.status).toBe(200);
     expect(res.body.preview).toBe(true);
     const attempt = await http(server.url, "POST", `/connect/api/flows/${res.body.flow_id}/authorize`, {
@@ -101,7 +127,11 @@ describe("starting Connect", () => {
 
   it("refuses expired, completed and unknown sessions", async () => {
     const used = await newSession();
-    await completeConnect(server.url, { session: used }, { provider_id: "sandbox_hris", auth_method: "api_token", api_token: "good_token" });
+    await completeConnect(
+      server.url,
+      { session: used },
+      { provider_id: "sandbox_hris", auth_method: "api_token", api_token: "good_token" },
+    );
     expect((await start({ session: used })).body).toMatchObject({ finch_code: "session_completed" });
     const expiring = await newSession({ minutes_to_expire: 1 });
     server.clock.advance(61_000);
@@ -127,9 +157,13 @@ describe("completing Connect", () => {
 
   it("refuses an assisted provider when the session is not manual, and a mismatched method", async () => {
     const session = await newSession();
-    const res = await http(server.url, "POST", `/connect/api/flows/${session}/authorize`, { body: { provider_id: "paychex_flex", auth_method: "assisted" } });
+    const res = await http(server.url, "POST", `/connect/api/flows/${session}/authorize`, {
+      body: { provider_id: "paychex_flex", auth_method: "assisted" },
+    });
     expect(res.status).toBe(400);
-    const mismatch = await http(server.url, "POST", `/connect/api/flows/${session}/authorize`, { body: { provider_id: "sandbox_hris", auth_method: "credential", username: "good_user", password: "good_pass" } });
+    const mismatch = await http(server.url, "POST", `/connect/api/flows/${session}/authorize`, {
+      body: { provider_id: "sandbox_hris", auth_method: "credential", username: "good_user", password: "good_pass" },
+    });
     expect(mismatch.status).toBe(400);
   });
 
@@ -160,7 +194,12 @@ describe("the employer status page", () => {
     const token = String(conn.status_url).split("/").pop()!;
     const status = await http<EmployerStatus>(server.url, "GET", `/connect/api/status/${token}`);
     expect(status.status).toBe(200);
-    expect(status.body).toMatchObject({ status: "pending", status_label: "PENDING", access_confirmed_at: null, provider: { id: "paychex_flex" } });
+    expect(status.body).toMatchObject({
+      status: "pending",
+      status_label: "PENDING",
+      access_confirmed_at: null,
+      provider: { id: "paychex_flex" },
+    });
     const org = status.body.expected_first_data.find((d) => d.group === "org")!;
     expect(new Date(org.due_at).getTime() - new Date(status.body.created_at).getTime()).toBe(14 * 86_400_000);
     expect(status.body.expected_first_data.map((d) => d.group)).toEqual(["org", "pay"]);

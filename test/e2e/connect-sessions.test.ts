@@ -22,7 +22,13 @@ describe("POST /connect/sessions", () => {
   it("creates a session whose connect_url opens hosted Connect", async () => {
     const res = await http(server.url, "POST", "/connect/sessions", {
       basic: app,
-      body: body({ customer_email: "hr@acme.test", redirect_uri: "https://app.example.com/callback", manual: true, sandbox: "finch", minutes_to_expire: 60 }),
+      body: body({
+        customer_email: "hr@acme.test",
+        redirect_uri: "https://app.example.com/callback",
+        manual: true,
+        sandbox: "finch",
+        minutes_to_expire: 60,
+      }),
       headers: { "finch-api-version": "2020-09-17" },
     });
     expect(res.status).toBe(201);
@@ -31,11 +37,14 @@ describe("POST /connect/sessions", () => {
     expect(res.headers.get("finch-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const page = await fetch(String(res.body.connect_url));
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("<div id=\"root\"");
+    expect(await page.text()).toContain('<div id="root"');
   });
 
   it("refuses bad client credentials with 401 invalid_client", async () => {
-    for (const basic of [{ ...app, client_secret: "wrong" }, { client_id: "not-a-uuid", client_secret: "x" }]) {
+    for (const basic of [
+      { ...app, client_secret: "wrong" },
+      { client_id: "not-a-uuid", client_secret: "x" },
+    ]) {
       const res = await http(server.url, "POST", "/connect/sessions", { basic, body: body() });
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ code: 401, name: "invalid_client_error", finch_code: "invalid_client" });
@@ -74,7 +83,11 @@ describe("POST /connect/sessions", () => {
   });
 
   it("rejects a malformed Finch-API-Version header", async () => {
-    const res = await http(server.url, "POST", "/connect/sessions", { basic: app, body: body(), headers: { "finch-api-version": "latest" } });
+    const res = await http(server.url, "POST", "/connect/sessions", {
+      basic: app,
+      body: body(),
+      headers: { "finch-api-version": "latest" },
+    });
     expect(res.status).toBe(400);
     expect(String(res.body.message)).toContain("Finch-API-Version");
   });
@@ -83,8 +96,13 @@ describe("POST /connect/sessions", () => {
 describe("connection_already_exists and reauthentication", () => {
   it("refuses a second session for a customer with a live connection, then reauthenticates it", async () => {
     const customer_id = "acme-42";
-    const first = await http<{ session_id: string }>(server.url, "POST", "/connect/sessions", { basic: app, body: body({ customer_id, manual: true }) });
-    const flow = await http<{ flow_id: string }>(server.url, "POST", "/connect/api/flows", { body: { query: { session: first.body.session_id } } });
+    const first = await http<{ session_id: string }>(server.url, "POST", "/connect/sessions", {
+      basic: app,
+      body: body({ customer_id, manual: true }),
+    });
+    const flow = await http<{ flow_id: string }>(server.url, "POST", "/connect/api/flows", {
+      body: { query: { session: first.body.session_id } },
+    });
     const done = await http<{ code: string }>(server.url, "POST", `/connect/api/flows/${flow.body.flow_id}/authorize`, {
       body: { provider_id: "paychex_flex", auth_method: "assisted", access_granted: false },
     });
@@ -93,7 +111,10 @@ describe("connection_already_exists and reauthentication", () => {
 
     const again = await http(server.url, "POST", "/connect/sessions", { basic: app, body: body({ customer_id }) });
     expect(again.status).toBe(400);
-    expect(again.body).toMatchObject({ finch_code: "connection_already_exists", context: { customer_id, connection_id: token.body.connection_id } });
+    expect(again.body).toMatchObject({
+      finch_code: "connection_already_exists",
+      context: { customer_id, connection_id: token.body.connection_id },
+    });
 
     const reauth = await http<{ session_id: string }>(server.url, "POST", "/connect/sessions/reauthenticate", {
       basic: app,

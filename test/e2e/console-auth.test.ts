@@ -26,7 +26,10 @@ async function addUser(email: string, role: "admin" | "operator" | "developer"):
 
 /** Sign in from a client address (sent as X-Forwarded-For: the test server's loopback peer is a trusted proxy). */
 function signInAs(email: string, password = PASSWORD, from = "198.51.100.1"): Promise<HttpResult<SessionResponse>> {
-  return http<SessionResponse>(server.url, "POST", "/console/api/session", { body: { email, password }, headers: { "x-forwarded-for": from } });
+  return http<SessionResponse>(server.url, "POST", "/console/api/session", {
+    body: { email, password },
+    headers: { "x-forwarded-for": from },
+  });
 }
 
 async function browserFor(email: string): Promise<Browser> {
@@ -37,13 +40,23 @@ async function browserFor(email: string): Promise<Browser> {
 }
 
 /** A request carrying the browser's cookie (and its CSRF token unless told otherwise). */
-function asBrowser<T = Record<string, unknown>>(b: Browser, method: string, path: string, opts: RequestOptions & { csrf?: string | null } = {}) {
+function asBrowser<T = Record<string, unknown>>(
+  b: Browser,
+  method: string,
+  path: string,
+  opts: RequestOptions & { csrf?: string | null } = {},
+) {
   const csrf = opts.csrf === undefined ? b.csrf : opts.csrf;
-  return http<T>(server.url, method, path, { ...opts, headers: { cookie: b.cookie, ...(csrf ? { "x-csrf-token": csrf } : {}), ...opts.headers } });
+  return http<T>(server.url, method, path, {
+    ...opts,
+    headers: { cookie: b.cookie, ...(csrf ? { "x-csrf-token": csrf } : {}), ...opts.headers },
+  });
 }
 
 async function rowsOf(table: "console_sessions" | "operator_api_keys"): Promise<string> {
-  const result = (await server.linnet.deps.db.execute(sql.raw(`select row_to_json(t)::text as j from ${table} t`))) as unknown as { rows: { j: string }[] };
+  const result = (await server.linnet.deps.db.execute(sql.raw(`select row_to_json(t)::text as j from ${table} t`))) as unknown as {
+    rows: { j: string }[];
+  };
   return result.rows.map((r) => r.j).join("\n");
 }
 
@@ -99,7 +112,10 @@ describe("signing in", () => {
     expect(fifth.status).toBe(429);
     const refused = await signInAs("locked@example.com", PASSWORD, guesser);
     expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ finch_code: "finch_application_rl", message: "Too many failed sign-ins; try again in 15 minutes" });
+    expect(refused.body).toMatchObject({
+      finch_code: "finch_application_rl",
+      message: "Too many failed sign-ins; try again in 15 minutes",
+    });
     expect(refused.headers.get("retry-after")).toBe("900");
     expect(refused.headers.get("set-cookie")).toBeNull();
     // the owner, from an address with no failures, is not locked out of their own account
@@ -120,7 +136,9 @@ describe("signing in", () => {
     }
     expect(answers.slice(0, 4)).toEqual(Array(4).fill([401, "Incorrect email or password", null]));
     expect(answers.slice(4)).toEqual(Array(2).fill([429, "Too many failed sign-ins; try again in 15 minutes", "900"]));
-    const stored = (await server.linnet.deps.db.execute(sql`select row_to_json(t)::text as j from sign_in_failures t`)) as unknown as { rows: { j: string }[] };
+    const stored = (await server.linnet.deps.db.execute(sql`select row_to_json(t)::text as j from sign_in_failures t`)) as unknown as {
+      rows: { j: string }[];
+    };
     expect(stored.rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(stored.rows)).not.toContain("ghost");
     expect(JSON.stringify(stored.rows)).not.toContain("198.51.100");
@@ -134,11 +152,15 @@ describe("signing in", () => {
   it("locks a client address out of every sign-in after 10 failures within 15 minutes, whatever the accounts", async () => {
     const sprayer = "198.51.100.30";
     const statuses = [];
-    for (let i = 0; i < 10; i++) statuses.push((await signInAs(i % 3 === 0 ? "admin@example.com" : `spray-${i}@example.com`, "Winter2026!", sprayer)).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push((await signInAs(i % 3 === 0 ? "admin@example.com" : `spray-${i}@example.com`, "Winter2026!", sprayer)).status);
     expect(statuses).toEqual([...Array(9).fill(401), 429]);
     const next = await signInAs("someone-else@example.com", "Winter2026!", sprayer);
     expect(next.status).toBe(429);
-    expect(next.body).toMatchObject({ finch_code: "finch_application_rl", message: "Too many failed sign-ins from your network; try again in 15 minutes" });
+    expect(next.body).toMatchObject({
+      finch_code: "finch_application_rl",
+      message: "Too many failed sign-ins from your network; try again in 15 minutes",
+    });
     expect(next.headers.get("retry-after")).toBe("900");
     // even a correct password is refused from that client, and accepted from any other
     expect((await signInAs("admin@example.com", PASSWORD, sprayer)).status).toBe(429);
@@ -222,7 +244,10 @@ describe("operator API keys", () => {
     const passed = await http(server.url, "POST", "/ops/api/ingest", { bearer: key, body: INGEST_NOTHING });
     expect(passed.status).toBe(400); // past the guard (no CSRF with a key), refused by the route: the data is empty
     expect(passed.body).toMatchObject({ finch_code: "invalid_request", message: expect.stringMatching(/^data\./) });
-    expect((await http(server.url, "GET", "/console/api/whoami", { bearer: key })).body).toMatchObject({ via: "api_key", user: { email: "ops@example.com" } });
+    expect((await http(server.url, "GET", "/console/api/whoami", { bearer: key })).body).toMatchObject({
+      via: "api_key",
+      user: { email: "ops@example.com" },
+    });
     // a key cannot manage keys: that needs the session
     expect((await http(server.url, "GET", "/console/api/api-keys", { bearer: key })).status).toBe(401);
 

@@ -34,7 +34,12 @@ afterAll(() => server.close());
 describe("client secret rotation", () => {
   it("shows the new secret once; the old one keeps working for the grace period and not after", async () => {
     const before = await dev.call<ApplicationSettings>("GET", path(app.client_id, "settings"));
-    expect(before.body).toMatchObject({ client_id: app.client_id, name: "Settings App", previous_secret_expires_at: null, secret_grace_hours: 24 });
+    expect(before.body).toMatchObject({
+      client_id: app.client_id,
+      name: "Settings App",
+      previous_secret_expires_at: null,
+      secret_grace_hours: 24,
+    });
     expect(before.text).not.toContain(app.client_secret);
 
     const rotated = await dev.call<RotatedSecretResponse>("POST", path(app.client_id, "rotate-secret"));
@@ -101,9 +106,13 @@ describe("redirect URIs", () => {
     const bad = await dev.call<{ message: string }>("PATCH", path(app.client_id, "settings"), { body: { redirect_uris: ["not a url"] } });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/redirect_uris: .*not an absolute URL/);
-    const fragment = await dev.call<{ message: string }>("PATCH", path(app.client_id, "settings"), { body: { redirect_uris: ["https://a.example.com/cb#x"] } });
+    const fragment = await dev.call<{ message: string }>("PATCH", path(app.client_id, "settings"), {
+      body: { redirect_uris: ["https://a.example.com/cb#x"] },
+    });
     expect(fragment.body.message).toMatch(/fragment/);
-    const http1 = await dev.call<{ message: string }>("PATCH", path(prod.client_id, "settings"), { body: { redirect_uris: ["http://prod.example.com/cb"] } });
+    const http1 = await dev.call<{ message: string }>("PATCH", path(prod.client_id, "settings"), {
+      body: { redirect_uris: ["http://prod.example.com/cb"] },
+    });
     expect(http1.status).toBe(400);
     expect(http1.body.message).toMatch(/https/);
     expect((await dev.call<ApplicationSettings>("GET", path(app.client_id, "settings"))).body.redirect_uris).toEqual(uris); // unchanged
@@ -130,7 +139,9 @@ describe("Connect links", () => {
     expect(result.status).toBe(200);
     const token = await http<{ access_token: string }>(server.url, "POST", "/auth/token", { body: { ...app, code: result.body.code } });
     expect(token.status).toBe(200);
-    const me = await http<{ customer_id: string; customer_name: string; products: string[] }>(server.url, "GET", "/introspect", { bearer: token.body.access_token });
+    const me = await http<{ customer_id: string; customer_name: string; products: string[] }>(server.url, "GET", "/introspect", {
+      bearer: token.body.access_token,
+    });
     expect(me.body).toMatchObject({ customer_id: "link-1", customer_name: "Linked Co", products: ["company", "directory"] });
 
     const again = await dev.call<{ finch_code: string }>("POST", path(app.client_id, "connect-links"), {
@@ -138,9 +149,17 @@ describe("Connect links", () => {
     });
     expect(again.status).toBe(400);
     expect(again.body.finch_code).toBe("connection_already_exists");
-    const noProducts = await dev.call<{ message: string }>("POST", path(app.client_id, "connect-links"), { body: { customer_id: "x", customer_name: "X", products: [] } });
+    const noProducts = await dev.call<{ message: string }>("POST", path(app.client_id, "connect-links"), {
+      body: { customer_id: "x", customer_name: "X", products: [] },
+    });
     expect(noProducts.status).toBe(400);
     expect(noProducts.body.message).toMatch(/products/);
-    expect((await stranger.call("POST", path(app.client_id, "connect-links"), { body: { customer_id: "y", customer_name: "Y", products: ["company"] } })).status).toBe(404);
+    expect(
+      (
+        await stranger.call("POST", path(app.client_id, "connect-links"), {
+          body: { customer_id: "y", customer_name: "Y", products: ["company"] },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

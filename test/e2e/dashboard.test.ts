@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConnectLink, DashboardConnection, DashboardConnectionDetail, DashboardConnectionList } from "../../contracts/linnet/dashboard.js";
+import type {
+  ConnectLink,
+  DashboardConnection,
+  DashboardConnectionDetail,
+  DashboardConnectionList,
+} from "../../contracts/linnet/dashboard.js";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { addApplicationMember } from "../../server/domain/applications/members.js";
 import { DAY_MS } from "../../server/domain/clock.js";
 import { operatorSetStatus } from "../../server/domain/ops/set-status.js";
-import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { orgInput } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";
@@ -37,22 +42,53 @@ beforeAll(async () => {
     const added = await addApplicationMember(server.linnet.deps, { userId: who.userId, applicationId: app.client_id });
     if (!added.ok) throw added.error;
   }
-  const assisted = (provider: string, granted: boolean) => ({ provider_id: provider, auth_method: "assisted" as const, access_granted: granted });
-  ids.zeta = await connectEmployer(server.url, appA, { customer_id: "zeta-1", customer_name: "Zeta Corp", products: [...ORG, ...PAY], choice: assisted("paychex_flex", false) });
-  ids.alpha = await connectEmployer(server.url, appA, { customer_id: "alpha-2", customer_name: "Alpha LLC", products: PAY, choice: assisted("ascentis", true) });
+  const assisted = (provider: string, granted: boolean) => ({
+    provider_id: provider,
+    auth_method: "assisted" as const,
+    access_granted: granted,
+  });
+  ids.zeta = await connectEmployer(server.url, appA, {
+    customer_id: "zeta-1",
+    customer_name: "Zeta Corp",
+    products: [...ORG, ...PAY],
+    choice: assisted("paychex_flex", false),
+  });
+  ids.alpha = await connectEmployer(server.url, appA, {
+    customer_id: "alpha-2",
+    customer_name: "Alpha LLC",
+    products: PAY,
+    choice: assisted("ascentis", true),
+  });
   ids.mid = await connectEmployer(server.url, appA, {
     customer_id: "mid-3",
     customer_name: "Mid Co",
     choice: { provider_id: "sandbox_payroll", auth_method: "credential", username: "good_user", password: "good_pass" },
   });
   server.clock.advance(DAY_MS);
-  ids.beta = await connectEmployer(server.url, appA, { customer_id: "beta-4", customer_name: "Beta Inc", products: ["company", "directory"], choice: assisted("bob", false) });
+  ids.beta = await connectEmployer(server.url, appA, {
+    customer_id: "beta-4",
+    customer_name: "Beta Inc",
+    products: ["company", "directory"],
+    choice: assisted("bob", false),
+  });
   const moved = await operatorSetStatus(server.linnet.deps, devA.userId, ids.beta.connection_id, "error_permissions", "role too narrow");
   if (!moved.ok) throw moved.error;
-  ids.echo = await connectEmployer(server.url, appA, { customer_id: "echo-5", customer_name: "Echo Ltd", products: ["company", "directory", "payment"], choice: assisted("adp_workforce_now", true) });
-  const published = await publishOrgSnapshot(server.linnet.deps, ids.echo.connection_id, orgInput(3), { source: "test", retrievedAt: server.clock.now() });
+  ids.echo = await connectEmployer(server.url, appA, {
+    customer_id: "echo-5",
+    customer_name: "Echo Ltd",
+    products: ["company", "directory", "payment"],
+    choice: assisted("adp_workforce_now", true),
+  });
+  const published = await publishOrgSnapshot(server.linnet.deps, ids.echo.connection_id, orgInput(3), {
+    source: "test",
+    retrievedAt: server.clock.now(),
+  });
   if (!published.ok) throw published.error;
-  ids.bravo = await connectEmployer(server.url, appB, { customer_id: "bravo-secret", customer_name: "Bravo Secret", choice: assisted("paylocity", false) });
+  ids.bravo = await connectEmployer(server.url, appB, {
+    customer_id: "bravo-secret",
+    customer_name: "Bravo Secret",
+    choice: assisted("paylocity", false),
+  });
   devA = await signInConsole(server, "dev-a@linnet.test", "developer");
   devB = await signInConsole(server, "dev-b@linnet.test", "developer");
 });
@@ -64,7 +100,12 @@ describe("the Employers list", () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(5);
     const byCustomer: Record<string, DashboardConnection> = Object.fromEntries(res.body.data.map((c) => [c.customer_id, c]));
-    expect(byCustomer["zeta-1"]).toMatchObject({ customer_name: "Zeta Corp", auth_type: "assisted", status_label: "PENDING", provider: { id: "paychex_flex" } });
+    expect(byCustomer["zeta-1"]).toMatchObject({
+      customer_name: "Zeta Corp",
+      auth_type: "assisted",
+      status_label: "PENDING",
+      provider: { id: "paychex_flex" },
+    });
     expect(byCustomer["alpha-2"]).toMatchObject({ status_label: "PROCESSING", auth_type: "assisted" });
     expect(byCustomer["mid-3"]).toMatchObject({ status_label: "CONNECTED", auth_type: "automated", expected_first_data_at: null });
     expect(byCustomer["mid-3"]!.readiness.find((r) => r.product === "directory")).toMatchObject({ ready: true });
@@ -145,9 +186,13 @@ describe("the connection page and its actions", () => {
     const res = await devA.call<ConnectLink>("POST", `${base(appA.client_id, ids.mid!.connection_id)}/reauthenticate`);
     expect(res.status).toBe(201);
     expect(res.body.connect_url).toBe(`${server.url}/authorize?session=${res.body.session_id}`);
-    const flow = await http<{ flow_id: string }>(server.url, "POST", "/connect/api/flows", { body: { query: { session: res.body.session_id } } });
+    const flow = await http<{ flow_id: string }>(server.url, "POST", "/connect/api/flows", {
+      body: { query: { session: res.body.session_id } },
+    });
     expect(flow.status).toBe(200);
-    const noCsrf = await http(server.url, "POST", `${base(appA.client_id, ids.mid!.connection_id)}/reauthenticate`, { headers: { cookie: devA.cookie } });
+    const noCsrf = await http(server.url, "POST", `${base(appA.client_id, ids.mid!.connection_id)}/reauthenticate`, {
+      headers: { cookie: devA.cookie },
+    });
     expect(noCsrf.status).toBe(403);
   });
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FinchErrorSchema } from "../../contracts/finch/errors.js";
-import { DemoConfigSchema, DemoDataResponseSchema, DemoExchangeResponseSchema, DemoSessionResponseSchema } from "../../contracts/linnet/demo.js";
+import {
+  DemoConfigSchema,
+  DemoDataResponseSchema,
+  DemoExchangeResponseSchema,
+  DemoSessionResponseSchema,
+} from "../../contracts/linnet/demo.js";
 import { findLiveConnectionsForCustomer } from "../../server/db/repositories/connections.repository.js";
 import { demoCredentials } from "../../server/domain/applications/demo-credentials.js";
 import { signInConsole } from "../support/console.js";
@@ -23,7 +28,13 @@ afterAll(async () => {
   await Promise.all([on?.close(), off?.close(), limited?.close()]);
 });
 
-const sessionBody = (sandbox: boolean) => ({ customer_id: `c-${Math.random()}`, customer_name: "Acme Inc", products: ["company", "directory"], manual: true, sandbox });
+const sessionBody = (sandbox: boolean) => ({
+  customer_id: `c-${Math.random()}`,
+  customer_name: "Acme Inc",
+  products: ["company", "directory"],
+  manual: true,
+  sandbox,
+});
 
 describe("demo switched on", () => {
   it("anyone may drive it in the sandbox", async () => {
@@ -57,7 +68,11 @@ describe("demo switched on", () => {
 
   it("exchanges a code and calls the data API with the token: 202 with the expected date while pending", async () => {
     const session = await http<{ session_id: string }>(on.url, "POST", "/demo/api/sessions", { body: sessionBody(true) });
-    const { result } = await completeConnect(on.url, { session: session.body.session_id }, { provider_id: "paylocity", auth_method: "assisted", access_granted: false });
+    const { result } = await completeConnect(
+      on.url,
+      { session: session.body.session_id },
+      { provider_id: "paylocity", auth_method: "assisted", access_granted: false },
+    );
     const exchange = await http(on.url, "POST", "/demo/api/exchange", { body: { code: result.body.code } });
     expect(exchange.status).toBe(200);
     const { token_handle } = DemoExchangeResponseSchema.parse(exchange.body);

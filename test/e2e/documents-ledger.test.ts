@@ -21,14 +21,41 @@ let admin: ConsoleBrowser;
 const MISSING = "00000000-0000-4000-8000-000000000000";
 const sdk = (accessToken: string) => new Finch({ baseURL: server.url, accessToken, maxRetries: 0 });
 
-type LedgerEntry = { type: string; account_type: string | null; account_description: string | null; debit: { amount: number; currency: string | null }; credit: { amount: number; currency: string | null } };
-type LedgerBody = { source: string; provider_description: string | null; pay_date: string; totals: { debit: { amount: number }; credit: { amount: number }; balanced: boolean }; paging: { count: number; offset: number }; ledger_items: LedgerEntry[] };
-type LedgerAnswer = { responses: { payment_id: string; code: number; body: LedgerBody & { finch_code?: string; name?: string; message?: string } }[] };
-const ledger = (client: Finch, requests: { payment_id: string; offset?: number; limit?: number }[]) => client.post<LedgerAnswer>("/employer/ledger-items", { body: { requests } });
+type LedgerEntry = {
+  type: string;
+  account_type: string | null;
+  account_description: string | null;
+  debit: { amount: number; currency: string | null };
+  credit: { amount: number; currency: string | null };
+};
+type LedgerBody = {
+  source: string;
+  provider_description: string | null;
+  pay_date: string;
+  totals: { debit: { amount: number }; credit: { amount: number }; balanced: boolean };
+  paging: { count: number; offset: number };
+  ledger_items: LedgerEntry[];
+};
+type LedgerAnswer = {
+  responses: { payment_id: string; code: number; body: LedgerBody & { finch_code?: string; name?: string; message?: string } }[];
+};
+const ledger = (client: Finch, requests: { payment_id: string; offset?: number; limit?: number }[]) =>
+  client.post<LedgerAnswer>("/employer/ledger-items", { body: { requests } });
 
 /** Sum of one side over the lines whose type passes a test. */
-const sum = (items: LedgerEntry[], side: "debit" | "credit", test: (type: string) => boolean) => items.filter((i) => test(i.type)).reduce((s, i) => s + i[side].amount, 0);
-const WAGES = new Set(["regular_wages", "overtime_wages", "bonus_wages", "paid_leave_wages", "severance_wages", "equity_compensation", "other_earnings", "expense_reimbursement", "contractor_payment"]);
+const sum = (items: LedgerEntry[], side: "debit" | "credit", test: (type: string) => boolean) =>
+  items.filter((i) => test(i.type)).reduce((s, i) => s + i[side].amount, 0);
+const WAGES = new Set([
+  "regular_wages",
+  "overtime_wages",
+  "bonus_wages",
+  "paid_leave_wages",
+  "severance_wages",
+  "equity_compensation",
+  "other_earnings",
+  "expense_reimbursement",
+  "contractor_payment",
+]);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -51,7 +78,8 @@ describe("documents on a sandbox connection", () => {
     const ids = [];
     for await (const p of finch.hris.directory.list()) ids.push({ individual_id: p.id });
     for await (const e of finch.hris.employments.retrieveMany({ requests: ids })) {
-      if (!("code" in e.body)) people.set(e.individual_id!, { start_date: e.body.start_date ?? null, employment: e.body.employment ?? null });
+      if (!("code" in e.body))
+        people.set(e.individual_id!, { start_date: e.body.start_date ?? null, employment: e.body.employment ?? null });
     }
 
     const page = await finch.hris.documents.list();
@@ -90,12 +118,22 @@ describe("documents on a sandbox connection", () => {
     expect(paged.paging).toEqual({ count: all.length, offset: 5 });
     expect(paged.documents!.map((d) => d.id)).toEqual(all.slice(5, 9).map((d) => d.id));
     // comma-joined, as the spec's parameter description has it
-    const comma = await http<{ documents: unknown[] }>(server.url, "GET", `/employer/documents?individual_ids=${two.join(",")}`, { bearer: token });
+    const comma = await http<{ documents: unknown[] }>(server.url, "GET", `/employer/documents?individual_ids=${two.join(",")}`, {
+      bearer: token,
+    });
     expect(comma.body.documents).toHaveLength(2);
   });
 
   it("answers unknown or malformed ids and bad filters in the Finch error shape, never 500", async () => {
-    for (const id of [MISSING, "not-a-uuid", "%2E%2E%2Fetc", "'; drop table snapshots;--", "x".repeat(90), "x".repeat(300), "%F0%9F%98%80"]) {
+    for (const id of [
+      MISSING,
+      "not-a-uuid",
+      "%2E%2E%2Fetc",
+      "'; drop table snapshots;--",
+      "x".repeat(90),
+      "x".repeat(300),
+      "%F0%9F%98%80",
+    ]) {
       const res = await http(server.url, "GET", `/employer/documents/${id}`, { bearer: token });
       // the router itself refuses a parameter over 100 characters (414), in the same shape
       expect(res.status, id).toBe(id.length > 100 ? 414 : 404);
@@ -108,23 +146,45 @@ describe("documents on a sandbox connection", () => {
   });
 
   it("has the spec's fields, an ETag, and needs the documents product", async () => {
-    const res = await http<{ paging: Record<string, unknown>; documents: Record<string, unknown>[] }>(server.url, "GET", "/employer/documents?limit=1", { bearer: token });
+    const res = await http<{ paging: Record<string, unknown>; documents: Record<string, unknown>[] }>(
+      server.url,
+      "GET",
+      "/employer/documents?limit=1",
+      { bearer: token },
+    );
     expect(Object.keys(res.body).sort()).toEqual(["documents", "paging"]);
     expect(Object.keys(res.body.documents[0]!).sort()).toEqual(["id", "individual_id", "type", "url", "year"]);
     const id = res.body.documents[0]!.id as string;
-    const one = await http<{ type: string; data: Record<string, unknown> }>(server.url, "GET", `/employer/documents/${id}`, { bearer: token });
+    const one = await http<{ type: string; data: Record<string, unknown> }>(server.url, "GET", `/employer/documents/${id}`, {
+      bearer: token,
+    });
     const fields =
       one.body.type === "w4_2020"
-        ? ["amount_for_other_dependents", "amount_for_qualifying_children_under_17", "deductions", "extra_withholding", "filing_status", "individual_id", "other_income", "total_claim_dependent_and_other_credits"]
+        ? [
+            "amount_for_other_dependents",
+            "amount_for_qualifying_children_under_17",
+            "deductions",
+            "extra_withholding",
+            "filing_status",
+            "individual_id",
+            "other_income",
+            "total_claim_dependent_and_other_credits",
+          ]
         : ["additional_withholding", "exemption", "filing_status", "individual_id", "total_number_of_allowances"];
     expect(Object.keys(one.body).sort()).toEqual(["data", "type", "year"]);
     expect(Object.keys(one.body.data).sort()).toEqual(fields);
     expect(res.headers.get("finch-data-retrieved")).toBeTruthy();
     const etag = one.headers.get("etag")!;
-    expect((await http(server.url, "GET", `/employer/documents/${id}`, { bearer: token, headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await http(server.url, "GET", `/employer/documents/${id}`, { bearer: token, headers: { "if-none-match": etag } })).status).toBe(
+      304,
+    );
 
     const basic = new Finch({ baseURL: server.url, clientID: app.client_id, clientSecret: app.client_secret, maxRetries: 0 });
-    const narrow = await basic.sandbox.connections.create({ provider_id: "sandbox_payroll", products: ["company", "directory"], employee_size: 3 });
+    const narrow = await basic.sandbox.connections.create({
+      provider_id: "sandbox_payroll",
+      products: ["company", "directory"],
+      employee_size: 3,
+    });
     await expect(sdk(narrow.access_token).hris.documents.list()).rejects.toBeInstanceOf(Finch.PermissionDeniedError);
     await expect(ledger(sdk(narrow.access_token), [{ payment_id: MISSING }])).rejects.toBeInstanceOf(Finch.PermissionDeniedError);
   });
@@ -163,7 +223,10 @@ describe("ledger items on a sandbox connection", () => {
     const eleven = Array.from({ length: 11 }, () => ({ payment_id: MISSING }));
     await expect(ledger(finch, eleven)).rejects.toBeInstanceOf(Finch.UnprocessableEntityError);
     await expect(ledger(finch, [])).rejects.toBeInstanceOf(Finch.BadRequestError);
-    const res = await http(server.url, "POST", "/employer/ledger-items", { bearer: token, body: { requests: [{ payment_id: MISSING, limit: 0 }] } });
+    const res = await http(server.url, "POST", "/employer/ledger-items", {
+      bearer: token,
+      body: { requests: [{ payment_id: MISSING, limit: 0 }] },
+    });
     expect([res.status, res.body.finch_code]).toEqual([400, "invalid_request"]);
   });
 });
@@ -224,34 +287,97 @@ describe("an assisted connection, before and after its data", () => {
     // the operator publishes a census with W-4s and one payroll run, as JSON with the console session
     const org = orgInput(3);
     org.documents = [
-      { type: "w4_2020", year: 2024, individual_source_id: "E0001", data: { filing_status: "head_of_household", amount_for_qualifying_children_under_17: 400_000, amount_for_other_dependents: 0, total_claim_dependent_and_other_credits: 400_000, other_income: 0, deductions: 0, extra_withholding: 5_000 } },
-      { type: "w4_2005", year: 2018, individual_source_id: "E0002", data: { filing_status: "married", total_number_of_allowances: 3, additional_withholding: 0, exemption: "non_exempt" } },
+      {
+        type: "w4_2020",
+        year: 2024,
+        individual_source_id: "E0001",
+        data: {
+          filing_status: "head_of_household",
+          amount_for_qualifying_children_under_17: 400_000,
+          amount_for_other_dependents: 0,
+          total_claim_dependent_and_other_credits: 400_000,
+          other_income: 0,
+          deductions: 0,
+          extra_withholding: 5_000,
+        },
+      },
+      {
+        type: "w4_2005",
+        year: 2018,
+        individual_source_id: "E0002",
+        data: { filing_status: "married", total_number_of_allowances: 3, additional_withholding: 0, exemption: "non_exempt" },
+      },
     ];
-    const orgRes = await admin.call("POST", "/ops/api/ingest", { body: { connection_id: conn.connection_id, group: "org", data: org, confirm: true } });
+    const orgRes = await admin.call("POST", "/ops/api/ingest", {
+      body: { connection_id: conn.connection_id, group: "org", data: org, confirm: true },
+    });
     expect(orgRes.status, orgRes.text).toBe(200);
-    const payRes = await admin.call("POST", "/ops/api/ingest", { body: { connection_id: conn.connection_id, group: "pay", data: { pay_groups: [{ source_id: "G1", name: "Biweekly", pay_frequencies: ["bi_weekly"], individual_source_ids: ["E0001", "E0002", "E0003"] }], payments: [operatorPayment(["E0001", "E0002", "E0003"])] }, confirm: true } });
+    const payRes = await admin.call("POST", "/ops/api/ingest", {
+      body: {
+        connection_id: conn.connection_id,
+        group: "pay",
+        data: {
+          pay_groups: [
+            { source_id: "G1", name: "Biweekly", pay_frequencies: ["bi_weekly"], individual_source_ids: ["E0001", "E0002", "E0003"] },
+          ],
+          payments: [operatorPayment(["E0001", "E0002", "E0003"])],
+        },
+        confirm: true,
+      },
+    });
     expect(payRes.status, payRes.text).toBe(200);
 
     const docs = (await client.hris.documents.list()).documents!;
-    expect(docs.map((d) => [d.type, d.year])).toEqual([["w4_2020", 2024], ["w4_2005", 2018]]);
+    expect(docs.map((d) => [d.type, d.year])).toEqual([
+      ["w4_2020", 2024],
+      ["w4_2005", 2018],
+    ]);
     const second = await client.hris.documents.retreive(docs[1]!.id!);
-    expect(second).toEqual({ type: "w4_2005", year: 2018, data: { individual_id: docs[1]!.individual_id, filing_status: "married", total_number_of_allowances: 3, additional_withholding: 0, exemption: "non_exempt" } });
+    expect(second).toEqual({
+      type: "w4_2005",
+      year: 2018,
+      data: {
+        individual_id: docs[1]!.individual_id,
+        filing_status: "married",
+        total_number_of_allowances: 3,
+        additional_withholding: 0,
+        exemption: "non_exempt",
+      },
+    });
 
     // a later census without W-4s keeps the documents (same ids) of people still there
-    const again = await admin.call("POST", "/ops/api/ingest", { body: { connection_id: conn.connection_id, group: "org", data: orgInput(3), confirm: true } });
+    const again = await admin.call("POST", "/ops/api/ingest", {
+      body: { connection_id: conn.connection_id, group: "org", data: orgInput(3), confirm: true },
+    });
     expect(again.status, again.text).toBe(200);
     expect((await client.hris.documents.list()).documents!.map((d) => d.id)).toEqual(docs.map((d) => d.id));
     // documents of someone not in the census are refused
     const stray = { ...orgInput(2), documents: [{ ...org.documents[0]!, individual_source_id: "E9999" }] };
-    expect((await admin.call("POST", "/ops/api/ingest", { body: { connection_id: conn.connection_id, group: "org", data: stray, confirm: true } })).status).toBe(400);
+    expect(
+      (
+        await admin.call("POST", "/ops/api/ingest", {
+          body: { connection_id: conn.connection_id, group: "org", data: stray, confirm: true },
+        })
+      ).status,
+    ).toBe(400);
 
     const listed = [];
     for await (const p of client.hris.payments.list({ start_date: "2026-11-01", end_date: "2026-11-30" })) listed.push(p);
     const [paid] = listed;
     const book = (await ledger(client, [{ payment_id: paid!.id }])).responses[0]!.body;
-    expect(book.totals).toEqual({ debit: { amount: 3 * 110_650, currency: "usd" }, credit: { amount: 3 * 110_650, currency: "usd" }, balanced: true });
+    expect(book.totals).toEqual({
+      debit: { amount: 3 * 110_650, currency: "usd" },
+      credit: { amount: 3 * 110_650, currency: "usd" },
+      balanced: true,
+    });
     const line = (type: string) => book.ledger_items.find((l) => l.type === type);
-    expect(line("regular_wages")).toEqual({ type: "regular_wages", account_type: "Wage Expense", account_description: "Salary", debit: { amount: 270_000, currency: "usd" }, credit: { amount: 0, currency: "usd" } });
+    expect(line("regular_wages")).toEqual({
+      type: "regular_wages",
+      account_type: "Wage Expense",
+      account_description: "Salary",
+      debit: { amount: 270_000, currency: "usd" },
+      credit: { amount: 0, currency: "usd" },
+    });
     expect(line("bonus_wages")?.debit.amount).toBe(30_000);
     expect(line("employer_tax_fica")?.debit.amount).toBe(3 * 7_650);
     expect(line("employee_tax_fica")?.credit.amount).toBe(3 * 7_650);
@@ -275,10 +401,15 @@ describe("an operator's census file with W-4 columns", () => {
       "7001,Ada,Lovelace,03/01/2021,2021,Single,,0.00,15.00",
       "7002,Alan,Turing,06/01/2012,2012,Married,2,,",
     ].join("\n");
-    const created = await http<{ id: string; status: string }>(server.url, "POST", `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=w4-census.csv`, {
-      raw: csv,
-      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "text/csv" },
-    });
+    const created = await http<{ id: string; status: string }>(
+      server.url,
+      "POST",
+      `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=w4-census.csv`,
+      {
+        raw: csv,
+        headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "text/csv" },
+      },
+    );
     expect(created.status, created.text).toBe(201);
     const columns = {
       source_id: "Employee ID",
@@ -300,8 +431,15 @@ describe("an operator's census file with W-4 columns", () => {
 
     const client = sdk(conn.access_token);
     const docs = (await client.hris.documents.list()).documents!;
-    expect(docs.map((d) => [d.type, d.year])).toEqual([["w4_2020", 2021], ["w4_2005", 2012]]);
-    expect(await client.hris.documents.retreive(docs[0]!.id!)).toMatchObject({ data: { filing_status: "single_or_married_filing_separately", extra_withholding: 1_500 } });
-    expect(await client.hris.documents.retreive(docs[1]!.id!)).toMatchObject({ data: { filing_status: "married", total_number_of_allowances: 2, exemption: null } });
+    expect(docs.map((d) => [d.type, d.year])).toEqual([
+      ["w4_2020", 2021],
+      ["w4_2005", 2012],
+    ]);
+    expect(await client.hris.documents.retreive(docs[0]!.id!)).toMatchObject({
+      data: { filing_status: "single_or_married_filing_separately", extra_withholding: 1_500 },
+    });
+    expect(await client.hris.documents.retreive(docs[1]!.id!)).toMatchObject({
+      data: { filing_status: "married", total_number_of_allowances: 2, exemption: null },
+    });
   });
 });

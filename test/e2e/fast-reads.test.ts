@@ -2,7 +2,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/api/app.js";
 import type { ZodApp } from "../../server/api/types.js";
-import { connectEmployer, http as call } from "../support/http.js";
+import { http as call, connectEmployer } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
 /**
@@ -27,19 +27,23 @@ interface Raw {
 
 function raw(base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, headers: { ...headers, ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const lines = [`${res.statusCode} ${res.statusMessage}`];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) {
-          const name = res.rawHeaders[i]!;
-          const value = /^(date|finch-request-id)$/i.test(name) ? "*" : res.rawHeaders[i + 1]!;
-          lines.push(`${name}: ${value}`);
-        }
-        resolve({ head: lines.join("\n"), body: Buffer.concat(chunks).toString("utf8") });
-      });
-    });
+    const req = http.request(
+      `${base}${path}`,
+      { method, headers: { ...headers, ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const lines = [`${res.statusCode} ${res.statusMessage}`];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) {
+            const name = res.rawHeaders[i]!;
+            const value = /^(date|finch-request-id)$/i.test(name) ? "*" : res.rawHeaders[i + 1]!;
+            lines.push(`${name}: ${value}`);
+          }
+          resolve({ head: lines.join("\n"), body: Buffer.concat(chunks).toString("utf8") });
+        });
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -48,7 +52,12 @@ function raw(base: string, method: string, path: string, headers: Record<string,
 const answered = () => server.linnet.app!.fastReads!.answered;
 
 /** Send one request to both servers; expect identical answers, and say whether the fast path answered it. */
-async function both(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ fast: Raw; viaFastPath: boolean }> {
+async function both(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ fast: Raw; viaFastPath: boolean }> {
   const before = answered();
   const fast = await raw(server.url, method, path, headers, body);
   const viaFastPath = answered() > before;
@@ -69,13 +78,20 @@ beforeAll(async () => {
   plainUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const app = await server.createApp({ clientType: "sandbox" });
   const sandbox = async (products: string[]) =>
-    (await call<{ access_token: string }>(server.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_hris", employee_size: 5, products } })).body
-      .access_token;
+    (
+      await call<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
+        basic: app,
+        body: { provider_id: "sandbox_hris", employee_size: 5, products },
+      })
+    ).body.access_token;
   bearer = await sandbox(["company", "directory", "individual", "employment", "ssn"]);
   noSsnBearer = await sandbox(["directory", "individual"]);
   const developer = await server.createApp({ name: "Pending App" });
   pendingBearer = (
-    await connectEmployer(server.url, developer, { products: ["directory", "individual"], choice: { provider_id: "ukg_pro", auth_method: "assisted", access_granted: false } })
+    await connectEmployer(server.url, developer, {
+      products: ["directory", "individual"],
+      choice: { provider_id: "ukg_pro", auth_method: "assisted", access_granted: false },
+    })
   ).access_token;
   const dir = await call<{ individuals: { id: string }[] }>(server.url, "GET", "/employer/directory", { bearer });
   ids = dir.body.individuals.map((p) => p.id);
@@ -88,7 +104,14 @@ afterAll(async () => {
 
 describe("fast reads answer as the routes do", () => {
   it("directory pages, in every query form the fast path takes", async () => {
-    for (const path of ["/employer/directory", "/employer/directory?limit=2", "/employer/directory?offset=1", "/employer/directory?limit=2&offset=1", "/employer/directory?offset=3&limit=2", "/employer/directory?limit=3&offset=99"]) {
+    for (const path of [
+      "/employer/directory",
+      "/employer/directory?limit=2",
+      "/employer/directory?offset=1",
+      "/employer/directory?limit=2&offset=1",
+      "/employer/directory?offset=3&limit=2",
+      "/employer/directory?limit=3&offset=99",
+    ]) {
       const { fast, viaFastPath } = await both("GET", path, auth(bearer));
       expect(fast.head, path).toMatch(/^200 OK\n/);
       expect(viaFastPath, path).toBe(true);
@@ -105,7 +128,11 @@ describe("fast reads answer as the routes do", () => {
   });
 
   it("individual batches, with unknown ids and SSNs asked for with and without the ssn product", async () => {
-    const body = (extra: object = {}) => JSON.stringify({ requests: [...ids.slice(0, 3), "00000000-0000-4000-8000-000000000000"].map((id) => ({ individual_id: id })), ...extra });
+    const body = (extra: object = {}) =>
+      JSON.stringify({
+        requests: [...ids.slice(0, 3), "00000000-0000-4000-8000-000000000000"].map((id) => ({ individual_id: id })),
+        ...extra,
+      });
     for (const [token, text] of [
       [bearer, body()],
       [bearer, body({ options: { include: ["ssn"] } })],
@@ -132,7 +159,12 @@ describe("fast reads answer as the routes do", () => {
       ["POST", "/employer/individual", json(bearer), ""],
       ["POST", "/employer/individual", json(bearer), JSON.stringify({ requests: [{ individual_id: "" }] })],
       ["POST", "/employer/individual", json(bearer), JSON.stringify({ requests: "all" })],
-      ["POST", "/employer/individual", json(bearer), JSON.stringify({ requests: [{ individual_id: ids[0] }], options: { include: "ssn" } })],
+      [
+        "POST",
+        "/employer/individual",
+        json(bearer),
+        JSON.stringify({ requests: [{ individual_id: ids[0] }], options: { include: "ssn" } }),
+      ],
       ["POST", "/employer/individual", json(bearer), '{"requests":[],"__proto__":{"x":1}}'],
       ["POST", "/employer/individual", json(pendingBearer), JSON.stringify({ requests: [{ individual_id: ids[0] }] })],
       ["POST", "/employer/individual", json("not-a-token"), JSON.stringify({ requests: [{ individual_id: ids[0] }] })],
@@ -142,7 +174,9 @@ describe("fast reads answer as the routes do", () => {
       expect(viaFastPath, `${method} ${path} ${body ?? ""}`).toBe(false);
     }
     // and after a body was handed back, the same connection still works on the fast path
-    expect((await both("POST", "/employer/individual", json(bearer), JSON.stringify({ requests: [{ individual_id: ids[0] }] }))).viaFastPath).toBe(true);
+    expect(
+      (await both("POST", "/employer/individual", json(bearer), JSON.stringify({ requests: [{ individual_id: ids[0] }] }))).viaFastPath,
+    ).toBe(true);
   });
 
   it("rate limits: the same headers while allowed, and the same 429 once refused", async () => {
@@ -163,7 +197,9 @@ describe("fast reads answer as the routes do", () => {
   it("counts fast answers in the request metrics under the route pattern", async () => {
     const count = async (route: string, method: string) => {
       const res = await call(server.url, "GET", "/metrics", { bearer: "metrics-token-for-the-test" });
-      const line = new RegExp(`linnet_http_request_duration_seconds_count\\{route="${route}",method="${method}",status_code="200"\\} (\\d+)`).exec(res.text);
+      const line = new RegExp(
+        `linnet_http_request_duration_seconds_count\\{route="${route}",method="${method}",status_code="200"\\} (\\d+)`,
+      ).exec(res.text);
       return Number(line?.[1] ?? 0);
     };
     const [directory, individual] = [await count("/employer/directory", "GET"), await count("/employer/individual", "POST")];

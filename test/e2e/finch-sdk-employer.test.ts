@@ -52,7 +52,8 @@ describe("HRIS through the SDK", () => {
     for await (const p of finch.hris.payments.list({ start_date: "2000-01-01", end_date: "2100-01-01" })) payments.push(p);
     expect(payments.length).toBeGreaterThan(20);
     const statements = [];
-    for await (const r of finch.hris.payStatements.retrieveMany({ requests: [{ payment_id: payments[0]!.id, limit: 5 }] })) statements.push(r);
+    for await (const r of finch.hris.payStatements.retrieveMany({ requests: [{ payment_id: payments[0]!.id, limit: 5 }] }))
+      statements.push(r);
     expect(statements[0]!.code).toBe(200);
     const body = statements[0]!.body as { pay_statements: { gross_pay: { amount: number } | null; net_pay: { amount: number } | null }[] };
     expect(body.pay_statements.length).toBeGreaterThan(0);
@@ -65,8 +66,12 @@ describe("HRIS through the SDK", () => {
 
   it("refuses batches over the limit with 422", async () => {
     const requests = Array.from({ length: 11 }, () => ({ payment_id: "00000000-0000-4000-8000-000000000000" }));
-    await expect(finch.hris.payStatements.retrieveMany({ requests }).then((p) => p.responses)).rejects.toBeInstanceOf(Finch.UnprocessableEntityError);
-    await expect(finch.hris.directory.list({ limit: 10_001 }).then((p) => p.individuals)).rejects.toBeInstanceOf(Finch.UnprocessableEntityError);
+    await expect(finch.hris.payStatements.retrieveMany({ requests }).then((p) => p.responses)).rejects.toBeInstanceOf(
+      Finch.UnprocessableEntityError,
+    );
+    await expect(finch.hris.directory.list({ limit: 10_001 }).then((p) => p.individuals)).rejects.toBeInstanceOf(
+      Finch.UnprocessableEntityError,
+    );
   });
 });
 
@@ -89,11 +94,20 @@ describe("jobs and sandbox through the SDK", () => {
 describe("every sandbox method through the SDK", () => {
   it("accounts, status, directory, individual, employment, payment, jobs and their configuration", async () => {
     const basic = basicClient();
-    const assisted = await basic.sandbox.connections.create({ provider_id: "paylocity", authentication_type: "assisted", employee_size: 3, products: ["company", "directory", "individual", "employment", "payment", "pay_statement"] });
+    const assisted = await basic.sandbox.connections.create({
+      provider_id: "paylocity",
+      authentication_type: "assisted",
+      employee_size: 3,
+      products: ["company", "directory", "individual", "employment", "payment", "pay_statement"],
+    });
     const client = new Finch({ baseURL: server.url, accessToken: assisted.access_token, maxRetries: 0 });
     const updated = await client.sandbox.connections.accounts.update({ connection_status: "connected" });
     expect(updated.connection_id).toBe(assisted.connection_id);
-    const account = await basic.sandbox.connections.accounts.create({ company_id: assisted.company_id!, provider_id: "paylocity", authentication_type: "assisted" });
+    const account = await basic.sandbox.connections.accounts.create({
+      company_id: assisted.company_id!,
+      provider_id: "paylocity",
+      authentication_type: "assisted",
+    });
     expect(account.company_id).toBe(assisted.company_id);
 
     const added = await client.sandbox.directory.create({ body: [{ first_name: "Ada", last_name: "Lovelace", title: "Analyst" }] });

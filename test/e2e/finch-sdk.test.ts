@@ -37,7 +37,11 @@ describe("@tryfinch/finch-api against Linnet", () => {
     });
     expect(session.connect_url).toBe(`${server.url}/authorize?session=${session.session_id}`);
 
-    const { result } = await completeConnect(server.url, { session: session.session_id }, { provider_id: "ukg_pro", auth_method: "assisted", access_granted: false });
+    const { result } = await completeConnect(
+      server.url,
+      { session: session.session_id },
+      { provider_id: "ukg_pro", auth_method: "assisted", access_granted: false },
+    );
     const token = await finch.accessTokens.create({ code: result.body.code });
     expect(token.token_type).toBe("bearer");
     expect(token.provider_id).toBe("ukg_pro");
@@ -50,7 +54,9 @@ describe("@tryfinch/finch-api against Linnet", () => {
     expect(info.connection_status.status).toBe("pending");
     expect(info.authentication_methods?.[0]?.type).toBe("assisted");
 
-    await expect(finch.connect.sessions.new({ customer_id: "sdk-customer-1", customer_name: "again", products: ["company"] })).rejects.toMatchObject({
+    await expect(
+      finch.connect.sessions.new({ customer_id: "sdk-customer-1", customer_name: "again", products: ["company"] }),
+    ).rejects.toMatchObject({
       status: 400,
     });
     const reauth = await finch.connect.sessions.reauthenticate({ connection_id: token.connection_id });
@@ -63,8 +69,12 @@ describe("@tryfinch/finch-api against Linnet", () => {
 
   it("maps Linnet's errors to the SDK's error classes", async () => {
     const wrong = new Finch({ baseURL: server.url, clientID: app.client_id, clientSecret: "wrong", maxRetries: 0 });
-    await expect(wrong.connect.sessions.new({ customer_id: "x", customer_name: "x", products: ["company"] })).rejects.toBeInstanceOf(Finch.AuthenticationError);
-    await expect(client().accessTokens.create({ code: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(Finch.BadRequestError);
+    await expect(wrong.connect.sessions.new({ customer_id: "x", customer_name: "x", products: ["company"] })).rejects.toBeInstanceOf(
+      Finch.AuthenticationError,
+    );
+    await expect(client().accessTokens.create({ code: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(
+      Finch.BadRequestError,
+    );
     await expect(client({ accessToken: "nope" }).account.introspect()).rejects.toBeInstanceOf(Finch.AuthenticationError);
   });
 });

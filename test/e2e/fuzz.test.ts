@@ -30,16 +30,39 @@ const field = fc.oneof(
   fc.constantFrom("company", "directory", "paychex_flex", "assisted", "credential", "good_user", "finch", sessionId),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.string(), { maxKeys: 3 }),
 );
-const keys = ["customer_id", "customer_name", "customer_email", "products", "redirect_uri", "minutes_to_expire", "sandbox", "manual", "integration", "code", "client_id", "client_secret", "connection_id", "provider_id", "auth_method", "username", "password", "api_token", "access_granted", "query"];
-const body = fc.oneof(
-  fc.dictionary(fc.constantFrom(...keys), field, { maxKeys: 8 }),
-  fc.anything({ maxDepth: 2 }),
-);
+const keys = [
+  "customer_id",
+  "customer_name",
+  "customer_email",
+  "products",
+  "redirect_uri",
+  "minutes_to_expire",
+  "sandbox",
+  "manual",
+  "integration",
+  "code",
+  "client_id",
+  "client_secret",
+  "connection_id",
+  "provider_id",
+  "auth_method",
+  "username",
+  "password",
+  "api_token",
+  "access_granted",
+  "query",
+];
+const body = fc.oneof(fc.dictionary(fc.constantFrom(...keys), field, { maxKeys: 8 }), fc.anything({ maxDepth: 2 }));
 
 function expectFinchShape(status: number, payload: unknown, label: string) {
   expect(status, label).toBeLessThan(500);
   if (status >= 400) {
-    expect(payload, label).toMatchObject({ code: status, name: expect.any(String), finch_code: expect.any(String), message: expect.any(String) });
+    expect(payload, label).toMatchObject({
+      code: status,
+      name: expect.any(String),
+      finch_code: expect.any(String),
+      message: expect.any(String),
+    });
   }
 }
 
@@ -62,10 +85,29 @@ describe("property: no input makes the server fail", () => {
 
   it("query strings of the Connect page", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom("session", "client_id", "products", "redirect_uri", "app_type", "sdk_host_url", "state", "sandbox", "manual", "payroll_provider", "preview"), fc.string(), { maxKeys: 6 }), async (query) => {
-        const res = await http(server.url, "POST", "/connect/api/flows", { body: { query } });
-        expectFinchShape(res.status, res.body, JSON.stringify(query));
-      }),
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom(
+            "session",
+            "client_id",
+            "products",
+            "redirect_uri",
+            "app_type",
+            "sdk_host_url",
+            "state",
+            "sandbox",
+            "manual",
+            "payroll_provider",
+            "preview",
+          ),
+          fc.string(),
+          { maxKeys: 6 },
+        ),
+        async (query) => {
+          const res = await http(server.url, "POST", "/connect/api/flows", { body: { query } });
+          expectFinchShape(res.status, res.body, JSON.stringify(query));
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -76,10 +118,18 @@ describe("property: employer endpoints never fail on odd input", () => {
     const token = (
       await http<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
         basic: app,
-        body: { provider_id: "sandbox_payroll", products: ["company", "directory", "individual", "employment", "payment", "pay_statement", "benefits"], employee_size: 3 },
+        body: {
+          provider_id: "sandbox_payroll",
+          products: ["company", "directory", "individual", "employment", "payment", "pay_statement", "benefits"],
+          employee_size: 3,
+        },
       })
     ).body.access_token;
-    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer().map(String), fc.constantFrom("-1", "0", "10001", "1e3", "2026-01-01", "abc", "", "[]"));
+    const value = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer().map(String),
+      fc.constantFrom("-1", "0", "10001", "1e3", "2026-01-01", "abc", "", "[]"),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(
@@ -95,7 +145,19 @@ describe("property: employer endpoints never fail on odd input", () => {
           "/employer/benefits/not-a-benefit/individuals",
         ),
         fc.dictionary(
-          fc.constantFrom("limit", "offset", "start_date", "end_date", "entity_ids", "entity_ids[]", "categories", "categories[]", "name", "type", "individual_ids"),
+          fc.constantFrom(
+            "limit",
+            "offset",
+            "start_date",
+            "end_date",
+            "entity_ids",
+            "entity_ids[]",
+            "categories",
+            "categories[]",
+            "name",
+            "type",
+            "individual_ids",
+          ),
           value,
           { maxKeys: 4 },
         ),
@@ -122,8 +184,8 @@ describe("property: employer endpoints never fail on odd input", () => {
         ),
         body,
         async (path, payload) => {
-        const res = await http(server.url, "POST", path, { bearer: token, body: payload });
-        expectFinchShape(res.status, res.body, `${path} ${JSON.stringify(payload)}`);
+          const res = await http(server.url, "POST", path, { bearer: token, body: payload });
+          expectFinchShape(res.status, res.body, `${path} ${JSON.stringify(payload)}`);
         },
       ),
       { numRuns: 120 },

@@ -13,10 +13,15 @@ let ops: ConsoleBrowser;
 const fixture = (name: string) => fs.readFileSync(new URL(`../../server/domain/ingestion/fixtures/${name}`, import.meta.url));
 
 async function upload(connectionId: string, group: "org" | "pay", fileName: string, bytes: Buffer, contentType = "text/csv") {
-  return http<UploadView>(server.url, "POST", `/ops/api/connections/${connectionId}/uploads?group=${group}&file_name=${encodeURIComponent(fileName)}`, {
-    raw: bytes as unknown as string,
-    headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": contentType },
-  });
+  return http<UploadView>(
+    server.url,
+    "POST",
+    `/ops/api/connections/${connectionId}/uploads?group=${group}&file_name=${encodeURIComponent(fileName)}`,
+    {
+      raw: bytes as unknown as string,
+      headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": contentType },
+    },
+  );
 }
 
 beforeAll(async () => {
@@ -41,27 +46,36 @@ describe("uploading and publishing a provider export", () => {
     expect(created.body.preview.length).toBeGreaterThan(0);
     expect((created.body.diff as { hires: unknown[] }).hires.length).toBe(created.body.row_count);
 
-    const published = await ops.call<UploadView>("POST", `/ops/api/uploads/${created.body.id}/publish`, { body: { retrieved_at: "2026-11-20T09:30:00.000Z" } });
+    const published = await ops.call<UploadView>("POST", `/ops/api/uploads/${created.body.id}/publish`, {
+      body: { retrieved_at: "2026-11-20T09:30:00.000Z" },
+    });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe("published");
     const dir = await http<{ paging: { count: number } }>(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
     expect(dir.status).toBe(200);
     expect(dir.headers.get("finch-data-retrieved")).toBe("2026-11-20T09:30:00.000Z");
     expect(dir.body.paging.count).toBe(created.body.row_count);
-    expect((await http(server.url, "GET", "/introspect", { bearer: conn.access_token })).body).toMatchObject({ connection_status: { status: "connected" } });
+    expect((await http(server.url, "GET", "/introspect", { bearer: conn.access_token })).body).toMatchObject({
+      connection_status: { status: "connected" },
+    });
     expect((await ops.call("POST", `/ops/api/uploads/${created.body.id}/publish`, { body: {} })).status).toBe(400); // once only
 
     const pay = await upload(conn.connection_id, "pay", "register.csv", fixture("adp-wfn-payroll-register.csv"));
     expect(pay.status).toBe(201);
     expect(pay.body.report?.ok).toBe(true);
     expect((await ops.call("POST", `/ops/api/uploads/${pay.body.id}/publish`, { body: {} })).status).toBe(200);
-    const payments = await http<unknown[]>(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", { bearer: conn.access_token });
+    const payments = await http<unknown[]>(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", {
+      bearer: conn.access_token,
+    });
     expect(payments.status).toBe(200);
     expect(payments.body.length).toBeGreaterThan(0);
   });
 
   it("a broken mapping blocks publishing until fixed, and a file of another employer needs confirmation", async () => {
-    const conn = await connectEmployer(server.url, app, { products: ["company", "directory"], choice: { provider_id: "paychex_flex", auth_method: "assisted" } });
+    const conn = await connectEmployer(server.url, app, {
+      products: ["company", "directory"],
+      choice: { provider_id: "paychex_flex", auth_method: "assisted" },
+    });
     const first = await upload(conn.connection_id, "org", "paychex.csv", fixture("paychex-flex-census.csv"));
     expect(first.body.report?.ok).toBe(true);
     const broken = { ...first.body.mapping!, columns: { ...first.body.mapping!.columns } };
@@ -77,7 +91,9 @@ describe("uploading and publishing a provider export", () => {
     expect((await ops.call("POST", `/ops/api/uploads/${first.body.id}/publish`, { body: {} })).status).toBe(400);
     const fixed = await ops.call<UploadView>("PUT", `/ops/api/uploads/${first.body.id}/mapping`, { body: { mapping: first.body.mapping } });
     expect(fixed.body.report?.ok).toBe(true);
-    const saved = await ops.call<{ id: string }>("POST", "/ops/api/templates", { body: { provider_id: "paychex_flex", name: "Our Paychex census", mapping: first.body.mapping } });
+    const saved = await ops.call<{ id: string }>("POST", "/ops/api/templates", {
+      body: { provider_id: "paychex_flex", name: "Our Paychex census", mapping: first.body.mapping },
+    });
     expect(saved.status).toBe(201);
     expect((await ops.call("POST", `/ops/api/uploads/${first.body.id}/publish`, { body: {} })).status).toBe(200);
 
@@ -93,10 +109,18 @@ describe("uploading and publishing a provider export", () => {
   });
 
   it("refuses empty, ragged and oversized files clearly, storing nothing", async () => {
-    const conn = await connectEmployer(server.url, app, { products: ["company", "directory"], choice: { provider_id: "gusto", auth_method: "assisted" } });
+    const conn = await connectEmployer(server.url, app, {
+      products: ["company", "directory"],
+      choice: { provider_id: "gusto", auth_method: "assisted" },
+    });
     const empty = await upload(conn.connection_id, "org", "empty.csv", Buffer.from(""));
     expect(empty.status).toBe(400);
-    const ragged = await upload(conn.connection_id, "org", "ragged.csv", Buffer.from("Employee ID,First Name,Last Name\n1,Ann,Lee\n2,Bob\n3,Cy,Dee,Extra\n"));
+    const ragged = await upload(
+      conn.connection_id,
+      "org",
+      "ragged.csv",
+      Buffer.from("Employee ID,First Name,Last Name\n1,Ann,Lee\n2,Bob\n3,Cy,Dee,Extra\n"),
+    );
     expect(ragged.status).toBe(400);
     expect(String(ragged.body && (ragged.body as unknown as { message: string }).message)).toMatch(/row|line/i);
     const big = await upload(conn.connection_id, "org", "big.csv", Buffer.alloc(1.5 * 1024 * 1024, "a"));
@@ -109,20 +133,70 @@ describe("uploading and publishing a provider export", () => {
 
 describe("JSON ingestion with an operator API key", () => {
   it("publishes through the same validation", async () => {
-    const conn = await connectEmployer(server.url, app, { products: ["company", "directory"], choice: { provider_id: "paycom", auth_method: "assisted" } });
+    const conn = await connectEmployer(server.url, app, {
+      products: ["company", "directory"],
+      choice: { provider_id: "paycom", auth_method: "assisted" },
+    });
     const key = await ops.call<{ key: string }>("POST", "/console/api/api-keys", { body: { name: "nightly script" } });
     const bearer = key.body.key;
     const person = (id: string, ssn: string) => ({
       source_id: id,
-      individual: { first_name: "A", middle_name: null, last_name: id, preferred_name: null, emails: null, phone_numbers: null, gender: null, ethnicity: null, marital_status: null, dob: null, ssn, residence: null },
-      employment: { title: null, manager_source_id: null, department: null, employment: null, start_date: null, end_date: null, latest_rehire_date: null, is_active: true, employment_status: "active", flsa_status: null, class_code: null, location: null, union_code: null, union_local: null, highly_compensated_employee: null, key_employee: null },
+      individual: {
+        first_name: "A",
+        middle_name: null,
+        last_name: id,
+        preferred_name: null,
+        emails: null,
+        phone_numbers: null,
+        gender: null,
+        ethnicity: null,
+        marital_status: null,
+        dob: null,
+        ssn,
+        residence: null,
+      },
+      employment: {
+        title: null,
+        manager_source_id: null,
+        department: null,
+        employment: null,
+        start_date: null,
+        end_date: null,
+        latest_rehire_date: null,
+        is_active: true,
+        employment_status: "active",
+        flsa_status: null,
+        class_code: null,
+        location: null,
+        union_code: null,
+        union_local: null,
+        highly_compensated_employee: null,
+        key_employee: null,
+      },
     });
-    const company = { legal_name: "Paycom Customer", entity: null, primary_email: null, primary_phone_number: null, departments: null, ein: null, locations: null, accounts: null };
-    const bad = await http(server.url, "POST", "/ops/api/ingest", { bearer, body: { connection_id: conn.connection_id, group: "org", data: { company, people: [person("X1", "000-12-3456")] } } });
+    const company = {
+      legal_name: "Paycom Customer",
+      entity: null,
+      primary_email: null,
+      primary_phone_number: null,
+      departments: null,
+      ein: null,
+      locations: null,
+      accounts: null,
+    };
+    const bad = await http(server.url, "POST", "/ops/api/ingest", {
+      bearer,
+      body: { connection_id: conn.connection_id, group: "org", data: { company, people: [person("X1", "000-12-3456")] } },
+    });
     expect(bad.status).toBe(400);
     expect(String(bad.body.message)).toMatch(/ssn/i);
-    const good = await http<{ snapshot_id: string }>(server.url, "POST", "/ops/api/ingest", { bearer, body: { connection_id: conn.connection_id, group: "org", data: { company, people: [person("X1", "123-45-6789")] } } });
+    const good = await http<{ snapshot_id: string }>(server.url, "POST", "/ops/api/ingest", {
+      bearer,
+      body: { connection_id: conn.connection_id, group: "org", data: { company, people: [person("X1", "123-45-6789")] } },
+    });
     expect(good.status).toBe(200);
-    expect((await http(server.url, "GET", "/employer/company", { bearer: conn.access_token })).body).toMatchObject({ legal_name: "Paycom Customer" });
+    expect((await http(server.url, "GET", "/employer/company", { bearer: conn.access_token })).body).toMatchObject({
+      legal_name: "Paycom Customer",
+    });
   });
 });

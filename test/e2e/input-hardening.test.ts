@@ -52,9 +52,16 @@ describe("input that used to answer 500", () => {
   it("POST /sandbox/payment with a non-UUID pay_statements[].individual_id answers 400 naming the field", async () => {
     const conn = await http<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
       basic: app,
-      body: { provider_id: "sandbox_payroll", products: ["company", "directory", "individual", "employment", "payment", "pay_statement"], employee_size: 2 },
+      body: {
+        provider_id: "sandbox_payroll",
+        products: ["company", "directory", "individual", "employment", "payment", "pay_statement"],
+        employee_size: 2,
+      },
     });
-    const res = await http(server.url, "POST", "/sandbox/payment", { bearer: conn.body.access_token, body: { pay_statements: [{ individual_id: "not-a-uuid" }] } });
+    const res = await http(server.url, "POST", "/sandbox/payment", {
+      bearer: conn.body.access_token,
+      body: { pay_statements: [{ individual_id: "not-a-uuid" }] },
+    });
     expect(res.status).toBe(400);
     expect(FinchErrorSchema.parse(res.body)).toMatchObject({ code: 400, finch_code: "invalid_request" });
     expect(String(res.body.message)).toMatch(/^pay_statements\.0\.individual_id: /);

@@ -13,12 +13,17 @@ type Printed = Record<string, any>;
 /** Run a benchmark script and parse its `RESULT {json}` line. */
 function runScript(script: string, args: string[]): Promise<Printed> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, timeout: 600_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`${script} failed: ${err.message}\n${stdout}\n${stderr}`));
-      const line = stdout.split("\n").find((l) => l.startsWith("RESULT "));
-      if (!line) return reject(new Error(`${script} printed no RESULT line:\n${stdout}`));
-      resolve(JSON.parse(line.slice("RESULT ".length)));
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", script, ...args],
+      { cwd: root, timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`${script} failed: ${err.message}\n${stdout}\n${stderr}`));
+        const line = stdout.split("\n").find((l) => l.startsWith("RESULT "));
+        if (!line) return reject(new Error(`${script} printed no RESULT line:\n${stdout}`));
+        resolve(JSON.parse(line.slice("RESULT ".length)));
+      },
+    );
   });
 }
 
@@ -34,9 +39,20 @@ describe("simulate:month", () => {
   });
 
   it("3 connections, 1 week, many defects: every file is accounted for and clean files need no operator", async () => {
-    const r = await runScript("scripts/bench/intake/simulate-month.ts", ["--connections", "3", "--days", "7", "--defective-pct", "30", "--late-pct", "15"]);
+    const r = await runScript("scripts/bench/intake/simulate-month.ts", [
+      "--connections",
+      "3",
+      "--days",
+      "7",
+      "--defective-pct",
+      "30",
+      "--late-pct",
+      "15",
+    ]);
     expect(r.filesReceived).toBe(r.scheduled + r.resent);
-    expect(r.publishedAutomatically + r.publishedByOperator + r.heldNow + r.rejectedByGate + r.rejectedByOperator + r.duplicates + r.receivedNow).toBe(r.filesReceived);
+    expect(
+      r.publishedAutomatically + r.publishedByOperator + r.heldNow + r.rejectedByGate + r.rejectedByOperator + r.duplicates + r.receivedNow,
+    ).toBe(r.filesReceived);
     expect(r.receivedNow).toBe(0);
     expect(r.defective).toBe(Math.round(r.planned * 0.3));
     expect(r.defective).toBeGreaterThan(0);
@@ -47,7 +63,13 @@ describe("simulate:month", () => {
     expect(r.rejectedByOperator).toBe(r.operator.defectsRejected);
     expect(r.resent).toBeLessThanOrEqual(r.operator.defectsRejected + r.operator.rejectedFollowUps);
     expect(r.cleanFileActions).toBe(0);
-    expect(r.operator.total).toBe(r.operator.defectsRejected + r.operator.falseHoldsPublished + r.operator.pausedRerun + r.operator.rejectedFollowUps + r.operator.lateReminders);
+    expect(r.operator.total).toBe(
+      r.operator.defectsRejected +
+        r.operator.falseHoldsPublished +
+        r.operator.pausedRerun +
+        r.operator.rejectedFollowUps +
+        r.operator.lateReminders,
+    );
     expect(r.refreshOnTime + r.slaMisses).toBe(r.refreshDue);
     expect(r.slaMisses).toBeGreaterThan(0); // a defect or a late file leaves a weekly refresh undone on its day
     expect(r.operator.lateReminders).toBe(r.lateDetectedBySchedule);

@@ -4,12 +4,12 @@ import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmployerStatusSchema } from "../../contracts/linnet/connect-flow.js";
 import type { UploadView } from "../../contracts/linnet/ops.js";
+import { processIntakeFile } from "../../server/commands/process-intake-file.js";
 import { listEventsOfConnection } from "../../server/db/repositories/events.repository.js";
 import { tasksOfConnection } from "../../server/db/repositories/tasks.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { DAY_MS } from "../../server/domain/clock.js";
 import { detectLateReports } from "../../server/domain/intake/lateness.js";
-import { processIntakeFile } from "../../server/commands/process-intake-file.js";
 import { receiveFile } from "../../server/domain/intake/receive-file.js";
 import { runWebhookDispatch } from "../../server/domain/webhooks/dispatcher.js";
 import { launchBrowser } from "../support/browser.js";
@@ -58,14 +58,20 @@ describe("late scheduled reports", () => {
     const dev = await developerOf(server, app.client_id, "dev@late.test");
     await createEndpoint(dev, app.client_id, receiver.url, ["intake.report_late"]);
     // the operator's first pull by hand makes the census recipe; then the inbox opens (the cadence clock starts)
-    const up = await http<UploadView>(server.url, "POST", `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=census.csv`, {
-      raw: fixture("adp-wfn-census.csv") as unknown as string,
-      headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
-    });
+    const up = await http<UploadView>(
+      server.url,
+      "POST",
+      `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=census.csv`,
+      {
+        raw: fixture("adp-wfn-census.csv") as unknown as string,
+        headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
+      },
+    );
     expect((await ops.call("POST", `/ops/api/uploads/${up.body.id}/publish`, { body: {} })).status).toBe(200);
     expect((await ops.call("POST", `/ops/api/connections/${conn.connection_id}/inbox/password`)).status).toBe(200);
     const lateTasks = async () => (await tasksOfConnection(deps.db, conn.connection_id)).filter((t) => t.kind === "late_file");
-    const lateEvents = async () => (await listEventsOfConnection(deps.db, conn.connection_id)).filter((e) => e.type === "intake.report_late");
+    const lateEvents = async () =>
+      (await listEventsOfConnection(deps.db, conn.connection_id)).filter((e) => e.type === "intake.report_late");
 
     // weekly cadence + 2 days' grace: after 8 days it is not late yet
     server.clock.advance(8 * DAY_MS);
@@ -88,7 +94,11 @@ describe("late scheduled reports", () => {
       await runWebhookDispatch(deps);
       return receiver.received.length > 0;
     }, "the late-report webhook");
-    expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ event_type: "intake.report_late", connection_id: conn.connection_id, data: { report_kind: "census" } });
+    expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({
+      event_type: "intake.report_late",
+      connection_id: conn.connection_id,
+      data: { report_kind: "census" },
+    });
 
     // the employer's status page says which report is late (desktop and phone)
     browser = await launchBrowser({ width: 1280, height: 900 });

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PullSourceSchema, PullSourceTestSchema } from "../../contracts/linnet/pull-sources.js";
 import { IntakeFileSchema } from "../../contracts/linnet/intake.js";
-import { activeTasksOf } from "../../server/db/repositories/tasks.repository.js";
+import { PullSourceSchema, PullSourceTestSchema } from "../../contracts/linnet/pull-sources.js";
 import { updatePullSource } from "../../server/db/repositories/intake-sources.repository.js";
+import { activeTasksOf } from "../../server/db/repositories/tasks.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { pollPullSource, queueDuePolls } from "../../server/domain/intake/poll-source.js";
 import { openRemote } from "../../server/domain/intake/remote-sftp.js";
@@ -36,7 +36,10 @@ afterAll(async () => {
 });
 
 const assisted = () =>
-  connectEmployer(server.url, app, { products: ["company", "directory", "individual", "employment"], choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true } });
+  connectEmployer(server.url, app, {
+    products: ["company", "directory", "individual", "employment"],
+    choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true },
+  });
 
 async function pulledFiles(connectionId: string) {
   const res = await ops.call<{ files: unknown[] }>("GET", `/ops/api/intake/files?connection_id=${connectionId}`);
@@ -46,7 +49,9 @@ async function pulledFiles(connectionId: string) {
 
 /** Every text column of every row of a table, as one string (to look for a secret in plain text). */
 async function tableText(table: string): Promise<string> {
-  const result = (await server.linnet.deps.db.execute(sql.raw(`select row_to_json(t)::text as j from ${table} t`))) as unknown as { rows: { j: string }[] };
+  const result = (await server.linnet.deps.db.execute(sql.raw(`select row_to_json(t)::text as j from ${table} t`))) as unknown as {
+    rows: { j: string }[];
+  };
   expect(result.rows.length).toBeGreaterThan(0);
   return result.rows.map((r) => r.j).join("\n");
 }
@@ -55,7 +60,9 @@ describe("pull sources", () => {
   it("a new file on the remote server is taken once: polled twice, polled concurrently, retried after a crashed poll", async () => {
     const conn = await assisted();
     const source = `/ops/api/connections/${conn.connection_id}/pull-source`;
-    const saved = await ops.call("PUT", source, { body: { host: "127.0.0.1", port: remote.port, username: "linnet", password: PASSWORD, folder: "/reports", pattern: "census_*.csv" } });
+    const saved = await ops.call("PUT", source, {
+      body: { host: "127.0.0.1", port: remote.port, username: "linnet", password: PASSWORD, folder: "/reports", pattern: "census_*.csv" },
+    });
     expect(saved.status, saved.text).toBe(200);
     const view = PullSourceSchema.parse(saved.body);
     expect(view).toMatchObject({ auth: "password", poll_minutes: 60, cadence_days: 7, host_key_fingerprint: null });
@@ -68,7 +75,11 @@ describe("pull sources", () => {
     remote.files.set("census_2026-12-01.csv", { bytes: fixture("adp-wfn-census.csv"), mtime: 1_764_576_000 });
     remote.files.set("notes.txt", { bytes: Buffer.from("not a report"), mtime: 1_764_576_000 });
     const tested = PullSourceTestSchema.parse((await ops.call("POST", `${source}/test`)).body);
-    expect(tested).toMatchObject({ ok: true, host_key_fingerprint: remote.fingerprint, matching_files: [{ name: "census_2026-12-01.csv" }] });
+    expect(tested).toMatchObject({
+      ok: true,
+      host_key_fingerprint: remote.fingerprint,
+      matching_files: [{ name: "census_2026-12-01.csv" }],
+    });
 
     const deps = server.linnet.deps;
     expect(await pollPullSource(deps, conn.connection_id)).toEqual({ status: "polled", taken: ["census_2026-12-01.csv"], skipped: 0 });
@@ -78,7 +89,10 @@ describe("pull sources", () => {
     expect(pinned.host_key_fingerprint).toBe(remote.fingerprint);
 
     // two polls at once: one holds the source, the other stands aside
-    remote.files.set("census_2026-12-08.csv", { bytes: Buffer.from(fixture("adp-wfn-census.csv").toString("utf8").replace("Marketing Manager", "Head of Marketing")), mtime: 1_765_180_800 });
+    remote.files.set("census_2026-12-08.csv", {
+      bytes: Buffer.from(fixture("adp-wfn-census.csv").toString("utf8").replace("Marketing Manager", "Head of Marketing")),
+      mtime: 1_765_180_800,
+    });
     const both = await Promise.all([pollPullSource(deps, conn.connection_id), pollPullSource(deps, conn.connection_id)]);
     expect(both.map((o) => o.status).sort()).toEqual(["busy", "polled"]);
 
@@ -133,7 +147,20 @@ describe("pull sources", () => {
   it("a changed host key is refused and raises one operator task; resetting the pin accepts the new key", async () => {
     const conn = await assisted();
     const source = `/ops/api/connections/${conn.connection_id}/pull-source`;
-    expect((await ops.call("PUT", source, { body: { host: "127.0.0.1", port: remote.port, username: "linnet", password: PASSWORD, folder: "/reports", pattern: "payroll_*.csv" } })).status).toBe(200);
+    expect(
+      (
+        await ops.call("PUT", source, {
+          body: {
+            host: "127.0.0.1",
+            port: remote.port,
+            username: "linnet",
+            password: PASSWORD,
+            folder: "/reports",
+            pattern: "payroll_*.csv",
+          },
+        })
+      ).status,
+    ).toBe(200);
     const deps = server.linnet.deps;
     expect((await pollPullSource(deps, conn.connection_id)).status).toBe("polled");
     const first = remote.fingerprint;
@@ -151,10 +178,22 @@ describe("pull sources", () => {
     expect(view.last_error).toContain("host key changed");
 
     // the operator confirmed the new key with the provider: reset the pin (credentials kept)
-    const reset = await ops.call("PUT", source, { body: { host: "127.0.0.1", port: remote.port, username: "linnet", folder: "/reports", pattern: "payroll_*.csv", reset_host_key: true } });
+    const reset = await ops.call("PUT", source, {
+      body: {
+        host: "127.0.0.1",
+        port: remote.port,
+        username: "linnet",
+        folder: "/reports",
+        pattern: "payroll_*.csv",
+        reset_host_key: true,
+      },
+    });
     expect(reset.status, reset.text).toBe(200);
     expect(await pollPullSource(deps, conn.connection_id)).toEqual({ status: "polled", taken: ["payroll_2026-12-05.csv"], skipped: 0 });
-    expect(PullSourceSchema.parse((await ops.call("GET", source)).body)).toMatchObject({ host_key_fingerprint: remote.fingerprint, last_error: null });
+    expect(PullSourceSchema.parse((await ops.call("GET", source)).body)).toMatchObject({
+      host_key_fingerprint: remote.fingerprint,
+      last_error: null,
+    });
   });
 
   it("private addresses are refused unless the webhook setting allows them", async () => {
@@ -165,7 +204,10 @@ describe("pull sources", () => {
     const config = server.linnet.deps.config;
     const strict = { ...server.linnet.deps, config: { ...config, webhookAllowPrivate: false } };
     // a source saved on a permissive install is refused at poll time once private targets are not allowed
-    expect(await pollPullSource(strict, conn.connection_id)).toMatchObject({ status: "refused", message: expect.stringContaining("private") });
+    expect(await pollPullSource(strict, conn.connection_id)).toMatchObject({
+      status: "refused",
+      message: expect.stringContaining("private"),
+    });
     for (const host of ["10.1.2.3", "localhost", "169.254.169.254", "[::1]"]) {
       const opened = await openRemote(strict, { host, port: 22, username: "x", password: "y", pinned: null });
       expect(opened.ok ? "opened" : opened.kind, host).toBe("private_address");

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "ssh2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import type { SftpServer } from "../../server/intake/sftp/sftp-server.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
@@ -15,8 +15,14 @@ let sftp: SftpServer;
 let log: CapturedLog;
 
 async function inbox() {
-  const conn = await connectEmployer(server.url, app, { products: ["company", "directory"], choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: true } });
-  const opened = await ops.call<{ username: string; password: string }>("POST", `/ops/api/connections/${conn.connection_id}/inbox/password`);
+  const conn = await connectEmployer(server.url, app, {
+    products: ["company", "directory"],
+    choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: true },
+  });
+  const opened = await ops.call<{ username: string; password: string }>(
+    "POST",
+    `/ops/api/connections/${conn.connection_id}/inbox/password`,
+  );
   expect(opened.status).toBe(200);
   return { conn, ...opened.body };
 }
@@ -56,11 +62,19 @@ describe("SFTP inbox security", () => {
       await expect(sshPut(client, "../census.csv", Buffer.from("a,b\n1,2\n"))).rejects.toThrow(/denied|not allowed/i);
       await expect(sshPut(client, "/../../etc/census.csv", Buffer.from("a,b\n1,2\n"))).rejects.toThrow(/denied|not allowed/i);
       const s = await sftpOf(client);
-      await expect(new Promise((resolve, reject) => s.symlink("/etc/passwd", "/passwd", (err) => (err ? reject(err) : resolve(true))))).rejects.toThrow(/denied|not allowed/i);
-      await expect(new Promise((resolve, reject) => s.open("/anything.csv", "r", (err, h) => (err ? reject(err) : resolve(h))))).rejects.toThrow(/denied|not allowed/i);
-      await expect(new Promise((resolve, reject) => s.readdir(`/${b.username}`, (err, l) => (err ? reject(err) : resolve(l))))).rejects.toThrow(/denied|not allowed/i);
+      await expect(
+        new Promise((resolve, reject) => s.symlink("/etc/passwd", "/passwd", (err) => (err ? reject(err) : resolve(true)))),
+      ).rejects.toThrow(/denied|not allowed/i);
+      await expect(
+        new Promise((resolve, reject) => s.open("/anything.csv", "r", (err, h) => (err ? reject(err) : resolve(h)))),
+      ).rejects.toThrow(/denied|not allowed/i);
+      await expect(
+        new Promise((resolve, reject) => s.readdir(`/${b.username}`, (err, l) => (err ? reject(err) : resolve(l)))),
+      ).rejects.toThrow(/denied|not allowed/i);
       s.end();
-      await expect(new Promise((resolve, reject) => client.exec("cat /etc/passwd", (err, ch) => (err ? reject(err) : resolve(ch))))).rejects.toThrow();
+      await expect(
+        new Promise((resolve, reject) => client.exec("cat /etc/passwd", (err, ch) => (err ? reject(err) : resolve(ch)))),
+      ).rejects.toThrow();
       await expect(new Promise((resolve, reject) => client.shell((err, ch) => (err ? reject(err) : resolve(ch))))).rejects.toThrow();
     });
     expect(refused("path_refused").length).toBeGreaterThanOrEqual(3);
@@ -86,7 +100,9 @@ describe("SFTP inbox security", () => {
 
   it("closes the inbox of a disconnected connection", async () => {
     const a = await inbox();
-    await withSsh(sftp.port, a.username, a.password, (client) => sshPut(client, "/census.csv", Buffer.from("Employee Id,First Name\n1,Ann\n")));
+    await withSsh(sftp.port, a.username, a.password, (client) =>
+      sshPut(client, "/census.csv", Buffer.from("Employee Id,First Name\n1,Ann\n")),
+    );
     expect((await http(server.url, "POST", "/disconnect", { bearer: a.conn.access_token })).status).toBe(200);
     await expect(withSsh(sftp.port, a.username, a.password, async () => "in")).rejects.toThrow(/authentication/i);
     expect(refused("login_failed").some((e) => e.username === a.username && e.reason === "disconnected")).toBe(true);

@@ -29,13 +29,17 @@ describe("GET /introspect", () => {
       manual: true,
       products: ["company", "directory", "payment"],
       connection_status: { status: "pending", last_successful_sync: null },
-      authentication_methods: [{ type: "assisted", connection_status: { status: "pending" }, products: ["company", "directory", "payment"] }],
+      authentication_methods: [
+        { type: "assisted", connection_status: { status: "pending" }, products: ["company", "directory", "payment"] },
+      ],
     });
     expect(String((res.body.connection_status as { message: string }).message)).toContain("Paychex Flex");
   });
 
   it("starts as processing when the employer says access is granted", async () => {
-    const conn = await connectEmployer(server.url, app, { choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true } });
+    const conn = await connectEmployer(server.url, app, {
+      choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true },
+    });
     const res = await http(server.url, "GET", "/introspect", { bearer: conn.access_token });
     expect(res.body).toMatchObject({ manual: true, connection_status: { status: "processing" } });
   });
@@ -62,7 +66,9 @@ describe("GET /introspect", () => {
 
 describe("POST /disconnect", () => {
   it("revokes the token: later calls answer 401, and the status is recorded", async () => {
-    const conn = await connectEmployer(server.url, app, { choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: false } });
+    const conn = await connectEmployer(server.url, app, {
+      choice: { provider_id: "paylocity", auth_method: "assisted", access_granted: false },
+    });
     const res = await http(server.url, "POST", "/disconnect", { bearer: conn.access_token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "success" });
@@ -81,8 +87,14 @@ describe("POST /disconnect", () => {
 describe("isolation between applications", () => {
   it("one application's token never reaches another's connection", async () => {
     const other = await server.createApp({ name: "Other App" });
-    const mine = await connectEmployer(server.url, app, { customer_id: "shared-id", choice: { provider_id: "paycom", auth_method: "assisted" } });
-    const theirs = await connectEmployer(server.url, other, { customer_id: "shared-id", choice: { provider_id: "paycom", auth_method: "assisted" } });
+    const mine = await connectEmployer(server.url, app, {
+      customer_id: "shared-id",
+      choice: { provider_id: "paycom", auth_method: "assisted" },
+    });
+    const theirs = await connectEmployer(server.url, other, {
+      customer_id: "shared-id",
+      choice: { provider_id: "paycom", auth_method: "assisted" },
+    });
     expect(mine.connection_id).not.toBe(theirs.connection_id);
     const seen = await http(server.url, "GET", "/introspect", { bearer: theirs.access_token });
     expect(seen.body).toMatchObject({ client_id: other.client_id, connection_id: theirs.connection_id });
@@ -91,7 +103,10 @@ describe("isolation between applications", () => {
     expect(still.status).toBe(200);
     expect(still.body).toMatchObject({ connection_id: mine.connection_id, connection_status: { status: "pending" } });
     // and the other application cannot reauthenticate my connection
-    const reauth = await http(server.url, "POST", "/connect/sessions/reauthenticate", { basic: other, body: { connection_id: mine.connection_id } });
+    const reauth = await http(server.url, "POST", "/connect/sessions/reauthenticate", {
+      basic: other,
+      body: { connection_id: mine.connection_id },
+    });
     expect(reauth.status).toBe(400);
     expect(reauth.body).toMatchObject({ finch_code: "connection_not_found" });
   });

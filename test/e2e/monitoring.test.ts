@@ -35,14 +35,21 @@ describe("health and readiness", () => {
   it("/healthz says the process is alive; /readyz checks the database and its migrations", async () => {
     const health = await http(server.url, "GET", "/healthz");
     expect(health.status).toBe(200);
-    expect(z.object({ status: z.literal("ok") }).strict().parse(health.body)).toEqual({ status: "ok" });
+    expect(
+      z
+        .object({ status: z.literal("ok") })
+        .strict()
+        .parse(health.body),
+    ).toEqual({ status: "ok" });
     const ready = await http(server.url, "GET", "/readyz");
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ status: "ready", database: "ok", migrations: "applied" });
 
     // a database one migration behind this code is not ready
     const db = plain.linnet.deps.db;
-    const newest = (await db.execute(sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`)) as unknown as {
+    const newest = (await db.execute(
+      sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+    )) as unknown as {
       rows: { id: number; hash: string; created_at: string }[];
     };
     const row = newest.rows[0] as { id: number; hash: string; created_at: string };
@@ -56,7 +63,9 @@ describe("health and readiness", () => {
       expect(body.message).toContain("migrate");
       expect((await http(plain.url, "GET", "/healthz")).status).toBe(200); // alive all the same
     } finally {
-      await db.execute(sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${row.id}, ${row.hash}, ${row.created_at})`);
+      await db.execute(
+        sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${row.id}, ${row.hash}, ${row.created_at})`,
+      );
     }
     expect((await http(plain.url, "GET", "/readyz")).status).toBe(200);
   });
@@ -77,11 +86,25 @@ describe("/metrics", () => {
     const app = await server.createApp({ clientType: "sandbox", name: "Metrics Co" });
     const dev = await developerOf(server, app.client_id, "metrics-dev@example.com");
     await createEndpoint(dev, app.client_id, receiver.url);
-    const conn = await connectEmployer(server.url, app, { customer_id: "metrics-co", products: ["company", "directory", "individual"], choice: { provider_id: "paycom", auth_method: "assisted" } });
-    const published = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(3), { source: "operator:test", retrievedAt: server.clock.now() });
+    const conn = await connectEmployer(server.url, app, {
+      customer_id: "metrics-co",
+      products: ["company", "directory", "individual"],
+      choice: { provider_id: "paycom", auth_method: "assisted" },
+    });
+    const published = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(3), {
+      source: "operator:test",
+      retrievedAt: server.clock.now(),
+    });
     expect(published.ok).toBe(true);
     const individual = "0b0e6f5e-0000-4000-8000-00000000abcd";
-    expect((await http(server.url, "POST", "/employer/individual", { bearer: conn.access_token, body: { requests: [{ individual_id: individual }] } })).status).toBe(200);
+    expect(
+      (
+        await http(server.url, "POST", "/employer/individual", {
+          bearer: conn.access_token,
+          body: { requests: [{ individual_id: individual }] },
+        })
+      ).status,
+    ).toBe(200);
     expect((await http(server.url, "GET", `/employer/directory?limit=1&offset=0`, { bearer: conn.access_token })).status).toBe(200);
     expect((await http(server.url, "GET", `/no/such/${conn.connection_id}`)).status).toBe(404);
 
@@ -95,7 +118,9 @@ describe("/metrics", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
-    expect(text).toMatch(/linnet_http_request_duration_seconds_bucket\{le="[^"]+",route="\/employer\/directory",method="GET",status_code="200"\} \d+/);
+    expect(text).toMatch(
+      /linnet_http_request_duration_seconds_bucket\{le="[^"]+",route="\/employer\/directory",method="GET",status_code="200"\} \d+/,
+    );
     expect(text).toContain('route="/employer/individual",method="POST",status_code="200"');
     expect(text).toContain('route="unmatched",method="GET",status_code="404"');
     expect(sample(text, 'linnet_publish_duration_seconds_count{group="org",outcome="ok"}')).toBe(1);
@@ -113,6 +138,7 @@ describe("/metrics", () => {
     const later = await (await scrape(server, `Bearer ${TOKEN}`)).text();
     expect(sample(later, 'linnet_assisted_tasks{state="overdue"}')).toBeGreaterThanOrEqual(1);
     // no application, connection, person or token anywhere in the exposition
-    for (const secret of [app.client_id, conn.connection_id, conn.access_token, individual, "metrics-co", "Metrics Co"]) expect(later).not.toContain(secret);
+    for (const secret of [app.client_id, conn.connection_id, conn.access_token, individual, "metrics-co", "Metrics Co"])
+      expect(later).not.toContain(secret);
   });
 });

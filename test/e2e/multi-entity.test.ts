@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import type { UploadView } from "../../contracts/linnet/ops.js";
+import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { signInConsole } from "../support/console.js";
 import { http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const sandboxConnection = (body: Record<string, unknown>) => http<Created>(server.url, "POST", "/sandbox/connections", { basic: app, body });
+const sandboxConnection = (body: Record<string, unknown>) =>
+  http<Created>(server.url, "POST", "/sandbox/connections", { basic: app, body });
 
 /** Every individual id of the directory of one entity, through the SDK's auto-pagination. */
 async function directoryIds(finch: Finch, entityId: string): Promise<string[]> {
@@ -69,7 +70,9 @@ describe("multi-entity connections", () => {
     expect(foreign.body.responses[0]?.code).toBe(404);
 
     // raw HTTP: the repeated and comma-joined encodings name the entity as well
-    const raw = await http<{ legal_name: string }>(server.url, "GET", `/employer/company?entity_ids=${second}`, { bearer: created.body.access_token });
+    const raw = await http<{ legal_name: string }>(server.url, "GET", `/employer/company?entity_ids=${second}`, {
+      bearer: created.body.access_token,
+    });
     expect(raw.body.legal_name).toBe(companyB.legal_name);
   });
 
@@ -88,7 +91,12 @@ describe("multi-entity connections", () => {
     for (const path of cases) {
       const res = await http(server.url, "GET", path, { bearer });
       expect(res.status, path).toBe(400);
-      expect(res.body, path).toMatchObject({ code: 400, name: expect.any(String), finch_code: "invalid_request", message: expect.stringContaining("entity_ids") });
+      expect(res.body, path).toMatchObject({
+        code: 400,
+        name: expect.any(String),
+        finch_code: "invalid_request",
+        message: expect.stringContaining("entity_ids"),
+      });
     }
     await expect(sdk(bearer).hris.directory.list()).rejects.toBeInstanceOf(Finch.BadRequestError);
   });
@@ -105,11 +113,22 @@ describe("multi-entity connections", () => {
       body: { entity_ids: [second, "3c90c3cc-0d44-4b50-8888-8dd25736052a"] },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ code: 400, statusCode: 400, status: 400, errors: [{ entityId: "3c90c3cc-0d44-4b50-8888-8dd25736052a", error: "NOT_FOUND" }] });
+    expect(unknown.body).toMatchObject({
+      code: 400,
+      statusCode: 400,
+      status: 400,
+      errors: [{ entityId: "3c90c3cc-0d44-4b50-8888-8dd25736052a", error: "NOT_FOUND" }],
+    });
     for (const body of [{}, { entity_ids: [] }, { entity_ids: ["nope"] }, { entity_ids: "x" }]) {
       const bad = await http(server.url, "POST", "/disconnect-entity", { bearer, body });
       expect(bad.status, JSON.stringify(body)).toBe(400);
-      expect(bad.body).toMatchObject({ code: 400, statusCode: 400, status: 400, name: expect.any(String), message: expect.stringContaining("entity_ids") });
+      expect(bad.body).toMatchObject({
+        code: 400,
+        statusCode: 400,
+        status: 400,
+        name: expect.any(String),
+        message: expect.stringContaining("entity_ids"),
+      });
     }
     expect((await finch.account.introspect()).entities?.map((e) => e.status)).toEqual(["connected", "connected"]);
 
@@ -128,12 +147,9 @@ describe("multi-entity connections", () => {
     expect(await finch.account.disconnectEntity({ entity_ids: [second!] })).toEqual({ status: "success" });
 
     // the webhook event names the connection and the entity
-    const events = await http<{ events: { event_type: string; connection_id: string; entity_id: string | null; data: { status?: string } }[] }>(
-      server.url,
-      "GET",
-      "/linnet/events?type=account.updated&limit=500",
-      { basic: app },
-    );
+    const events = await http<{
+      events: { event_type: string; connection_id: string; entity_id: string | null; data: { status?: string } }[];
+    }>(server.url, "GET", "/linnet/events?type=account.updated&limit=500", { basic: app });
     const mine = events.body.events.filter((e) => e.connection_id === created.body.connection_id);
     expect(mine.map((e) => [e.entity_id, e.data.status])).toEqual([[second, "disconnected"]]);
 
@@ -149,7 +165,9 @@ describe("multi-entity connections", () => {
     expect(intro.entities).toEqual([{ id: created.body.entity_id, name: null, source_id: null, status: "connected" }]);
     const company = await finch.hris.company.retrieve();
     expect((await finch.hris.company.retrieve({ entity_ids: [created.body.entity_id] })).id).toBe(company.id);
-    const other = await http(server.url, "GET", "/employer/company?entity_ids=3c90c3cc-0d44-4b50-8888-8dd25736052a", { bearer: created.body.access_token });
+    const other = await http(server.url, "GET", "/employer/company?entity_ids=3c90c3cc-0d44-4b50-8888-8dd25736052a", {
+      bearer: created.body.access_token,
+    });
     expect(other.status).toBe(400);
     // its only entity named: the connection is disconnected like POST /disconnect
     expect(await finch.account.disconnectEntity({ entity_ids: [created.body.entity_id] })).toEqual({ status: "success" });
@@ -159,14 +177,23 @@ describe("multi-entity connections", () => {
 
 describe("operators publish per entity", () => {
   it("an upload for one entity is served to reads naming that entity only", async () => {
-    const created = await sandboxConnection({ provider_id: "adp_workforce_now", authentication_type: "assisted", employee_size: 2, entity_count: 2 });
+    const created = await sandboxConnection({
+      provider_id: "adp_workforce_now",
+      authentication_type: "assisted",
+      employee_size: 2,
+      entity_count: 2,
+    });
     const bearer = created.body.access_token;
     const [first, second] = created.body.entity_ids;
     const ops = await signInConsole(server, "ops-entity@linnet.test", "operator");
     const census = fs.readFileSync(new URL("../../server/domain/ingestion/fixtures/adp-wfn-census.csv", import.meta.url));
-    const path = (entity: string) => `/ops/api/connections/${created.body.connection_id}/uploads?group=org&file_name=census.csv&entity_id=${entity}`;
+    const path = (entity: string) =>
+      `/ops/api/connections/${created.body.connection_id}/uploads?group=org&file_name=census.csv&entity_id=${entity}`;
     const headers = { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" };
-    const unknown = await http(server.url, "POST", path("3c90c3cc-0d44-4b50-8888-8dd25736052a"), { raw: census as unknown as string, headers });
+    const unknown = await http(server.url, "POST", path("3c90c3cc-0d44-4b50-8888-8dd25736052a"), {
+      raw: census as unknown as string,
+      headers,
+    });
     expect(unknown.status).toBe(400);
     const upload = await http<UploadView>(server.url, "POST", path(second!), { raw: census as unknown as string, headers });
     expect(upload.status).toBe(201);
@@ -181,10 +208,21 @@ describe("POST /forward", () => {
   it("forwards to the sandbox provider API and answers in the spec's envelope", async () => {
     const created = await sandboxConnection({ provider_id: "sandbox_payroll", employee_size: 7 });
     const finch = sdk(created.body.access_token);
-    const list = await finch.requestForwarding.forward({ method: "GET", route: "/v1/employees", params: { limit: 3, offset: 1 }, request_headers: { "X-Trace": "abc" } });
+    const list = await finch.requestForwarding.forward({
+      method: "GET",
+      route: "/v1/employees",
+      params: { limit: 3, offset: 1 },
+      request_headers: { "X-Trace": "abc" },
+    });
     expect(list.statusCode).toBe(200);
     expect(list.headers).toMatchObject({ "content-type": expect.stringContaining("application/json") });
-    expect(list.request).toEqual({ method: "GET", route: "/v1/employees", params: { limit: 3, offset: 1 }, headers: { "X-Trace": "abc" }, data: null });
+    expect(list.request).toEqual({
+      method: "GET",
+      route: "/v1/employees",
+      params: { limit: 3, offset: 1 },
+      headers: { "X-Trace": "abc" },
+      data: null,
+    });
     const page = JSON.parse(list.data!) as { total: number; employees: { employee_code: string; first_name: string }[] };
     expect(page.total).toBe(7);
     expect(page.employees.map((e) => e.employee_code)).toEqual(["E000002", "E000003", "E000004"]);
@@ -220,9 +258,15 @@ describe("POST /forward", () => {
     for (const [body, field] of bad) {
       const res = await http(server.url, "POST", "/forward", { bearer, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body, JSON.stringify(body)).toMatchObject({ code: 400, finch_code: "invalid_request", message: expect.stringContaining(field) });
+      expect(res.body, JSON.stringify(body)).toMatchObject({
+        code: 400,
+        finch_code: "invalid_request",
+        message: expect.stringContaining(field),
+      });
     }
-    await expect(sdk(bearer).requestForwarding.forward({ method: "GET", route: "https://example.com/" })).rejects.toBeInstanceOf(Finch.BadRequestError);
+    await expect(sdk(bearer).requestForwarding.forward({ method: "GET", route: "https://example.com/" })).rejects.toBeInstanceOf(
+      Finch.BadRequestError,
+    );
   });
 
   it("answers the documented error on an assisted connection, which has no provider API", async () => {
@@ -230,6 +274,10 @@ describe("POST /forward", () => {
     const finch = sdk(created.body.access_token);
     const err = await finch.requestForwarding.forward({ method: "GET", route: "/v1/employees" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Finch.BadRequestError);
-    expect((err as InstanceType<typeof Finch.BadRequestError>).error).toMatchObject({ code: 400, finch_code: "invalid_request", message: expect.stringContaining("assisted") });
+    expect((err as InstanceType<typeof Finch.BadRequestError>).error).toMatchObject({
+      code: 400,
+      finch_code: "invalid_request",
+      message: expect.stringContaining("assisted"),
+    });
   });
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpsConnection, Task } from "../../contracts/linnet/ops.js";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { findConnection } from "../../server/db/repositories/connections.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { createManualJob } from "../../server/domain/assisted/manual-jobs.js";
 import { runOperationsScheduler } from "../../server/domain/assisted/scheduler.js";
 import { DAY_MS } from "../../server/domain/clock.js";
-import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { orgInput } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";
@@ -24,8 +24,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const assisted = (provider: string, products = ["company", "directory", "individual", "employment", "payment", "pay_statement"], customer_id?: string) =>
-  connectEmployer(server.url, app, { products, customer_id, choice: { provider_id: provider, auth_method: "assisted", access_granted: false } });
+const assisted = (
+  provider: string,
+  products = ["company", "directory", "individual", "employment", "payment", "pay_statement"],
+  customer_id?: string,
+) =>
+  connectEmployer(server.url, app, {
+    products,
+    customer_id,
+    choice: { provider_id: provider, auth_method: "assisted", access_granted: false },
+  });
 const tasksOf = async (connectionId: string) => (await ops.call<OpsConnection>("GET", `/ops/api/connections/${connectionId}`)).body.tasks;
 
 describe("the work queue", () => {
@@ -50,7 +58,12 @@ describe("the work queue", () => {
     const conn = await assisted("paylocity", ["company", "directory"], "queue-customer");
     const list = await ops.call<{ tasks: Task[]; total: number }>("GET", "/ops/api/tasks?provider=paylocity&sort=due_asc");
     const task = list.body.tasks.find((t) => t.connection_id === conn.connection_id)!;
-    expect(task).toMatchObject({ customer_name: "Acme Inc", provider: { id: "paylocity", display_name: "Paylocity" }, application_name: "Benefit Co", status: "open" });
+    expect(task).toMatchObject({
+      customer_name: "Acme Inc",
+      provider: { id: "paylocity", display_name: "Paylocity" },
+      application_name: "Benefit Co",
+      status: "open",
+    });
 
     const claimed = await ops.call<Task>("POST", `/ops/api/tasks/${task.id}/claim`);
     expect(claimed.body).toMatchObject({ status: "in_progress", assignee: { id: ops.userId, email: "ops@linnet.test" } });
@@ -78,7 +91,10 @@ describe("publishing and the weekly refresh", () => {
   it("a publish completes the initial task, connects the connection and schedules a refresh 7 days after the pull", async () => {
     const conn = await assisted("adp_workforce_now", ["company", "directory"]);
     const pulledAt = server.clock.now();
-    const published = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(4), { source: `operator:${ops.userId}`, retrievedAt: pulledAt });
+    const published = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(4), {
+      source: `operator:${ops.userId}`,
+      retrievedAt: pulledAt,
+    });
     expect(published.ok).toBe(true);
     const tasks = await tasksOf(conn.connection_id);
     const initial = tasks.find((t) => t.kind === "initial")!;
@@ -120,16 +136,30 @@ describe("the scheduler, with a fake clock", () => {
 describe("connection status by operators", () => {
   it("moves with a reason, refuses connecting without data, and a disconnect cancels open tasks", async () => {
     const conn = await assisted("gusto", ["company", "directory"]);
-    const moved = await ops.call<OpsConnection>("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "error_no_account_setup", reason: "No invite after three reminders" } });
+    const moved = await ops.call<OpsConnection>("POST", `/ops/api/connections/${conn.connection_id}/status`, {
+      body: { status: "error_no_account_setup", reason: "No invite after three reminders" },
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.status).toBe("error_no_account_setup");
-    expect(moved.body.activity[0]).toMatchObject({ actor: `user:${ops.userId}`, to_status: "error_no_account_setup", message: "No invite after three reminders" });
-    expect((await http(server.url, "GET", "/introspect", { bearer: conn.access_token })).body).toMatchObject({ connection_status: { status: "error_no_account_setup" } });
-    const refused = await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "connected", reason: "x" } });
+    expect(moved.body.activity[0]).toMatchObject({
+      actor: `user:${ops.userId}`,
+      to_status: "error_no_account_setup",
+      message: "No invite after three reminders",
+    });
+    expect((await http(server.url, "GET", "/introspect", { bearer: conn.access_token })).body).toMatchObject({
+      connection_status: { status: "error_no_account_setup" },
+    });
+    const refused = await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, {
+      body: { status: "connected", reason: "x" },
+    });
     expect(refused.status).toBe(400);
-    const illegal = await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "reauth", reason: "x" } });
+    const illegal = await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, {
+      body: { status: "reauth", reason: "x" },
+    });
     expect(illegal.status).toBe(400);
-    const gone = await ops.call<OpsConnection>("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "disconnected", reason: "Employer left" } });
+    const gone = await ops.call<OpsConnection>("POST", `/ops/api/connections/${conn.connection_id}/status`, {
+      body: { status: "disconnected", reason: "Employer left" },
+    });
     expect(gone.body.status).toBe("disconnected");
     expect(gone.body.tasks.every((t) => t.status === "cancelled")).toBe(true);
     expect((await http(server.url, "GET", "/introspect", { bearer: conn.access_token })).status).toBe(401);
@@ -138,25 +168,49 @@ describe("connection status by operators", () => {
   it("losing access after data was published is a failed pull: the data stays served, the headers say error", async () => {
     const conn = await assisted("paylocity", ["company", "directory"]);
     const pulledAt = server.clock.now();
-    expect((await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), { source: `operator:${ops.userId}`, retrievedAt: pulledAt })).ok).toBe(true);
+    expect(
+      (
+        await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), {
+          source: `operator:${ops.userId}`,
+          retrievedAt: pulledAt,
+        })
+      ).ok,
+    ).toBe(true);
     const before = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
-    expect([before.headers.get("finch-last-attempted-update-date"), before.headers.get("finch-last-attempted-update-result")]).toEqual([pulledAt.toISOString(), "success"]);
+    expect([before.headers.get("finch-last-attempted-update-date"), before.headers.get("finch-last-attempted-update-result")]).toEqual([
+      pulledAt.toISOString(),
+      "success",
+    ]);
     server.clock.advance(7 * DAY_MS);
     ops = await signInConsole(server, "ops@linnet.test", "operator"); // the old session idled out meanwhile
-    const noPay = await ops.call<{ message: string }>("POST", `/ops/api/connections/${conn.connection_id}/pull-failures`, { body: { group: "pay", reason: "x" } });
+    const noPay = await ops.call<{ message: string }>("POST", `/ops/api/connections/${conn.connection_id}/pull-failures`, {
+      body: { group: "pay", reason: "x" },
+    });
     expect([noPay.status, noPay.body.message]).toEqual([400, "group: this connection has no pay products"]);
-    const moved = await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, { body: { status: "error_permissions", reason: "Our admin user was removed" } });
+    const moved = await ops.call("POST", `/ops/api/connections/${conn.connection_id}/status`, {
+      body: { status: "error_permissions", reason: "Our admin user was removed" },
+    });
     expect(moved.status).toBe(200);
     const after = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
     expect(after.status).toBe(200);
     expect(after.headers.get("finch-data-retrieved")).toBe(pulledAt.toISOString());
-    expect([after.headers.get("finch-last-attempted-update-date"), after.headers.get("finch-last-attempted-update-result")]).toEqual([server.clock.now().toISOString(), "error"]);
+    expect([after.headers.get("finch-last-attempted-update-date"), after.headers.get("finch-last-attempted-update-result")]).toEqual([
+      server.clock.now().toISOString(),
+      "error",
+    ]);
   });
 
   it("an operator records a failed pull of one group; the connection stands and the data stays served", async () => {
     const conn = await assisted("paycor", ["company", "directory", "payment"]);
     const pulledAt = server.clock.now();
-    expect((await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), { source: `operator:${ops.userId}`, retrievedAt: pulledAt })).ok).toBe(true);
+    expect(
+      (
+        await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), {
+          source: `operator:${ops.userId}`,
+          retrievedAt: pulledAt,
+        })
+      ).ok,
+    ).toBe(true);
     server.clock.advance(DAY_MS);
     ops = await signInConsole(server, "ops@linnet.test", "operator"); // the old session idled out meanwhile
     const path = `/ops/api/connections/${conn.connection_id}/pull-failures`;
@@ -170,14 +224,29 @@ describe("connection status by operators", () => {
     expect(recorded.status).toBe(200);
     expect(recorded.body.status).toBe("connected");
     expect(recorded.body.last_attempts).toEqual({ org: { at: server.clock.now().toISOString(), result: "error" }, pay: null });
-    expect(recorded.body.activity[0]).toMatchObject({ kind: "pull_failed", actor: `user:${ops.userId}`, message: "Could not pull organization data: Paycor was down for maintenance" });
+    expect(recorded.body.activity[0]).toMatchObject({
+      kind: "pull_failed",
+      actor: `user:${ops.userId}`,
+      message: "Could not pull organization data: Paycor was down for maintenance",
+    });
     const read = await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token });
     expect(read.status).toBe(200);
     expect(read.headers.get("finch-data-retrieved")).toBe(pulledAt.toISOString());
     expect(read.headers.get("finch-last-attempted-update-result")).toBe("error");
     // the next successful pull clears it
-    expect((await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), { source: `operator:${ops.userId}`, retrievedAt: server.clock.now() })).ok).toBe(true);
-    expect((await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token })).headers.get("finch-last-attempted-update-result")).toBe("success");
+    expect(
+      (
+        await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(2), {
+          source: `operator:${ops.userId}`,
+          retrievedAt: server.clock.now(),
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (await http(server.url, "GET", "/employer/directory", { bearer: conn.access_token })).headers.get(
+        "finch-last-attempted-update-result",
+      ),
+    ).toBe("success");
   });
 });
 
@@ -185,21 +254,37 @@ describe("manual jobs", () => {
   it("queued for operators, due in two business days, followed through GET /jobs/manual/{id}", async () => {
     const conn = await assisted("paychex_flex", ["company", "directory", "benefits"]);
     const connection = (await findConnection(server.linnet.deps.db, conn.connection_id))!;
-    const job = await createManualJob(server.linnet.deps, connection, "benefit_enroll", { benefit: "401k", individuals: [{ individual_id: "i-1", employee_deduction: { amount: 500, type: "fixed" } }] });
+    const job = await createManualJob(server.linnet.deps, connection, "benefit_enroll", {
+      benefit: "401k",
+      individuals: [{ individual_id: "i-1", employee_deduction: { amount: 500, type: "fixed" } }],
+    });
     const dueDays = (job.dueAt.getTime() - job.createdAt.getTime()) / DAY_MS;
     expect(dueDays).toBeGreaterThanOrEqual(2);
     expect(dueDays).toBeLessThanOrEqual(4);
-    expect((await http(server.url, "GET", `/jobs/manual/${job.id}`, { bearer: conn.access_token })).body).toEqual({ job_id: job.id, status: "pending", body: null });
+    expect((await http(server.url, "GET", `/jobs/manual/${job.id}`, { bearer: conn.access_token })).body).toEqual({
+      job_id: job.id,
+      status: "pending",
+      body: null,
+    });
     const listed = await ops.call<{ jobs: { job_id: string }[] }>("GET", "/ops/api/manual-jobs");
     expect(listed.body.jobs.map((j) => j.job_id)).toContain(job.id);
-    expect((await ops.call("POST", `/ops/api/manual-jobs/${job.id}/start`)).body).toMatchObject({ status: "in_progress", assignee: { id: ops.userId } });
+    expect((await ops.call("POST", `/ops/api/manual-jobs/${job.id}/start`)).body).toMatchObject({
+      status: "in_progress",
+      assignee: { id: ops.userId },
+    });
     const items = [{ individual_id: "i-1", code: 201, message: "Enrolled in 401k" }];
     const done = await ops.call("POST", `/ops/api/manual-jobs/${job.id}/complete`, { body: { status: "complete", body: items } });
     expect(done.body).toMatchObject({ status: "complete", body: items });
-    expect((await http(server.url, "GET", `/jobs/manual/${job.id}`, { bearer: conn.access_token })).body).toEqual({ job_id: job.id, status: "complete", body: items });
+    expect((await http(server.url, "GET", `/jobs/manual/${job.id}`, { bearer: conn.access_token })).body).toEqual({
+      job_id: job.id,
+      status: "complete",
+      body: items,
+    });
     expect((await ops.call("POST", `/ops/api/manual-jobs/${job.id}/start`)).status).toBe(400);
     const ids = async (status?: string) =>
-      (await ops.call<{ jobs: { job_id: string }[] }>("GET", `/ops/api/manual-jobs${status ? `?status=${status}` : ""}`)).body.jobs.map((j) => j.job_id);
+      (await ops.call<{ jobs: { job_id: string }[] }>("GET", `/ops/api/manual-jobs${status ? `?status=${status}` : ""}`)).body.jobs.map(
+        (j) => j.job_id,
+      );
     expect(await ids()).not.toContain(job.id); // the default list holds open jobs only
     expect(await ids("any")).toContain(job.id);
     expect(await ids("complete")).toContain(job.id);

@@ -20,7 +20,11 @@ beforeAll(async () => {
   app = await server.createApp();
   const created = await http<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
     basic: app,
-    body: { provider_id: "sandbox_payroll", products: ["company", "directory", "individual", "employment", "payment", "pay_statement", "benefits"], employee_size: 3 },
+    body: {
+      provider_id: "sandbox_payroll",
+      products: ["company", "directory", "individual", "employment", "payment", "pay_statement", "benefits"],
+      employee_size: 3,
+    },
   });
   expect(created.status).toBe(200);
   token = created.body.access_token;
@@ -33,7 +37,10 @@ const BODIES: Record<string, unknown> = {
   "POST /ops/api/tasks/:id/reassign": { user_id: "ADMIN" },
   "PUT /sandbox/individual/:individual_id": { first_name: "Ada" },
   "PUT /sandbox/employment/:individual_id": { title: "Engineer" },
-  "PUT /employer/pay-statement-item/rule/:rule_id": { conditions: [{ field: "name", operator: "equals", value: "Salary" }], attributes: { metadata: { a: 1 } } },
+  "PUT /employer/pay-statement-item/rule/:rule_id": {
+    conditions: [{ field: "name", operator: "equals", value: "Salary" }],
+    attributes: { metadata: { a: 1 } },
+  },
   "POST /employer/benefits/:benefit_id": { description: "Renamed" },
   "POST /employer/benefits/:benefit_id/individuals": [{ individual_id: "00000000-0000-4000-8000-000000000000" }],
   "DELETE /employer/benefits/:benefit_id/individuals": { individual_ids: ["00000000-0000-4000-8000-000000000000"] },
@@ -43,7 +50,20 @@ const ids = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }),
   fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }),
   fc.string({ minLength: 300, maxLength: 2000 }),
-  fc.constantFrom("../", "..%2F..%2Fetc%2Fpasswd", "' OR 1=1 --", "1; DROP TABLE connections", "%00", "%E2%80%AE", "null", "0", "-1", "00000000-0000-4000-8000-000000000000", "00000000-0000-0000-0000-00000000000g", "NaN"),
+  fc.constantFrom(
+    "../",
+    "..%2F..%2Fetc%2Fpasswd",
+    "' OR 1=1 --",
+    "1; DROP TABLE connections",
+    "%00",
+    "%E2%80%AE",
+    "null",
+    "0",
+    "-1",
+    "00000000-0000-4000-8000-000000000000",
+    "00000000-0000-0000-0000-00000000000g",
+    "NaN",
+  ),
 );
 
 /** A value as it goes into a URL: encoded, or raw when it is a pre-encoded constant. */
@@ -69,18 +89,28 @@ describe("property: any path id answers 4xx in the Finch error shape", () => {
             const key = `${route.method} ${route.url}`;
             const known = BODIES[key] === undefined ? undefined : JSON.parse(JSON.stringify(BODIES[key]).replace("ADMIN", admin.userId));
             const body = known ?? (route.method === "GET" || route.method === "DELETE" ? undefined : {});
-            const res = isConsole(route.url) ? await admin.call(route.method, path, { body }) : await http(server.url, route.method, path, { bearer: token, body });
+            const res = isConsole(route.url)
+              ? await admin.call(route.method, path, { body })
+              : await http(server.url, route.method, path, { bearer: token, body });
             const label = `${key} ${target}=${JSON.stringify(id).slice(0, 80)} → ${res.status} ${res.text.slice(0, 200)}`;
             expect(res.status, label).toBeLessThan(500);
             const html = (res.headers.get("content-type") ?? "").startsWith("text/html");
             if (html) return; // a page (e.g. /connect/status/:token) renders and asks its API, which is covered here too
             expect(res.status, label).toBeGreaterThanOrEqual(400);
-            expect(res.body, label).toMatchObject({ code: res.status, name: expect.any(String), finch_code: expect.any(String), message: expect.any(String) });
+            expect(res.body, label).toMatchObject({
+              code: res.status,
+              name: expect.any(String),
+              finch_code: expect.any(String),
+              message: expect.any(String),
+            });
           }),
           { numRuns: 12 },
         );
         const outcome = await run;
-        if (outcome.failed) failures.push(String(outcome.errorInstance instanceof Error ? outcome.errorInstance.message : outcome.errorInstance).split("\n")[0]!);
+        if (outcome.failed)
+          failures.push(
+            String(outcome.errorInstance instanceof Error ? outcome.errorInstance.message : outcome.errorInstance).split("\n")[0]!,
+          );
       }
     }
     // all routes are walked before failing, so one run names every route that still breaks

@@ -1,10 +1,15 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaymentInput } from "../../contracts/linnet/snapshot-input.js";
-import { findConnection } from "../../server/db/repositories/connections.repository.js";
-import { type ItemOccurrenceRow, itemOccurrences, itemsRecorded, recordedItemOccurrences } from "../../server/db/repositories/pay-statement-items.repository.js";
 import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { publishPaySnapshot } from "../../server/commands/publish-pay.js";
+import { findConnection } from "../../server/db/repositories/connections.repository.js";
+import {
+  type ItemOccurrenceRow,
+  itemOccurrences,
+  itemsRecorded,
+  recordedItemOccurrences,
+} from "../../server/db/repositories/pay-statement-items.repository.js";
 import { orgInput, payment } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -12,7 +17,12 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 /** The pay statement items recorded with each pay snapshot: replace and merge publishes, and older snapshots. */
 let server: TestServer;
 const meta = { source: "test", retrievedAt: new Date("2026-02-01T00:00:00.000Z") };
-const group = { source_id: "G1", name: "Salaried", pay_frequencies: ["bi_weekly" as const], individual_source_ids: ["E0001", "E0002", "E0003"] };
+const group = {
+  source_id: "G1",
+  name: "Salaried",
+  pay_frequencies: ["bi_weekly" as const],
+  individual_source_ids: ["E0001", "E0002", "E0003"],
+};
 
 interface Item {
   name: string;
@@ -24,7 +34,14 @@ interface Item {
 function paymentWith(sourceId: string, payDate: string, earning: string): PaymentInput {
   const p = payment(sourceId, payDate, ["E0001", "E0002"]);
   const first = p.pay_statements[0]!;
-  const extra = { type: "bonus", name: earning, amount: 5_000, currency: "usd", hours: null, attributes: { metadata: { zeta: 1, a: { bb: [1, { y: 2, x: 1 }], c: true } } } };
+  const extra = {
+    type: "bonus",
+    name: earning,
+    amount: 5_000,
+    currency: "usd",
+    hours: null,
+    attributes: { metadata: { zeta: 1, a: { bb: [1, { y: 2, x: 1 }], c: true } } },
+  };
   first.earnings = [...(first.earnings ?? []), extra as unknown as NonNullable<typeof first.earnings>[number]];
   return p;
 }
@@ -41,7 +58,12 @@ async function connect(): Promise<{ token: string; connectionId: string }> {
 }
 
 async function publish(connectionId: string, payments: PaymentInput[], mode: "replace" | "merge"): Promise<string> {
-  const published = await publishPaySnapshot(server.linnet.deps, connectionId, { pay_groups: mode === "merge" ? [] : [group], payments, mode }, meta);
+  const published = await publishPaySnapshot(
+    server.linnet.deps,
+    connectionId,
+    { pay_groups: mode === "merge" ? [] : [group], payments, mode },
+    meta,
+  );
   if (!published.ok) throw published.error;
   return published.value.snapshot_id;
 }
@@ -65,7 +87,10 @@ async function expectRecordedMatchesStatements(snapshotId: string): Promise<void
   expect(recorded.length).toBeGreaterThan(0);
   expect(comparable(recorded)).toEqual(comparable(await itemOccurrences(db, snapshotId)));
   const metadata = recorded.find((r) => r.metadata !== null)?.metadata;
-  if (metadata) expect(Object.keys(JSON.parse(metadata))).toEqual(Object.keys(JSON.parse((await itemOccurrences(db, snapshotId)).find((r) => r.metadata !== null)!.metadata!)));
+  if (metadata)
+    expect(Object.keys(JSON.parse(metadata))).toEqual(
+      Object.keys(JSON.parse((await itemOccurrences(db, snapshotId)).find((r) => r.metadata !== null)!.metadata!)),
+    );
 }
 
 beforeAll(async () => {
@@ -76,11 +101,20 @@ afterAll(() => server.close());
 describe("items recorded with the pay snapshot", () => {
   it("a replace publish records exactly its own items: an item of a payment left out disappears", async () => {
     const { token, connectionId } = await connect();
-    const first = await publish(connectionId, [payment("P1", "2026-01-09", ["E0001", "E0002"]), paymentWith("P2", "2026-01-23", "Signing bonus")], "replace");
+    const first = await publish(
+      connectionId,
+      [payment("P1", "2026-01-09", ["E0001", "E0002"]), paymentWith("P2", "2026-01-23", "Signing bonus")],
+      "replace",
+    );
     await expectRecordedMatchesStatements(first);
     const before = await items(token);
     expect(names(before.items)).toEqual(["401k", "Federal income tax", "Salary", "Signing bonus"]);
-    expect(before.items.find((i) => i.name === "Signing bonus")?.attributes).toEqual({ type: "bonus", pre_tax: null, employer: null, metadata: { zeta: 1, a: { bb: [1, { y: 2, x: 1 }], c: true } } });
+    expect(before.items.find((i) => i.name === "Signing bonus")?.attributes).toEqual({
+      type: "bonus",
+      pre_tax: null,
+      employer: null,
+      metadata: { zeta: 1, a: { bb: [1, { y: 2, x: 1 }], c: true } },
+    });
     expect(names((await items(token, "?end_date=2026-01-10")).items)).toEqual(["401k", "Federal income tax", "Salary"]);
 
     const second = await publish(connectionId, [payment("P1", "2026-01-09", ["E0001"]), payment("P3", "2026-02-06", ["E0003"])], "replace");
@@ -92,26 +126,43 @@ describe("items recorded with the pay snapshot", () => {
 
   it("a merge publish carries the earlier payments' items forward, and a replaced payment's item disappears", async () => {
     const { token, connectionId } = await connect();
-    await publish(connectionId, [payment("P1", "2026-01-09", ["E0001", "E0002"]), paymentWith("P2", "2026-01-23", "Signing bonus")], "replace");
+    await publish(
+      connectionId,
+      [payment("P1", "2026-01-09", ["E0001", "E0002"]), paymentWith("P2", "2026-01-23", "Signing bonus")],
+      "replace",
+    );
     // merge: a new payment with a new item; the earlier payments (and their items) are kept
     const added = await publish(connectionId, [paymentWith("P3", "2026-02-06", "Commission")], "merge");
     await expectRecordedMatchesStatements(added);
     expect(names((await items(token)).items)).toEqual(["401k", "Commission", "Federal income tax", "Salary", "Signing bonus"]);
-    expect(names((await items(token, "?start_date=2026-01-20&end_date=2026-01-31")).items)).toEqual(["401k", "Federal income tax", "Salary", "Signing bonus"]);
+    expect(names((await items(token, "?start_date=2026-01-20&end_date=2026-01-31")).items)).toEqual([
+      "401k",
+      "Federal income tax",
+      "Salary",
+      "Signing bonus",
+    ]);
 
     // merge: P2 replaced by a version without the bonus: the bonus appears nowhere else, so it is gone
     const replaced = await publish(connectionId, [payment("P2", "2026-01-23", ["E0002"])], "merge");
     await expectRecordedMatchesStatements(replaced);
     const after = await items(token);
     expect(names(after.items)).toEqual(["401k", "Commission", "Federal income tax", "Salary"]);
-    expect(names((await items(token, "?start_date=2026-01-20&end_date=2026-01-31")).items)).toEqual(["401k", "Federal income tax", "Salary"]);
+    expect(names((await items(token, "?start_date=2026-01-20&end_date=2026-01-31")).items)).toEqual([
+      "401k",
+      "Federal income tax",
+      "Salary",
+    ]);
     // P3's items still carry P3's pay date after two merges
     expect(names((await items(token, "?start_date=2026-02-01")).items)).toEqual(["401k", "Commission", "Federal income tax", "Salary"]);
   });
 
   it("a snapshot published before items were recorded is read from its statements, and a merge onto it records them", async () => {
     const { token, connectionId } = await connect();
-    const legacy = await publish(connectionId, [payment("P1", "2026-01-09", ["E0001"]), paymentWith("P2", "2026-01-23", "Signing bonus")], "replace");
+    const legacy = await publish(
+      connectionId,
+      [payment("P1", "2026-01-09", ["E0001"]), paymentWith("P2", "2026-01-23", "Signing bonus")],
+      "replace",
+    );
     // as the database was before the migration: no item rows (the snapshot has not been read yet, so nothing is cached)
     const db = server.linnet.deps.db;
     await db.execute(sql`delete from pay_statement_items where snapshot_id = ${legacy}`);
@@ -130,7 +181,11 @@ describe("items recorded with the pay snapshot", () => {
     const { token, connectionId } = await connect();
     await publish(connectionId, [payment("P1", "2026-01-09", ["E0001"]), paymentWith("P2", "2026-01-23", "Signing bonus")], "replace");
     const recorded = await items(token);
-    const again = await publish(connectionId, [payment("P1", "2026-01-09", ["E0001"]), paymentWith("P2", "2026-01-23", "Signing bonus")], "replace");
+    const again = await publish(
+      connectionId,
+      [payment("P1", "2026-01-09", ["E0001"]), paymentWith("P2", "2026-01-23", "Signing bonus")],
+      "replace",
+    );
     const db = server.linnet.deps.db;
     await db.execute(sql`delete from pay_statement_item_sets where snapshot_id = ${again}`);
     const fromStatements = await items(token);

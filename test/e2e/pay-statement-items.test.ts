@@ -15,7 +15,10 @@ const CATEGORIES = ["earnings", "taxes", "employee_deductions", "employer_contri
 
 const basicClient = () => new Finch({ baseURL: server.url, clientID: app.client_id, clientSecret: app.client_secret, maxRetries: 0 });
 const sandbox = (body: Record<string, unknown>) =>
-  http<{ access_token: string }>(server.url, "POST", "/sandbox/connections", { basic: { client_id: app.client_id, client_secret: app.client_secret }, body });
+  http<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
+    basic: { client_id: app.client_id, client_secret: app.client_secret },
+    body,
+  });
 const tokenClient = (accessToken: string) => new Finch({ baseURL: server.url, accessToken, maxRetries: 0 });
 
 /** The SDK's generated update params only declare `optionalProperty` (a quirk of the spec); it sends the rest as the body. */
@@ -27,7 +30,8 @@ async function listItems(client: Finch, query: Parameters<Finch["hris"]["payStat
   for await (const item of client.hris.payStatementItem.list(query)) items.push(item);
   return items;
 }
-const keyOf = (category: string, name: string, type: unknown, preTax: unknown, employer: unknown) => JSON.stringify([category, name, type ?? null, preTax ?? null, employer ?? null]);
+const keyOf = (category: string, name: string, type: unknown, preTax: unknown, employer: unknown) =>
+  JSON.stringify([category, name, type ?? null, preTax ?? null, employer ?? null]);
 const itemKey = (i: Item) => keyOf(i.category, i.name, i.attributes.type, i.attributes.pre_tax, i.attributes.employer);
 
 /** Every distinct item of every pay statement, with its latest pay date, read through the pay statement API. */
@@ -39,11 +43,19 @@ async function itemsFromStatements(client: Finch): Promise<Map<string, string>> 
   for (let i = 0; i < payments.length; i += 10) {
     const requests = payments.slice(i, i + 10).map((p) => ({ payment_id: p.id, limit: 5000 }));
     for await (const r of client.hris.payStatements.retrieveMany({ requests })) {
-      const body = r.body as unknown as { pay_statements: Record<string, { name: string; type?: string | null; pre_tax?: boolean; employer?: boolean }[] | null>[] };
+      const body = r.body as unknown as {
+        pay_statements: Record<string, { name: string; type?: string | null; pre_tax?: boolean; employer?: boolean }[] | null>[];
+      };
       for (const s of body.pay_statements) {
         for (const category of CATEGORIES) {
           for (const e of s[category] ?? []) {
-            const key = keyOf(category, e.name, e.type, category === "employee_deductions" ? e.pre_tax : null, category === "taxes" ? e.employer : null);
+            const key = keyOf(
+              category,
+              e.name,
+              e.type,
+              category === "employee_deductions" ? e.pre_tax : null,
+              category === "taxes" ? e.employer : null,
+            );
             const date = payDate.get(r.payment_id)!;
             if ((seen.get(key) ?? "") < date) seen.set(key, date);
           }
@@ -86,11 +98,21 @@ describe("the item list", () => {
     const taxes = await listItems(finch, { categories: ["taxes", "employer_contributions"] });
     expect(taxes.length).toBe(all.filter((i) => i.category === "taxes" || i.category === "employer_contributions").length);
     expect(new Set(taxes.map((i) => i.category))).toEqual(new Set(["taxes", "employer_contributions"]));
-    const comma = await http<{ responses: Item[] }>(server.url, "GET", "/employer/pay-statement-item?categories=taxes,employer_contributions", { bearer: token });
+    const comma = await http<{ responses: Item[] }>(
+      server.url,
+      "GET",
+      "/employer/pay-statement-item?categories=taxes,employer_contributions",
+      { bearer: token },
+    );
     expect(comma.body.responses.map(itemKey)).toEqual(taxes.map(itemKey));
 
     const named = await listItems(finch, { name: "MEDI" });
-    expect(named.map((i) => i.name).sort()).toEqual(all.filter((i) => i.name.toLowerCase().includes("medi")).map((i) => i.name).sort());
+    expect(named.map((i) => i.name).sort()).toEqual(
+      all
+        .filter((i) => i.name.toLowerCase().includes("medi"))
+        .map((i) => i.name)
+        .sort(),
+    );
     expect(named.length).toBeGreaterThan(0);
     const typed = await listItems(finch, { type: "fica" });
     expect(typed.length).toBeGreaterThan(0);
@@ -107,7 +129,9 @@ describe("the item list", () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 400, finch_code: "invalid_request" });
     expect(String(bad.body.message)).toContain("categories");
-    const backwards = await http(server.url, "GET", "/employer/pay-statement-item?start_date=2025-02-01&end_date=2025-01-01", { bearer: token });
+    const backwards = await http(server.url, "GET", "/employer/pay-statement-item?start_date=2025-02-01&end_date=2025-01-01", {
+      bearer: token,
+    });
     expect(backwards.status).toBe(400);
   });
 
@@ -121,12 +145,16 @@ describe("the item list", () => {
   });
 
   it("refuses a token without the pay_statement product (403), for items and rules", async () => {
-    const created = await basicClient().sandbox.connections.create({ provider_id: "sandbox_payroll", products: ["company", "directory", "payment"], employee_size: 3 });
+    const created = await basicClient().sandbox.connections.create({
+      provider_id: "sandbox_payroll",
+      products: ["company", "directory", "payment"],
+      employee_size: 3,
+    });
     const client = tokenClient(created.access_token);
     await expect(listItems(client)).rejects.toBeInstanceOf(Finch.PermissionDeniedError);
-    await expect(client.hris.payStatementItem.rules.create({ conditions: [{ field: "name", operator: "equals", value: "X" }] })).rejects.toBeInstanceOf(
-      Finch.PermissionDeniedError,
-    );
+    await expect(
+      client.hris.payStatementItem.rules.create({ conditions: [{ field: "name", operator: "equals", value: "X" }] }),
+    ).rejects.toBeInstanceOf(Finch.PermissionDeniedError);
   });
 });
 
@@ -149,11 +177,15 @@ describe("rules", () => {
     const payments = [];
     for await (const p of finch.hris.payments.list({ start_date: "2000-01-01", end_date: "2100-01-01" })) payments.push(p);
     const pages = [];
-    for await (const r of finch.hris.payStatements.retrieveMany({ requests: [{ payment_id: payments.at(-1)!.id, limit: 5000 }] })) pages.push(r);
-    const statements = (pages[0]!.body as { pay_statements: { employee_deductions: { name: string; attributes?: { metadata?: unknown } | null }[] | null }[] }).pay_statements;
+    for await (const r of finch.hris.payStatements.retrieveMany({ requests: [{ payment_id: payments.at(-1)!.id, limit: 5000 }] }))
+      pages.push(r);
+    const statements = (
+      pages[0]!.body as { pay_statements: { employee_deductions: { name: string; attributes?: { metadata?: unknown } | null }[] | null }[] }
+    ).pay_statements;
     const deductions = statements.flatMap((s) => s.employee_deductions ?? []);
     expect(deductions.some((d) => d.name === "Medical")).toBe(true);
-    for (const d of deductions) expect(d.attributes?.metadata ?? null).toEqual(d.name === "Medical" ? { label: "health", plan: { tier: 2 } } : null);
+    for (const d of deductions)
+      expect(d.attributes?.metadata ?? null).toEqual(d.name === "Medical" ? { label: "health", plan: { tier: 2 } } : null);
 
     const listed = [];
     for await (const r of finch.hris.payStatementItem.rules.list()) listed.push(r);
@@ -173,7 +205,10 @@ describe("rules", () => {
     expect(items.filter((i) => i.attributes.type === "fica").every((i) => i.attributes.metadata?.label === "fica")).toBe(true);
     expect(items.filter((i) => i.attributes.type !== "fica").every((i) => i.attributes.metadata === null)).toBe(true);
 
-    const updated = await finch.hris.payStatementItem.rules.update(rule.id!, updateBody({ attributes: { metadata: { label: "medical" } } }));
+    const updated = await finch.hris.payStatementItem.rules.update(
+      rule.id!,
+      updateBody({ attributes: { metadata: { label: "medical" } } }),
+    );
     expect(updated.attributes?.metadata).toEqual({ label: "medical" });
     expect(updated.conditions).toEqual(rule.conditions);
     items = await listItems(finch, { name: "medical" });
@@ -199,9 +234,17 @@ describe("rules", () => {
   it("a rule change changes the ETag of the item list", async () => {
     const first = await http(server.url, "GET", "/employer/pay-statement-item", { bearer: token });
     const etag = first.headers.get("etag")!;
-    expect((await http(server.url, "GET", "/employer/pay-statement-item", { bearer: token, headers: { "if-none-match": etag } })).status).toBe(304);
-    const rule = await finch.hris.payStatementItem.rules.create({ conditions: [{ field: "name", operator: "equals", value: "Dental" }], attributes: { metadata: { a: 1 } } });
-    const again = await http<{ responses: Item[] }>(server.url, "GET", "/employer/pay-statement-item", { bearer: token, headers: { "if-none-match": etag } });
+    expect(
+      (await http(server.url, "GET", "/employer/pay-statement-item", { bearer: token, headers: { "if-none-match": etag } })).status,
+    ).toBe(304);
+    const rule = await finch.hris.payStatementItem.rules.create({
+      conditions: [{ field: "name", operator: "equals", value: "Dental" }],
+      attributes: { metadata: { a: 1 } },
+    });
+    const again = await http<{ responses: Item[] }>(server.url, "GET", "/employer/pay-statement-item", {
+      bearer: token,
+      headers: { "if-none-match": etag },
+    });
     expect(again.status).toBe(200);
     expect(again.body.responses.find((i) => i.name === "Dental")?.attributes.metadata).toEqual({ a: 1 });
     await finch.hris.payStatementItem.rules.delete(rule.id!);
@@ -214,7 +257,14 @@ describe("rules", () => {
       [{ conditions: [{ field: "amount", operator: "equals", value: "x" }] }, "conditions.0.field"],
       [{ conditions: [{ field: "name", operator: "equals" }] }, "conditions.0.value"],
       [{ conditions: [{ field: "name", operator: "equals", value: "x" }], effective_start_date: "2025-13-01" }, "effective_start_date"],
-      [{ conditions: [{ field: "name", operator: "equals", value: "x" }], effective_start_date: "2025-02-01", effective_end_date: "2025-01-01" }, "effective_end_date"],
+      [
+        {
+          conditions: [{ field: "name", operator: "equals", value: "x" }],
+          effective_start_date: "2025-02-01",
+          effective_end_date: "2025-01-01",
+        },
+        "effective_end_date",
+      ],
       [{ conditions: [{ field: "name", operator: "equals", value: "x" }], attributes: { metadata: "x" } }, "attributes.metadata"],
       [{ conditions: [{ field: "name", operator: "equals", value: "x" }], entity_type: "pay_statement" }, "entity_type"],
     ];
@@ -224,7 +274,10 @@ describe("rules", () => {
       expect(res.body).toMatchObject({ code: 400, finch_code: "invalid_request" });
       expect(String(res.body.message)).toContain(field);
     }
-    const put = await http(server.url, "PUT", "/employer/pay-statement-item/rule/00000000-0000-4000-8000-000000000000", { bearer: token, body: {} });
+    const put = await http(server.url, "PUT", "/employer/pay-statement-item/rule/00000000-0000-4000-8000-000000000000", {
+      bearer: token,
+      body: {},
+    });
     expect(put.status).toBe(404);
     expect(String(put.body.message)).toContain("not found");
     for (const id of ["not-a-uuid", "' OR 1=1 --"]) {
@@ -234,14 +287,19 @@ describe("rules", () => {
   });
 
   it("one connection never sees another's rules", async () => {
-    const mine = await finch.hris.payStatementItem.rules.create({ conditions: [{ field: "name", operator: "equals", value: "Medicare" }], attributes: { metadata: { mine: true } } });
+    const mine = await finch.hris.payStatementItem.rules.create({
+      conditions: [{ field: "name", operator: "equals", value: "Medicare" }],
+      attributes: { metadata: { mine: true } },
+    });
     const theirs = [];
     for await (const r of other.hris.payStatementItem.rules.list()) theirs.push(r);
     expect(theirs).toEqual([]);
     const theirItems = await listItems(other);
     expect(theirItems.length).toBeGreaterThan(0);
     expect(theirItems.every((i) => i.attributes.metadata === null)).toBe(true);
-    await expect(other.hris.payStatementItem.rules.update(mine.id!, updateBody({ attributes: { metadata: { stolen: true } } }))).rejects.toBeInstanceOf(Finch.NotFoundError);
+    await expect(
+      other.hris.payStatementItem.rules.update(mine.id!, updateBody({ attributes: { metadata: { stolen: true } } })),
+    ).rejects.toBeInstanceOf(Finch.NotFoundError);
     await expect(other.hris.payStatementItem.rules.delete(mine.id!)).rejects.toBeInstanceOf(Finch.NotFoundError);
     const still = (await listItems(finch, { name: "Medicare" })).map((i) => i.attributes.metadata);
     expect(still.every((m) => m?.mine === true)).toBe(true);

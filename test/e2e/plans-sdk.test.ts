@@ -25,8 +25,29 @@ const PLAN_PRODUCTS = ["plans", "plans_enrollments", "plans_dependents"];
 const file = (path: string) => fs.readFileSync(new URL(`../../server/domain/${path}`, import.meta.url));
 
 /** The spec's required fields (GetPlanResponse / EnrollmentResponse / DependentResponse), all of them, nothing else. */
-const PLAN_KEYS = ["carrier", "coverage_tiers", "deduction_codes", "description", "end_date", "id", "name", "network_type", "start_date", "type"];
-const ENROLLMENT_KEYS = ["contributions", "coverage_end_date", "coverage_start_date", "coverage_tier", "dependent_ids", "id", "individual_id", "plan_id", "status"];
+const PLAN_KEYS = [
+  "carrier",
+  "coverage_tiers",
+  "deduction_codes",
+  "description",
+  "end_date",
+  "id",
+  "name",
+  "network_type",
+  "start_date",
+  "type",
+];
+const ENROLLMENT_KEYS = [
+  "contributions",
+  "coverage_end_date",
+  "coverage_start_date",
+  "coverage_tier",
+  "dependent_ids",
+  "id",
+  "individual_id",
+  "plan_id",
+  "status",
+];
 const DEPENDENT_KEYS = ["coverage", "date_of_birth", "dependent_id", "first_name", "gender", "last_name", "middle_name", "ssn"];
 
 type Page<K extends string, T> = { paging: { count: number; offset: number } } & Record<K, T[]>;
@@ -92,12 +113,18 @@ describe("a sandbox connection", () => {
     const latest = payments.sort((a, b) => (a.pay_date! < b.pay_date! ? 1 : -1))[0]!;
     const pages = [];
     for await (const r of finch.hris.payStatements.retrieveMany({ requests: [{ payment_id: latest.id, limit: 5000 }] })) pages.push(r);
-    const statements = (pages[0]!.body as { pay_statements: { individual_id: string; employee_deductions: { type: string; amount: number }[] }[] }).pay_statements;
+    const statements = (
+      pages[0]!.body as { pay_statements: { individual_id: string; employee_deductions: { type: string; amount: number }[] }[] }
+    ).pay_statements;
     const premium = new Map(statements.map((s) => [s.individual_id, s.employee_deductions.find((d) => d.type === "s125_medical")?.amount]));
     const onMedical = enrollments.filter((e) => e.plan_id === medical.id);
     expect(onMedical.length).toBe([...premium.values()].filter((v) => v !== undefined).length);
     for (const e of onMedical) {
-      expect(e.contributions).toEqual({ frequency: "per_pay_period", employee_contribution: { amount: premium.get(e.individual_id), currency: "usd" }, employer_contribution: null });
+      expect(e.contributions).toEqual({
+        frequency: "per_pay_period",
+        employee_contribution: { amount: premium.get(e.individual_id), currency: "usd" },
+        employer_contribution: null,
+      });
     }
   });
 
@@ -109,7 +136,10 @@ describe("a sandbox connection", () => {
       const mine = e.dependent_ids!.map((id) => byId.get(id)!);
       const spouses = mine.filter((d) => d.coverage[0]!.relationship_to_individual === "spouse").length;
       const children = mine.length - spouses;
-      expect([spouses > 0, children > 0], e.coverage_tier!).toEqual([/spouse|family/.test(e.coverage_tier!), /children|family/.test(e.coverage_tier!)]);
+      expect([spouses > 0, children > 0], e.coverage_tier!).toEqual([
+        /spouse|family/.test(e.coverage_tier!),
+        /children|family/.test(e.coverage_tier!),
+      ]);
       for (const d of mine) expect(d.coverage[0]!.enrollments).toContainEqual({ id: e.id, type: expect.any(String) });
     }
     expect(dependents.length).toBeGreaterThan(0);
@@ -127,7 +157,10 @@ describe("a sandbox connection", () => {
     expect(JSON.stringify(row)).not.toContain(first.date_of_birth!);
 
     const batch = await finch.post<{ responses: { dependent_id: string; code: number; body: Dependent }[] }>("/employer/plans-dependents", {
-      body: { requests: [{ dependent_id: first.dependent_id }, { dependent_id: "00000000-0000-4000-8000-000000000000" }], options: { include: ["ssn"] } },
+      body: {
+        requests: [{ dependent_id: first.dependent_id }, { dependent_id: "00000000-0000-4000-8000-000000000000" }],
+        options: { include: ["ssn"] },
+      },
     });
     expect(batch.responses.map((r) => r.code)).toEqual([200, 404]);
     expect(batch.responses[0]!.body).toEqual(first);
@@ -137,7 +170,9 @@ describe("a sandbox connection", () => {
   it("reads enrollments by id, 50 at most; refuses bad ids, pages and batches with the Finch error shape", async () => {
     const page = await finch.get<Page<"enrollments", Enrollment>>("/employer/plans-enrollments", { query: { limit: 3 } });
     const ids = [...page.enrollments.map((e) => e.id), "not-a-uuid"];
-    const batch = await finch.post<{ responses: { enrollment_id: string; code: number; body: unknown }[] }>("/employer/plans-enrollments", { body: { requests: ids.map((enrollment_id) => ({ enrollment_id })) } });
+    const batch = await finch.post<{ responses: { enrollment_id: string; code: number; body: unknown }[] }>("/employer/plans-enrollments", {
+      body: { requests: ids.map((enrollment_id) => ({ enrollment_id })) },
+    });
     expect(batch.responses.map((r) => [r.enrollment_id, r.code])).toEqual(ids.map((id, i) => [id, i < 3 ? 200 : 404]));
     expect(batch.responses.slice(0, 3).map((r) => r.body)).toEqual(page.enrollments);
 
@@ -145,8 +180,15 @@ describe("a sandbox connection", () => {
     const over = await finch.post("/employer/plans-enrollments", { body: { requests: tooMany } }).catch((e: unknown) => e);
     expect(over).toBeInstanceOf(Finch.BadRequestError);
     expect((over as InstanceType<typeof Finch.BadRequestError>).message).toContain("requests");
-    const overDependents = await http(server.url, "POST", "/employer/plans-dependents", { bearer: token, body: { requests: Array.from({ length: 51 }, () => ({ dependent_id: "x" })) } });
-    expect([overDependents.status, overDependents.body.finch_code, String(overDependents.body.message)]).toEqual([400, "invalid_request", expect.stringContaining("requests")]);
+    const overDependents = await http(server.url, "POST", "/employer/plans-dependents", {
+      bearer: token,
+      body: { requests: Array.from({ length: 51 }, () => ({ dependent_id: "x" })) },
+    });
+    expect([overDependents.status, overDependents.body.finch_code, String(overDependents.body.message)]).toEqual([
+      400,
+      "invalid_request",
+      expect.stringContaining("requests"),
+    ]);
     const bigPage = await http(server.url, "GET", "/employer/plans?limit=51", { bearer: token });
     expect([bigPage.status, String(bigPage.body.message)]).toEqual([400, expect.stringContaining("limit")]);
     const badInclude = await http(server.url, "GET", "/employer/plans-dependents?include=dob", { bearer: token });
@@ -162,7 +204,11 @@ describe("a sandbox connection", () => {
 
   it("needs each plan product: a token with benefits only gets 403 on plans", async () => {
     const basic = new Finch({ baseURL: server.url, clientID: sandboxApp.client_id, clientSecret: sandboxApp.client_secret, maxRetries: 0 });
-    const created = await basic.sandbox.connections.create({ provider_id: "sandbox_payroll", products: ["company", "directory", "payment", "pay_statement", "benefits"], employee_size: 5 });
+    const created = await basic.sandbox.connections.create({
+      provider_id: "sandbox_payroll",
+      products: ["company", "directory", "payment", "pay_statement", "benefits"],
+      employee_size: 5,
+    });
     for (const path of ["/employer/plans", "/employer/plans-enrollments", "/employer/plans-dependents"]) {
       await expect(sdk(created.access_token).get(path)).rejects.toBeInstanceOf(Finch.PermissionDeniedError);
     }
@@ -181,13 +227,20 @@ describe("an assisted connection", () => {
   let conn: { access_token: string; connection_id: string };
 
   const setMode = async (mode: "empty" | "finch" | null) => {
-    expect((await admin.call("PATCH", `/dashboard/api/applications/${app.client_id}/settings`, { body: { accepted_body: mode } })).status).toBe(200);
+    expect(
+      (await admin.call("PATCH", `/dashboard/api/applications/${app.client_id}/settings`, { body: { accepted_body: mode } })).status,
+    ).toBe(200);
   };
   const plansExport = (name: string, bytes: Buffer, retrievedAt?: string) =>
-    http<Record<string, unknown>>(server.url, "POST", `/ops/api/connections/${conn.connection_id}/plans-export?file_name=${name}${retrievedAt ? `&retrieved_at=${retrievedAt}` : ""}`, {
-      raw: bytes as unknown as string,
-      headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
-    });
+    http<Record<string, unknown>>(
+      server.url,
+      "POST",
+      `/ops/api/connections/${conn.connection_id}/plans-export?file_name=${name}${retrievedAt ? `&retrieved_at=${retrievedAt}` : ""}`,
+      {
+        raw: bytes as unknown as string,
+        headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
+      },
+    );
 
   beforeAll(async () => {
     conn = await connectEmployer(server.url, app, {
@@ -205,24 +258,42 @@ describe("an assisted connection", () => {
         expect(response.status, `${mode} ${method} ${path}`).toBe(202);
         expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
         if (mode === "empty") expect(data).toBe("");
-        else expect(data).toEqual({ code: 202, name: "sync_in_progress", finch_code: "data_sync_in_progress", message: "The data being requested is being fetched. Please check back later." });
+        else
+          expect(data).toEqual({
+            code: 202,
+            name: "sync_in_progress",
+            finch_code: "data_sync_in_progress",
+            message: "The data being requested is being fetched. Please check back later.",
+          });
       }
     }
     await setMode(null);
     expect((await plansExport("benefits.csv", file("plans/fixtures/benefits-enrollment-export.csv"))).body.message).toMatch(/census first/);
-    const census = await http<UploadView>(server.url, "POST", `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=census.csv`, {
-      raw: file("ingestion/fixtures/adp-wfn-census.csv") as unknown as string,
-      headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
-    });
+    const census = await http<UploadView>(
+      server.url,
+      "POST",
+      `/ops/api/connections/${conn.connection_id}/uploads?group=org&file_name=census.csv`,
+      {
+        raw: file("ingestion/fixtures/adp-wfn-census.csv") as unknown as string,
+        headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
+      },
+    );
     expect((await ops.call("POST", `/ops/api/uploads/${census.body.id}/publish`, { body: {} })).status).toBe(200);
     expect((await finch.get("/employer/directory").withResponse()).response.status).toBe(200);
     expect((await finch.get("/employer/plans").withResponse()).response.status).toBe(202);
   });
 
   it("refuses a bad export naming row and column, then serves the published one (stable ids on re-publish)", async () => {
-    const bad = await plansExport("bad.csv", Buffer.from("Employee ID,Plan Type,Plan Name,Coverage Level,Coverage Start Date,Employee Cost\nNOBODY,Dental,X,Employee Only,13/45/2026,abc\n"));
+    const bad = await plansExport(
+      "bad.csv",
+      Buffer.from(
+        "Employee ID,Plan Type,Plan Name,Coverage Level,Coverage Start Date,Employee Cost\nNOBODY,Dental,X,Employee Only,13/45/2026,abc\n",
+      ),
+    );
     expect(bad.status).toBe(400);
-    expect(String(bad.body.message)).toMatch(/row 2, "Employee ID".*not in this employer's published census.*"Coverage Start Date".*"Employee Cost"/);
+    expect(String(bad.body.message)).toMatch(
+      /row 2, "Employee ID".*not in this employer's published census.*"Coverage Start Date".*"Employee Cost"/,
+    );
 
     const published = await plansExport("benefits.csv", file("plans/fixtures/benefits-enrollment-export.csv"), "2026-11-20T09:30:00.000Z");
     expect(published.body).toEqual({ plans: 5, enrollments: 6, dependents: 3 });
@@ -233,7 +304,15 @@ describe("an assisted connection", () => {
     expect(response.headers.get("finch-data-retrieved")).toBe("2026-11-20T09:30:00.000Z");
     expect(page.paging).toEqual({ count: 5, offset: 0 });
     const medical = page.plans.find((p) => p.name === "Aetna Choice POS II")!;
-    expect(medical).toMatchObject({ type: "medical", network_type: "pos", carrier: { id: null, name: "Aetna" }, start_date: "2026-01-01", end_date: "2026-12-31", coverage_tiers: ["employee_family", "employee_only"], deduction_codes: ["MED"] });
+    expect(medical).toMatchObject({
+      type: "medical",
+      network_type: "pos",
+      carrier: { id: null, name: "Aetna" },
+      start_date: "2026-01-01",
+      end_date: "2026-12-31",
+      coverage_tiers: ["employee_family", "employee_only"],
+      deduction_codes: ["MED"],
+    });
 
     const directory = [];
     for await (const p of finch.hris.directory.list()) directory.push(p);
@@ -245,18 +324,42 @@ describe("an assisted connection", () => {
       coverage_tier: "employee_family",
       coverage_start_date: "2026-01-01",
       coverage_end_date: null,
-      contributions: { frequency: "per_pay_period", employee_contribution: { amount: 31_240, currency: "usd" }, employer_contribution: { amount: 84_510, currency: "usd" } },
+      contributions: {
+        frequency: "per_pay_period",
+        employee_contribution: { amount: 31_240, currency: "usd" },
+        employer_contribution: { amount: 84_510, currency: "usd" },
+      },
       status: "active",
     });
     expect(enrollments.find((e) => e.coverage_end_date === "2026-06-30")?.status).toBe("inactive");
 
-    const dependents = (await finch.post<{ responses: { code: number; body: Dependent }[] }>("/employer/plans-dependents", { body: { requests: hers.dependent_ids!.map((dependent_id) => ({ dependent_id })), options: { include: ["ssn"] } } })).responses;
+    const dependents = (
+      await finch.post<{ responses: { code: number; body: Dependent }[] }>("/employer/plans-dependents", {
+        body: { requests: hers.dependent_ids!.map((dependent_id) => ({ dependent_id })), options: { include: ["ssn"] } },
+      })
+    ).responses;
     const claire = dependents.map((r) => r.body).find((d) => d.first_name === "Claire")!;
-    expect(claire).toMatchObject({ middle_name: "Rose", last_name: "Ellison", ssn: "521-48-1102", date_of_birth: "2009-09-30", gender: "female" });
-    expect(claire.coverage).toEqual([{ individual_id: margaret, relationship_to_individual: "child", enrollments: [expect.objectContaining({ type: "medical" }), expect.objectContaining({ type: "dental" })] }]);
-    expect((await finch.get<Page<"dependents", Dependent>>("/employer/plans-dependents")).dependents.every((d) => d.ssn === null)).toBe(true);
+    expect(claire).toMatchObject({
+      middle_name: "Rose",
+      last_name: "Ellison",
+      ssn: "521-48-1102",
+      date_of_birth: "2009-09-30",
+      gender: "female",
+    });
+    expect(claire.coverage).toEqual([
+      {
+        individual_id: margaret,
+        relationship_to_individual: "child",
+        enrollments: [expect.objectContaining({ type: "medical" }), expect.objectContaining({ type: "dental" })],
+      },
+    ]);
+    expect((await finch.get<Page<"dependents", Dependent>>("/employer/plans-dependents")).dependents.every((d) => d.ssn === null)).toBe(
+      true,
+    );
 
     expect((await plansExport("benefits-again.csv", file("plans/fixtures/benefits-enrollment-export.csv"))).status).toBe(200);
-    expect((await finch.get<Page<"enrollments", Enrollment>>("/employer/plans-enrollments")).enrollments.map((e) => e.id)).toEqual(enrollments.map((e) => e.id));
+    expect((await finch.get<Page<"enrollments", Enrollment>>("/employer/plans-enrollments")).enrollments.map((e) => e.id)).toEqual(
+      enrollments.map((e) => e.id),
+    );
   });
 });

@@ -13,7 +13,9 @@ afterAll(() => server.close());
 
 async function sandboxToken(s: TestServer, products?: string[]) {
   const app = await s.createApp({ clientType: "sandbox" });
-  const body = products ? { provider_id: "sandbox_payroll", employee_size: 2, products } : { provider_id: "sandbox_hris", employee_size: 2 };
+  const body = products
+    ? { provider_id: "sandbox_payroll", employee_size: 2, products }
+    : { provider_id: "sandbox_hris", employee_size: 2 };
   const res = await http<{ access_token: string }>(s.url, "POST", "/sandbox/connections", { basic: app, body });
   return res.body.access_token;
 }
@@ -37,7 +39,10 @@ describe("rate limits", () => {
   it("counts every deductions call, reads and writes, against the benefits budget", async () => {
     const bearer = await sandboxToken(server, ["company", "directory", "benefits"]);
     const list = await http(server.url, "GET", "/employer/benefits", { bearer });
-    const write = await http(server.url, "POST", "/employer/benefits", { bearer, body: { type: "401k", description: "Plan", frequency: "every_paycheck" } });
+    const write = await http(server.url, "POST", "/employer/benefits", {
+      bearer,
+      body: { type: "401k", description: "Plan", frequency: "every_paycheck" },
+    });
     const third = await http(server.url, "GET", "/employer/benefits", { bearer });
     expect([list.status, write.status, third.status]).toEqual([200, 201, 429]);
     expect(third.body).toMatchObject({ code: 429, finch_code: "finch_application_rl" });
@@ -52,7 +57,12 @@ describe("rate limits", () => {
       // the same database behind two apps is what production looks like; here each test server has its own,
       // so the shared part under test is the limiter: one application id hitting both processes.
       const app = await a.createApp({ name: `shared-${randomUUID()}`, clientType: "sandbox" });
-      const token = (await http<{ access_token: string }>(a.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_hris", employee_size: 2 } })).body.access_token;
+      const token = (
+        await http<{ access_token: string }>(a.url, "POST", "/sandbox/connections", {
+          basic: app,
+          body: { provider_id: "sandbox_hris", employee_size: 2 },
+        })
+      ).body.access_token;
       const second = await import("../../server/api/app.js").then((m) => m.buildApp(a.linnet.deps, { logLevel: "silent" }));
       await second.listen({ port: 0, host: "127.0.0.1" });
       const address = second.server.address();

@@ -14,33 +14,59 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const sandboxConnection = (body: Record<string, unknown>) =>
-  http<{ access_token: string; connection_id: string; company_id: string }>(server.url, "POST", "/sandbox/connections", { basic: app, body });
+  http<{ access_token: string; connection_id: string; company_id: string }>(server.url, "POST", "/sandbox/connections", {
+    basic: app,
+    body,
+  });
 type Dir = { paging: { count: number }; individuals: { id: string; first_name: string; is_active: boolean }[] };
 
 describe("sandbox connections", () => {
   it("an automated sandbox connection serves generated data at once", async () => {
     const res = await sandboxConnection({ provider_id: "sandbox_payroll", products: CENSUS_AND_PAY, employee_size: 30 });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ token_type: "bearer", provider_id: "sandbox_payroll", authentication_type: "credential", products: CENSUS_AND_PAY });
+    expect(res.body).toMatchObject({
+      token_type: "bearer",
+      provider_id: "sandbox_payroll",
+      authentication_type: "credential",
+      products: CENSUS_AND_PAY,
+    });
     const bearer = res.body.access_token;
     const dir = await http<Dir>(server.url, "GET", "/employer/directory", { bearer });
     expect(dir.status).toBe(200);
     expect(dir.body.paging.count).toBe(30);
-    const payments = await http<{ id: string; pay_date: string }[]>(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", { bearer });
+    const payments = await http<{ id: string; pay_date: string }[]>(
+      server.url,
+      "GET",
+      "/employer/payment?start_date=2000-01-01&end_date=2100-01-01",
+      { bearer },
+    );
     expect(payments.body.length).toBeGreaterThan(20);
-    const statements = await http<{ responses: { code: number; body: { pay_statements: unknown[] } }[] }>(server.url, "POST", "/employer/pay-statement", {
-      bearer,
-      body: { requests: [{ payment_id: payments.body.at(-1)!.id }] },
-    });
+    const statements = await http<{ responses: { code: number; body: { pay_statements: unknown[] } }[] }>(
+      server.url,
+      "POST",
+      "/employer/pay-statement",
+      {
+        bearer,
+        body: { requests: [{ payment_id: payments.body.at(-1)!.id }] },
+      },
+    );
     expect(statements.body.responses[0]!.code).toBe(200);
     expect(statements.body.responses[0]!.body.pay_statements.length).toBeGreaterThan(0);
   });
 
   it("an assisted sandbox connection answers 202 until it is set connected, then 200", async () => {
-    const res = await sandboxConnection({ provider_id: "adp_workforce_now", authentication_type: "assisted", products: CENSUS_AND_PAY, employee_size: 5 });
+    const res = await sandboxConnection({
+      provider_id: "adp_workforce_now",
+      authentication_type: "assisted",
+      products: CENSUS_AND_PAY,
+      employee_size: 5,
+    });
     const bearer = res.body.access_token;
     expect((await http(server.url, "GET", "/employer/directory", { bearer })).status).toBe(202);
-    expect((await http(server.url, "GET", "/introspect", { bearer })).body).toMatchObject({ manual: true, connection_status: { status: "pending" } });
+    expect((await http(server.url, "GET", "/introspect", { bearer })).body).toMatchObject({
+      manual: true,
+      connection_status: { status: "pending" },
+    });
     const put = await http(server.url, "PUT", "/sandbox/connections/accounts", { bearer, body: { connection_status: "connected" } });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ connection_id: res.body.connection_id, authentication_type: "assisted" });
@@ -61,7 +87,8 @@ describe("sandbox connections", () => {
     });
     expect(second.status).toBe(200);
     expect(second.body.company_id).toBe(first.body.company_id);
-    const names = async (bearer: string) => (await http<Dir>(server.url, "GET", "/employer/directory", { bearer })).body.individuals.map((i) => i.first_name);
+    const names = async (bearer: string) =>
+      (await http<Dir>(server.url, "GET", "/employer/directory", { bearer })).body.individuals.map((i) => i.first_name);
     expect(await names(second.body.access_token)).toEqual(await names(first.body.access_token));
   });
 
@@ -72,7 +99,10 @@ describe("sandbox connections", () => {
     expect((await sandboxConnection({ provider_id: "paychex_flex", authentication_type: "credential" })).status).toBe(400);
     expect((await sandboxConnection({ provider_id: "sandbox_hris", products: ["wages"] })).status).toBe(400);
     const real = await connectEmployer(server.url, app, { choice: { provider_id: "paychex_flex", auth_method: "assisted" } });
-    const refused = await http(server.url, "PUT", "/sandbox/connections/accounts", { bearer: real.access_token, body: { connection_status: "connected" } });
+    const refused = await http(server.url, "PUT", "/sandbox/connections/accounts", {
+      bearer: real.access_token,
+      body: { connection_status: "connected" },
+    });
     expect(refused.status).toBe(400);
   });
 });
@@ -81,7 +111,10 @@ describe("editing sandbox data", () => {
   it("changes company, people, employment and payments, keeping ids stable", async () => {
     const { body } = await sandboxConnection({ provider_id: "sandbox_payroll", products: CENSUS_AND_PAY, employee_size: 6 });
     const bearer = body.access_token;
-    const company = await http(server.url, "PUT", "/sandbox/company", { bearer, body: { legal_name: "Renamed LLC", entity: { type: "llc", subtype: null } } });
+    const company = await http(server.url, "PUT", "/sandbox/company", {
+      bearer,
+      body: { legal_name: "Renamed LLC", entity: { type: "llc", subtype: null } },
+    });
     expect(company.status).toBe(200);
     expect(company.body).toMatchObject({ legal_name: "Renamed LLC" });
     expect((await http(server.url, "GET", "/employer/company", { bearer })).body).toMatchObject({ legal_name: "Renamed LLC" });
@@ -91,12 +124,18 @@ describe("editing sandbox data", () => {
     const ind = await http(server.url, "PUT", `/sandbox/individual/${target.id}`, { bearer, body: { first_name: "Zelda" } });
     expect(ind.status).toBe(200);
     expect(ind.body).toMatchObject({ id: target.id, first_name: "Zelda" });
-    const emp = await http(server.url, "PUT", `/sandbox/employment/${target.id}`, { bearer, body: { title: "Chief Sandbox Officer", manager: null } });
+    const emp = await http(server.url, "PUT", `/sandbox/employment/${target.id}`, {
+      bearer,
+      body: { title: "Chief Sandbox Officer", manager: null },
+    });
     expect(emp.body).toMatchObject({ id: target.id, title: "Chief Sandbox Officer", manager: null });
     const after = await http<Dir>(server.url, "GET", "/employer/directory", { bearer });
     expect(after.body.individuals.map((i) => i.id)).toEqual(before.body.individuals.map((i) => i.id));
     expect(after.body.individuals[1]!.first_name).toBe("Zelda");
-    expect((await http(server.url, "PUT", "/sandbox/individual/00000000-0000-4000-8000-000000000000", { bearer, body: { first_name: "X" } })).status).toBe(404);
+    expect(
+      (await http(server.url, "PUT", "/sandbox/individual/00000000-0000-4000-8000-000000000000", { bearer, body: { first_name: "X" } }))
+        .status,
+    ).toBe(404);
 
     const added = await http<{ id: string; first_name: string; title: string }[]>(server.url, "POST", "/sandbox/directory", {
       bearer,
@@ -109,11 +148,17 @@ describe("editing sandbox data", () => {
 
     const pay = await http<{ payment_id: string; pay_date: string }>(server.url, "POST", "/sandbox/payment", {
       bearer,
-      body: { start_date: "2026-11-01", end_date: "2026-11-14", pay_statements: [{ individual_id: target.id, gross_pay: 250_000, net_pay: 200_000 }] },
+      body: {
+        start_date: "2026-11-01",
+        end_date: "2026-11-14",
+        pay_statements: [{ individual_id: target.id, gross_pay: 250_000, net_pay: 200_000 }],
+      },
     });
     expect(pay.status).toBe(200);
     expect(pay.body.pay_date).toBe("2026-11-14");
-    const listed = await http<{ id: string }[]>(server.url, "GET", "/employer/payment?start_date=2026-11-14&end_date=2026-11-14", { bearer });
+    const listed = await http<{ id: string }[]>(server.url, "GET", "/employer/payment?start_date=2026-11-14&end_date=2026-11-14", {
+      bearer,
+    });
     expect(listed.body.map((p) => p.id)).toContain(pay.body.payment_id);
   });
 });
@@ -133,7 +178,12 @@ describe("automated jobs", () => {
     const bearer = body.access_token;
     const before = (await http(server.url, "GET", "/employer/company", { bearer })).headers.get("finch-data-retrieved");
     server.clock.advance(60_000);
-    const created = await http<{ job_id: string; allowed_refreshes: number; remaining_refreshes: number }>(server.url, "POST", "/jobs/automated", { bearer, body: { type: "data_sync_all" } });
+    const created = await http<{ job_id: string; allowed_refreshes: number; remaining_refreshes: number }>(
+      server.url,
+      "POST",
+      "/jobs/automated",
+      { bearer, body: { type: "data_sync_all" } },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ allowed_refreshes: 2, remaining_refreshes: 1 });
     const again = await http<{ job_id: string }>(server.url, "POST", "/jobs/automated", { bearer, body: { type: "data_sync_all" } });
@@ -149,9 +199,14 @@ describe("automated jobs", () => {
   it("ends as the sandbox job configuration says, and respects the hourly quota", async () => {
     const { body } = await sandboxConnection({ provider_id: "sandbox_hris", employee_size: 2 });
     const bearer = body.access_token;
-    const config = await http(server.url, "PUT", "/sandbox/jobs/configuration", { bearer, body: { type: "data_sync_all", completion_status: "reauth_error" } });
+    const config = await http(server.url, "PUT", "/sandbox/jobs/configuration", {
+      bearer,
+      body: { type: "data_sync_all", completion_status: "reauth_error" },
+    });
     expect(config.body).toEqual({ type: "data_sync_all", completion_status: "reauth_error" });
-    expect((await http(server.url, "GET", "/sandbox/jobs/configuration", { bearer })).body).toEqual([{ type: "data_sync_all", completion_status: "reauth_error" }]);
+    expect((await http(server.url, "GET", "/sandbox/jobs/configuration", { bearer })).body).toEqual([
+      { type: "data_sync_all", completion_status: "reauth_error" },
+    ]);
     const job = await http<{ job_id: string }>(server.url, "POST", "/sandbox/jobs", { bearer, body: { type: "data_sync_all" } });
     expect(job.status).toBe(200);
     expect(await waitForJob(bearer, job.body.job_id)).toMatchObject({ status: "reauth_error" });
@@ -166,15 +221,28 @@ describe("automated jobs", () => {
     // the spec declares only a 200 for /sandbox/jobs: over the same budget it is a Finch error (it was a 500)
     const sandboxJob = await http(server.url, "POST", "/sandbox/jobs", { bearer, body: { type: "data_sync_all" } });
     expect(sandboxJob.status).toBe(429);
-    expect(sandboxJob.body).toMatchObject({ code: 429, name: "rate_limit_exceeded_error", finch_code: "finch_application_rl", message: expect.stringContaining("2 an hour") });
+    expect(sandboxJob.body).toMatchObject({
+      code: 429,
+      name: "rate_limit_exceeded_error",
+      finch_code: "finch_application_rl",
+      message: expect.stringContaining("2 an hour"),
+    });
     expect(Number(sandboxJob.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("a failed sync keeps the data served and says so in Finch-Last-Attempted-Update-*", async () => {
-    const { body } = await sandboxConnection({ provider_id: "sandbox_payroll", employee_size: 2, products: ["company", "directory", "payment"] });
+    const { body } = await sandboxConnection({
+      provider_id: "sandbox_payroll",
+      employee_size: 2,
+      products: ["company", "directory", "payment"],
+    });
     const bearer = body.access_token;
     // the pay history is published by a job of its own: let it land before the failing sync
-    for (let i = 0; i < 100 && (await http(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", { bearer })).status !== 200; i++) {
+    for (
+      let i = 0;
+      i < 100 && (await http(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", { bearer })).status !== 200;
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
     const first = await http(server.url, "GET", "/employer/directory", { bearer });
@@ -199,7 +267,9 @@ describe("automated jobs", () => {
     const res = await http(server.url, "POST", "/jobs/automated", { bearer: body.access_token, body: { type: "data_sync_all" } });
     expect(res.status).toBe(400);
     expect(String(res.body.message)).toContain("Assisted Connect");
-    expect((await http(server.url, "GET", "/jobs/automated/00000000-0000-4000-8000-000000000000", { bearer: body.access_token })).status).toBe(404);
+    expect(
+      (await http(server.url, "GET", "/jobs/automated/00000000-0000-4000-8000-000000000000", { bearer: body.access_token })).status,
+    ).toBe(404);
   });
 });
 

@@ -1,12 +1,11 @@
 import http from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createApplication, type CreatedApplication } from "../../server/domain/applications/create-application.js";
+import { type CreatedApplication, createApplication } from "../../server/domain/applications/create-application.js";
 import { createUser } from "../../server/domain/users/create-user.js";
 import { createEndpoint } from "../../server/domain/webhooks/endpoints.js";
+import { adminQuery, databaseUrlFor } from "../support/global-setup.js";
 import { http as request } from "../support/http.js";
-import { databaseUrlFor } from "../support/global-setup.js";
-import { adminQuery } from "../support/global-setup.js";
 import { installationDeps, installationEnv, killAll, type LinnetProcess, pollUntil, spawnLinnet } from "../support/processes.js";
 import { startReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 
@@ -97,7 +96,9 @@ describe.skipIf(!serverUrl)("two API processes", () => {
   });
 
   it("a console session signed out through one is refused by the other", async () => {
-    const signIn = await request<{ csrf_token: string }>(apiA.url, "POST", "/console/api/session", { body: { email: "ops@scale.example", password: "correct horse battery staple" } });
+    const signIn = await request<{ csrf_token: string }>(apiA.url, "POST", "/console/api/session", {
+      body: { email: "ops@scale.example", password: "correct horse battery staple" },
+    });
     expect(signIn.status).toBe(200);
     const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
     const sessionAtB = async () => (await request(apiB.url, "GET", "/console/api/session", { headers: { cookie } })).status;
@@ -131,37 +132,58 @@ describe.skipIf(!serverUrl)("a worker killed mid-job", () => {
       const res = await request<{ job_id: string }>(apiA.url, "POST", "/sandbox/jobs", { bearer, body: { type: "data_sync_all" } });
       return res.status === 200 ? res.body.job_id : undefined;
     }).then(async (jobId) => {
-      await pollUntil("the sync running on worker 1", async () => {
-        const [row] = await query<{ status: string }>("SELECT status FROM automated_jobs WHERE id = $1", [jobId]);
-        return row?.status === "in_progress" ? true : undefined;
-      }, 120_000, 20);
+      await pollUntil(
+        "the sync running on worker 1",
+        async () => {
+          const [row] = await query<{ status: string }>("SELECT status FROM automated_jobs WHERE id = $1", [jobId]);
+          return row?.status === "in_progress" ? true : undefined;
+        },
+        120_000,
+        20,
+      );
       worker1.child.kill("SIGKILL");
       await worker1.exited;
       const worker2 = await spawnLinnet("worker", env);
       running.push(worker2);
       await worker2.ready;
-      const done = await pollUntil("the sync completed after the lease ran out", async () => {
-        const [row] = await query<{ status: string }>("SELECT status FROM automated_jobs WHERE id = $1", [jobId]);
-        return row && row.status !== "in_progress" && row.status !== "pending" ? row.status : undefined;
-      }, 150_000, 200);
+      const done = await pollUntil(
+        "the sync completed after the lease ran out",
+        async () => {
+          const [row] = await query<{ status: string }>("SELECT status FROM automated_jobs WHERE id = $1", [jobId]);
+          return row && row.status !== "in_progress" && row.status !== "pending" ? row.status : undefined;
+        },
+        150_000,
+        200,
+      );
       expect(done).toBe("complete");
       // published once by the job: one org snapshot and one completion event after it started
       const [job] = await query<{ started_at: Date }>("SELECT started_at FROM automated_jobs WHERE id = $1", [jobId]);
-      const snapshots = await query<{ n: string }>("SELECT count(*) AS n FROM snapshots WHERE connection_id = $1 AND product_group = 'org' AND published_at >= $2", [connectionId, job!.started_at]);
+      const snapshots = await query<{ n: string }>(
+        "SELECT count(*) AS n FROM snapshots WHERE connection_id = $1 AND product_group = 'org' AND published_at >= $2",
+        [connectionId, job!.started_at],
+      );
       expect(Number(snapshots[0]!.n)).toBe(1);
-      const completed = await query<{ id: string }>("SELECT id FROM events WHERE type = 'job.data_sync_all.completed' AND payload->>'job_id' = $1", [jobId]);
+      const completed = await query<{ id: string }>(
+        "SELECT id FROM events WHERE type = 'job.data_sync_all.completed' AND payload->>'job_id' = $1",
+        [jobId],
+      );
       expect(completed).toHaveLength(1);
       // one webhook per event: once the completion event is fanned out and nothing is pending, each arrived once
-      await pollUntil("every webhook delivered", async () => {
-        const [row] = await query<{ fanned: string; open: string; total: string }>(
-          `SELECT (SELECT count(*) FROM webhook_events WHERE source_event_id = $2) AS fanned,
+      await pollUntil(
+        "every webhook delivered",
+        async () => {
+          const [row] = await query<{ fanned: string; open: string; total: string }>(
+            `SELECT (SELECT count(*) FROM webhook_events WHERE source_event_id = $2) AS fanned,
                   (SELECT count(*) FROM webhook_deliveries WHERE application_id = $1 AND state <> 'delivered') AS open,
                   (SELECT count(*) FROM webhook_deliveries WHERE application_id = $1) AS total`,
-          [app.client_id, completed[0]!.id],
-        );
-        const arrived = new Set(receiver.received.map((r) => r.headers["finch-event-id"])).size;
-        return Number(row!.fanned) === 1 && Number(row!.open) === 0 && arrived === Number(row!.total) ? true : undefined;
-      }, 120_000, 200);
+            [app.client_id, completed[0]!.id],
+          );
+          const arrived = new Set(receiver.received.map((r) => r.headers["finch-event-id"])).size;
+          return Number(row!.fanned) === 1 && Number(row!.open) === 0 && arrived === Number(row!.total) ? true : undefined;
+        },
+        120_000,
+        200,
+      );
       const ids = receiver.received.map((r) => r.headers["finch-event-id"]);
       expect(new Set(ids).size).toBe(ids.length);
     });
@@ -177,10 +199,13 @@ describe.skipIf(!serverUrl)("SIGTERM to an API process under load", () => {
     /** One request on its own connection: either an answer, or a refused connection (the listener is closed). */
     const once = () =>
       new Promise<{ status?: number; retryAfter?: string; error?: string }>((resolve) => {
-        const req = http.request({ host: "127.0.0.1", port, path: "/employer/directory", agent: false, headers: { authorization: `Bearer ${bearer}` } }, (res) => {
-          res.resume();
-          res.on("end", () => resolve({ status: res.statusCode, retryAfter: res.headers["retry-after"] as string | undefined }));
-        });
+        const req = http.request(
+          { host: "127.0.0.1", port, path: "/employer/directory", agent: false, headers: { authorization: `Bearer ${bearer}` } },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve({ status: res.statusCode, retryAfter: res.headers["retry-after"] as string | undefined }));
+          },
+        );
         req.on("error", (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
         req.end();
       });

@@ -1,6 +1,5 @@
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { emptyDatabase, installationEnv, killAll, type LinnetProcess, spawnLinnet } from "../support/processes.js";
 
 /** Real `linnet serve` processes on the real PostgreSQL (skipped on the embedded database: one process owns it). */

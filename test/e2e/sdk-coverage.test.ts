@@ -24,7 +24,9 @@ beforeAll(async () => {
   ops = await signInConsole(server, "sdk-ops@example.com", "operator");
   for (const mode of ["empty", "finch"] as const) {
     apps[mode] = await server.createApp({ name: `SDK ${mode}` });
-    expect((await admin.call("PATCH", `/dashboard/api/applications/${apps[mode].client_id}/settings`, { body: { accepted_body: mode } })).status).toBe(200);
+    expect(
+      (await admin.call("PATCH", `/dashboard/api/applications/${apps[mode].client_id}/settings`, { body: { accepted_body: mode } })).status,
+    ).toBe(200);
   }
 }, 120_000);
 afterAll(() => server?.close());
@@ -42,31 +44,36 @@ describe("the SDK's methods", () => {
 });
 
 describe.each(["empty", "finch"] as const)("202 mode %s", (mode) => {
-  it.each(["automated", "assisted-before", "assisted-after"] as ConnectionKind[])("%s connection: the SDK throws only its own API errors", async (kind) => {
-    const app = apps[mode];
-    const ctx = await openConnection(server, app, kind, ops);
-    const clients = {
-      ctx,
-      finch: new Finch({ baseURL: server.url, accessToken: ctx.token, maxRetries: 0 }),
-      basic: new Finch({ baseURL: server.url, clientID: app.client_id, clientSecret: app.client_secret, maxRetries: 0 }),
-    };
-    const foreign: string[] = [];
-    const sdkLimits: string[] = [];
-    let apiErrors = 0;
-    for (const op of sdkOps()) {
-      try {
-        await SDK_CALLS[op.id]!(clients);
-      } catch (err) {
-        if (err instanceof Finch.APIError && !(err instanceof Finch.APIConnectionError)) apiErrors++;
-        else if (err instanceof TypeError && /getPaginatedItems/.test(err.message) && SINGLE_PAGE_LISTS.includes(op.id)) sdkLimits.push(op.id);
-        else foreign.push(`${op.id}: ${err instanceof Error ? `${err.constructor.name}: ${err.message}` : String(err)}`);
+  it.each(["automated", "assisted-before", "assisted-after"] as ConnectionKind[])(
+    "%s connection: the SDK throws only its own API errors",
+    async (kind) => {
+      const app = apps[mode];
+      const ctx = await openConnection(server, app, kind, ops);
+      const clients = {
+        ctx,
+        finch: new Finch({ baseURL: server.url, accessToken: ctx.token, maxRetries: 0 }),
+        basic: new Finch({ baseURL: server.url, clientID: app.client_id, clientSecret: app.client_secret, maxRetries: 0 }),
+      };
+      const foreign: string[] = [];
+      const sdkLimits: string[] = [];
+      let apiErrors = 0;
+      for (const op of sdkOps()) {
+        try {
+          await SDK_CALLS[op.id]!(clients);
+        } catch (err) {
+          if (err instanceof Finch.APIError && !(err instanceof Finch.APIConnectionError)) apiErrors++;
+          else if (err instanceof TypeError && /getPaginatedItems/.test(err.message) && SINGLE_PAGE_LISTS.includes(op.id))
+            sdkLimits.push(op.id);
+          else foreign.push(`${op.id}: ${err instanceof Error ? `${err.constructor.name}: ${err.message}` : String(err)}`);
+        }
       }
-    }
-    expect(foreign).toEqual([]);
-    // the one thing the server cannot change: the SDK's single-page lists cannot iterate an AcceptedResponse object
-    expect(sdkLimits).toEqual(mode === "finch" && kind === "assisted-before" ? SINGLE_PAGE_LISTS : []);
-    expect(apiErrors).toBeGreaterThan(0); // the unknown code of create-access-token at least
-  }, 180_000);
+      expect(foreign).toEqual([]);
+      // the one thing the server cannot change: the SDK's single-page lists cannot iterate an AcceptedResponse object
+      expect(sdkLimits).toEqual(mode === "finch" && kind === "assisted-before" ? SINGLE_PAGE_LISTS : []);
+      expect(apiErrors).toBeGreaterThan(0); // the unknown code of create-access-token at least
+    },
+    180_000,
+  );
 });
 
 describe("what the SDK does with a 202 (it cannot be changed from the server side)", () => {

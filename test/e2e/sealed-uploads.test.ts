@@ -33,7 +33,10 @@ async function storedRow(id: string): Promise<{ content: string | null; content_
 const hex = (text: string) => Buffer.from(text, "utf8").toString("hex");
 
 const assisted = () =>
-  connectEmployer(server.url, app, { products: ["company", "directory", "individual", "employment", "ssn"], choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true } });
+  connectEmployer(server.url, app, {
+    products: ["company", "directory", "individual", "employment", "ssn"],
+    choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true },
+  });
 
 beforeAll(async () => {
   server = await startTestServer({ LINNET_UPLOAD_RETENTION_DAYS: "30" });
@@ -62,7 +65,9 @@ describe("sealed uploads", () => {
   it("seals at start-up a file an earlier version stored in clear", async () => {
     const conn = await assisted();
     const created = await upload(conn.connection_id);
-    await server.linnet.deps.db.execute(sql`update ingestion_uploads set content = ${census}, content_sealed = false where id = ${created.body.id}`);
+    await server.linnet.deps.db.execute(
+      sql`update ingestion_uploads set content = ${census}, content_sealed = false where id = ${created.body.id}`,
+    );
     expect((await storedRow(created.body.id)).content).toContain(hex(SSN));
     await server.restart();
     const row = await storedRow(created.body.id);
@@ -100,7 +105,9 @@ describe("sealed uploads", () => {
     expect(parsed).toMatchObject({ status: "published", headers: [], preview: [], report: { ok: true } });
     expect(parsed.purged_at).not.toBeNull();
     expect(parsed.diff).not.toBeNull();
-    const refusedMapping = await ops.call("PUT", `/ops/api/uploads/${pending.body.id}/mapping`, { body: { mapping: pending.body.mapping } });
+    const refusedMapping = await ops.call("PUT", `/ops/api/uploads/${pending.body.id}/mapping`, {
+      body: { mapping: pending.body.mapping },
+    });
     expect(refusedMapping.status).toBe(400);
     expect(String(refusedMapping.body.message)).toMatch(/LINNET_UPLOAD_RETENTION_DAYS/);
     expect((await ops.call("POST", `/ops/api/uploads/${pending.body.id}/publish`, { body: {} })).status).toBe(400);

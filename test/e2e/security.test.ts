@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { demoCredentials } from "../../server/domain/applications/demo-credentials.js";
-import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { orgInput } from "../support/fixtures.js";
 import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -32,7 +32,10 @@ afterAll(() => server.close());
 
 describe("secrets at rest", () => {
   it("stores no client secret, access token or authorization code in clear", async () => {
-    const conn = await connectEmployer(server.url, app, { choice: { provider_id: "sandbox_payroll", auth_method: "credential", username: "good_user", password: "good_pass" }, manual: false });
+    const conn = await connectEmployer(server.url, app, {
+      choice: { provider_id: "sandbox_payroll", auth_method: "credential", username: "good_user", password: "good_pass" },
+      manual: false,
+    });
     const demo = await demoCredentials(server.linnet.deps);
     expect(demo).not.toBeNull();
     const all = await dumpAllText();
@@ -50,7 +53,10 @@ describe("secrets at rest", () => {
       products: ["company", "individual", "directory", "ssn"],
       choice: { provider_id: "paychex_flex", auth_method: "assisted" },
     });
-    const published = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(3), { source: "test", retrievedAt: new Date() });
+    const published = await publishOrgSnapshot(server.linnet.deps, conn.connection_id, orgInput(3), {
+      source: "test",
+      retrievedAt: new Date(),
+    });
     expect(published.ok).toBe(true);
     const all = await dumpAllText();
     for (const secret of ["123-45-1001", "123-45-1002", "9876543210", "021000021"]) expect(all).not.toContain(secret);

@@ -10,12 +10,20 @@ let server: TestServer;
 let app: CreatedApplication;
 let token = "";
 const sdk = (accessToken?: string) =>
-  new Finch({ baseURL: server.url, maxRetries: 0, ...(accessToken ? { accessToken } : { clientID: app.client_id, clientSecret: app.client_secret }) });
+  new Finch({
+    baseURL: server.url,
+    maxRetries: 0,
+    ...(accessToken ? { accessToken } : { clientID: app.client_id, clientSecret: app.client_secret }),
+  });
 
 beforeAll(async () => {
   server = await startTestServer();
   app = await server.createApp({ name: "Leniency App" });
-  const created = await sdk().sandbox.connections.create({ provider_id: "sandbox_payroll", employee_size: 4, products: ["company", "directory", "individual", "employment", "payment", "pay_statement"] });
+  const created = await sdk().sandbox.connections.create({
+    provider_id: "sandbox_payroll",
+    employee_size: 4,
+    products: ["company", "directory", "individual", "employment", "payment", "pay_statement"],
+  });
   token = created.access_token;
 });
 afterAll(() => server.close());
@@ -46,7 +54,9 @@ describe("optional fields are optional", () => {
     expect(company.legal_name).toBe("Lenient LLC");
     expect(company.entity).toEqual({ type: null, subtype: null });
     expect(company.departments).toEqual([{ name: "Ops", parent: null }]);
-    expect(company.accounts).toEqual([{ account_name: "Payroll", account_number: null, account_type: null, institution_name: null, routing_number: null }]);
+    expect(company.accounts).toEqual([
+      { account_name: "Payroll", account_number: null, account_type: null, institution_name: null, routing_number: null },
+    ]);
   });
 
   it("a pay statement item rule with no conditions applies to every item", async () => {
@@ -77,7 +87,10 @@ describe("error bodies carry what the spec requires", () => {
   });
 
   it("POST /connect/sessions 400s carry context", async () => {
-    const invalid = await http(server.url, "POST", "/connect/sessions", { basic: app, body: { customer_id: "ctx-1", customer_name: "Ctx", products: ["wages"] } });
+    const invalid = await http(server.url, "POST", "/connect/sessions", {
+      basic: app,
+      body: { customer_id: "ctx-1", customer_name: "Ctx", products: ["wages"] },
+    });
     expect(invalid.status).toBe(400);
     expect(ConnectSessionErrorSchema.parse(invalid.body).context).toEqual({ customer_id: "ctx-1" });
     const noJson = await http(server.url, "POST", "/connect/sessions", { basic: app, raw: "{" });
@@ -92,14 +105,23 @@ describe("error bodies carry what the spec requires", () => {
 
 describe("sandbox products", () => {
   it("a sandbox provider that lacks a requested product is refused with a 400 naming it", async () => {
-    const refused = await http(server.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_hris", products: ["company", "benefits", "payment"] } });
+    const refused = await http(server.url, "POST", "/sandbox/connections", {
+      basic: app,
+      body: { provider_id: "sandbox_hris", products: ["company", "benefits", "payment"] },
+    });
     expect(refused.status).toBe(400);
     expect(String(refused.body.message)).toContain("benefits, payment");
-    await expect(sdk().sandbox.connections.create({ provider_id: "sandbox_hris", products: ["company", "benefits"] })).rejects.toBeInstanceOf(Finch.BadRequestError);
+    await expect(
+      sdk().sandbox.connections.create({ provider_id: "sandbox_hris", products: ["company", "benefits"] }),
+    ).rejects.toBeInstanceOf(Finch.BadRequestError);
   });
 
   it("introspect shows exactly what was granted", async () => {
-    const created = await sdk().sandbox.connections.create({ provider_id: "sandbox_peo", employee_size: 2, products: ["company", "benefits", "ssn"] });
+    const created = await sdk().sandbox.connections.create({
+      provider_id: "sandbox_peo",
+      employee_size: 2,
+      products: ["company", "benefits", "ssn"],
+    });
     expect(created.products).toEqual(["company", "benefits", "ssn"]);
     const info = await sdk(created.access_token).account.introspect();
     expect([...info.products].sort()).toEqual(["benefits", "company", "ssn"]);

@@ -26,7 +26,9 @@ beforeAll(async () => {
   ops = await signInConsole(server, "spec-ops@example.com", "operator");
   for (const mode of ["empty", "finch"] as const) {
     apps[mode] = await server.createApp({ name: `Spec ${mode}` });
-    const set = await admin.call("PATCH", `/dashboard/api/applications/${apps[mode].client_id}/settings`, { body: { accepted_body: mode } });
+    const set = await admin.call("PATCH", `/dashboard/api/applications/${apps[mode].client_id}/settings`, {
+      body: { accepted_body: mode },
+    });
     expect(set.status).toBe(200);
   }
 }, 120_000);
@@ -49,14 +51,19 @@ describe("the spec's operations", () => {
 const KINDS: ConnectionKind[] = ["automated", "assisted-before", "assisted-after"];
 
 describe.each(["empty", "finch"] as const)("202 mode %s: every answer matches the spec", (mode) => {
-  it.each(KINDS)("%s connection", async (kind) => {
-    const ctx = await openConnection(server, apps[mode], kind, ops);
-    const seen = await runPass(ctx);
-    const statuses = new Set(seen.map((s) => s.res.status));
-    if (kind === "assisted-before") expect(statuses).toContain(202);
-    if (kind !== "assisted-before") expect(seen.filter((s) => s.op.path.startsWith("/employer/") && s.res.status === 200).length).toBeGreaterThan(10);
-    const mismatches = seen.flatMap((s) => mismatchesOf(s, mode));
-    // all operations are called before failing, so one run lists every mismatch
-    expect(mismatches).toEqual([]);
-  }, 180_000);
+  it.each(KINDS)(
+    "%s connection",
+    async (kind) => {
+      const ctx = await openConnection(server, apps[mode], kind, ops);
+      const seen = await runPass(ctx);
+      const statuses = new Set(seen.map((s) => s.res.status));
+      if (kind === "assisted-before") expect(statuses).toContain(202);
+      if (kind !== "assisted-before")
+        expect(seen.filter((s) => s.op.path.startsWith("/employer/") && s.res.status === 200).length).toBeGreaterThan(10);
+      const mismatches = seen.flatMap((s) => mismatchesOf(s, mode));
+      // all operations are called before failing, so one run lists every mismatch
+      expect(mismatches).toEqual([]);
+    },
+    180_000,
+  );
 });

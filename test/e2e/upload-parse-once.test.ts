@@ -2,10 +2,10 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UploadView } from "../../contracts/linnet/ops.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
+import { UPLOAD_WORK } from "../../server/domain/ops/upload-cache.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { connectEmployer, http } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
-import { UPLOAD_WORK } from "../../server/domain/ops/upload-cache.js";
 
 /** An upload's file is parsed once and analysed once per mapping between its upload and its publish (issue 12). */
 let server: TestServer;
@@ -14,10 +14,15 @@ let ops: ConsoleBrowser;
 const census = fs.readFileSync(new URL("../../server/domain/ingestion/fixtures/adp-wfn-census.csv", import.meta.url));
 
 async function upload(connectionId: string) {
-  const created = await http<UploadView>(server.url, "POST", `/ops/api/connections/${connectionId}/uploads?group=org&file_name=census.csv`, {
-    raw: census as unknown as string,
-    headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
-  });
+  const created = await http<UploadView>(
+    server.url,
+    "POST",
+    `/ops/api/connections/${connectionId}/uploads?group=org&file_name=census.csv`,
+    {
+      raw: census as unknown as string,
+      headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
+    },
+  );
   expect(created.status).toBe(201);
   return created.body;
 }
@@ -51,7 +56,12 @@ describe("an upload's file is read once", () => {
     expect(workSince(before)).toEqual({ parses: 1, analyses: 1 });
 
     const viewed = await ops.call<UploadView>("GET", `/ops/api/uploads/${created.id}`);
-    expect([viewed.status, viewed.body.status, viewed.body.row_count, viewed.body.diff]).toEqual([200, "valid", created.row_count, created.diff]);
+    expect([viewed.status, viewed.body.status, viewed.body.row_count, viewed.body.diff]).toEqual([
+      200,
+      "valid",
+      created.row_count,
+      created.diff,
+    ]);
     expect(workSince(before)).toEqual({ parses: 1, analyses: 1 });
 
     // a changed mapping (no title column) is analysed once; the view after it reuses that analysis
@@ -69,7 +79,9 @@ describe("an upload's file is read once", () => {
 
     // the same mapping once more (its keys in another order): nothing new to analyse
     const reordered = Object.fromEntries(Object.entries(mapping).reverse());
-    expect((await ops.call<UploadView>("PUT", `/ops/api/uploads/${created.id}/mapping`, { body: { mapping: reordered } })).status).toBe(200);
+    expect((await ops.call<UploadView>("PUT", `/ops/api/uploads/${created.id}/mapping`, { body: { mapping: reordered } })).status).toBe(
+      200,
+    );
     expect(workSince(before)).toEqual({ parses: 1, analyses: 2 });
 
     const published = await ops.call<UploadView>("POST", `/ops/api/uploads/${created.id}/publish`, { body: {} });
@@ -92,7 +104,10 @@ describe("an upload's file is read once", () => {
 
     // compared with the data just published: nobody is new any more
     const viewed = await ops.call<UploadView>("GET", `/ops/api/uploads/${second.id}`);
-    expect((viewed.body.diff as { counts: { hires: number; unchanged: number } }).counts).toMatchObject({ hires: 0, unchanged: second.row_count });
+    expect((viewed.body.diff as { counts: { hires: number; unchanged: number } }).counts).toMatchObject({
+      hires: 0,
+      unchanged: second.row_count,
+    });
     expect(workSince(before)).toEqual({ parses: 2, analyses: 3 });
     expect((await ops.call<UploadView>("GET", `/ops/api/uploads/${second.id}`)).body.diff).toEqual(viewed.body.diff);
     expect(workSince(before)).toEqual({ parses: 2, analyses: 3 });

@@ -27,17 +27,32 @@ afterAll(async () => {
   await server.close();
 });
 
-type EventPage = { events: { id: string; event_type: string; connection_id: string | null; company_id: string; data: unknown }[]; next_cursor: string | null };
+type EventPage = {
+  events: { id: string; event_type: string; connection_id: string | null; company_id: string; data: unknown }[];
+  next_cursor: string | null;
+};
 const connect = (app: CreatedApplication) =>
-  http<{ connection_id: string }>(server.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_hris", employee_size: 1 } });
+  http<{ connection_id: string }>(server.url, "POST", "/sandbox/connections", {
+    basic: app,
+    body: { provider_id: "sandbox_hris", employee_size: 1 },
+  });
 
 describe("the webhooks API", () => {
   it("validates endpoints, shows the secret only once, and deletes", async () => {
     const httpRemote = await devA.call("POST", webhooksPath(appA.client_id), { body: { url: "http://example.com/hook" } });
     expect(httpRemote.status).toBe(400);
     expect(String(httpRemote.body.message)).toMatch(/^url:/);
-    expect((await devA.call("POST", webhooksPath(appA.client_id), { body: { url: "https://example.com/hook", event_types: ["nope"] } })).status).toBe(400);
-    expect((await http(server.url, "POST", webhooksPath(appA.client_id), { headers: { cookie: devA.cookie }, body: { url: "https://example.com/h" } })).status).toBe(403);
+    expect(
+      (await devA.call("POST", webhooksPath(appA.client_id), { body: { url: "https://example.com/hook", event_types: ["nope"] } })).status,
+    ).toBe(400);
+    expect(
+      (
+        await http(server.url, "POST", webhooksPath(appA.client_id), {
+          headers: { cookie: devA.cookie },
+          body: { url: "https://example.com/h" },
+        })
+      ).status,
+    ).toBe(403);
     const created = await devA.call<{ id: string; secret: string; event_types: string[] }>("POST", webhooksPath(appA.client_id), {
       body: { url: "https://example.com/hook", event_types: ["account.updated"] },
     });
@@ -85,11 +100,18 @@ describe("the webhooks API", () => {
     const mine = new Set<string>();
     for (let i = 0; i < 3; i++) mine.add((await connect(appB)).body.connection_id);
     await connect(appA);
-    expect((await http(server.url, "GET", "/linnet/events", { basic: { client_id: appB.client_id, client_secret: "wrong" } })).status).toBe(401);
+    expect((await http(server.url, "GET", "/linnet/events", { basic: { client_id: appB.client_id, client_secret: "wrong" } })).status).toBe(
+      401,
+    );
     const seen: EventPage["events"] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const page: { body: EventPage } = await http<EventPage>(server.url, "GET", `/linnet/events?limit=2${cursor ? `&cursor=${cursor}` : ""}`, { basic: appB });
+      const page: { body: EventPage } = await http<EventPage>(
+        server.url,
+        "GET",
+        `/linnet/events?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+        { basic: appB },
+      );
       seen.push(...page.body.events);
       if (page.body.events.length === 0) break;
       cursor = page.body.next_cursor;
@@ -104,6 +126,11 @@ describe("the webhooks API", () => {
     expect(next.body.events.every((e) => e.connection_id === another.body.connection_id)).toBe(true);
     const typed = await http<EventPage>(server.url, "GET", "/linnet/events?type=job.initial_data_sync_org.succeeded", { basic: appB });
     expect(typed.body.events).toHaveLength(4);
-    expect(typed.body.events[0]).toMatchObject({ event_type: "job.initial_data_sync_org.succeeded", entity_id: null, company_id: expect.any(String), data: { job_id: expect.any(String) } });
+    expect(typed.body.events[0]).toMatchObject({
+      event_type: "job.initial_data_sync_org.succeeded",
+      entity_id: null,
+      company_id: expect.any(String),
+      data: { job_id: expect.any(String) },
+    });
   });
 });

@@ -38,12 +38,21 @@ async function setup(name: string) {
   receivers.push(receiver);
   const endpoint = await createEndpoint(dev, app.client_id, receiver.url);
   /** A real event: a sandbox connection's initial syncs. */
-  const connect = () => http(server.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_hris", employee_size: 1 } });
+  const connect = () =>
+    http(server.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_hris", employee_size: 1 } });
   const signIn = () => signInConsole(server, email, "developer");
   return { app, dev, receiver, endpoint, connect, signIn };
 }
 
-type Page = { deliveries: { id: string; event_id: string; state: string; attempt_count: number; attempts: { status_code: number | null; error: string | null }[] }[] };
+type Page = {
+  deliveries: {
+    id: string;
+    event_id: string;
+    state: string;
+    attempt_count: number;
+    attempts: { status_code: number | null; error: string | null }[];
+  }[];
+};
 
 describe("durable delivery", () => {
   it("a receiver that is down for the first attempts gets every event once it is back", async () => {
@@ -108,7 +117,9 @@ describe("durable delivery", () => {
 
   it("a disabled endpoint gets nothing until it is enabled again", async () => {
     const { app, dev, receiver, endpoint, connect } = await setup("disabled");
-    const off = await dev.call<{ enabled: boolean; disabled_reason: string }>("PATCH", webhooksPath(app.client_id, `/${endpoint.id}`), { body: { enabled: false } });
+    const off = await dev.call<{ enabled: boolean; disabled_reason: string }>("PATCH", webhooksPath(app.client_id, `/${endpoint.id}`), {
+      body: { enabled: false },
+    });
     expect(off.body).toMatchObject({ enabled: false, disabled_reason: expect.stringContaining("developer") });
     await connect();
     await dispatch();

@@ -26,7 +26,21 @@ afterAll(async () => {
 
 describe("private webhook targets", () => {
   it("classifies addresses", () => {
-    for (const a of ["127.0.0.1", "10.1.2.3", "172.31.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "224.0.0.1"]) {
+    for (const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.31.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "::",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:127.0.0.1",
+      "224.0.0.1",
+    ]) {
       expect(isPrivateAddress(a), a).toBe(true);
     }
     for (const a of ["93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8", "example.com"]) {
@@ -35,7 +49,14 @@ describe("private webhook targets", () => {
   });
 
   it("refuses endpoints on loopback, private and link-local hosts, naming the setting", async () => {
-    for (const url of [receiver.url, "https://localhost/hook", "https://10.0.0.5/hook", "https://169.254.169.254/latest/meta-data", "https://[::1]/hook", "https://[fd12::1]/hook"]) {
+    for (const url of [
+      receiver.url,
+      "https://localhost/hook",
+      "https://10.0.0.5/hook",
+      "https://169.254.169.254/latest/meta-data",
+      "https://[::1]/hook",
+      "https://[fd12::1]/hook",
+    ]) {
       const res = await dev.call("POST", webhooksPath(app.client_id), { body: { url } });
       expect(res.status, url).toBe(400);
       expect(String(res.body.message), url).toMatch(/^url: .*LINNET_WEBHOOK_ALLOW_PRIVATE=true/);
@@ -61,7 +82,9 @@ describe("private webhook targets", () => {
 
   it("the guarded lookup answers public names as dns.lookup would", async () => {
     const lookup = (host: string) =>
-      new Promise<string>((resolve, reject) => publicOnlyLookup(host, {}, (err, address) => (err ? reject(err) : resolve(String(address)))));
+      new Promise<string>((resolve, reject) =>
+        publicOnlyLookup(host, {}, (err, address) => (err ? reject(err) : resolve(String(address)))),
+      );
     await expect(lookup("localhost")).rejects.toMatchObject({ code: "EPRIVATE" });
     await expect(lookup("93.184.216.34")).resolves.toBe("93.184.216.34");
   });

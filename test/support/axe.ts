@@ -19,7 +19,16 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-co
 export async function seriousAxeViolations(page: Page, opts: { exclude?: string[] } = {}): Promise<AxeFinding[]> {
   await page.evaluate(axeSource);
   const results = await page.evaluate(async (exclude) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const context = exclude.length > 0 ? { exclude: exclude.map((s) => [s]) } : document;
     return axe.run(context, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
   }, opts.exclude ?? []);

@@ -31,6 +31,7 @@ export async function signInConsole(server: TestServer, email: string, role: "ad
     userId,
     cookie,
     csrf,
-    call: (method, path, opts = {}) => http(server.url, method, path, { ...opts, headers: { cookie, "x-csrf-token": csrf, ...opts.headers } }),
+    call: (method, path, opts = {}) =>
+      http(server.url, method, path, { ...opts, headers: { cookie, "x-csrf-token": csrf, ...opts.headers } }),
   };
 }

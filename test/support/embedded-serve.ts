@@ -25,7 +25,17 @@ export async function startEmbeddedServe(dataDir: string, extra: Record<string, 
   const url = `http://127.0.0.1:${port}`;
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ["bin/linnet.mjs", "serve"], {
-    env: { ...inherited, LINNET_DATA_DIR: dataDir, PORT: String(port), LINNET_HOST: "127.0.0.1", LINNET_PUBLIC_URL: url, LINNET_SFTP_PORT: "0", LINNET_LOG_LEVEL: "warn", LINNET_RATE_LIMITS: "off", ...extra },
+    env: {
+      ...inherited,
+      LINNET_DATA_DIR: dataDir,
+      PORT: String(port),
+      LINNET_HOST: "127.0.0.1",
+      LINNET_PUBLIC_URL: url,
+      LINNET_SFTP_PORT: "0",
+      LINNET_LOG_LEVEL: "warn",
+      LINNET_RATE_LIMITS: "off",
+      ...extra,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -103,7 +113,11 @@ export function firstStartBasic(output: string): string {
 
 /** `POST /sandbox/connections` on a running server; returns the access token. */
 export async function sandboxToken(url: string, basic: string, body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${url}/sandbox/connections`, { method: "POST", headers: { authorization: basic, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/sandbox/connections`, {
+    method: "POST",
+    headers: { authorization: basic, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 200) throw new Error(`POST /sandbox/connections: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }

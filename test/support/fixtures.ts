@@ -56,7 +56,15 @@ export function orgInput(size: number, companyName = "Acme, Inc."): OrgSnapshotI
       departments: [{ name: "Engineering", parent: null }],
       ein: "12-3456789",
       locations: [loc],
-      accounts: [{ routing_number: "021000021", account_name: "Operating", institution_name: "Chase", account_type: "checking", account_number: "9876543210" }],
+      accounts: [
+        {
+          routing_number: "021000021",
+          account_name: "Operating",
+          institution_name: "Chase",
+          account_type: "checking",
+          account_number: "9876543210",
+        },
+      ],
     },
     people: Array.from({ length: size }, (_, i) => person(i + 1, i === 0 ? null : "E0001")),
   };

@@ -50,7 +50,13 @@ function filesUnder(dir: string, skip: string[] = []): string[] {
 /** Hash of everything the web build reads: web/ (not its output), contracts/, the Vite and TypeScript config, the lockfile. */
 function webSourcesHash(): string {
   const hash = createHash("sha256");
-  const files = [...filesUnder("web", [path.join("web", "dist")]), ...filesUnder("contracts"), "vite.config.ts", "tsconfig.json", "package-lock.json"];
+  const files = [
+    ...filesUnder("web", [path.join("web", "dist")]),
+    ...filesUnder("contracts"),
+    "vite.config.ts",
+    "tsconfig.json",
+    "package-lock.json",
+  ];
   for (const file of files) {
     hash.update(`${file}\0`);
     hash.update(fs.readFileSync(file));
@@ -64,7 +70,8 @@ function buildWebPages(): void {
   // LINNET_TEST_SKIP_WEB_BUILD=1 reuses whatever web/dist holds (quicker local runs of server-only tests).
   if (process.env.LINNET_TEST_SKIP_WEB_BUILD && fs.existsSync("web/dist/connect/index.html")) return;
   const sources = webSourcesHash();
-  const built = fs.existsSync("web/dist/connect/index.html") && fs.existsSync(WEB_BUILD_HASH) ? fs.readFileSync(WEB_BUILD_HASH, "utf8") : "";
+  const built =
+    fs.existsSync("web/dist/connect/index.html") && fs.existsSync(WEB_BUILD_HASH) ? fs.readFileSync(WEB_BUILD_HASH, "utf8") : "";
   if (built === sources) return;
   execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
   fs.writeFileSync(WEB_BUILD_HASH, sources);

@@ -19,7 +19,12 @@ export interface RequestOptions {
 }
 
 /** Real HTTP to the test server. */
-export async function http<T = Record<string, unknown>>(base: string, method: string, path: string, opts: RequestOptions = {}): Promise<HttpResult<T>> {
+export async function http<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  path: string,
+  opts: RequestOptions = {},
+): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.body !== undefined || opts.raw !== undefined) headers["content-type"] ??= "application/json";
   if (opts.basic) headers.authorization = `Basic ${Buffer.from(`${opts.basic.client_id}:${opts.basic.client_secret}`).toString("base64")}`;
@@ -55,7 +60,14 @@ export async function completeConnect(
 export async function connectEmployer(
   base: string,
   app: { client_id: string; client_secret: string },
-  opts: { customer_id?: string; customer_name?: string; products?: string[]; choice: AuthorizeRequest; manual?: boolean; sandbox?: "finch" | null },
+  opts: {
+    customer_id?: string;
+    customer_name?: string;
+    products?: string[];
+    choice: AuthorizeRequest;
+    manual?: boolean;
+    sandbox?: "finch" | null;
+  },
 ): Promise<{ access_token: string; connection_id: string; code: string; status_url: string | null }> {
   const session = await http<{ session_id: string }>(base, "POST", "/connect/sessions", {
     basic: app,

@@ -32,10 +32,32 @@ export async function startTestSftp(server: TestServer, log: CapturedLog): Promi
 }
 
 /** Run OpenSSH's `sftp -b` with batch commands and a key; resolves with its exit code and output. */
-export function openSshSftp(port: number, username: string, keyFile: string, commands: string[], cwd: string): Promise<{ code: number; output: string }> {
+export function openSshSftp(
+  port: number,
+  username: string,
+  keyFile: string,
+  commands: string[],
+  cwd: string,
+): Promise<{ code: number; output: string }> {
   const batch = path.join(cwd, `batch-${Math.random().toString(36).slice(2)}.txt`);
   fs.writeFileSync(batch, `${commands.join("\n")}\n`);
-  const args = ["-b", batch, "-P", String(port), "-i", keyFile, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", `${username}@127.0.0.1`];
+  const args = [
+    "-b",
+    batch,
+    "-P",
+    String(port),
+    "-i",
+    keyFile,
+    "-o",
+    "StrictHostKeyChecking=no",
+    "-o",
+    "UserKnownHostsFile=/dev/null",
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "LogLevel=ERROR",
+    `${username}@127.0.0.1`,
+  ];
   return new Promise((resolve) => {
     execFile("/usr/bin/sftp", args, { cwd, timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` });

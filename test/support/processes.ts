@@ -7,14 +7,14 @@ import path from "node:path";
 import pino from "pino";
 import { loadConfig } from "../../server/config.js";
 import { type Database, openDatabase } from "../../server/db/client.js";
-import { defaultCatalog } from "../../server/domain/catalog/catalog.js";
-import { systemClock } from "../../server/domain/clock.js";
 import { ConnectionStateCache } from "../../server/domain/caches/connection-state-cache.js";
-import { TokenCache } from "../../server/domain/caches/token-cache.js";
 import { OwnCaches } from "../../server/domain/caches/own-caches.js";
-import type { Deps } from "../../server/domain/deps.js";
 import { SnapshotReader } from "../../server/domain/caches/snapshot-reader.js";
 import { SnapshotRowCache } from "../../server/domain/caches/snapshot-rows.js";
+import { TokenCache } from "../../server/domain/caches/token-cache.js";
+import { defaultCatalog } from "../../server/domain/catalog/catalog.js";
+import { systemClock } from "../../server/domain/clock.js";
+import type { Deps } from "../../server/domain/deps.js";
 import { createCipher } from "../../server/domain/security/encryption.js";
 import { adminQuery, databaseUrlFor } from "./global-setup.js";
 

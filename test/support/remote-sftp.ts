@@ -38,19 +38,26 @@ function serveSftp(sftp: SFTPWrapper, folder: string, files: Map<string, RemoteF
   };
   const fileAt = (p: string) => (path.dirname(path.resolve("/", p)) === folder ? files.get(path.basename(p)) : undefined);
   sftp.on("REALPATH", (id, p) => sftp.name(id, [{ filename: path.resolve("/", p), longname: p, attrs: DIR_ATTRS }]));
-  sftp.on("OPENDIR", (id, p) => (path.resolve("/", p) === folder ? sftp.handle(id, open({ dir: true, name: p })) : sftp.status(id, STATUS_CODE.NO_SUCH_FILE)));
+  sftp.on("OPENDIR", (id, p) =>
+    path.resolve("/", p) === folder ? sftp.handle(id, open({ dir: true, name: p })) : sftp.status(id, STATUS_CODE.NO_SUCH_FILE),
+  );
   sftp.on("READDIR", (id, handle) => {
     const h = handles.get(handle.toString());
     if (!h?.dir) return sftp.status(id, STATUS_CODE.FAILURE);
     if (h.listed) return sftp.status(id, STATUS_CODE.EOF);
     h.listed = true;
-    const names = [...files].map(([name, f]) => ({ filename: name, longname: `-rw-r--r-- 1 0 0 ${f.bytes.length} Jan 1 00:00 ${name}`, attrs: attrsOf(f) }));
+    const names = [...files].map(([name, f]) => ({
+      filename: name,
+      longname: `-rw-r--r-- 1 0 0 ${f.bytes.length} Jan 1 00:00 ${name}`,
+      attrs: attrsOf(f),
+    }));
     names.push({ filename: "archive", longname: "drwxr-xr-x 1 0 0 0 Jan 1 00:00 archive", attrs: DIR_ATTRS });
     return sftp.name(id, names);
   });
   sftp.on("OPEN", (id, p, flags) => {
     const file = fileAt(p);
-    if (!file || flags !== utils.sftp.OPEN_MODE.READ) return sftp.status(id, file ? STATUS_CODE.PERMISSION_DENIED : STATUS_CODE.NO_SUCH_FILE);
+    if (!file || flags !== utils.sftp.OPEN_MODE.READ)
+      return sftp.status(id, file ? STATUS_CODE.PERMISSION_DENIED : STATUS_CODE.NO_SUCH_FILE);
     downloads.push(path.basename(p));
     return sftp.handle(id, open({ dir: false, name: path.basename(p) }));
   });
@@ -89,13 +96,19 @@ export async function startRemoteSftp(opts: { username: string; password: string
   const listen = async () => {
     const key = utils.generateKeyPairSync("ed25519");
     const parsed = utils.parseKey(key.private);
-    const fingerprint = keyFingerprint((Array.isArray(parsed) ? parsed[0] : parsed as ssh2.ParsedKey).getPublicSSH());
+    const fingerprint = keyFingerprint((Array.isArray(parsed) ? parsed[0] : (parsed as ssh2.ParsedKey)).getPublicSSH());
     const server = new ssh2.Server({ hostKeys: [key.private] }, (client) => {
       clients.add(client);
       client.on("close", () => clients.delete(client));
       client.on("error", () => {});
-      client.on("authentication", (ctx) => (ctx.method === "password" && ctx.username === opts.username && ctx.password === opts.password ? ctx.accept() : ctx.reject(["password"])));
-      client.on("ready", () => client.on("session", (accept) => accept().on("sftp", (acceptSftp) => serveSftp(acceptSftp(), opts.folder, files, downloads))));
+      client.on("authentication", (ctx) =>
+        ctx.method === "password" && ctx.username === opts.username && ctx.password === opts.password
+          ? ctx.accept()
+          : ctx.reject(["password"]),
+      );
+      client.on("ready", () =>
+        client.on("session", (accept) => accept().on("sftp", (acceptSftp) => serveSftp(acceptSftp(), opts.folder, files, downloads))),
+      );
     });
     await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
     port = (server.address() as { port: number }).port;

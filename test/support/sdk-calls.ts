@@ -7,7 +7,15 @@ import type { CallContext } from "./spec-calls.js";
  */
 
 /** Spec operations the SDK (10.7.0) has no method for: they are covered by the raw-HTTP spec-shape test only. */
-export const NO_SDK_METHOD: readonly string[] = ["get-ledger-items", "list-plans", "get-plan", "list-plan-enrollments", "get-plan-enrollments", "list-plan-dependents", "get-plan-dependents"];
+export const NO_SDK_METHOD: readonly string[] = [
+  "get-ledger-items",
+  "list-plans",
+  "get-plan",
+  "list-plan-enrollments",
+  "get-plan-enrollments",
+  "list-plan-dependents",
+  "get-plan-dependents",
+];
 
 /**
  * Node SDK behaviour that cannot be changed from the server side: these lists are single pages whose items are the body
@@ -15,7 +23,13 @@ export const NO_SDK_METHOD: readonly string[] = ["get-ledger-items", "list-plans
  * `TypeError: page.getPaginatedItems is not a function or its return value is not iterable`. With the `empty` mode the
  * SDK reads "" as an empty list. An app checks `.asResponse()` / `.withResponse()` for a 202 before iterating.
  */
-export const SINGLE_PAGE_LISTS: readonly string[] = ["get-payment", "get-all-pay-groups", "get-company-benefits", "get-company-benefits-meta", "get-individual-benefits"];
+export const SINGLE_PAGE_LISTS: readonly string[] = [
+  "get-payment",
+  "get-all-pay-groups",
+  "get-company-benefits",
+  "get-company-benefits-meta",
+  "get-individual-benefits",
+];
 
 /** The clients a call may use: with the connection's token, and with the application's credentials. */
 export interface SdkClients {
@@ -45,17 +59,24 @@ export const SDK_CALLS: Record<string, SdkCall> = {
     if (people[0]?.id) ctx.ids.individual = people[0].id;
     return people;
   },
-  "get-individual": ({ finch, ctx }) => drain(finch.hris.individuals.retrieveMany({ requests: [{ individual_id: ctx.ids.individual ?? UNKNOWN }] })),
-  "get-employment": ({ finch, ctx }) => drain(finch.hris.employments.retrieveMany({ requests: [{ individual_id: ctx.ids.individual ?? UNKNOWN }] })),
+  "get-individual": ({ finch, ctx }) =>
+    drain(finch.hris.individuals.retrieveMany({ requests: [{ individual_id: ctx.ids.individual ?? UNKNOWN }] })),
+  "get-employment": ({ finch, ctx }) =>
+    drain(finch.hris.employments.retrieveMany({ requests: [{ individual_id: ctx.ids.individual ?? UNKNOWN }] })),
   "get-payment": async ({ finch, ctx }) => {
     const payments = await drain(finch.hris.payments.list({ start_date: "2000-01-01", end_date: "2100-01-01" }));
     if (payments.at(-1)?.id) ctx.ids.payment = payments.at(-1)!.id;
     return payments;
   },
-  "get-pay-statement": ({ finch, ctx }) => drain(finch.hris.payStatements.retrieveMany({ requests: [{ payment_id: ctx.ids.payment ?? UNKNOWN, limit: 50 }] })),
+  "get-pay-statement": ({ finch, ctx }) =>
+    drain(finch.hris.payStatements.retrieveMany({ requests: [{ payment_id: ctx.ids.payment ?? UNKNOWN, limit: 50 }] })),
   "get-pay-statement-item": ({ finch }) => drain(finch.hris.payStatementItem.list({ categories: ["earnings", "taxes"] })),
   "create-rule": async ({ finch, ctx }) => {
-    const rule = await finch.hris.payStatementItem.rules.create({ entity_type: "pay_statement_item", conditions: [{ field: "name", operator: "equals", value: "Salary" }], attributes: { metadata: { gl_code: "5000" } } });
+    const rule = await finch.hris.payStatementItem.rules.create({
+      entity_type: "pay_statement_item",
+      conditions: [{ field: "name", operator: "equals", value: "Salary" }],
+      attributes: { metadata: { gl_code: "5000" } },
+    });
     if (rule.id) ctx.ids.rule = rule.id;
     return rule;
   },
@@ -63,7 +84,9 @@ export const SDK_CALLS: Record<string, SdkCall> = {
   "update-rule": ({ finch, ctx }) => {
     const rules = finch.hris.payStatementItem.rules;
     // SDK 10.7.0 types the update body as `optionalProperty` only; the spec's body is `attributes`
-    const params: Parameters<typeof rules.update>[1] & { attributes: { metadata: Record<string, string> } } = { attributes: { metadata: { gl_code: "5001" } } };
+    const params: Parameters<typeof rules.update>[1] & { attributes: { metadata: Record<string, string> } } = {
+      attributes: { metadata: { gl_code: "5001" } },
+    };
     return rules.update(ctx.ids.rule ?? UNKNOWN, params);
   },
   "delete-rule": ({ finch, ctx }) => finch.hris.payStatementItem.rules.delete(ctx.ids.rule ?? UNKNOWN),
@@ -79,12 +102,17 @@ export const SDK_CALLS: Record<string, SdkCall> = {
     return benefits;
   },
   "create-company-benefits": async ({ finch, ctx }) => {
-    const created = await finch.hris.benefits.create({ type: "hsa_pre", description: "Health Savings Account", frequency: "every_paycheck" });
+    const created = await finch.hris.benefits.create({
+      type: "hsa_pre",
+      description: "Health Savings Account",
+      frequency: "every_paycheck",
+    });
     if (created?.benefit_id) ctx.ids.benefit = created.benefit_id;
     if (created?.job_id) ctx.ids.manualJob = created.job_id;
     return created;
   },
-  "register-company-benefits": ({ finch }) => finch.hris.benefits.register({ type: "s125_dental", description: "Dental PPO", frequency: "every_paycheck" }),
+  "register-company-benefits": ({ finch }) =>
+    finch.hris.benefits.register({ type: "s125_dental", description: "Dental PPO", frequency: "every_paycheck" }),
   "list-documents": async ({ finch, ctx }) => {
     const list = await finch.hris.documents.list({ limit: 10 });
     if (list?.documents?.[0]?.id) ctx.ids.document = list.documents[0].id;
@@ -95,10 +123,18 @@ export const SDK_CALLS: Record<string, SdkCall> = {
   "get-company-benefit": ({ finch, ctx }) => finch.hris.benefits.retrieve(ctx.ids.benefit ?? UNKNOWN),
   "update-company-benefits": ({ finch, ctx }) => finch.hris.benefits.update(ctx.ids.benefit ?? UNKNOWN, { description: "HSA (renamed)" }),
   "get-company-benefits-enrolled": ({ finch, ctx }) => finch.hris.benefits.individuals.enrolledIDs(ctx.ids.benefit ?? UNKNOWN),
-  "get-individual-benefits": ({ finch, ctx }) => drain(finch.hris.benefits.individuals.retrieveManyBenefits(ctx.ids.benefit ?? UNKNOWN, { individual_ids: ctx.ids.individual ?? UNKNOWN })),
+  "get-individual-benefits": ({ finch, ctx }) =>
+    drain(
+      finch.hris.benefits.individuals.retrieveManyBenefits(ctx.ids.benefit ?? UNKNOWN, { individual_ids: ctx.ids.individual ?? UNKNOWN }),
+    ),
   "post-employer-individual-benefits-benefit_id": ({ finch, ctx }) =>
-    finch.hris.benefits.individuals.enrollMany(ctx.ids.benefit ?? UNKNOWN, { individuals: [{ individual_id: ctx.ids.individual ?? UNKNOWN, configuration: { employee_deduction: { type: "fixed", amount: 10_000 } } }] }),
-  "delete-individual-benefits": ({ finch, ctx }) => finch.hris.benefits.individuals.unenrollMany(ctx.ids.benefit ?? UNKNOWN, { individual_ids: [ctx.ids.individual ?? UNKNOWN] }),
+    finch.hris.benefits.individuals.enrollMany(ctx.ids.benefit ?? UNKNOWN, {
+      individuals: [
+        { individual_id: ctx.ids.individual ?? UNKNOWN, configuration: { employee_deduction: { type: "fixed", amount: 10_000 } } },
+      ],
+    }),
+  "delete-individual-benefits": ({ finch, ctx }) =>
+    finch.hris.benefits.individuals.unenrollMany(ctx.ids.benefit ?? UNKNOWN, { individual_ids: [ctx.ids.individual ?? UNKNOWN] }),
   "create-access-token": ({ basic }) => basic.accessTokens.create({ code: UNKNOWN }), // an unknown code: the SDK's BadRequestError
   "get-providers": ({ finch }) => drain(finch.providers.list()),
   "get-introspect": ({ finch }) => finch.account.introspect(),
@@ -112,14 +148,29 @@ export const SDK_CALLS: Record<string, SdkCall> = {
   },
   "get-jobs-job_id": ({ finch, ctx }) => finch.jobs.automated.retrieve(ctx.ids.automatedJob ?? UNKNOWN),
   "get-jobs-manual-job_id": ({ finch, ctx }) => finch.jobs.manual.retrieve(ctx.ids.manualJob ?? UNKNOWN),
-  "post-connect-sessions": ({ basic }) => basic.connect.sessions.new({ customer_id: `sdk-${Math.random().toString(36).slice(2, 10)}`, customer_name: "SDK Employer", products: ["company", "directory"], manual: true }),
+  "post-connect-sessions": ({ basic }) =>
+    basic.connect.sessions.new({
+      customer_id: `sdk-${Math.random().toString(36).slice(2, 10)}`,
+      customer_name: "SDK Employer",
+      products: ["company", "directory"],
+      manual: true,
+    }),
   "post-connect-sessions-reauthenticate": ({ basic, ctx }) => basic.connect.sessions.reauthenticate({ connection_id: ctx.connectionId }),
   "post-sandbox-connections": async ({ basic, ctx }) => {
-    const created = await basic.sandbox.connections.create({ provider_id: "sandbox_hris", products: ["company", "directory"], employee_size: 2 });
+    const created = await basic.sandbox.connections.create({
+      provider_id: "sandbox_hris",
+      products: ["company", "directory"],
+      employee_size: 2,
+    });
     ctx.ids.company = created.company_id ?? undefined;
     return created;
   },
-  "post-sandbox-connections-accounts": ({ basic, ctx }) => basic.sandbox.connections.accounts.create({ company_id: ctx.ids.company ?? UNKNOWN, provider_id: "sandbox_payroll", products: ["company"] }),
+  "post-sandbox-connections-accounts": ({ basic, ctx }) =>
+    basic.sandbox.connections.accounts.create({
+      company_id: ctx.ids.company ?? UNKNOWN,
+      provider_id: "sandbox_payroll",
+      products: ["company"],
+    }),
   "put-sandbox-connections-accounts": ({ finch }) => finch.sandbox.connections.accounts.update({ connection_status: "connected" }),
   "put-sandbox-company": ({ finch }) =>
     finch.sandbox.company.update({
@@ -130,14 +181,26 @@ export const SDK_CALLS: Record<string, SdkCall> = {
       departments: [{ name: "Engineering", parent: null }],
       ein: "12-3456789",
       locations: [{ line1: "1 Main St", line2: null, city: "Austin", state: "TX", postal_code: "78701", country: "US" }],
-      accounts: [{ account_name: "Operating", account_number: "9876543210", account_type: "checking", institution_name: "Chase", routing_number: "021000021" }],
+      accounts: [
+        {
+          account_name: "Operating",
+          account_number: "9876543210",
+          account_type: "checking",
+          institution_name: "Chase",
+          routing_number: "021000021",
+        },
+      ],
     }),
-  "post-sandbox-directory": ({ finch }) => finch.sandbox.directory.create({ body: [{ first_name: "Grace", last_name: "Hopper", title: "Engineer", is_active: true }] }),
-  "put-sandbox-individual-individual_id": ({ finch, ctx }) => finch.sandbox.individual.update(ctx.ids.individual ?? UNKNOWN, { preferred_name: "Ada" }),
-  "put-sandbox-employment-individual_id": ({ finch, ctx }) => finch.sandbox.employment.update(ctx.ids.individual ?? UNKNOWN, { title: "Staff Engineer" }),
+  "post-sandbox-directory": ({ finch }) =>
+    finch.sandbox.directory.create({ body: [{ first_name: "Grace", last_name: "Hopper", title: "Engineer", is_active: true }] }),
+  "put-sandbox-individual-individual_id": ({ finch, ctx }) =>
+    finch.sandbox.individual.update(ctx.ids.individual ?? UNKNOWN, { preferred_name: "Ada" }),
+  "put-sandbox-employment-individual_id": ({ finch, ctx }) =>
+    finch.sandbox.employment.update(ctx.ids.individual ?? UNKNOWN, { title: "Staff Engineer" }),
   "post-sandbox-payment": ({ finch }) => finch.sandbox.payment.create({ start_date: "2026-11-01", end_date: "2026-11-14" }),
   "post-sandbox-job": ({ finch }) => finch.sandbox.jobs.create({ type: "data_sync_all" }),
   "get-sandbox-jobs-configuration": ({ finch }) => finch.sandbox.jobs.configuration.retrieve(),
-  "put-sandbox-jobs-configuration": ({ finch }) => finch.sandbox.jobs.configuration.update({ type: "data_sync_all", completion_status: "complete" }),
+  "put-sandbox-jobs-configuration": ({ finch }) =>
+    finch.sandbox.jobs.configuration.update({ type: "data_sync_all", completion_status: "complete" }),
   "post-disconnect-entity": ({ finch, ctx }) => finch.account.disconnectEntity({ entity_ids: [ctx.entityId] }),
 };

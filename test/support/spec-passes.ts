@@ -23,23 +23,42 @@ async function productsOf(base: string, providerId: string): Promise<string[]> {
 }
 
 /** Upload one export file as an operator and publish it. */
-async function uploadAndPublish(server: TestServer, ops: ConsoleBrowser, connectionId: string, group: "org" | "pay", file: string): Promise<void> {
-  const created = await http<{ id: string }>(server.url, "POST", `/ops/api/connections/${connectionId}/uploads?group=${group}&file_name=${file}`, {
-    raw: fixture(file) as unknown as string,
-    headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
-  });
+async function uploadAndPublish(
+  server: TestServer,
+  ops: ConsoleBrowser,
+  connectionId: string,
+  group: "org" | "pay",
+  file: string,
+): Promise<void> {
+  const created = await http<{ id: string }>(
+    server.url,
+    "POST",
+    `/ops/api/connections/${connectionId}/uploads?group=${group}&file_name=${file}`,
+    {
+      raw: fixture(file) as unknown as string,
+      headers: { cookie: ops.cookie, "x-csrf-token": ops.csrf, "content-type": "text/csv" },
+    },
+  );
   if (created.status !== 201) throw new Error(`upload ${file}: ${created.status} ${created.text}`);
   const published = await ops.call("POST", `/ops/api/uploads/${created.body.id}/publish`, { body: {} });
   if (published.status !== 200) throw new Error(`publish ${file}: ${published.status} ${published.text}`);
 }
 
 /** A fresh connection of this kind for `app`, with the ids a pass needs. */
-export async function openConnection(server: TestServer, app: CallContext["app"], kind: ConnectionKind, ops: ConsoleBrowser): Promise<CallContext> {
+export async function openConnection(
+  server: TestServer,
+  app: CallContext["app"],
+  kind: ConnectionKind,
+  ops: ConsoleBrowser,
+): Promise<CallContext> {
   let token: string;
   let connectionId: string;
   if (kind === "automated") {
     const products = await productsOf(server.url, "sandbox_payroll");
-    const created = await http<{ access_token: string; connection_id: string }>(server.url, "POST", "/sandbox/connections", { basic: app, body: { provider_id: "sandbox_payroll", products, employee_size: 5 } });
+    const created = await http<{ access_token: string; connection_id: string }>(server.url, "POST", "/sandbox/connections", {
+      basic: app,
+      body: { provider_id: "sandbox_payroll", products, employee_size: 5 },
+    });
     if (created.status !== 200) throw new Error(`sandbox connection: ${created.status} ${created.text}`);
     ({ access_token: token, connection_id: connectionId } = created.body);
   } else {
@@ -74,7 +93,14 @@ export async function runPass(ctx: CallContext): Promise<Seen[]> {
  * (issue 14: "every employer read of a group not yet ready answers the same way"); their 202 is held against
  * `AcceptedResponse` as the others' is.
  */
-export const NOT_READY_TOO: readonly string[] = ["get-pay-statement-item", "get-all-pay-groups", "get-pay-group", "get-company-benefits-meta", "list-documents", "get-document"];
+export const NOT_READY_TOO: readonly string[] = [
+  "get-pay-statement-item",
+  "get-all-pay-groups",
+  "get-pay-group",
+  "get-company-benefits-meta",
+  "list-documents",
+  "get-document",
+];
 
 /** Where Linnet knowingly answers otherwise than the spec says, and why. Each is a JSON path and the problem's words. */
 export const KNOWN_DEVIATIONS: readonly { op: string; path: string; problem: string; why: string }[] = [
@@ -92,16 +118,23 @@ export const KNOWN_DEVIATIONS: readonly { op: string; path: string; problem: str
  */
 export function mismatchesOf(seen: Seen, mode: "empty" | "finch"): string[] {
   const { res } = seen;
-  const op = res.status === 202 && NOT_READY_TOO.includes(seen.op.id) ? { ...seen.op, responses: { ...seen.op.responses, "202": { ref: "AcceptedResponse" } } } : seen.op;
+  const op =
+    res.status === 202 && NOT_READY_TOO.includes(seen.op.id)
+      ? { ...seen.op, responses: { ...seen.op.responses, "202": { ref: "AcceptedResponse" } } }
+      : seen.op;
   const where = `${op.id} (${op.method} ${op.path}) ${res.status}`;
   if (res.status >= 500) return [`${where}: a 5xx (${res.text.slice(0, 120)})`];
   const declared = op.responses[String(res.status)];
   if (res.status === 202 && mode === "empty" && declared?.ref === "AcceptedResponse") {
-    return res.text === "" && !(res.headers.get("content-type") ?? "").includes("json") ? [] : [`${where}: the empty mode sent a body (${res.text.slice(0, 80)})`];
+    return res.text === "" && !(res.headers.get("content-type") ?? "").includes("json")
+      ? []
+      : [`${where}: the empty mode sent a body (${res.text.slice(0, 80)})`];
   }
   const shape = shapeFor(op, res.status);
   if (shape === "undeclared") return [`${where}: a status the spec does not declare for this operation`];
   if (typeof res.body !== "object" && res.text !== "") return [`${where}: the body is not JSON (${res.text.slice(0, 80)})`];
   const problems = checkShape(shape, res.text === "" ? undefined : res.body);
-  return problems.filter((p) => !KNOWN_DEVIATIONS.some((d) => d.op === op.id && p.startsWith(d.path) && p.includes(d.problem))).map((p) => `${where} ${p}`);
+  return problems
+    .filter((p) => !KNOWN_DEVIATIONS.some((d) => d.op === op.id && p.startsWith(d.path) && p.includes(d.problem)))
+    .map((p) => `${where} ${p}`);
 }

@@ -76,7 +76,12 @@ export function checkShape(shape: Shape, value: unknown, path = "$"): string[] {
   }
   if (shape.enum && !shape.enum.includes(value)) return [`${path}: ${JSON.stringify(value)} is not one of ${shape.enum.join(", ")}`];
   if (typeof value === "string" && shape.format) {
-    const ok = shape.format === "date" ? DATE.test(value) : shape.format === "uuid" ? UUID.test(value) : !Number.isNaN(Date.parse(value)) && value.includes("T");
+    const ok =
+      shape.format === "date"
+        ? DATE.test(value)
+        : shape.format === "uuid"
+          ? UUID.test(value)
+          : !Number.isNaN(Date.parse(value)) && value.includes("T");
     if (!ok) return [`${path}: ${JSON.stringify(value).slice(0, 60)} is not a ${shape.format}`];
   }
   const problems: string[] = [];

@@ -7,7 +7,7 @@ import type { DestinationStream } from "pino";
 import { inject } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { type Database, openDatabase } from "../../server/db/client.js";
-import { createApplication, type CreatedApplication } from "../../server/domain/applications/create-application.js";
+import { type CreatedApplication, createApplication } from "../../server/domain/applications/create-application.js";
 import { ManualClock } from "../../server/domain/clock.js";
 import { type Linnet, type Role, startLinnet } from "../../server/runtime.js";
 import { adminQuery, databaseUrlFor } from "./global-setup.js";
@@ -19,7 +19,11 @@ export interface TestServer {
   url: string;
   clock: ManualClock;
   /** Register an application through the domain (as `linnet app create` does). */
-  createApp(opts?: { name?: string; redirectUris?: string[]; clientType?: "development" | "production" | "sandbox" }): Promise<CreatedApplication>;
+  createApp(opts?: {
+    name?: string;
+    redirectUris?: string[];
+    clientType?: "development" | "production" | "sandbox";
+  }): Promise<CreatedApplication>;
   /** Stop Linnet and start it again on the same database, port and clock (a process restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -36,7 +40,11 @@ async function freePort(): Promise<number> {
 }
 
 /** A fresh database copied from the suite's migrated template. */
-async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void>; beforeRestart(current: Database): Promise<() => Promise<Database>> }> {
+async function freshDatabase(): Promise<{
+  database: Database;
+  drop(): Promise<void>;
+  beforeRestart(current: Database): Promise<() => Promise<Database>>;
+}> {
   const serverUrl = inject("databaseUrl");
   if (serverUrl) {
     const name = `linnet_t_${randomBytes(5).toString("hex")}`;
@@ -61,7 +69,10 @@ async function freshDatabase(): Promise<{ database: Database; drop(): Promise<vo
 }
 
 /** Start Linnet for a test file: real HTTP on 127.0.0.1, a manual clock, silent logs (`role: "api"`: no job workers). */
-export async function startTestServer(env: Record<string, string> = {}, opts: { role?: Role; logStream?: DestinationStream } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  opts: { role?: Role; logStream?: DestinationStream } = {},
+): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const fresh = await freshDatabase();

@@ -51,10 +51,11 @@ export async function startReceiver(): Promise<WebhookReceiver & { up(): Promise
   await listen();
   port = (server.address() as AddressInfo).port;
   receiver.url = `http://127.0.0.1:${port}/hooks`;
-  receiver.down = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  receiver.down = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   receiver.up = listen;
   receiver.close = receiver.down;
   return receiver;

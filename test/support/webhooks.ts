@@ -14,8 +14,15 @@ export async function developerOf(server: TestServer, applicationId: string, ema
 export const webhooksPath = (applicationId: string, rest = "") => `/dashboard/api/applications/${applicationId}/webhooks${rest}`;
 
 /** Create an endpoint; returns its id and secret. */
-export async function createEndpoint(dev: ConsoleBrowser, applicationId: string, url: string, eventTypes: string[] = []): Promise<{ id: string; secret: string }> {
-  const res = await dev.call<{ id: string; secret: string }>("POST", webhooksPath(applicationId), { body: { url, event_types: eventTypes } });
+export async function createEndpoint(
+  dev: ConsoleBrowser,
+  applicationId: string,
+  url: string,
+  eventTypes: string[] = [],
+): Promise<{ id: string; secret: string }> {
+  const res = await dev.call<{ id: string; secret: string }>("POST", webhooksPath(applicationId), {
+    body: { url, event_types: eventTypes },
+  });
   if (res.status !== 201) throw new Error(`create endpoint: ${res.status} ${res.text}`);
   return res.body;
 }

@@ -45,12 +45,21 @@ describe("web import rules", () => {
 
   it("web/ imports only web/, contracts/ and its browser packages", () => {
     const allowed = ["package:react", "package:react-dom/client", "package:zod", "package:@tryfinch/react-connect"];
-    const wrong = edges.filter((e) => (e.to.startsWith("package:") ? !allowed.includes(e.to) : !inside(e.to, "web") && !inside(e.to, "contracts")));
+    const wrong = edges.filter((e) =>
+      e.to.startsWith("package:") ? !allowed.includes(e.to) : !inside(e.to, "web") && !inside(e.to, "contracts"),
+    );
     expect(wrong).toEqual([]);
   });
 
   it("the dashboard imports only web/console/, web/ui/ and contracts/ from outside its folder", () => {
-    const wrong = edges.filter((e) => inside(e.from, "web/dashboard") && inside(e.to, "web") && !inside(e.to, "web/dashboard") && !inside(e.to, "web/console") && !inside(e.to, "web/ui"));
+    const wrong = edges.filter(
+      (e) =>
+        inside(e.from, "web/dashboard") &&
+        inside(e.to, "web") &&
+        !inside(e.to, "web/dashboard") &&
+        !inside(e.to, "web/console") &&
+        !inside(e.to, "web/ui"),
+    );
     expect(wrong).toEqual([]);
   });
 

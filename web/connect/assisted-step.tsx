@@ -1,9 +1,5 @@
 import { useState } from "react";
-import type {
-  AuthorizeResponse,
-  ConnectFlow,
-  FlowProvider,
-} from "../../contracts/linnet/connect-flow.js";
+import type { AuthorizeResponse, ConnectFlow, FlowProvider } from "../../contracts/linnet/connect-flow.js";
 import { AssistedInstructions, instructionsTitle } from "../ui/assisted-instructions.js";
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
@@ -27,7 +23,9 @@ export interface AssistedStepProps {
 
 /** Step c: how to give Linnet admin access in an assisted provider, then "granted" or "later". */
 export function AssistedStep({ flow, provider, onBack, onAuthorized }: AssistedStepProps) {
-  const { data: instructions, error: loadError } = useLoad(`${flow.flow_id}/${provider.id}`, () => getInstructions(flow.flow_id, provider.id));
+  const { data: instructions, error: loadError } = useLoad(`${flow.flow_id}/${provider.id}`, () =>
+    getInstructions(flow.flow_id, provider.id),
+  );
   const { busy, error, submit } = useAuthorize(flow);
 
   // A legacy link names no employer: ask, so operators and the developer see who this connection is for.

@@ -1,9 +1,4 @@
-import type {
-  AssistedInstructions,
-  AuthorizeRequest,
-  AuthorizeResponse,
-  ConnectFlow,
-} from "../../contracts/linnet/connect-flow.js";
+import type { AssistedInstructions, AuthorizeRequest, AuthorizeResponse, ConnectFlow } from "../../contracts/linnet/connect-flow.js";
 import { fetchJson } from "../ui/fetch-json.js";
 
 /** The hosted Connect page's calls to `/connect/api`. */

@@ -3,10 +3,10 @@ import type { AuthorizeResponse, ConnectFlow, FlowProvider } from "../../contrac
 import { Button } from "../ui/button.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { StepHeading } from "../ui/step-heading.js";
+import { TextField } from "../ui/text-field.js";
 import { BackLink } from "./back-link.js";
 import { postCredentialError } from "./host-messages.js";
 import { PreviewButton } from "./preview-button.js";
-import { TextField } from "../ui/text-field.js";
 import { useAuthorize } from "./use-authorize.js";
 
 /** Props of {@link CredentialStep}. */

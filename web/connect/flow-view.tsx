@@ -41,9 +41,7 @@ export function FlowView({ flow }: FlowViewProps) {
   return (
     <Page headerAction={<CloseButton onClick={close} />}>
       {step.kind === "consent" && <ConsentStep flow={flow} onContinue={() => setStep(afterConsent(flow))} />}
-      {step.kind === "picker" && (
-        <ProviderPicker flow={flow} onBack={back} onPick={(provider) => setStep(providerStep(provider))} />
-      )}
+      {step.kind === "picker" && <ProviderPicker flow={flow} onBack={back} onPick={(provider) => setStep(providerStep(provider))} />}
       {step.kind === "provider" && step.method === "assisted" && (
         <AssistedStep key={step.provider.id} flow={flow} provider={step.provider} onBack={back} onAuthorized={succeed} />
       )}

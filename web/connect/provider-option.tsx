@@ -17,12 +17,7 @@ export interface ProviderOptionProps {
 export function ProviderOption({ provider, onPick }: ProviderOptionProps) {
   const missing = provider.unsupported_products;
   return (
-    <button
-      type="button"
-      className="provider-option"
-      data-testid={`provider-${provider.id}`}
-      onClick={() => onPick(provider)}
-    >
+    <button type="button" className="provider-option" data-testid={`provider-${provider.id}`} onClick={() => onPick(provider)}>
       <span className="swatch" style={{ backgroundColor: provider.primary_color }} aria-hidden="true" />
       <span className="provider-text">
         <span className="provider-name">{provider.display_name}</span>

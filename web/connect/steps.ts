@@ -1,9 +1,4 @@
-import type {
-  AuthorizeResponse,
-  ConnectFlow,
-  FlowAuthMethod,
-  FlowProvider,
-} from "../../contracts/linnet/connect-flow.js";
+import type { AuthorizeResponse, ConnectFlow, FlowAuthMethod, FlowProvider } from "../../contracts/linnet/connect-flow.js";
 
 /** Where the employer is in Connect. */
 export type Step =

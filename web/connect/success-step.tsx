@@ -35,22 +35,22 @@ export function SuccessStep({ provider, assisted, pendingInvite, result, onCompl
       <div className="success-mark" aria-hidden="true">
         ✓
       </div>
-      <StepHeading>{!assisted ? "You're connected" : pendingInvite ? "One step left: invite our administrator" : "Almost done: access pending"}</StepHeading>
+      <StepHeading>
+        {!assisted ? "You're connected" : pendingInvite ? "One step left: invite our administrator" : "Almost done: access pending"}
+      </StepHeading>
       {assisted && pendingInvite && (
         <p data-testid="success-next-step">
-          When you can, invite <strong>{pendingInvite}</strong> as an administrator in {provider.display_name}, as the
-          instructions showed. We start collecting data once the invitation is accepted; until then nothing can be read.
+          When you can, invite <strong>{pendingInvite}</strong> as an administrator in {provider.display_name}, as the instructions showed.
+          We start collecting data once the invitation is accepted; until then nothing can be read.
         </p>
       )}
       {assisted && !pendingInvite && (
         <p data-testid="success-next-step">
-          We'll start collecting data from {provider.display_name} once we have accepted your invitation. Nothing else is
-          needed from you now.
+          We'll start collecting data from {provider.display_name} once we have accepted your invitation. Nothing else is needed from you
+          now.
         </p>
       )}
-      {!assisted && (
-        <p>Your {provider.display_name} account is connected.</p>
-      )}
+      {!assisted && <p>Your {provider.display_name} account is connected.</p>}
       {!assisted && result.redirect_to && <p className="muted">Taking you back…</p>}
       {result.status_url && (
         <p>

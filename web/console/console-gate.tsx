@@ -2,10 +2,10 @@ import type { ReactNode } from "react";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { usePageTitle } from "../ui/page-title.js";
 import { Spinner } from "../ui/spinner.js";
+import { useAction } from "../ui/use-action.js";
 import type { ConsoleSession } from "./console-types.js";
 import { signOut } from "./session-api.js";
 import { SignIn } from "./sign-in.js";
-import { useAction } from "../ui/use-action.js";
 import { useConsoleSession } from "./use-console-session.js";
 
 /** What a signed-in console page gets from {@link ConsoleGate}. */

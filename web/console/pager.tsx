@@ -18,10 +18,22 @@ export function Pager({ offset, limit, total, onOffset }: PagerProps) {
       <span className="small muted" data-testid="page-range">
         {total === 0 ? "0" : `${formatCount(offset + 1)}–${formatCount(last)}`} of {formatCount(total)}
       </span>
-      <Button variant="secondary" className="btn-small" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))} data-testid="page-prev">
+      <Button
+        variant="secondary"
+        className="btn-small"
+        disabled={offset === 0}
+        onClick={() => onOffset(Math.max(0, offset - limit))}
+        data-testid="page-prev"
+      >
         Previous
       </Button>
-      <Button variant="secondary" className="btn-small" disabled={last >= total} onClick={() => onOffset(offset + limit)} data-testid="page-next">
+      <Button
+        variant="secondary"
+        className="btn-small"
+        disabled={last >= total}
+        onClick={() => onOffset(offset + limit)}
+        data-testid="page-next"
+      >
         Next
       </Button>
     </nav>

@@ -4,9 +4,9 @@ import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { TextField } from "../ui/text-field.js";
+import { useAction } from "../ui/use-action.js";
 import type { ConsoleSession } from "./console-types.js";
 import { signIn } from "./session-api.js";
-import { useAction } from "../ui/use-action.js";
 
 /** Props of {@link SignIn}. */
 export interface SignInProps {

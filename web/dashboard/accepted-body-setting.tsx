@@ -14,7 +14,8 @@ const WORDS: Record<Mode, string> = {
 /** The current mode inside a sentence. */
 const IN_SENTENCE: Record<Mode, string> = { empty: "no body", finch: "a JSON body" };
 const EXPLAIN: Record<Mode, string> = {
-  empty: "That is what Finch's assisted-connection guide describes. Finch's Node SDK then returns an empty company and empty lists, so your app must check the status.",
+  empty:
+    "That is what Finch's assisted-connection guide describes. Finch's Node SDK then returns an empty company and empty lists, so your app must check the status.",
   finch: "It says whether the data is pending or being pulled, as Finch's current API reference documents.",
 };
 
@@ -50,13 +51,24 @@ export function AcceptedBodySetting({ settings, onSaved }: { settings: Applicati
           <legend className="field-label">What a 202 answer contains</legend>
           {options.map(([value, label]) => (
             <label key={value} className="checkbox">
-              <input type="radio" name="accepted-body" value={value} checked={choice === value} onChange={() => setChoice(value)} data-testid={`accepted-body-${value}`} />
+              <input
+                type="radio"
+                name="accepted-body"
+                value={value}
+                checked={choice === value}
+                onChange={() => setChoice(value)}
+                data-testid={`accepted-body-${value}`}
+              />
               <span>{label}</span>
             </label>
           ))}
         </fieldset>
         <ErrorBanner message={action.error} testId="accepted-body-error" />
-        {saved && <p className="small" role="status">Saved.</p>}
+        {saved && (
+          <p className="small" role="status">
+            Saved.
+          </p>
+        )}
         <Button type="submit" variant="secondary" disabled={action.busy} data-testid="accepted-body-save">
           Save
         </Button>

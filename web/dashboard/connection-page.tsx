@@ -1,15 +1,15 @@
 import { useState } from "react";
 import type { ConnectLink, DashboardConnectionDetail } from "../../contracts/linnet/dashboard.js";
+import { ActivityTimeline } from "../console/activity-timeline.js";
+import { Link } from "../console/link.js";
 import { Button } from "../ui/button.js";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
-import { productLabels } from "../ui/product-words.js";
+import { formatDate, formatDateTime } from "../ui/format.js";
 import { usePageTitle } from "../ui/page-title.js";
+import { productLabels } from "../ui/product-words.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
-import { ActivityTimeline } from "../console/activity-timeline.js";
-import { formatDate, formatDateTime } from "../ui/format.js";
-import { Link } from "../console/link.js";
 import { useAction } from "../ui/use-action.js";
 import { useLoad } from "../ui/use-load.js";
 import { createReauthLink, disconnect, getConnection } from "./dashboard-api.js";
@@ -56,7 +56,15 @@ function Readiness({ connection: c }: { connection: DashboardConnectionDetail })
 }
 
 /** Create a reauthentication link, and disconnect after a confirmation. */
-function Actions({ applicationId, connection: c, onChange }: { applicationId: string; connection: DashboardConnectionDetail; onChange: (c: DashboardConnectionDetail) => void }) {
+function Actions({
+  applicationId,
+  connection: c,
+  onChange,
+}: {
+  applicationId: string;
+  connection: DashboardConnectionDetail;
+  onChange: (c: DashboardConnectionDetail) => void;
+}) {
   const action = useAction();
   const [link, setLink] = useState<ConnectLink | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -83,7 +91,10 @@ function Actions({ applicationId, connection: c, onChange }: { applicationId: st
       {link && <LinkBox url={link.connect_url} label="Send this link to the employer to re-authenticate" testId="reauth-link" />}
       {confirming && (
         <div className="confirm-box" role="alertdialog" aria-label="Confirm disconnect" data-testid="disconnect-confirm">
-          <p>Disconnect {c.customer_name ?? "this employer"}? Every access token of this connection stops working at once. This cannot be undone.</p>
+          <p>
+            Disconnect {c.customer_name ?? "this employer"}? Every access token of this connection stops working at once. This cannot be
+            undone.
+          </p>
           <div className="button-row">
             <Button variant="danger" onClick={leave} disabled={action.busy} data-testid="disconnect-confirm-yes">
               Disconnect
@@ -103,7 +114,12 @@ export function ConnectionPage({ applicationId, connectionId }: ConnectionPagePr
   const connection = useLoad(connectionId, () => getConnection(applicationId, connectionId));
   const c = connection.data;
   usePageTitle(c ? `${c.customer_name ?? "Unnamed employer"} · Employer` : "Employer");
-  if (c === null) return connection.error === null ? <Spinner label="Loading connection…" /> : <ErrorBanner message={connection.error} testId="connection-error" />;
+  if (c === null)
+    return connection.error === null ? (
+      <Spinner label="Loading connection…" />
+    ) : (
+      <ErrorBanner message={connection.error} testId="connection-error" />
+    );
   return (
     <>
       <p className="small">
@@ -119,15 +135,52 @@ export function ConnectionPage({ applicationId, connectionId }: ConnectionPagePr
         <Card>
           <h2 className="section-title">Employer</h2>
           <dl className="facts ops-facts">
-            <div><dt>Customer id</dt><dd data-testid="customer-id"><code>{c.customer_id ?? "—"}</code></dd></div>
-            {c.customer_email && <div><dt>Email</dt><dd>{c.customer_email}</dd></div>}
-            <div><dt>Provider</dt><dd>{c.provider.display_name}</dd></div>
-            <div><dt>Auth method</dt><dd>{c.auth_type === "assisted" ? "Assisted" : `Automated (${c.auth_method.replace("_", " ")})`}</dd></div>
-            <div><dt>Products</dt><dd>{productLabels(c.products) || "—"}</dd></div>
-            <div><dt>Connection id</dt><dd><code>{c.id}</code></dd></div>
-            <div><dt>Created</dt><dd>{formatDateTime(c.created_at)}</dd></div>
-            {c.access_confirmed_at && <div><dt>Access confirmed</dt><dd>{formatDateTime(c.access_confirmed_at)}</dd></div>}
-            {c.disconnected_at && <div><dt>Disconnected</dt><dd>{formatDateTime(c.disconnected_at)}</dd></div>}
+            <div>
+              <dt>Customer id</dt>
+              <dd data-testid="customer-id">
+                <code>{c.customer_id ?? "—"}</code>
+              </dd>
+            </div>
+            {c.customer_email && (
+              <div>
+                <dt>Email</dt>
+                <dd>{c.customer_email}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Provider</dt>
+              <dd>{c.provider.display_name}</dd>
+            </div>
+            <div>
+              <dt>Auth method</dt>
+              <dd>{c.auth_type === "assisted" ? "Assisted" : `Automated (${c.auth_method.replace("_", " ")})`}</dd>
+            </div>
+            <div>
+              <dt>Products</dt>
+              <dd>{productLabels(c.products) || "—"}</dd>
+            </div>
+            <div>
+              <dt>Connection id</dt>
+              <dd>
+                <code>{c.id}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>Created</dt>
+              <dd>{formatDateTime(c.created_at)}</dd>
+            </div>
+            {c.access_confirmed_at && (
+              <div>
+                <dt>Access confirmed</dt>
+                <dd>{formatDateTime(c.access_confirmed_at)}</dd>
+              </div>
+            )}
+            {c.disconnected_at && (
+              <div>
+                <dt>Disconnected</dt>
+                <dd>{formatDateTime(c.disconnected_at)}</dd>
+              </div>
+            )}
           </dl>
         </Card>
         <Card testId="status-card">

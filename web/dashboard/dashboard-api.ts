@@ -18,7 +18,10 @@ export async function listApplications(): Promise<DashboardApplication[]> {
 }
 
 /** One page of an application's connections. */
-export function listConnections(applicationId: string, query: Record<string, string | number | undefined>): Promise<DashboardConnectionList> {
+export function listConnections(
+  applicationId: string,
+  query: Record<string, string | number | undefined>,
+): Promise<DashboardConnectionList> {
   return consoleFetch(`${base(applicationId)}/connections${queryString(query)}`);
 }
 

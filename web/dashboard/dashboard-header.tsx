@@ -1,7 +1,7 @@
 import type { DashboardApplication } from "../../contracts/linnet/dashboard.js";
-import { Wordmark } from "../ui/wordmark.js";
 import { ConsoleTabs, ConsoleUser } from "../console/console-header-parts.js";
 import { navigate } from "../console/navigation.js";
+import { Wordmark } from "../ui/wordmark.js";
 import { type DashboardRoute, dashboardPaths } from "./dashboard-routes.js";
 
 /** Props of {@link DashboardHeader}. */
@@ -43,12 +43,21 @@ export function DashboardHeader({ email, route, applications, current, onSignOut
             ))}
           </select>
         ) : (
-          current && <span className="app-name" data-testid="app-name">{current.name}</span>
+          current && (
+            <span className="app-name" data-testid="app-name">
+              {current.name}
+            </span>
+          )
         )}
       </div>
       {current && (
         <ConsoleTabs
-          tabs={TABS.map((tab) => ({ label: tab.label, href: tab.path(current.id), testId: tab.testId, active: (tab.pages as readonly string[]).includes(route.page) }))}
+          tabs={TABS.map((tab) => ({
+            label: tab.label,
+            href: tab.path(current.id),
+            testId: tab.testId,
+            active: (tab.pages as readonly string[]).includes(route.page),
+          }))}
         />
       )}
       <a className="reference-link" href="/reference" data-testid="reference-link">

@@ -1,6 +1,6 @@
+import { Link } from "../console/link.js";
 import { Card } from "../ui/card.js";
 import { StepHeading } from "../ui/step-heading.js";
-import { Link } from "../console/link.js";
 import { ConnectionPage } from "./connection-page.js";
 import { type DashboardRoute, dashboardPaths } from "./dashboard-routes.js";
 import { EmployersPage } from "./employers-page.js";

@@ -1,13 +1,13 @@
 import { useEffect } from "react";
 import type { DashboardApplication } from "../../contracts/linnet/dashboard.js";
+import type { ConsoleUser } from "../console/console-types.js";
+import { Link } from "../console/link.js";
+import { type Location, navigate } from "../console/navigation.js";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { usePageTitle } from "../ui/page-title.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
-import { Link } from "../console/link.js";
-import type { ConsoleUser } from "../console/console-types.js";
-import { type Location, navigate } from "../console/navigation.js";
 import { useLoad } from "../ui/use-load.js";
 import { listApplications } from "./dashboard-api.js";
 import { DashboardHeader } from "./dashboard-header.js";
@@ -80,16 +80,27 @@ export function DashboardSignedIn({ user, location, onSignOut, signingOut }: Das
     body = (
       <Card testId="no-applications">
         <StepHeading>No applications yet</StepHeading>
-        <p>Your account is not a member of any application. Ask an admin to add you (`linnet user create --role developer --application &lt;client_id&gt;`).</p>
+        <p>
+          Your account is not a member of any application. Ask an admin to add you (`linnet user create --role developer --application
+          &lt;client_id&gt;`).
+        </p>
       </Card>
     );
   } else if (route.page === "home") body = only ? <Spinner label="Opening…" /> : <ApplicationPicker applications={applications} />;
-  else if ("applicationId" in route && !current) body = <ErrorBanner message="This application does not exist, or you are not a member of it." testId="application-missing" />;
+  else if ("applicationId" in route && !current)
+    body = <ErrorBanner message="This application does not exist, or you are not a member of it." testId="application-missing" />;
   else body = <DashboardPages route={route} search={location.search} key={location.pathname} />;
 
   return (
     <div className="ops-page">
-      <DashboardHeader email={user.email} route={route} applications={applications} current={current ?? null} onSignOut={onSignOut} busy={signingOut} />
+      <DashboardHeader
+        email={user.email}
+        route={route}
+        applications={applications}
+        current={current ?? null}
+        onSignOut={onSignOut}
+        busy={signingOut}
+      />
       <main className="ops-main">{body}</main>
     </div>
   );

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
+import { queryString } from "../console/console-fetch.js";
+import { navigate } from "../console/navigation.js";
+import { Pager } from "../console/pager.js";
 import { Card } from "../ui/card.js";
 import { ErrorBanner } from "../ui/error-banner.js";
 import { SelectField } from "../ui/select-field.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
-import { queryString } from "../console/console-fetch.js";
-import { Pager } from "../console/pager.js";
-import { navigate } from "../console/navigation.js";
 import { useLoad } from "../ui/use-load.js";
 import { listConnections } from "./dashboard-api.js";
 import { dashboardPaths } from "./dashboard-routes.js";
@@ -28,7 +28,19 @@ export interface EmployersPageProps {
 }
 
 /** A text box that applies its value after a short pause or on Enter. */
-function DebouncedSearch({ label, value, placeholder, onApply, testId }: { label: string; value: string; placeholder: string; onApply: (v: string) => void; testId: string }) {
+function DebouncedSearch({
+  label,
+  value,
+  placeholder,
+  onApply,
+  testId,
+}: {
+  label: string;
+  value: string;
+  placeholder: string;
+  onApply: (v: string) => void;
+  testId: string;
+}) {
   const [text, setText] = useState(value);
   useEffect(() => {
     if (text === value) return;
@@ -75,11 +87,41 @@ export function EmployersPage({ applicationId, search }: EmployersPageProps) {
       <StepHeading>Employers</StepHeading>
       <Card className="card-flush">
         <search className="filters" aria-label="Filter employers">
-          <DebouncedSearch label="Search" value={filters.q} placeholder="Customer name or id" onApply={(q) => change({ q })} testId="filter-search" />
-          <SelectField label="Status" value={filters.status} options={STATUS_CHOICES} onChange={(status) => change({ status })} testId="filter-status" />
-          <SelectField label="Auth type" value={filters.authType} options={AUTH_CHOICES} onChange={(authType) => change({ authType })} testId="filter-auth" />
-          <DebouncedSearch label="Provider" value={filters.provider} placeholder="e.g. paychex_flex" onApply={(provider) => change({ provider })} testId="filter-provider" />
-          <SelectField label="Sort" value={filters.sort} options={SORT_CHOICES} onChange={(sort) => change({ sort: sort as EmployerFilters["sort"], order: "" })} testId="sort" />
+          <DebouncedSearch
+            label="Search"
+            value={filters.q}
+            placeholder="Customer name or id"
+            onApply={(q) => change({ q })}
+            testId="filter-search"
+          />
+          <SelectField
+            label="Status"
+            value={filters.status}
+            options={STATUS_CHOICES}
+            onChange={(status) => change({ status })}
+            testId="filter-status"
+          />
+          <SelectField
+            label="Auth type"
+            value={filters.authType}
+            options={AUTH_CHOICES}
+            onChange={(authType) => change({ authType })}
+            testId="filter-auth"
+          />
+          <DebouncedSearch
+            label="Provider"
+            value={filters.provider}
+            placeholder="e.g. paychex_flex"
+            onApply={(provider) => change({ provider })}
+            testId="filter-provider"
+          />
+          <SelectField
+            label="Sort"
+            value={filters.sort}
+            options={SORT_CHOICES}
+            onChange={(sort) => change({ sort: sort as EmployerFilters["sort"], order: "" })}
+            testId="sort"
+          />
         </search>
         <ErrorBanner message={connections.error} testId="employers-error" />
         {connections.data === null ? (
@@ -94,7 +136,12 @@ export function EmployersPage({ applicationId, search }: EmployersPageProps) {
           </div>
         )}
         {connections.data && (
-          <Pager offset={filters.offset} limit={EMPLOYERS_PAGE_SIZE} total={connections.data.total} onOffset={(offset) => change({ offset })} />
+          <Pager
+            offset={filters.offset}
+            limit={EMPLOYERS_PAGE_SIZE}
+            total={connections.data.total}
+            onOffset={(offset) => change({ offset })}
+          />
         )}
       </Card>
     </>

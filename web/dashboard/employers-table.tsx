@@ -1,7 +1,7 @@
 import type { DashboardConnection } from "../../contracts/linnet/dashboard.js";
-import { productLabels } from "../ui/product-words.js";
-import { formatDate, formatDateTime } from "../ui/format.js";
 import { Link } from "../console/link.js";
+import { formatDate, formatDateTime } from "../ui/format.js";
+import { productLabels } from "../ui/product-words.js";
 import { dashboardPaths } from "./dashboard-routes.js";
 import { StatusPill } from "./status-pill.js";
 
@@ -56,7 +56,13 @@ export function EmployersTable({ applicationId, connections }: EmployersTablePro
               <td className="small">{retrievedSummary(c)}</td>
               <td>{formatDate(c.next_refresh_at)}</td>
               <td data-testid={`employer-expected-${c.id}`}>
-                {c.expected_first_data_at ? <time dateTime={c.expected_first_data_at} title={formatDateTime(c.expected_first_data_at)}>{formatDate(c.expected_first_data_at)}</time> : "—"}
+                {c.expected_first_data_at ? (
+                  <time dateTime={c.expected_first_data_at} title={formatDateTime(c.expected_first_data_at)}>
+                    {formatDate(c.expected_first_data_at)}
+                  </time>
+                ) : (
+                  "—"
+                )}
               </td>
             </tr>
           ))}

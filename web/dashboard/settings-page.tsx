@@ -4,14 +4,14 @@ import { Button } from "../ui/button.js";
 import { Card } from "../ui/card.js";
 import { CheckboxField } from "../ui/checkbox-field.js";
 import { ErrorBanner } from "../ui/error-banner.js";
+import { formatDateTime } from "../ui/format.js";
 import { Spinner } from "../ui/spinner.js";
 import { StepHeading } from "../ui/step-heading.js";
 import { TextField } from "../ui/text-field.js";
-import { formatDateTime } from "../ui/format.js";
 import { useAction } from "../ui/use-action.js";
 import { useLoad } from "../ui/use-load.js";
-import { createConnectLink, getSettings, rotateSecret, saveRedirectUris } from "./dashboard-api.js";
 import { AcceptedBodySetting } from "./accepted-body-setting.js";
+import { createConnectLink, getSettings, rotateSecret, saveRedirectUris } from "./dashboard-api.js";
 import { LinkBox } from "./link-box.js";
 
 /** Props of {@link SettingsPage}. */
@@ -46,7 +46,11 @@ function SecretSection({ settings, onRotated }: { settings: ApplicationSettings;
       <ErrorBanner message={action.error} testId="rotate-error" />
       {rotated && (
         <div data-testid="new-secret-box">
-          <LinkBox url={rotated.client_secret} label="Your new client secret. Copy it now: it will not be shown again." testId="new-secret" />
+          <LinkBox
+            url={rotated.client_secret}
+            label="Your new client secret. Copy it now: it will not be shown again."
+            testId="new-secret"
+          />
           <p className="small">
             The previous secret works until <span data-testid="grace-until">{formatDateTime(rotated.previous_secret_expires_at)}</span>.
           </p>
@@ -84,7 +88,10 @@ function RedirectUris({ settings, onSaved }: { settings: ApplicationSettings; on
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const uris = text.split("\n").map((u) => u.trim()).filter(Boolean);
+    const uris = text
+      .split("\n")
+      .map((u) => u.trim())
+      .filter(Boolean);
     const result = await action.run(() => saveRedirectUris(settings.client_id, uris));
     if (result) {
       onSaved(result);
@@ -98,10 +105,21 @@ function RedirectUris({ settings, onSaved }: { settings: ApplicationSettings; on
       <form className="form" onSubmit={save}>
         <label className="field-label">
           One per line, matched exactly
-          <textarea className="input" rows={4} value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} data-testid="redirect-uris-input" />
+          <textarea
+            className="input"
+            rows={4}
+            value={text}
+            spellCheck={false}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="redirect-uris-input"
+          />
         </label>
         <ErrorBanner message={action.error} testId="redirect-uris-error" />
-        {saved && <p className="small" role="status">Saved.</p>}
+        {saved && (
+          <p className="small" role="status">
+            Saved.
+          </p>
+        )}
         <Button type="submit" variant="secondary" disabled={action.busy} data-testid="redirect-uris-save">
           Save redirect URIs
         </Button>
@@ -121,7 +139,11 @@ function ConnectLinks({ applicationId }: { applicationId: string }) {
   const action = useAction();
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    setLink(await action.run(() => createConnectLink(applicationId, { customer_id: customerId.trim(), customer_name: customerName.trim(), products, manual: true })));
+    setLink(
+      await action.run(() =>
+        createConnectLink(applicationId, { customer_id: customerId.trim(), customer_name: customerName.trim(), products, manual: true }),
+      ),
+    );
   };
   const toggle = (product: string, on: boolean) => setProducts((p) => (on ? [...p, product] : p.filter((x) => x !== product)));
   return (

@@ -1,10 +1,4 @@
-import {
-  createSessionSnippet,
-  exchangeSnippet,
-  introspectSnippet,
-  reactConnectSnippet,
-  type SnippetValues,
-} from "./snippets.js";
+import { createSessionSnippet, exchangeSnippet, introspectSnippet, reactConnectSnippet, type SnippetValues } from "./snippets.js";
 
 /** Props of {@link CodeSnippets}. */
 export interface CodeSnippetsProps {

@@ -50,9 +50,13 @@ function ConnectedResult({ exchange }: { exchange: DemoExchangeResponse }) {
       </p>
       <DataCall exchange={exchange} onStatus={setStatus} />
       <h3 className="section-title">GET /introspect</h3>
-      <pre className="json-block" data-testid="introspection">{pretty(exchange.introspection)}</pre>
+      <pre className="json-block" data-testid="introspection">
+        {pretty(exchange.introspection)}
+      </pre>
       <h3 className="section-title">POST /auth/token</h3>
-      <pre className="json-block" data-testid="token">{pretty(exchange.token)}</pre>
+      <pre className="json-block" data-testid="token">
+        {pretty(exchange.token)}
+      </pre>
     </>
   );
 }

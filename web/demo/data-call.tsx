@@ -34,7 +34,12 @@ function answerWords(answer: DemoDataResponse): string {
 /** The developer's server calling the data API with the token it received, as a real app would after connecting. */
 export function DataCall({ exchange, onStatus }: DataCallProps) {
   const path = pathFor(exchange);
-  const { data: answer, error, loading: busy, reload: call } = useLoad(`${exchange.token_handle} ${path}`, async () => {
+  const {
+    data: answer,
+    error,
+    loading: busy,
+    reload: call,
+  } = useLoad(`${exchange.token_handle} ${path}`, async () => {
     const next = await callData({ token_handle: exchange.token_handle, path });
     onStatus(next.connection_status);
     return next;

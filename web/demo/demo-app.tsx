@@ -22,8 +22,8 @@ export function DemoApp() {
         <Card testId="demo-unavailable">
           <h1 className="step-heading">There is no demo application</h1>
           <p>
-            The demo needs an application to act as. Linnet creates one when <code>linnet serve</code> starts on an empty
-            data directory: stop the server, point it at a new data directory and start it again.
+            The demo needs an application to act as. Linnet creates one when <code>linnet serve</code> starts on an empty data directory:
+            stop the server, point it at a new data directory and start it again.
           </p>
         </Card>
       )}

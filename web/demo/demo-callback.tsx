@@ -37,8 +37,8 @@ export function DemoCallback() {
       <div>
         <h1 className="step-heading">Linnet Demo App: back from Connect</h1>
         <p className="muted">
-          Connect redirected the employer here with an authorization code. The demo's server exchanges it for a token,
-          then reads the connection and its data. <a href="/demo">Back to the demo</a>
+          Connect redirected the employer here with an authorization code. The demo's server exchanges it for a token, then reads the
+          connection and its data. <a href="/demo">Back to the demo</a>
         </p>
       </div>
       <Card testId="demo-result">

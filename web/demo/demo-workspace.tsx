@@ -61,8 +61,8 @@ export function DemoWorkspace({ config }: DemoWorkspaceProps) {
       <div>
         <h1 className="step-heading">{config.application_name ?? "Demo app"}</h1>
         <p className="muted">
-          A stand-in for your own product: it creates a Connect session on its server, opens Connect over this page, then
-          exchanges the code, reads what the new connection can do and calls the data API with its token.
+          A stand-in for your own product: it creates a Connect session on its server, opens Connect over this page, then exchanges the
+          code, reads what the new connection can do and calls the data API with its token.
         </p>
       </div>
       <div className="demo-grid">

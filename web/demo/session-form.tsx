@@ -1,9 +1,9 @@
 import type { FormEvent } from "react";
 import { Button } from "../ui/button.js";
 import { productLabels } from "../ui/product-words.js";
+import { TextField } from "../ui/text-field.js";
 import { Checkbox } from "./checkbox.js";
 import type { DemoSessionRequest } from "./demo-api.js";
-import { TextField } from "../ui/text-field.js";
 
 /** Products the demo offers, in the order shown. */
 export const DEMO_PRODUCTS = ["company", "directory", "individual", "employment", "payment", "pay_statement"] as const;
@@ -45,7 +45,12 @@ export function SessionForm({ value, onChange, onSubmit, busy, signedIn }: Sessi
 
   return (
     <form className="form" onSubmit={submit}>
-      <TextField label="Customer name" value={value.customer_name} onChange={(v) => set({ customer_name: v })} testId="demo-customer-name" />
+      <TextField
+        label="Customer name"
+        value={value.customer_name}
+        onChange={(v) => set({ customer_name: v })}
+        testId="demo-customer-name"
+      />
       <TextField label="Customer id" value={value.customer_id} onChange={(v) => set({ customer_id: v })} testId="demo-customer-id" />
       <fieldset>
         <legend className="field-label">Products</legend>
@@ -61,13 +66,18 @@ export function SessionForm({ value, onChange, onSubmit, busy, signedIn }: Sessi
           ))}
         </div>
       </fieldset>
-      <Checkbox label="Show assisted providers (manual)" checked={value.manual} onChange={(manual) => set({ manual })} testId="demo-manual" />
+      <Checkbox
+        label="Show assisted providers (manual)"
+        checked={value.manual}
+        onChange={(manual) => set({ manual })}
+        testId="demo-manual"
+      />
       {signedIn ? (
         <Checkbox label="Sandbox" checked={value.sandbox} onChange={(sandbox) => set({ sandbox })} testId="demo-sandbox" />
       ) : (
         <p className="small muted" data-testid="demo-sandbox-only">
-          Sandbox only: a real connection goes to the operations team, so it needs you to{" "}
-          <a href="/dashboard">sign in to the console</a> first.
+          Sandbox only: a real connection goes to the operations team, so it needs you to <a href="/dashboard">sign in to the console</a>{" "}
+          first.
         </p>
       )}
       <Button type="submit" block disabled={busy || !ready} data-testid="demo-connect">

@@ -6,4 +6,10 @@ import type { Group } from "./ops-types.js";
 export const GROUP_LABELS: Record<Group, string> = { org: "Census", pay: "Pay" };
 
 /** "Initial" / "Weekly refresh" for a task kind. */
-export const KIND_LABELS: Record<string, string> = { initial: "Initial", refresh: "Weekly refresh", review: "Review a held file", late_file: "Chase a late report", source_check: "Check a pull source" };
+export const KIND_LABELS: Record<string, string> = {
+  initial: "Initial",
+  refresh: "Weekly refresh",
+  review: "Review a held file",
+  late_file: "Chase a late report",
+  source_check: "Check a pull source",
+};

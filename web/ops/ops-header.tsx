@@ -1,5 +1,5 @@
-import { Wordmark } from "../ui/wordmark.js";
 import { ConsoleTabs, ConsoleUser } from "../console/console-header-parts.js";
+import { Wordmark } from "../ui/wordmark.js";
 import type { Route } from "./routes.js";
 import { paths } from "./routes.js";
 
@@ -30,7 +30,14 @@ export function OpsHeader({ email, route, onSignOut, busy, role }: OpsHeaderProp
         <Wordmark />
         <span className="ops-brand-label">Operations</span>
       </div>
-      <ConsoleTabs tabs={tabs.map((tab) => ({ label: tab.label, href: tab.href, testId: tab.testId, active: (tab.pages as readonly string[]).includes(route.page) }))} />
+      <ConsoleTabs
+        tabs={tabs.map((tab) => ({
+          label: tab.label,
+          href: tab.href,
+          testId: tab.testId,
+          active: (tab.pages as readonly string[]).includes(route.page),
+        }))}
+      />
       <ConsoleUser email={email} onSignOut={onSignOut} busy={busy} />
     </header>
   );

@@ -1,9 +1,9 @@
+import { Link } from "../console/link.js";
 import { Card } from "../ui/card.js";
 import { usePageTitle } from "../ui/page-title.js";
-import { AuditPage } from "./audit/audit-page.js";
 import { StepHeading } from "../ui/step-heading.js";
+import { AuditPage } from "./audit/audit-page.js";
 import { ConnectionPage } from "./connection/connection-page.js";
-import { Link } from "../console/link.js";
 import { IntakeFilePage } from "./intake/intake-file-page.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { ManualJobsPage } from "./manual-jobs/manual-jobs-page.js";
@@ -44,11 +44,11 @@ export function OpsRoutes({ route, search }: OpsRoutesProps) {
 function NotFound() {
   usePageTitle("Page not found");
   return (
-        <Card>
-          <StepHeading>Page not found</StepHeading>
-          <p>
-            <Link href={paths.queue}>Back to the queue</Link>
-          </p>
-        </Card>
+    <Card>
+      <StepHeading>Page not found</StepHeading>
+      <p>
+        <Link href={paths.queue}>Back to the queue</Link>
+      </p>
+    </Card>
   );
 }

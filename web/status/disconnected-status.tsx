@@ -25,22 +25,16 @@ export function DisconnectedStatus({ status }: DisconnectedStatusProps) {
       {status.customer_name && <p className="lead">{status.customer_name}</p>}
       <StatusPill label={status.status_label} />
       <p data-testid="disconnected-message">
-        This connection is disconnected. {status.application_name} no longer receives data from {provider}, and we no
-        longer sign in to it.
+        This connection is disconnected. {status.application_name} no longer receives data from {provider}, and we no longer sign in to it.
       </p>
       <hr className="divider" />
       <h2 className="section-title">Remove our administrator account</h2>
-      <p>
-        Remove the administrator you invited for this connection from {provider}. Look for the user with this email
-        address:
-      </p>
+      <p>Remove the administrator you invited for this connection from {provider}. Look for the user with this email address:</p>
       <div className="invite-box">
         <code data-testid="remove-admin-email">{breakAfterAt(invite)}</code>
         <CopyButton text={invite} label="Copy email address" />
       </div>
-      <p className="muted">
-        If {status.application_name} asks you to connect again later, you will get a new link and new instructions.
-      </p>
+      <p className="muted">If {status.application_name} asks you to connect again later, you will get a new link and new instructions.</p>
     </Page>
   );
 }

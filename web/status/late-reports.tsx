@@ -20,8 +20,8 @@ export function LateReports({ late }: LateReportsProps) {
       <ul>
         {late.map((item) => (
           <li key={item.report_kind} data-testid={`late-${item.report_kind}`}>
-            The {REPORT_TITLES[item.report_kind]} was expected {formatDate(item.expected_at)} and has not arrived. Check that the report is still
-            scheduled in your payroll system; our team has been told and may contact you.
+            The {REPORT_TITLES[item.report_kind]} was expected {formatDate(item.expected_at)} and has not arrived. Check that the report is
+            still scheduled in your payroll system; our team has been told and may contact you.
           </li>
         ))}
       </ul>

@@ -8,6 +8,8 @@ const setupPath = (token: string) => `/connect/api/status/${encodeURIComponent(t
 /** The provider's steps and the inbox, if any. */
 export const getReportSetup = (token: string) => fetchJson<ReportSetup>(setupPath(token));
 /** Create the inbox credentials (or new ones); the password comes back this once. */
-export const createReportCredentials = (token: string) => fetchJson<ReportCredentials>(`${setupPath(token)}/password`, { method: "POST", body: {} });
+export const createReportCredentials = (token: string) =>
+  fetchJson<ReportCredentials>(`${setupPath(token)}/password`, { method: "POST", body: {} });
 /** Add the provider's public key instead of (or besides) a password. */
-export const addReportKey = (token: string, publicKey: string) => fetchJson<ReportSetup>(`${setupPath(token)}/keys`, { body: { public_key: publicKey } });
+export const addReportKey = (token: string, publicKey: string) =>
+  fetchJson<ReportSetup>(`${setupPath(token)}/keys`, { body: { public_key: publicKey } });

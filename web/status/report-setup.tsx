@@ -39,8 +39,8 @@ export function ReportSetupSection({ token }: { token: string }) {
         Send your reports automatically
       </h2>
       <p>
-        {setup.provider_name} can send a census and a payroll report on a schedule to our secure SFTP inbox. Once it does, your
-        data refreshes by itself and nobody has to sign in to pull it.
+        {setup.provider_name} can send a census and a payroll report on a schedule to our secure SFTP inbox. Once it does, your data
+        refreshes by itself and nobody has to sign in to pull it.
       </p>
       {setup.set_up_by && (
         <p className="small muted" data-testid="report-setup-who">
@@ -61,7 +61,12 @@ export function ReportSetupSection({ token }: { token: string }) {
         <p className="muted">Create a login for {setup.provider_name}, or add the public key it gives you.</p>
       )}
       <ErrorBanner message={error} testId="report-setup-error" />
-      <Button variant={setup.inbox?.has_password ? "secondary" : "primary"} disabled={busy} onClick={() => void create()} data-testid="report-setup-create">
+      <Button
+        variant={setup.inbox?.has_password ? "secondary" : "primary"}
+        disabled={busy}
+        onClick={() => void create()}
+        data-testid="report-setup-create"
+      >
         {setup.inbox?.has_password ? "Set a new password" : "Create a login"}
       </Button>
       <PublicKeyForm onAdd={addKey} busy={busy} />

@@ -9,10 +9,10 @@ import { useLoad } from "../ui/use-load.js";
 import { AccessSection } from "./access-section.js";
 import { DisconnectedStatus } from "./disconnected-status.js";
 import { ExpectedData } from "./expected-data.js";
-import { ReportSetupSection } from "./report-setup.js";
 import { LateReports } from "./late-reports.js";
-import { StatusPill } from "./status-pill.js";
+import { ReportSetupSection } from "./report-setup.js";
 import { getStatus, tokenFromPath } from "./status-api.js";
+import { StatusPill } from "./status-pill.js";
 
 /** The employer status page at `/connect/status/<token>`: where an assisted connection stands and what is left to do. */
 export function StatusApp() {

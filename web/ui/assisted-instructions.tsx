@@ -44,9 +44,7 @@ export function AssistedInstructions({ instructions: i, showTiming = true }: Ass
   const timing = showTiming ? timingSentence(i.expected_days) : null;
   return (
     <div className="instructions">
-      <p className="field-label">
-        {i.method === "contact_rep" ? "Ask your representative to add this email" : "Invite this email"}
-      </p>
+      <p className="field-label">{i.method === "contact_rep" ? "Ask your representative to add this email" : "Invite this email"}</p>
       <div className="invite-box">
         <code data-testid="invite-email">{breakAfterAt(i.invite_email)}</code>
         <CopyButton text={i.invite_email} label="Copy invite email" />

@@ -38,7 +38,10 @@ export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}):
   try {
     response = await fetch(url, {
       method: options.method ?? (hasBody ? "POST" : "GET"),
-      headers: { ...(hasBody ? { "content-type": "application/json", accept: "application/json" } : { accept: "application/json" }), ...options.headers },
+      headers: {
+        ...(hasBody ? { "content-type": "application/json", accept: "application/json" } : { accept: "application/json" }),
+        ...options.headers,
+      },
       body: hasBody ? JSON.stringify(options.body) : undefined,
       credentials: "same-origin",
     });

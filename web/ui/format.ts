@@ -12,9 +12,7 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "—";
   // A bare "2026-12-08" parses as UTC midnight, which is the previous day west of Greenwich: read it as local.
   const dateOnly = DATE_ONLY.exec(iso);
-  const date = dateOnly
-    ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]))
-    : new Date(iso);
+  const date = dateOnly ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])) : new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
 }
 
@@ -140,7 +138,8 @@ const COUNT_NOUNS: Record<string, [string, string]> = {
  */
 export function countWords(key: string, n: number): string {
   if (key.startsWith("issues.")) return count(n, `${humanize(key.slice("issues.".length)).toLowerCase()} issue`);
-  if (key.endsWith("_cents")) return `${formatMoney(n)} ${humanize(key.slice(0, -"_cents".length)).toLowerCase()}${key === "gross_cents" ? " pay" : ""}`;
+  if (key.endsWith("_cents"))
+    return `${formatMoney(n)} ${humanize(key.slice(0, -"_cents".length)).toLowerCase()}${key === "gross_cents" ? " pay" : ""}`;
   const noun = COUNT_NOUNS[key];
   if (noun) return count(n, noun[0], noun[1]);
   return `${formatCount(n)} ${humanize(key).toLowerCase()}`;

@@ -50,7 +50,9 @@ export function InboxDetails({ inbox, password }: InboxDetailsProps) {
       ) : (
         <p className="small muted" data-testid="inbox-login-ways">
           {inbox.has_password ? "A password is set (it cannot be shown again)." : "No password set."}{" "}
-          {inbox.public_keys.length === 0 ? "No public keys." : `Public keys: ${inbox.public_keys.map((k) => `${k.type} ${k.fingerprint}`).join(", ")}.`}
+          {inbox.public_keys.length === 0
+            ? "No public keys."
+            : `Public keys: ${inbox.public_keys.map((k) => `${k.type} ${k.fingerprint}`).join(", ")}.`}
         </p>
       )}
     </>
@@ -78,7 +80,16 @@ export function PublicKeyForm({ onAdd, busy }: PublicKeyFormProps) {
         <label className="field-label" htmlFor={id}>
           Public key (the sender's .pub line)
         </label>
-        <textarea id={id} className="input" rows={2} spellCheck={false} placeholder="ssh-ed25519 AAAA…" value={line} onChange={(e) => setLine(e.target.value)} data-testid="inbox-public-key" />
+        <textarea
+          id={id}
+          className="input"
+          rows={2}
+          spellCheck={false}
+          placeholder="ssh-ed25519 AAAA…"
+          value={line}
+          onChange={(e) => setLine(e.target.value)}
+          data-testid="inbox-public-key"
+        />
       </div>
       <Button type="submit" variant="secondary" disabled={busy || line.trim() === ""} data-testid="inbox-add-key">
         Add key

@@ -36,7 +36,10 @@ const peakOf = (m: Measurement) => Math.max(m.peakSampledMiB, m.peakKernelMiB);
 
 /** Run one measurement in a fresh Node process and read its JSON line. */
 function measure(args: string[]): Measurement {
-  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(HERE, "measure.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(HERE, "measure.ts"), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(out.trim().split("\n").at(-1)!) as Measurement;
 }
 
@@ -49,8 +52,12 @@ try {
   fs.writeFileSync(files.warmup, generateCensus(Math.min(ROWS, 5_000), 7).next);
   const mb = fs.statSync(files.next).size / 1e6;
   const previousRows = census.previous.split("\r\n").length - 2;
-  console.log(`census: ${ROWS.toLocaleString("en-US")} rows, ${mb.toFixed(1)} MB; previous version ${previousRows.toLocaleString("en-US")} rows`);
-  console.log(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}; ${ROUNDS} rounds of bare + pipeline, each in a fresh process`);
+  console.log(
+    `census: ${ROWS.toLocaleString("en-US")} rows, ${mb.toFixed(1)} MB; previous version ${previousRows.toLocaleString("en-US")} rows`,
+  );
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}; ${ROUNDS} rounds of bare + pipeline, each in a fresh process`,
+  );
 
   const bare: Measurement[] = [];
   const full: Measurement[] = [];
@@ -73,18 +80,38 @@ try {
         { title: "peak RSS MiB", right: true },
       ],
       [
-        ["bare csv-parse", num(bareMs), bare.map((m) => m.ms).join(" / "), perSecond(bareMs), num(median(bare.map((m) => m.cpuMs))), String(Math.max(...bare.map(peakOf)))],
-        ["pipeline", num(fullMs), full.map((m) => m.ms).join(" / "), perSecond(fullMs), num(median(full.map((m) => m.cpuMs))), String(Math.max(...full.map(peakOf)))],
+        [
+          "bare csv-parse",
+          num(bareMs),
+          bare.map((m) => m.ms).join(" / "),
+          perSecond(bareMs),
+          num(median(bare.map((m) => m.cpuMs))),
+          String(Math.max(...bare.map(peakOf))),
+        ],
+        [
+          "pipeline",
+          num(fullMs),
+          full.map((m) => m.ms).join(" / "),
+          perSecond(fullMs),
+          num(median(full.map((m) => m.cpuMs))),
+          String(Math.max(...full.map(peakOf))),
+        ],
       ],
     ),
   );
   const fastest = full.reduce((a, b) => (b.ms < a.ms ? b : a));
   const { steps, template, score, report, diff } = fastest.detail;
   console.log("");
-  console.log(`pipeline steps, fastest round (ms): ${Object.entries(steps ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(
+    `pipeline steps, fastest round (ms): ${Object.entries(steps ?? {})
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   console.log(`detected ${template} (score ${score}); report ${JSON.stringify(report)}`);
   console.log(`diff ${JSON.stringify(diff)}`);
-  console.log(`ratio per round: ${full.map((m, i) => (m.ms / bare[i]!.ms).toFixed(2)).join(" / ")}; of median CPU time: ${(median(full.map((m) => m.cpuMs)) / median(bare.map((m) => m.cpuMs))).toFixed(2)}`);
+  console.log(
+    `ratio per round: ${full.map((m, i) => (m.ms / bare[i]!.ms).toFixed(2)).join(" / ")}; of median CPU time: ${(median(full.map((m) => m.cpuMs)) / median(bare.map((m) => m.cpuMs))).toFixed(2)}`,
+  );
   console.log("");
   const ratio = fullMs / bareMs;
   const peak = Math.max(...full.map(peakOf));

@@ -6,22 +6,22 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { publishOrgSnapshot } from "../../../server/commands/publish-org.js";
 import { loadConfig } from "../../../server/config.js";
 import { migrateDatabase, openDatabase } from "../../../server/db/client.js";
+import { insertConnection } from "../../../server/db/repositories/connections.repository.js";
 import { createApplication } from "../../../server/domain/applications/create-application.js";
-import { defaultCatalog } from "../../../server/domain/catalog/catalog.js";
-import { systemClock } from "../../../server/domain/clock.js";
 import { ConnectionStateCache } from "../../../server/domain/caches/connection-state-cache.js";
-import { TokenCache } from "../../../server/domain/caches/token-cache.js";
 import { OwnCaches } from "../../../server/domain/caches/own-caches.js";
-import { newConnectionRow } from "../../../server/domain/connections/connection-row.js";
-import type { Deps } from "../../../server/domain/deps.js";
 import { SnapshotReader } from "../../../server/domain/caches/snapshot-reader.js";
 import { SnapshotRowCache } from "../../../server/domain/caches/snapshot-rows.js";
+import { TokenCache } from "../../../server/domain/caches/token-cache.js";
+import { defaultCatalog } from "../../../server/domain/catalog/catalog.js";
+import { systemClock } from "../../../server/domain/clock.js";
+import { newConnectionRow } from "../../../server/domain/connections/connection-row.js";
+import type { Deps } from "../../../server/domain/deps.js";
 import { generateCompany } from "../../../server/domain/sandbox/generator/index.js";
 import { createCipher } from "../../../server/domain/security/encryption.js";
-import { publishOrgSnapshot } from "../../../server/commands/publish-org.js";
-import { insertConnection } from "../../../server/db/repositories/connections.repository.js";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const log = { debug() {}, info() {}, warn() {}, error() {} };
@@ -60,7 +60,8 @@ await insertConnection(deps.db, connection);
 const { org } = generateCompany({ seed: "bench-publish", employeeSize: Math.min(PEOPLE, 50_000), asOf: new Date() });
 // The generator stops at 50,000 people; a second half with other ids makes 100,000.
 const people = [...org.people];
-for (let i = 0; people.length < PEOPLE; i++) people.push({ ...org.people[i % org.people.length]!, source_id: `${org.people[i % org.people.length]!.source_id}-B` });
+for (let i = 0; people.length < PEOPLE; i++)
+  people.push({ ...org.people[i % org.people.length]!, source_id: `${org.people[i % org.people.length]!.source_id}-B` });
 
 /** CPU seconds of this process since `since` (PGlite runs inside it, so its work is counted). */
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
@@ -81,15 +82,24 @@ const baselineCpuS = cpuSeconds(baselineCpu);
 
 const publishCpu = process.cpuUsage();
 const start = performance.now();
-const published = await publishOrgSnapshot(deps, connection.id, { company: org.company, people }, { source: "bench", retrievedAt: new Date() });
+const published = await publishOrgSnapshot(
+  deps,
+  connection.id,
+  { company: org.company, people },
+  { source: "bench", retrievedAt: new Date() },
+);
 const publishMs = performance.now() - start;
 const publishCpuS = cpuSeconds(publishCpu);
 if (!published.ok) throw published.error;
 await database.close();
 if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
 
-console.log(`publish: ${PEOPLE.toLocaleString()} people (${(PEOPLE * 3).toLocaleString()} records + ids) on embedded PGlite (${tempDir ? "data directory on disk" : dataDir})`);
-console.log(`  bare INSERT of ${(PEOPLE * 3).toLocaleString()} JSON rows: ${(baselineMs / 1000).toFixed(1)} s (CPU ${baselineCpuS.toFixed(1)} s)`);
+console.log(
+  `publish: ${PEOPLE.toLocaleString()} people (${(PEOPLE * 3).toLocaleString()} records + ids) on embedded PGlite (${tempDir ? "data directory on disk" : dataDir})`,
+);
+console.log(
+  `  bare INSERT of ${(PEOPLE * 3).toLocaleString()} JSON rows: ${(baselineMs / 1000).toFixed(1)} s (CPU ${baselineCpuS.toFixed(1)} s)`,
+);
 console.log(
   `  publishOrgSnapshot: ${(publishMs / 1000).toFixed(1)} s (CPU ${publishCpuS.toFixed(1)} s; ${(publishMs / baselineMs).toFixed(2)}× the bare insert, CPU ${(publishCpuS / baselineCpuS).toFixed(2)}×)`,
 );

@@ -60,7 +60,14 @@ async function pipeline(bytes: Uint8Array, previous: OrgSnapshotInput, previousI
   lap("validateOrg");
   const diff = diffOrg(previous, mapped.input);
   lap("diffOrg");
-  return { steps, rows: parsed.value.rows.length, template: detected.template.provider_id, score: detected.score, report: { ok: report.ok, errors: report.counts.errors, warnings: report.counts.warnings }, diff: diff.counts };
+  return {
+    steps,
+    rows: parsed.value.rows.length,
+    template: detected.template.provider_id,
+    score: detected.score,
+    report: { ok: report.ok, errors: report.counts.errors, warnings: report.counts.warnings },
+    diff: diff.counts,
+  };
 }
 
 const [mode, nextFile, warmupFile, previousFile] = process.argv.slice(2);
@@ -96,4 +103,6 @@ await new Promise((resolve) => setTimeout(resolve, 120));
 const peakSampled = sampler.peakMiB();
 await sampler.stop();
 const peakKernel = Math.ceil(process.resourceUsage().maxRSS / 1024);
-console.log(JSON.stringify({ mode, ms: Math.round(ms), cpuMs: Math.round(cpuMs), detail, peakSampledMiB: peakSampled, peakKernelMiB: peakKernel }));
+console.log(
+  JSON.stringify({ mode, ms: Math.round(ms), cpuMs: Math.round(cpuMs), detail, peakSampledMiB: peakSampled, peakKernelMiB: peakKernel }),
+);

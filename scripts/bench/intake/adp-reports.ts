@@ -33,11 +33,58 @@ const CENSUS_HEADERS = [
 const REGISTER_HEADERS =
   "Company Code,Payroll Number,Pay Date,Period Beginning Date,Period Ending Date,Associate ID,Employee Name,Check/Voucher Number,Check/Voucher,Total Hours,Regular Earnings,Overtime Earnings,Bonus Earnings,Gross Pay,Federal Income Tax,Social Security - EE,Medicare - EE,State Income Tax,State Disability - EE,Local Income Tax,401(k),Roth 401(k),Medical,Dental,Vision,HSA,Net Pay,Social Security - ER,Medicare - ER,FUTA - ER,SUI - ER,401(k) Match - ER";
 
-const FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "José", "Sofía", "Wei", "Priya", "Aisha", "Luis", "Hannah", "Daniel", "Emily", "Kwame"];
-const LAST = ["Smith", "Johnson", "Garcia", "Miller", "Davis", "Rodríguez", "Martinez", "Hernández", "Lopez", "Wilson", "Nguyen", "Chen", "O'Neill", "Okafor", "Pérez", "Clark", "Lee", "Brown", "Taylor", "White"];
+const FIRST = [
+  "James",
+  "Mary",
+  "Robert",
+  "Patricia",
+  "John",
+  "Jennifer",
+  "Michael",
+  "Linda",
+  "David",
+  "Elizabeth",
+  "José",
+  "Sofía",
+  "Wei",
+  "Priya",
+  "Aisha",
+  "Luis",
+  "Hannah",
+  "Daniel",
+  "Emily",
+  "Kwame",
+];
+const LAST = [
+  "Smith",
+  "Johnson",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Rodríguez",
+  "Martinez",
+  "Hernández",
+  "Lopez",
+  "Wilson",
+  "Nguyen",
+  "Chen",
+  "O'Neill",
+  "Okafor",
+  "Pérez",
+  "Clark",
+  "Lee",
+  "Brown",
+  "Taylor",
+  "White",
+];
 const DEPARTMENTS = ["Operations", "Warehouse", "Sales", "Finance", "Support", "Engineering"];
 const TITLES = ["Associate", "Specialist", "Coordinator", "Lead", "Manager, West", "Representative"];
-const SITES: [string, string][] = [["CA", "Oakland Distribution Center"], ["TX", "Austin Office"], ["NY", "New York Office"], ["IL", "Chicago Plant"]];
+const SITES: [string, string][] = [
+  ["CA", "Oakland Distribution Center"],
+  ["TX", "Austin Office"],
+  ["NY", "New York Office"],
+  ["IL", "Chicago Plant"],
+];
 
 /** A 32-bit PRNG (mulberry32): the same seed gives the same files. */
 export function rng(seed: number): () => number {
@@ -121,7 +168,14 @@ function newPerson(e: Employer, hired: Date): Person {
 /** A new employer of `size` people, hired over the years before `asOf`. */
 export function newEmployer(index: number, size: number, seed: number, asOf: Date): Employer {
   const code = `${String.fromCharCode(65 + (index % 26))}${String.fromCharCode(65 + (Math.floor(index / 26) % 26))}${index.toString(36).toUpperCase()}`;
-  const e: Employer = { code, name: `Employer ${index + 1} Holdings`, people: [], random: rng(seed * 1_000_003 + index), next: 0, check: 100_000 };
+  const e: Employer = {
+    code,
+    name: `Employer ${index + 1} Holdings`,
+    people: [],
+    random: rng(seed * 1_000_003 + index),
+    next: 0,
+    check: 100_000,
+  };
   for (let i = 0; i < size; i++) e.people.push(newPerson(e, new Date(asOf.getTime() - Math.floor(e.random() * 9000) * 86_400_000)));
   return e;
 }
@@ -180,7 +234,21 @@ function check(p: Person): number[] {
   const taxes = [pct(0.11), pct(0.062), pct(0.0145), pct(0.04), pct(0.011), 0];
   const deductions = [p.hourly ? 0 : pct(0.05), 0, p.hourly ? 0 : 9500, 1225, 412, 0];
   const net = gross - taxes.reduce((a, b) => a + b, 0) - deductions.reduce((a, b) => a + b, 0);
-  return [hours * 100, gross, 0, 0, gross, ...taxes, ...deductions, net, pct(0.062), pct(0.0145), pct(0.006), pct(0.034), p.hourly ? 0 : pct(0.04)];
+  return [
+    hours * 100,
+    gross,
+    0,
+    0,
+    gross,
+    ...taxes,
+    ...deductions,
+    net,
+    pct(0.062),
+    pct(0.0145),
+    pct(0.006),
+    pct(0.034),
+    p.hourly ? 0 : pct(0.04),
+  ];
 }
 
 /** The payroll register of a weekly pay date: one check per active person. `unreconciled` breaks the net of that many. */
@@ -197,7 +265,18 @@ export function registerCsv(e: Employer, payDate: Date, payroll: number, unrecon
       broken++;
     }
     const [hours, ...cents] = amounts;
-    const head = [e.code, String(payroll), usDate(payDate), usDate(start), usDate(end), p.id, `"${p.last}, ${p.first}"`, String(e.check++), p.hourly ? "Check" : "Voucher", (hours! / 100).toFixed(2)];
+    const head = [
+      e.code,
+      String(payroll),
+      usDate(payDate),
+      usDate(start),
+      usDate(end),
+      p.id,
+      `"${p.last}, ${p.first}"`,
+      String(e.check++),
+      p.hourly ? "Check" : "Voucher",
+      (hours! / 100).toFixed(2),
+    ];
     lines.push([...head, ...cents.map(money)].join(","));
   }
   return Buffer.from(`${lines.join("\r\n")}\r\n`);
@@ -208,13 +287,22 @@ export type Defect = "headcount_drop" | "stable_fields" | "unreconciled" | "corr
 
 /** A census with a defect: 40 % of the people missing, or 30 % with a new birth date and SSN (a mis-keyed report). */
 export function defectiveCensus(e: Employer, runAt: Date, defect: "headcount_drop" | "stable_fields"): Buffer {
-  if (defect === "headcount_drop") return censusCsv(e, runAt, e.people.filter((_, i) => i % 5 >= 2));
-  const people = e.people.map((p, i) => (i % 10 < 3 ? { ...p, dob: "01/01/1900", ssn: `999-${pad(i % 90 + 10)}-0000` } : p));
+  if (defect === "headcount_drop")
+    return censusCsv(
+      e,
+      runAt,
+      e.people.filter((_, i) => i % 5 >= 2),
+    );
+  const people = e.people.map((p, i) => (i % 10 < 3 ? { ...p, dob: "01/01/1900", ssn: `999-${pad((i % 90) + 10)}-0000` } : p));
   return censusCsv(e, runAt, people);
 }
 
 /** A corrupt delivery: a zipped export cut short, or a PDF printed instead of the CSV. */
 export function corruptFile(seed: number): Buffer {
-  if (seed % 2 === 0) return Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37 + seed) % 256))]);
+  if (seed % 2 === 0)
+    return Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37 + seed) % 256)),
+    ]);
   return Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n", "latin1");
 }

@@ -33,8 +33,17 @@ const PEOPLE = Number(arg("people") ?? 500);
 const TIMEOUT_MS = 15 * 60_000;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-intake-"));
-const config = loadConfig({ PORT: "0", LINNET_HOST: "127.0.0.1", LINNET_DATA_DIR: dataDir, LINNET_SECRETS_KEY: randomBytes(32).toString("base64"), LINNET_LOG_LEVEL: "silent", LINNET_RATE_LIMITS: "off" });
-console.log(`bench:intake: ${CONNECTIONS} assisted connections × (a ${PEOPLE}-person census + a payroll register), embedded PGlite in a data directory`);
+const config = loadConfig({
+  PORT: "0",
+  LINNET_HOST: "127.0.0.1",
+  LINNET_DATA_DIR: dataDir,
+  LINNET_SECRETS_KEY: randomBytes(32).toString("base64"),
+  LINNET_LOG_LEVEL: "silent",
+  LINNET_RATE_LIMITS: "off",
+});
+console.log(
+  `bench:intake: ${CONNECTIONS} assisted connections × (a ${PEOPLE}-person census + a payroll register), embedded PGlite in a data directory`,
+);
 const linnet = await startLinnet({ config, role: "all" });
 const deps = linnet.deps;
 const sftp = await startSftpServer(deps, { port: 0, host: "127.0.0.1", hostKey: loadHostKey(config) });
@@ -47,7 +56,8 @@ const firstPay = new Date("2026-11-27T00:00:00Z");
 const ready: ReadyConnection[] = [];
 for (let i = 0; i < CONNECTIONS; i++) {
   ready.push(await setupConnection(deps, owners, newEmployer(i, PEOPLE, 20_261_204, deps.clock.now()), firstPay));
-  if ((i + 1) % 25 === 0) console.log(`  set up ${i + 1} of ${CONNECTIONS} connections (${num((performance.now() - setupStart) / 1000, 0)} s)`);
+  if ((i + 1) % 25 === 0)
+    console.log(`  set up ${i + 1} of ${CONNECTIONS} connections (${num((performance.now() - setupStart) / 1000, 0)} s)`);
 }
 const setupS = (performance.now() - setupStart) / 1000;
 const key = await createApiKey(deps, { userId: owners.operatorId, email: "ops@bench.test", role: "operator" }, "intake bench");
@@ -65,7 +75,10 @@ function writeWeek(channel: "sftp" | "api", week: number): SendPlan {
     fs.writeFileSync(census, censusCsv(c.employer, payDate));
     fs.writeFileSync(register, registerCsv(c.employer, payDate, week + 1));
     // ADP's scheduled exports overwrite fixed names; the inbox tells deliveries apart by content
-    const files = [{ name: "Census Report.csv", path: census }, { name: "Payroll Register.csv", path: register }];
+    const files = [
+      { name: "Census Report.csv", path: census },
+      { name: "Payroll Register.csv", path: register },
+    ];
     return { connectionId: c.connectionId, username: c.username, password: c.password, files };
   });
   return { channel, port: sftp.port, url: linnet.url!, apiKey: key.ok ? key.value.key : "", deliveries };
@@ -76,7 +89,9 @@ async function deliver(plan: SendPlan) {
   const planFile = path.join(dataDir, `${plan.channel}-plan.json`);
   fs.writeFileSync(planFile, JSON.stringify(plan));
   const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", new URL("./senders.ts", import.meta.url).pathname, planFile], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", new URL("./senders.ts", import.meta.url).pathname, planFile], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let text = "";
     child.stdout.on("data", (c: Buffer) => {
       text += c.toString();
@@ -90,13 +105,22 @@ async function deliver(plan: SendPlan) {
     const byStatus = await filesByStatus(deps.db, plan.channel);
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
     if (total >= expected && !byStatus.received) break;
-    if (Date.now() - sent.startedAt > TIMEOUT_MS) throw new Error(`not every ${plan.channel} file was decided within 15 minutes: ${JSON.stringify(byStatus)}`);
+    if (Date.now() - sent.startedAt > TIMEOUT_MS)
+      throw new Error(`not every ${plan.channel} file was decided within 15 minutes: ${JSON.stringify(byStatus)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const latencies = await decisionLatencies(deps.db, plan.channel, sent.startedAt);
   const allDecidedMs = latencies.at(-1) ?? 0;
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { sent, byStatus: await filesByStatus(deps.db, plan.channel), files: latencies.length, allDecidedMs, perFileMs: allDecidedMs / Math.max(1, latencies.length), p50: at(0.5), p95: at(0.95) };
+  return {
+    sent,
+    byStatus: await filesByStatus(deps.db, plan.channel),
+    files: latencies.length,
+    allDecidedMs,
+    perFileMs: allDecidedMs / Math.max(1, latencies.length),
+    p50: at(0.5),
+    p95: at(0.95),
+  };
 }
 
 const api = await deliver(writeWeek("api", 1));
@@ -119,15 +143,21 @@ const row = (label: string, r: typeof api) => [
 console.log(`set-up (not a target): ${CONNECTIONS} connections with two first publishes and an inbox each in ${num(setupS, 0)} s`);
 console.log(
   formatTable(
-    ["channel", "files", "published", "held", "rejected", "all decided (s)", "ms per file", "p50 (s)", "p95 (s)", "sender RSS (MiB)"].map((title, i) => ({ title, right: i > 0 })),
+    ["channel", "files", "published", "held", "rejected", "all decided (s)", "ms per file", "p50 (s)", "p95 (s)", "sender RSS (MiB)"].map(
+      (title, i) => ({ title, right: i > 0 }),
+    ),
     [row("ops files API (baseline)", api), row("SFTP inboxes", viaSftp)],
   ),
 );
 const ratio = viaSftp.perFileMs / Math.max(1, api.perFileMs);
 const actions = (viaSftp.byStatus.held ?? 0) + (viaSftp.byStatus.rejected ?? 0) + (api.byStatus.held ?? 0) + (api.byStatus.rejected ?? 0);
-console.log(verdict(viaSftp.allDecidedMs <= 60_000, `every SFTP file published or held after ${num(viaSftp.allDecidedMs / 1000, 1)} s`, "≤ 60 s"));
+console.log(
+  verdict(viaSftp.allDecidedMs <= 60_000, `every SFTP file published or held after ${num(viaSftp.allDecidedMs / 1000, 1)} s`, "≤ 60 s"),
+);
 console.log(verdict(ratio <= 1.5, `time per file over SFTP ${num(ratio, 2)}× the ops files API`, "≤ 1.5×"));
-console.log(verdict(actions === 0 && reviews === 0, `operator actions needed for these clean files: ${actions} (review tasks open: ${reviews})`, "0"));
+console.log(
+  verdict(actions === 0 && reviews === 0, `operator actions needed for these clean files: ${actions} (review tasks open: ${reviews})`, "0"),
+);
 console.log(`peak RSS of the Linnet process (API, SFTP server, workers, embedded database): ${peakRss} MiB`);
 console.log(
   `RESULT ${JSON.stringify({ connections: CONNECTIONS, people: PEOPLE, api: { files: api.files, ...api.byStatus, allDecidedMs: Math.round(api.allDecidedMs) }, sftp: { files: viaSftp.files, ...viaSftp.byStatus, allDecidedMs: Math.round(viaSftp.allDecidedMs) }, failures: api.sent.failures.length + viaSftp.sent.failures.length, ratio, actions, reviews, peakRssMiB: peakRss })}`,

@@ -2,8 +2,8 @@
 import { and, count, eq, ilike, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../../../server/db/client.js";
 import { events } from "../../../server/db/schema/activity.js";
-import { assistedTasks } from "../../../server/db/schema/operations.js";
 import { intakeFiles } from "../../../server/db/schema/intake.js";
+import { assistedTasks } from "../../../server/db/schema/operations.js";
 
 /** Delivered files of a channel (or all) by status. */
 export async function filesByStatus(db: Db, channel?: "sftp" | "api"): Promise<Record<string, number>> {
@@ -25,9 +25,18 @@ export async function decisionLatencies(db: Db, channel: "sftp" | "api", since: 
 }
 
 /** The files of the given connections and what the gate said, for the simulation's tally. */
-export async function fileOutcomes(db: Db): Promise<{ id: string; connectionId: string; status: string; fileName: string; decidedBy: string | null; paused: boolean }[]> {
+export async function fileOutcomes(
+  db: Db,
+): Promise<{ id: string; connectionId: string; status: string; fileName: string; decidedBy: string | null; paused: boolean }[]> {
   const rows = await db
-    .select({ id: intakeFiles.id, connectionId: intakeFiles.connectionId, status: intakeFiles.status, fileName: intakeFiles.fileName, decidedBy: intakeFiles.decidedBy, verdict: intakeFiles.verdict })
+    .select({
+      id: intakeFiles.id,
+      connectionId: intakeFiles.connectionId,
+      status: intakeFiles.status,
+      fileName: intakeFiles.fileName,
+      decidedBy: intakeFiles.decidedBy,
+      verdict: intakeFiles.verdict,
+    })
     .from(intakeFiles);
   return rows.map(({ verdict, ...r }) => ({ ...r, paused: verdict?.[0]?.check === "paused" }));
 }
@@ -35,7 +44,13 @@ export async function fileOutcomes(db: Db): Promise<{ id: string; connectionId: 
 /** Tasks of the given kinds: due, completed, and when the SLA sweep raised them as overdue. */
 export async function tasksOf(db: Db, kinds: ("initial" | "refresh" | "review")[]) {
   return db
-    .select({ kind: assistedTasks.kind, status: assistedTasks.status, dueAt: assistedTasks.dueAt, completedAt: assistedTasks.completedAt, overdueAt: assistedTasks.overdueAt })
+    .select({
+      kind: assistedTasks.kind,
+      status: assistedTasks.status,
+      dueAt: assistedTasks.dueAt,
+      completedAt: assistedTasks.completedAt,
+      overdueAt: assistedTasks.overdueAt,
+    })
     .from(assistedTasks)
     .where(inArray(assistedTasks.kind, kinds));
 }

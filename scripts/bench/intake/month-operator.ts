@@ -7,9 +7,10 @@
  *   - a file the gate rejected (unreadable): the employer is asked to send it again (it arrives the next day);
  *   - a late file: the employer is reminded (the file arrives when it arrives).
  */
+
+import { decideFile } from "../../../server/commands/decide-intake-file.js";
 import { listIntakeFiles } from "../../../server/db/repositories/intake.repository.js";
 import type { Deps } from "../../../server/domain/deps.js";
-import { decideFile } from "../../../server/commands/decide-intake-file.js";
 import type { Delivery } from "./month-plan.js";
 
 /** What the operators did, by kind of work. */
@@ -59,7 +60,10 @@ export class Operators {
         await this.decide(f.id, { action: "rerun" });
         this.tally.pausedRerun++;
       } else if (delivery?.defect) {
-        await this.decide(f.id, { action: "reject", reason: `Defective report (${delivery.defect}); asked the employer to send a corrected one` });
+        await this.decide(f.id, {
+          action: "reject",
+          reason: `Defective report (${delivery.defect}); asked the employer to send a corrected one`,
+        });
         this.tally.defectsRejected++;
         this.askResend(delivery);
       } else {

@@ -1,6 +1,7 @@
 /** What the simulated month prints: its own late-file schedule, and the tally read back from the database. */
-import type { Deps } from "../../../server/domain/deps.js";
+
 import { addDays } from "../../../server/domain/clock.js";
+import type { Deps } from "../../../server/domain/deps.js";
 import { formatTable, num } from "../table.js";
 import { fileOutcomes, lateEvents, tasksOf } from "./intake-counts.js";
 import type { Operators } from "./month-operator.js";
@@ -50,11 +51,20 @@ export interface MonthCounts {
 /** Print the month's figures and the machine-readable `RESULT` line. */
 export async function printMonth(
   deps: Deps,
-  run: { options: MonthOptions; counts: MonthCounts; operators: Operators; late: LateWatch; setupS: number; wallS: number; plan: Delivery[] },
+  run: {
+    options: MonthOptions;
+    counts: MonthCounts;
+    operators: Operators;
+    late: LateWatch;
+    setupS: number;
+    wallS: number;
+    plan: Delivery[];
+  },
 ): Promise<void> {
   const end = addDays(run.options.start, run.options.days).getTime();
   const files = await fileOutcomes(deps.db);
-  const by = (status: string, operator?: boolean) => files.filter((f) => f.status === status && (operator === undefined || (f.decidedBy !== null) === operator)).length;
+  const by = (status: string, operator?: boolean) =>
+    files.filter((f) => f.status === status && (operator === undefined || (f.decidedBy !== null) === operator)).length;
   const tasks = await tasksOf(deps.db, ["refresh", "review"]);
   const due = (kind: string) => tasks.filter((t) => t.kind === kind && t.dueAt.getTime() < end);
   const onTime = (kind: string) => due(kind).filter((t) => t.completedAt !== null && t.completedAt.getTime() <= t.dueAt.getTime()).length;
@@ -95,7 +105,12 @@ export async function printMonth(
   };
   const rows: [string, string][] = [
     ["files received (scheduled + re-sent)", `${result.filesReceived} (${result.scheduled} + ${result.resent})`],
-    ["  defective (gate's reasons)", `${defective}: ${Object.entries(run.counts.defective).map(([k, v]) => `${k} ${v}`).join(", ")}`],
+    [
+      "  defective (gate's reasons)",
+      `${defective}: ${Object.entries(run.counts.defective)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    ],
     ["  late (3–5 days)", String(result.lateArrived)],
     ["published automatically", String(result.publishedAutomatically)],
     ["held for review (review tasks)", `${reviews} (still held at the end: ${result.heldNow})`],
@@ -103,8 +118,14 @@ export async function printMonth(
     ["refreshes due / on time", `${refreshDue} / ${refreshOnTime} (${num((refreshOnTime * 100) / Math.max(1, refreshDue), 1)} %)`],
     ["SLA misses (refresh late or undone) / overdue raised", `${result.slaMisses} / ${result.overdueRaised}`],
     ["review tasks past their one-business-day due", String(result.reviewsLate)],
-    ["late reports: simulation's schedule / product's job", `${result.lateDetectedBySchedule} / ${result.lateDetectedByProduct} (0 until the late-file job is in PERIODIC_JOBS)`],
-    ["operator actions needed", `${result.operator.total}: defects rejected ${t.defectsRejected}, re-sends chased ${t.rejectedFollowUps}, late reminders ${t.lateReminders}, paused re-runs ${t.pausedRerun}, false holds ${t.falseHoldsPublished}`],
+    [
+      "late reports: simulation's schedule / product's job",
+      `${result.lateDetectedBySchedule} / ${result.lateDetectedByProduct} (0 until the late-file job is in PERIODIC_JOBS)`,
+    ],
+    [
+      "operator actions needed",
+      `${result.operator.total}: defects rejected ${t.defectsRejected}, re-sends chased ${t.rejectedFollowUps}, late reminders ${t.lateReminders}, paused re-runs ${t.pausedRerun}, false holds ${t.falseHoldsPublished}`,
+    ],
     ["  of them for clean, on-time files", String(result.cleanFileActions)],
     ["wall time (set-up)", `${num(run.wallS, 0)} s (${num(run.setupS, 0)} s)`],
   ];

@@ -35,7 +35,9 @@ async function sftpDelivery(port: number, d: SendPlan["deliveries"][number]): Pr
     client.connect({ host: "127.0.0.1", port, username: d.username, password: d.password, tryKeyboard: false, readyTimeout: 120_000 });
   });
   try {
-    const sftp = await new Promise<import("ssh2").SFTPWrapper>((resolve, reject) => client.sftp((err, s) => (err ? reject(err) : resolve(s))));
+    const sftp = await new Promise<import("ssh2").SFTPWrapper>((resolve, reject) =>
+      client.sftp((err, s) => (err ? reject(err) : resolve(s))),
+    );
     for (const f of d.files) {
       await new Promise<void>((resolve, reject) => {
         const stream = sftp.createWriteStream(`/${f.name}`);
@@ -83,5 +85,11 @@ const deliveryMs = await Promise.all(
   }),
 );
 clearInterval(sampler);
-const result: SendResult = { startedAt, finishedAt: Date.now(), deliveryMs, failures, peakRssMiB: Math.ceil(Math.max(peak, process.memoryUsage.rss()) / 1048576) };
+const result: SendResult = {
+  startedAt,
+  finishedAt: Date.now(),
+  deliveryMs,
+  failures,
+  peakRssMiB: Math.ceil(Math.max(peak, process.memoryUsage.rss()) / 1048576),
+};
 console.log(JSON.stringify(result));

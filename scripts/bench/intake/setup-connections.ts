@@ -3,17 +3,18 @@
  * (no browser): the connection, its first census and payroll register uploaded and published by an operator (their
  * mappings become the recipes), and its SFTP inbox opened with a password.
  */
+
+import { publishUpload } from "../../../server/commands/publish-upload.js";
 import { insertActivity } from "../../../server/db/repositories/activity.repository.js";
 import { insertConnection } from "../../../server/db/repositories/connections.repository.js";
 import { createApplication } from "../../../server/domain/applications/create-application.js";
 import { openInitialTasks } from "../../../server/domain/assisted/tasks.js";
 import { newConnectionRow } from "../../../server/domain/connections/connection-row.js";
 import type { Deps } from "../../../server/domain/deps.js";
+import { ok } from "../../../server/domain/errors.js";
 import { resetInboxPassword } from "../../../server/domain/intake/inboxes.js";
-import { publishUpload } from "../../../server/commands/publish-upload.js";
 import { createUpload } from "../../../server/domain/ops/uploads.js";
 import { transactional } from "../../../server/domain/transactional.js";
-import { ok } from "../../../server/domain/errors.js";
 import { createUser } from "../../../server/domain/users/create-user.js";
 import { censusCsv, type Employer, registerCsv } from "./adp-reports.js";
 
@@ -37,10 +38,18 @@ export interface ReadyConnection {
 }
 
 /** Upload a file as an operator and publish it (the first pull by hand). */
-async function publishByHand(deps: Deps, operatorId: string, connectionId: string, group: "org" | "pay", fileName: string, bytes: Buffer): Promise<void> {
+async function publishByHand(
+  deps: Deps,
+  operatorId: string,
+  connectionId: string,
+  group: "org" | "pay",
+  fileName: string,
+  bytes: Buffer,
+): Promise<void> {
   const upload = await createUpload(deps, operatorId, connectionId, { group, fileName, contentType: "text/csv", bytes });
   if (!upload.ok) throw new Error(`upload ${fileName}: ${upload.error.message}`);
-  if (upload.value.status !== "valid") throw new Error(`upload ${fileName} is ${upload.value.status}: ${JSON.stringify(upload.value.report?.errors?.[0] ?? null)}`);
+  if (upload.value.status !== "valid")
+    throw new Error(`upload ${fileName} is ${upload.value.status}: ${JSON.stringify(upload.value.report?.errors?.[0] ?? null)}`);
   const published = await publishUpload(deps, operatorId, upload.value.id, { confirm: true });
   if (!published.ok) throw new Error(`publish ${fileName}: ${published.error.message}`);
 }
@@ -60,11 +69,28 @@ export async function setupConnection(
   const provider = deps.catalog.get("adp_workforce_now");
   if (!provider) throw new Error("adp_workforce_now is not in the catalog");
   const now = deps.clock.now();
-  const connection = newConnectionRow(provider, { applicationId: owners.applicationId, authMethod: "assisted", connectionType: "provider", products: PRODUCTS, status: "processing", customerName: employer.name, accessConfirmedAt: now, createdAt: now });
+  const connection = newConnectionRow(provider, {
+    applicationId: owners.applicationId,
+    authMethod: "assisted",
+    connectionType: "provider",
+    products: PRODUCTS,
+    status: "processing",
+    customerName: employer.name,
+    accessConfirmedAt: now,
+    createdAt: now,
+  });
   await transactional(deps.db, async (tx) => {
     await insertConnection(tx, connection);
     await openInitialTasks({ ...deps, db: tx }, connection);
-    await insertActivity(tx, { connectionId: connection.id, actor: "employer", kind: "created", fromStatus: null, toStatus: "processing", message: "Created by the intake benchmark", at: now });
+    await insertActivity(tx, {
+      connectionId: connection.id,
+      actor: "employer",
+      kind: "created",
+      fromStatus: null,
+      toStatus: "processing",
+      message: "Created by the intake benchmark",
+      at: now,
+    });
     return ok(true);
   });
   await publishByHand(deps, owners.operatorId, connection.id, "org", "Census Report.csv", censusCsv(employer, now, employer.people, false));

@@ -9,11 +9,12 @@
  * DATABASE_URL: the server (default postgres://postgres@127.0.0.1:5432/test); BENCH_SECONDS per read run (default 10);
  * BENCH_SCALE_PEOPLE per sandbox company in the jobs (default 20).
  */
+
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
-import { randomBytes } from "node:crypto";
 import { type Child, freePort, spawnNode } from "../child.js";
 import { exitCleanlyOnSignals, withCleanup } from "../cleanup.js";
 import { createBenchDatabase } from "../pg-database.js";
@@ -42,7 +43,22 @@ async function start(role: "api" | "worker", env: Record<string, string>): Promi
 
 /** A sandbox application through the CLI, as an operator makes one. */
 async function sandboxApp(env: Record<string, string>): Promise<{ client_id: string; client_secret: string }> {
-  const child = spawnNode(["bin/linnet.mjs", "app", "create", "--name", "Scale bench", "--redirect-uri", "http://localhost:3000/cb", "--type", "sandbox", "--json"], env, ROOT);
+  const child = spawnNode(
+    [
+      "bin/linnet.mjs",
+      "app",
+      "create",
+      "--name",
+      "Scale bench",
+      "--redirect-uri",
+      "http://localhost:3000/cb",
+      "--type",
+      "sandbox",
+      "--json",
+    ],
+    env,
+    ROOT,
+  );
   const match = await child.waitFor(/\{[\s\S]*"client_secret"[\s\S]*\}/, 180_000);
   return JSON.parse(match[0]) as { client_id: string; client_secret: string };
 }
@@ -50,13 +66,19 @@ async function sandboxApp(env: Record<string, string>): Promise<{ client_id: str
 /** Run `fn` over `items`, `limit` at a time. */
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 async function post(url: string, auth: string, body: unknown): Promise<Record<string, string>> {
-  const res = await fetch(url, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { authorization: auth, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, string>;
 }
@@ -65,7 +87,12 @@ async function post(url: string, auth: string, body: unknown): Promise<Record<st
 async function reads(urls: string[], token: string): Promise<number> {
   const runs = await Promise.all(
     urls.map((url) =>
-      autocannon({ url: `${url}/employer/directory`, connections: CONNECTIONS / urls.length, duration: SECONDS, headers: { authorization: `Bearer ${token}` } }),
+      autocannon({
+        url: `${url}/employer/directory`,
+        connections: CONNECTIONS / urls.length,
+        duration: SECONDS,
+        headers: { authorization: `Bearer ${token}` },
+      }),
     ),
   );
   for (const r of runs) if (r.non2xx || r.errors) throw new Error(`reads failed: ${r.non2xx} non-2xx, ${r.errors} errors`);
@@ -80,7 +107,10 @@ async function syncAll(api: string, tokens: string[], db: pg.Pool): Promise<numb
     ids.push((await post(`${api}/sandbox/jobs`, `Bearer ${token}`, { type: "data_sync_all" })).job_id!);
   });
   for (;;) {
-    const { rows } = await db.query("SELECT count(*)::int AS n FROM automated_jobs WHERE id = ANY($1::uuid[]) AND status NOT IN ('pending', 'in_progress')", [ids]);
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM automated_jobs WHERE id = ANY($1::uuid[]) AND status NOT IN ('pending', 'in_progress')",
+      [ids],
+    );
     if (rows[0].n === ids.length) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -111,19 +141,30 @@ async function main(): Promise<void> {
       children.push(api1!, api2!, worker1!);
       const app = await sandboxApp(env);
       const basic = `Basic ${Buffer.from(`${app.client_id}:${app.client_secret}`).toString("base64")}`;
-      const sandbox = (size: number) => post(`${api1!.url}/sandbox/connections`, basic, { provider_id: "sandbox_payroll", products: ["company", "directory", "individual", "employment"], employee_size: size });
+      const sandbox = (size: number) =>
+        post(`${api1!.url}/sandbox/connections`, basic, {
+          provider_id: "sandbox_payroll",
+          products: ["company", "directory", "individual", "employment"],
+          employee_size: size,
+        });
 
       const reader = (await sandbox(200)).access_token!;
       await reads([api1!.url, api2!.url], reader); // warm both
       const one = await reads([api1!.url], reader);
       const two = await reads([api1!.url, api2!.url], reader);
-      log(`directory reads: 1 API ${one.toFixed(0)} req/s, 2 APIs ${two.toFixed(0)} req/s: ${(two / one).toFixed(2)}× (ideal 2×, ${((two / one / 2) * 100).toFixed(0)}% of ideal)`);
+      log(
+        `directory reads: 1 API ${one.toFixed(0)} req/s, 2 APIs ${two.toFixed(0)} req/s: ${(two / one).toFixed(2)}× (ideal 2×, ${((two / one / 2) * 100).toFixed(0)}% of ideal)`,
+      );
 
       log(`creating ${JOBS} sandbox connections of ${PEOPLE} people…`);
       const tokens: string[] = [];
-      await pool(Array.from({ length: JOBS }, (_, i) => i), 8, async () => {
-        tokens.push((await sandbox(PEOPLE)).access_token!);
-      });
+      await pool(
+        Array.from({ length: JOBS }, (_, i) => i),
+        8,
+        async () => {
+          tokens.push((await sandbox(PEOPLE)).access_token!);
+        },
+      );
       const perMinute1 = await syncAll(api1!.url, tokens, db);
       log(`${JOBS} data_sync_all jobs, 1 worker: ${perMinute1.toFixed(0)} jobs/min`);
       children.push(await start("worker", env));

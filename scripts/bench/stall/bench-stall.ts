@@ -20,7 +20,11 @@ const log = (line: string) => console.log(line);
 
 function summary(ms: number[]): { n: number; p99: number; max: number } {
   const sorted = [...ms].sort((a, b) => a - b);
-  return { n: sorted.length, p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
+  return {
+    n: sorted.length,
+    p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
+    max: sorted[sorted.length - 1] ?? 0,
+  };
 }
 
 async function timedRead(url: string, token: string): Promise<number> {
@@ -31,7 +35,11 @@ async function timedRead(url: string, token: string): Promise<number> {
 }
 
 async function sandbox(url: string, basic: string, body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${url}/sandbox/connections`, { method: "POST", headers: { authorization: basic, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/sandbox/connections`, {
+    method: "POST",
+    headers: { authorization: basic, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 200) throw new Error(`POST /sandbox/connections: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -39,7 +47,9 @@ async function sandbox(url: string, basic: string, body: Record<string, unknown>
 async function main(): Promise<void> {
   exitCleanlyOnSignals(log);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-stall-"));
-  log(`bench:stall: ${PEOPLE.toLocaleString("en-US")}-person sandbox pay publish on the ${ENGINE === "pglite" ? "PGlite" : "embedded PostgreSQL"} database; load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`);
+  log(
+    `bench:stall: ${PEOPLE.toLocaleString("en-US")}-person sandbox pay publish on the ${ENGINE === "pglite" ? "PGlite" : "embedded PostgreSQL"} database; load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`,
+  );
   const linnet = await startLinnetProcess(ROOT, { kind: ENGINE, dataDir });
   await withCleanup(
     async () => {
@@ -53,7 +63,11 @@ async function main(): Promise<void> {
       for (let i = 0; i < IDLE_READS; i++) idle.push(await timedRead(linnet.url, reader));
 
       const started = performance.now();
-      const big = await sandbox(linnet.url, basic, { provider_id: "sandbox_payroll", employee_size: PEOPLE, products: ["company", "directory", "individual", "employment", "payment", "pay_statement"] });
+      const big = await sandbox(linnet.url, basic, {
+        provider_id: "sandbox_payroll",
+        employee_size: PEOPLE,
+        products: ["company", "directory", "individual", "employment", "payment", "pay_statement"],
+      });
       const busy: number[] = [];
       for (let i = 0; ; i++) {
         busy.push(await timedRead(linnet.url, reader));
@@ -69,8 +83,19 @@ async function main(): Promise<void> {
       log(`idle:            ${a.n} reads, p99 ${a.p99.toFixed(1)} ms, max ${a.max.toFixed(1)} ms`);
       log(`during publish:  ${b.n} reads over ${publishS.toFixed(1)} s, p99 ${b.p99.toFixed(1)} ms, max ${b.max.toFixed(1)} ms`);
       const slow = busy.filter((ms) => ms > 100).sort((x, y) => y - x);
-      log(`reads over 100 ms during the publish: ${slow.length} of ${b.n}${slow.length ? ` (slowest: ${slow.slice(0, 5).map((ms) => ms.toFixed(0)).join(", ")} ms)` : ""}`);
-      log(`ratio (publish / idle): p99 ${(b.p99 / a.p99).toFixed(2)}×, max ${(b.max / a.max).toFixed(2)}× (issue 11 target: no read over 100 ms)`);
+      log(
+        `reads over 100 ms during the publish: ${slow.length} of ${b.n}${
+          slow.length
+            ? ` (slowest: ${slow
+                .slice(0, 5)
+                .map((ms) => ms.toFixed(0))
+                .join(", ")} ms)`
+            : ""
+        }`,
+      );
+      log(
+        `ratio (publish / idle): p99 ${(b.p99 / a.p99).toFixed(2)}×, max ${(b.max / a.max).toFixed(2)}× (issue 11 target: no read over 100 ms)`,
+      );
       log(`load average ${os.loadavg()[0]!.toFixed(2)}`);
     },
   );

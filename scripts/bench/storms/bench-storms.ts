@@ -35,7 +35,11 @@ async function sandboxConnection(linnet: LinnetProcess, size: number): Promise<s
   const res = await fetch(`${linnet.url}/sandbox/connections`, {
     method: "POST",
     headers: { authorization: `Basic ${basic}`, "content-type": "application/json" },
-    body: JSON.stringify({ provider_id: "sandbox_payroll", employee_size: size, products: ["company", "directory", "individual", "employment", "payment", "pay_statement"] }),
+    body: JSON.stringify({
+      provider_id: "sandbox_payroll",
+      employee_size: size,
+      products: ["company", "directory", "individual", "employment", "payment", "pay_statement"],
+    }),
   });
   if (res.status !== 200) throw new Error(`POST /sandbox/connections: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -44,7 +48,10 @@ async function sandboxConnection(linnet: LinnetProcess, size: number): Promise<s
 /** One read that always queries the database (the job list; employer data is served from memory once read): 200, 503 (the documented outage answer) or anything else (a failure). */
 async function read(linnet: LinnetProcess, token: string, tally: Tally): Promise<number> {
   try {
-    const res = await fetch(`${linnet.url}/jobs/automated`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${linnet.url}/jobs/automated`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(10_000),
+    });
     await res.arrayBuffer();
     if (res.status === 200) tally.ok++;
     else if (res.status === 503) tally.unavailable++;
@@ -71,7 +78,9 @@ async function main(): Promise<void> {
       await withCleanup(
         () => linnet.child.stop(),
         async () => {
-          log(`bench:storms: ${STORMS} storms of ${STORM_SECONDS} s (every backend of ${database.name} terminated once a second), ${READERS} readers, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(2)}`);
+          log(
+            `bench:storms: ${STORMS} storms of ${STORM_SECONDS} s (every backend of ${database.name} terminated once a second), ${READERS} readers, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(2)}`,
+          );
           const token = await sandboxConnection(linnet, 200);
           for (let i = 0; i < 120 && (await read(linnet, token, { ok: 0, unavailable: 0, other: 0 })) !== 200; i++) await sleep(500);
           const rows: string[][] = [];
@@ -87,7 +96,10 @@ async function main(): Promise<void> {
             const syncs = sandboxConnection(linnet, 50).catch(() => null);
             let terminated = 0;
             for (let s = 0; s < STORM_SECONDS; s++) {
-              const { rowCount } = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database.name]);
+              const { rowCount } = await admin.query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+                [database.name],
+              );
               terminated += rowCount ?? 0;
               await sleep(1000);
             }
@@ -106,21 +118,50 @@ async function main(): Promise<void> {
             const alive = linnet.child.exited() === null;
             if (!alive) exits++;
             if (recoveryMs === null) unrecovered++;
-            rows.push([String(storm), String(terminated), String(tally.ok), String(tally.unavailable), String(tally.other), recoveryMs === null ? "none" : num(recoveryMs / 1000, 1), alive ? "yes" : `no (${linnet.child.exited()})`]);
+            rows.push([
+              String(storm),
+              String(terminated),
+              String(tally.ok),
+              String(tally.unavailable),
+              String(tally.other),
+              recoveryMs === null ? "none" : num(recoveryMs / 1000, 1),
+              alive ? "yes" : `no (${linnet.child.exited()})`,
+            ]);
             if (!alive) log(`Linnet exited; its last output:\n${linnet.child.output().slice(-4000)}`);
-            log(`storm ${storm}: ${terminated} backends terminated; reads ${tally.ok} ok, ${tally.unavailable} 503, ${tally.other} failed; recovered ${recoveryMs === null ? "never" : `after ${num(recoveryMs / 1000, 1)} s`}; alive ${alive}`);
+            log(
+              `storm ${storm}: ${terminated} backends terminated; reads ${tally.ok} ok, ${tally.unavailable} 503, ${tally.other} failed; recovered ${recoveryMs === null ? "never" : `after ${num(recoveryMs / 1000, 1)} s`}; alive ${alive}`,
+            );
           }
           console.log("");
-          console.log(formatTable(
-            [{ title: "storm", right: true }, { title: "backends killed", right: true }, { title: "reads 200", right: true }, { title: "503", right: true }, { title: "failed", right: true }, { title: "recovery s", right: true }, { title: "alive" }],
-            rows,
-          ));
+          console.log(
+            formatTable(
+              [
+                { title: "storm", right: true },
+                { title: "backends killed", right: true },
+                { title: "reads 200", right: true },
+                { title: "503", right: true },
+                { title: "failed", right: true },
+                { title: "recovery s", right: true },
+                { title: "alive" },
+              ],
+              rows,
+            ),
+          );
           console.log("");
           console.log(verdict(exits === 0, `${exits} process exits in ${rows.length} storms`, "0 exits in 10 storms"));
-          console.log(verdict(unrecovered === 0, `${rows.length - unrecovered} of ${rows.length} storms recovered without a restart`, "all"));
-          const crashes = linnet.child.output().split("\n").filter((l) => /unhandled|uncaught/i.test(l));
-          console.log(`unhandled rejections or uncaught exceptions logged: ${crashes.length}${crashes.length ? `; the first: ${crashes[0]!.slice(0, 300)}` : ""}`);
-          console.log(`load average at the end ${os.loadavg()[0]!.toFixed(2)} (other work on the machine skews the timings, not the exit count)`);
+          console.log(
+            verdict(unrecovered === 0, `${rows.length - unrecovered} of ${rows.length} storms recovered without a restart`, "all"),
+          );
+          const crashes = linnet.child
+            .output()
+            .split("\n")
+            .filter((l) => /unhandled|uncaught/i.test(l));
+          console.log(
+            `unhandled rejections or uncaught exceptions logged: ${crashes.length}${crashes.length ? `; the first: ${crashes[0]!.slice(0, 300)}` : ""}`,
+          );
+          console.log(
+            `load average at the end ${os.loadavg()[0]!.toFixed(2)} (other work on the machine skews the timings, not the exit count)`,
+          );
         },
       );
     },

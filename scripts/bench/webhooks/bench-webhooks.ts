@@ -8,17 +8,17 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { loadConfig } from "../../../server/config.js";
 import { openDatabase } from "../../../server/db/client.js";
 import { insertEvent } from "../../../server/db/repositories/events.repository.js";
 import { createApplication } from "../../../server/domain/applications/create-application.js";
-import { createEndpoint } from "../../../server/domain/webhooks/endpoints.js";
+import { pruneOldEvents } from "../../../server/domain/retention/prune-events.js";
 import { runWebhookDispatch } from "../../../server/domain/webhooks/dispatcher.js";
+import { createEndpoint } from "../../../server/domain/webhooks/endpoints.js";
 import { postWebhook } from "../../../server/domain/webhooks/http-sender.js";
 import { webhookHeaders } from "../../../server/domain/webhooks/signature.js";
 import { startLinnet } from "../../../server/runtime.js";
-import { sql } from "drizzle-orm";
-import { pruneOldEvents } from "../../../server/domain/retention/prune-events.js";
 import { formatTable, num, verdict } from "../table.js";
 import { startBenchReceiver } from "./receiver.js";
 
@@ -52,7 +52,13 @@ async function seed(name: string) {
   await deps.db.transaction(async (tx) => {
     for (let i = 0; i < EVENTS; i++) {
       const payload = { authentication_method: { type: "assisted" }, status: "connected", n: i };
-      await insertEvent(tx, { type: "account.updated", applicationId: app.value.client_id, connectionId: null, payload, createdAt: deps.clock.now() });
+      await insertEvent(tx, {
+        type: "account.updated",
+        applicationId: app.value.client_id,
+        connectionId: null,
+        payload,
+        createdAt: deps.clock.now(),
+      });
     }
   });
   return endpoint.value.secret;
@@ -60,7 +66,9 @@ async function seed(name: string) {
 
 /** Bytes the database takes now (`pg_database_size`). */
 async function databaseBytes(): Promise<number> {
-  const result = (await deps.db.execute(sql`select pg_database_size(current_database())::bigint as n`)) as unknown as { rows: { n: string | number }[] };
+  const result = (await deps.db.execute(sql`select pg_database_size(current_database())::bigint as n`)) as unknown as {
+    rows: { n: string | number }[];
+  };
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -86,14 +94,19 @@ async function drain(expected = EVENTS, onPass?: () => Promise<void>): Promise<{
 /** The baseline: the same signed bodies POSTed by a bare loop, same agent and concurrency, no database. */
 async function baseline(secret: string): Promise<number> {
   receiver.reset();
-  const bodies = Array.from({ length: EVENTS }, (_, i) => ({ id: `msg_base${i}`, body: JSON.stringify({ event_type: "account.updated", data: { n: i } }) }));
+  const bodies = Array.from({ length: EVENTS }, (_, i) => ({
+    id: `msg_base${i}`,
+    body: JSON.stringify({ event_type: "account.updated", data: { n: i } }),
+  }));
   const started = performance.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < bodies.length) {
         const b = bodies[next++]!;
-        await postWebhook(receiver.url, webhookHeaders([secret], b.id, Math.floor(Date.now() / 1000), b.body), b.body, { allowPrivate: true });
+        await postWebhook(receiver.url, webhookHeaders([secret], b.id, Math.floor(Date.now() / 1000), b.body), b.body, {
+          allowPrivate: true,
+        });
       }
     }),
   );
@@ -112,7 +125,16 @@ const base = await baseline(secret);
 receiver.reset();
 const steady = await drain();
 const steadyCheck = check("steady");
-rows.push(["receiver answers 200", num(EVENTS / steady.seconds), num(steady.seconds, 2), num(EVENTS / base), num(base / steady.seconds, 2), String(steady.attempts), String(steadyCheck.lost), String(steadyCheck.duplicates)]);
+rows.push([
+  "receiver answers 200",
+  num(EVENTS / steady.seconds),
+  num(steady.seconds, 2),
+  num(EVENTS / base),
+  num(base / steady.seconds, 2),
+  String(steady.attempts),
+  String(steadyCheck.lost),
+  String(steadyCheck.duplicates),
+]);
 
 await seed("bench flaky");
 receiver.reset();
@@ -122,10 +144,27 @@ setTimeout(() => {
 }, 3000);
 const flaky = await drain();
 const flakyCheck = check("flaky");
-rows.push(["half refused (503) at first", num(EVENTS / flaky.seconds), num(flaky.seconds, 2), num(EVENTS / base), num(base / flaky.seconds, 2), String(flaky.attempts), String(flakyCheck.lost), String(flakyCheck.duplicates)]);
+rows.push([
+  "half refused (503) at first",
+  num(EVENTS / flaky.seconds),
+  num(flaky.seconds, 2),
+  num(EVENTS / base),
+  num(base / flaky.seconds, 2),
+  String(flaky.attempts),
+  String(flakyCheck.lost),
+  String(flakyCheck.duplicates),
+]);
 
 /** The publish-sized run: LARGE_EVENTS change events recorded in one statement, as a re-publish records them. */
-let large: { seconds: number; attempts: number; peakMiB: number; beforeMiB: number; afterPruneMiB: number; lost: number; duplicates: number } | null = null;
+let large: {
+  seconds: number;
+  attempts: number;
+  peakMiB: number;
+  beforeMiB: number;
+  afterPruneMiB: number;
+  lost: number;
+  duplicates: number;
+} | null = null;
 if (LARGE_EVENTS > 0) {
   const app = await createApplication(deps, { name: "bench publish", redirectUris: ["http://localhost/cb"], clientType: "development" });
   if (!app.ok) throw app.error;
@@ -146,8 +185,24 @@ if (LARGE_EVENTS > 0) {
   clock.offsetMs = (config.eventRetentionDays + 1) * 86_400_000;
   await pruneOldEvents(deps);
   const mib = (b: number) => b / 1024 / 1024;
-  large = { ...run, peakMiB: mib(peak), beforeMiB: mib(beforeBytes), afterPruneMiB: mib(await databaseBytes()), lost: c.lost, duplicates: c.duplicates };
-  rows.push([`${num(LARGE_EVENTS)} change events`, num(LARGE_EVENTS / run.seconds), num(run.seconds, 1), num(EVENTS / base), num(base / EVENTS / (run.seconds / LARGE_EVENTS), 2), String(run.attempts), String(c.lost), String(c.duplicates)]);
+  large = {
+    ...run,
+    peakMiB: mib(peak),
+    beforeMiB: mib(beforeBytes),
+    afterPruneMiB: mib(await databaseBytes()),
+    lost: c.lost,
+    duplicates: c.duplicates,
+  };
+  rows.push([
+    `${num(LARGE_EVENTS)} change events`,
+    num(LARGE_EVENTS / run.seconds),
+    num(run.seconds, 1),
+    num(EVENTS / base),
+    num(base / EVENTS / (run.seconds / LARGE_EVENTS), 2),
+    String(run.attempts),
+    String(c.lost),
+    String(c.duplicates),
+  ]);
 }
 
 console.log(
@@ -166,14 +221,26 @@ console.log(
   ),
 );
 console.log(verdict(EVENTS / steady.seconds >= 500, `${num(EVENTS / steady.seconds)} deliveries/s sustained`, "≥ 500/s on PGlite"));
-console.log(verdict(steadyCheck.lost + flakyCheck.lost + steadyCheck.duplicates + flakyCheck.duplicates === 0, "lost / duplicated: 0", "nothing lost or duplicated"));
+console.log(
+  verdict(
+    steadyCheck.lost + flakyCheck.lost + steadyCheck.duplicates + flakyCheck.duplicates === 0,
+    "lost / duplicated: 0",
+    "nothing lost or duplicated",
+  ),
+);
 console.log("(the second run's time includes the 5-second retry delay of the refused half)");
 if (large) {
   console.log(
     `publish-sized run: last delivery after ${num(large.seconds, 1)} s (the bare loop would take ${num((base / EVENTS) * LARGE_EVENTS, 1)} s: ratio ${num(((base / EVENTS) * LARGE_EVENTS) / large.seconds, 2)}×); ` +
       `database ${num(large.beforeMiB)} MiB before, peak ${num(large.peakMiB)} MiB, ${num(large.afterPruneMiB)} MiB after pruning past the retention`,
   );
-  console.log(verdict(large.lost + large.duplicates === 0, `${num(LARGE_EVENTS)} events delivered once each`, "no job timeout; nothing lost or duplicated"));
+  console.log(
+    verdict(
+      large.lost + large.duplicates === 0,
+      `${num(LARGE_EVENTS)} events delivered once each`,
+      "no job timeout; nothing lost or duplicated",
+    ),
+  );
 }
 await receiver.close();
 await linnet.close();

@@ -10,11 +10,15 @@ const params = z.object({ token: z.string().max(200) });
 
 /** The status page's scheduled-report setup: read it, create credentials (shown once), add a public key. */
 export const reportSetupRoutes: RouteModule = (app, deps) => {
-  app.get("/connect/api/status/:token/report-setup", { schema: { hide: true, params, response: { 200: ReportSetupSchema, "4xx": FinchErrorSchema } } }, async (request) =>
-    unwrap(await reportSetup(deps, request.params.token)),
+  app.get(
+    "/connect/api/status/:token/report-setup",
+    { schema: { hide: true, params, response: { 200: ReportSetupSchema, "4xx": FinchErrorSchema } } },
+    async (request) => unwrap(await reportSetup(deps, request.params.token)),
   );
-  app.post("/connect/api/status/:token/report-setup/password", { schema: { hide: true, params, response: { 200: ReportCredentialsSchema, "4xx": FinchErrorSchema } } }, async (request) =>
-    unwrap(await createReportCredentials(deps, request.params.token)),
+  app.post(
+    "/connect/api/status/:token/report-setup/password",
+    { schema: { hide: true, params, response: { 200: ReportCredentialsSchema, "4xx": FinchErrorSchema } } },
+    async (request) => unwrap(await createReportCredentials(deps, request.params.token)),
   );
   app.post(
     "/connect/api/status/:token/report-setup/keys",

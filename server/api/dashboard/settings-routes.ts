@@ -1,10 +1,16 @@
-import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
-import { ApplicationSettingsSchema, ConnectLinkSchema, CreateConnectLinkSchema, RotatedSecretSchema, UpdateSettingsSchema } from "../../../contracts/linnet/dashboard.js";
+import {
+  ApplicationSettingsSchema,
+  ConnectLinkSchema,
+  CreateConnectLinkSchema,
+  RotatedSecretSchema,
+  UpdateSettingsSchema,
+} from "../../../contracts/linnet/dashboard.js";
 import { rotateClientSecret } from "../../domain/applications/rotate-secret.js";
 import { updateAcceptedBody } from "../../domain/applications/update-accepted-body.js";
 import { updateRedirectUris } from "../../domain/applications/update-redirect-uris.js";
+import { recordAudit } from "../../domain/audit/audit-log.js";
 import { createConnectLink, presentSettings } from "../../domain/dashboard/settings.js";
 import { unwrap } from "../errors.js";
 import type { RouteModule } from "../types.js";
@@ -16,10 +22,14 @@ const base = "/dashboard/api/applications/:applicationId";
 
 /** Application settings: client id, redirect URIs, secret rotation, Connect links. */
 export const dashboardSettingsRoutes: RouteModule = (app, deps) => {
-  app.get(`${base}/settings`, { schema: { hide: true, params, response: { 200: ApplicationSettingsSchema, ...errors } } }, async (request) => {
-    const { app: application } = await requireDashboardApplication(deps, request, "dashboard.read", request.params.applicationId);
-    return presentSettings(deps, application);
-  });
+  app.get(
+    `${base}/settings`,
+    { schema: { hide: true, params, response: { 200: ApplicationSettingsSchema, ...errors } } },
+    async (request) => {
+      const { app: application } = await requireDashboardApplication(deps, request, "dashboard.read", request.params.applicationId);
+      return presentSettings(deps, application);
+    },
+  );
 
   app.patch(
     `${base}/settings`,
@@ -27,7 +37,9 @@ export const dashboardSettingsRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
       const redirectUris =
-        request.body.redirect_uris === undefined ? application.redirectUris : unwrap(await updateRedirectUris(deps, application.id, request.body.redirect_uris));
+        request.body.redirect_uris === undefined
+          ? application.redirectUris
+          : unwrap(await updateRedirectUris(deps, application.id, request.body.redirect_uris));
       let acceptedBody = application.acceptedBody;
       if (request.body.accepted_body !== undefined) {
         acceptedBody = request.body.accepted_body;
@@ -44,12 +56,25 @@ export const dashboardSettingsRoutes: RouteModule = (app, deps) => {
     },
   );
 
-  app.post(`${base}/rotate-secret`, { schema: { hide: true, params, response: { 200: RotatedSecretSchema, ...errors } } }, async (request) => {
-    const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
-    const rotated = unwrap(await rotateClientSecret(deps, application.id));
-    await recordAudit(deps, actor, { action: "application.secret_rotated", target: { type: "application", id: application.id }, applicationId: application.id, summary: `Rotated the client secret of ${application.name}` });
-    return { client_id: application.id, client_secret: rotated.client_secret, previous_secret_expires_at: rotated.previous_secret_expires_at?.toISOString() ?? null };
-  });
+  app.post(
+    `${base}/rotate-secret`,
+    { schema: { hide: true, params, response: { 200: RotatedSecretSchema, ...errors } } },
+    async (request) => {
+      const { actor, app: application } = await requireDashboardApplication(deps, request, "dashboard.write", request.params.applicationId);
+      const rotated = unwrap(await rotateClientSecret(deps, application.id));
+      await recordAudit(deps, actor, {
+        action: "application.secret_rotated",
+        target: { type: "application", id: application.id },
+        applicationId: application.id,
+        summary: `Rotated the client secret of ${application.name}`,
+      });
+      return {
+        client_id: application.id,
+        client_secret: rotated.client_secret,
+        previous_secret_expires_at: rotated.previous_secret_expires_at?.toISOString() ?? null,
+      };
+    },
+  );
 
   app.post(
     `${base}/connect-links`,

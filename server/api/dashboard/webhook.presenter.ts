@@ -1,8 +1,4 @@
-import type {
-  WebhookDelivery,
-  WebhookEndpoint,
-  WebhookEventView,
-} from "../../../contracts/linnet/webhooks.js";
+import type { WebhookDelivery, WebhookEndpoint, WebhookEventView } from "../../../contracts/linnet/webhooks.js";
 import type { WebhookEndpointRow } from "../../db/repositories/webhook-endpoints.repository.js";
 import type { WebhookAttemptRow, WebhookDeliveryRow, WebhookEventRow } from "../../db/repositories/webhook-outbox.repository.js";
 

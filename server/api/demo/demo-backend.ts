@@ -22,7 +22,8 @@ export interface DemoBackend {
 /** The demo backend over this server's public URL. */
 export function demoBackend(deps: Deps): DemoBackend {
   const base = deps.config.publicUrl;
-  const raw = (path: string, init: RequestInit) => fetch(`${base}${path}`, { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  const raw = (path: string, init: RequestInit) =>
+    fetch(`${base}${path}`, { ...init, headers: { "content-type": "application/json", ...init.headers } });
   return {
     fetch: raw,
     async call(path, init) {

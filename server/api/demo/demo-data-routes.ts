@@ -1,10 +1,10 @@
+import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import {
   DemoDataRequestSchema,
   DemoDataResponseSchema,
   DemoExchangeRequestSchema,
   DemoExchangeResponseSchema,
 } from "../../../contracts/linnet/demo.js";
-import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import type { RouteModule } from "../types.js";
 import { demoBackend } from "./demo-backend.js";
 
@@ -58,7 +58,9 @@ export const demoDataRoutes: RouteModule = (app, deps) => {
       const res = await backend.fetch(request.body.path, { method: "GET", headers: { authorization } });
       const text = await res.text();
       const introspection = await backend.fetch("/introspect", { method: "GET", headers: { authorization } });
-      const status = introspection.ok ? ((await introspection.json()) as { connection_status?: { status?: string } }).connection_status?.status : null;
+      const status = introspection.ok
+        ? ((await introspection.json()) as { connection_status?: { status?: string } }).connection_status?.status
+        : null;
       return {
         path: request.body.path,
         status: res.status,

@@ -1,17 +1,13 @@
-import {
-  DemoConfigSchema,
-  DemoSessionRequestSchema,
-  DemoSessionResponseSchema,
-} from "../../../contracts/linnet/demo.js";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
-import { resolveSession } from "../../domain/auth/resolve-session.js";
+import { DemoConfigSchema, DemoSessionRequestSchema, DemoSessionResponseSchema } from "../../../contracts/linnet/demo.js";
 import { demoCredentials } from "../../domain/applications/demo-credentials.js";
+import { resolveSession } from "../../domain/auth/resolve-session.js";
 import { FinchError } from "../../domain/errors.js";
 import { requireSignedIn } from "../console/auth/require-console.js";
 import { readSessionToken } from "../console/auth/session-cookie.js";
 import type { RouteModule } from "../types.js";
-import { demoDataRoutes } from "./demo-data-routes.js";
 import { basicAuth, demoBackend } from "./demo-backend.js";
+import { demoDataRoutes } from "./demo-data-routes.js";
 
 /**
  * The backend of the /demo page, written the way a developer's own server would be: it calls Linnet's
@@ -44,7 +40,10 @@ export const demoRoutes: RouteModule = (app, deps) => {
       if (!request.body.sandbox) {
         const session = await resolveSession(deps, readSessionToken(request));
         if (!session.ok) {
-          throw new FinchError("unauthorized", "sandbox: a real (non-sandbox) connection needs a signed-in console user; sign in to the dashboard or keep Sandbox on");
+          throw new FinchError(
+            "unauthorized",
+            "sandbox: a real (non-sandbox) connection needs a signed-in console user; sign in to the dashboard or keep Sandbox on",
+          );
         }
         await requireSignedIn(deps, request); // and the CSRF token, as every console action
       }

@@ -1,16 +1,15 @@
-import { randomUUID } from "node:crypto";
+import { hash, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { authenticateToken } from "../../domain/connections/authenticate-token.js";
-import { resolveEntity } from "../../domain/connections/entities.js";
-import type { Deps } from "../../domain/deps.js";
-import type { DataProduct } from "../../domain/connections/product-rules.js";
-import { openProduct } from "../../domain/employer/product-access.js";
-import { FinchError } from "../../domain/errors.js";
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import type { SnapshotRowCache } from "../../domain/caches/snapshot-rows.js";
 import type { TokenContext } from "../../domain/connections/authenticate-token.js";
+import { authenticateToken } from "../../domain/connections/authenticate-token.js";
+import { resolveEntity } from "../../domain/connections/entities.js";
+import type { DataProduct } from "../../domain/connections/product-rules.js";
+import type { Deps } from "../../domain/deps.js";
+import { openProduct } from "../../domain/employer/product-access.js";
 import type { DirectoryPageParts } from "../../domain/employer/read-directory.js";
-import { hash } from "node:crypto";
+import { FinchError } from "../../domain/errors.js";
 import { type EndpointName, enforceRateLimit, type RateLimiter } from "../rate-limit/index.js";
 
 /** What Fastify adds to every JSON answer it sends (`reply.type` of the routes, and its default for error bodies). */

@@ -71,7 +71,12 @@ export function installFastReads(app: ZodApp, deps: Deps): void {
     }
     if (req.method === "POST" && url === INDIVIDUAL_PATH) {
       const length = Number(req.headers["content-length"]);
-      if (req.headers["content-type"] !== "application/json" || !(length > 0 && length <= MAX_FAST_BODY) || req.headers["transfer-encoding"] || debug()) {
+      if (
+        req.headers["content-type"] !== "application/json" ||
+        !(length > 0 && length <= MAX_FAST_BODY) ||
+        req.headers["transfer-encoding"] ||
+        debug()
+      ) {
         return false;
       }
       readBody(req, (body) => {
@@ -120,7 +125,15 @@ function observe(deps: Deps, route: string, method: string, status: number, star
 }
 
 /** `GET /employer/directory?limit&offset`; false: not answered, hand it to Fastify. */
-async function directory(deps: Deps, app: ZodApp, req: IncomingMessage, res: ServerResponse, bearer: string, limit: number, offset: number): Promise<boolean> {
+async function directory(
+  deps: Deps,
+  app: ZodApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bearer: string,
+  limit: number,
+  offset: number,
+): Promise<boolean> {
   const started = performance.now();
   const open: FastOpen | null = await openFast(deps, bearer, "directory");
   if (!open) return false;

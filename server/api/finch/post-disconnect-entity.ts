@@ -1,5 +1,9 @@
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
-import { DisconnectEntityErrorSchema, DisconnectEntityRequestSchema, DisconnectEntityResponseSchema } from "../../../contracts/finch/management.js";
+import {
+  DisconnectEntityErrorSchema,
+  DisconnectEntityRequestSchema,
+  DisconnectEntityResponseSchema,
+} from "../../../contracts/finch/management.js";
 import { disconnectEntities } from "../../domain/connections/disconnect-entity.js";
 import { FinchError } from "../../domain/errors.js";
 import { statusFields, unwrap } from "../errors.js";
@@ -28,8 +32,16 @@ export const postDisconnectEntity: RouteModule = (app, deps) => {
       const ctx = await requireToken(deps, request);
       const outcome = unwrap(await disconnectEntities(deps, ctx, request.body.entity_ids, `app:${ctx.application.id}`));
       if ("status" in outcome) return outcome;
-      const body = new FinchError("invalid_request", `entity_ids: not entities of this connection: ${outcome.notFound.join(", ")}`).toBody();
-      return reply.status(400).send({ ...body, statusCode: 400, status: 400, errors: outcome.notFound.map((entityId) => ({ entityId, error: "NOT_FOUND" as const })) });
+      const body = new FinchError(
+        "invalid_request",
+        `entity_ids: not entities of this connection: ${outcome.notFound.join(", ")}`,
+      ).toBody();
+      return reply.status(400).send({
+        ...body,
+        statusCode: 400,
+        status: 400,
+        errors: outcome.notFound.map((entityId) => ({ entityId, error: "NOT_FOUND" as const })),
+      });
     },
   );
 };

@@ -1,10 +1,10 @@
-import { recordAudit } from "../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
 import { JsonIngestSchema, ReportSchema } from "../../../contracts/linnet/ops.js";
 import { OrgSnapshotInputSchema, PaySnapshotInputSchema } from "../../../contracts/linnet/snapshot-input.js";
-import { FinchError } from "../../domain/errors.js";
 import { ingestJson } from "../../commands/ingest-json.js";
+import { recordAudit } from "../../domain/audit/audit-log.js";
+import { FinchError } from "../../domain/errors.js";
 import { requireOperatorKeyOrSession } from "../console/auth/require-console.js";
 import { unwrap } from "../errors.js";
 import type { RouteModule } from "../types.js";
@@ -32,7 +32,12 @@ export const opsIngestRoute: RouteModule = (app, deps) => {
         throw new FinchError("invalid_request", problems.join("; "));
       }
       const retrievedAt = request.body.retrieved_at ? new Date(request.body.retrieved_at) : deps.clock.now();
-      const published = unwrap(await ingestJson(deps, actor.userId, request.body.connection_id, request.body.group, parsed.data, { retrievedAt, confirm: request.body.confirm }));
+      const published = unwrap(
+        await ingestJson(deps, actor.userId, request.body.connection_id, request.body.group, parsed.data, {
+          retrievedAt,
+          confirm: request.body.confirm,
+        }),
+      );
       const group = request.body.group === "org" ? "organization" : "pay";
       const via = actor.kind === "api_key" ? " with an API key" : "";
       await recordAudit(deps, actor, {

@@ -28,9 +28,19 @@ export const opsPlansUploadRoute: RouteModule = (app, deps) => {
     async (request) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       const bytes = request.body;
-      if (!Buffer.isBuffer(bytes)) throw new FinchError("unsupported_media_type", "Send the file itself as the body (Content-Type: application/octet-stream, text/csv or the XLSX type)");
+      if (!Buffer.isBuffer(bytes))
+        throw new FinchError(
+          "unsupported_media_type",
+          "Send the file itself as the body (Content-Type: application/octet-stream, text/csv or the XLSX type)",
+        );
       const { file_name: fileName, retrieved_at: retrieved } = request.query;
-      const counts = unwrap(await publishEnrollmentExport(deps, actor.userId, request.params.id, { fileName, bytes, retrievedAt: retrieved ? new Date(retrieved) : undefined }));
+      const counts = unwrap(
+        await publishEnrollmentExport(deps, actor.userId, request.params.id, {
+          fileName,
+          bytes,
+          retrievedAt: retrieved ? new Date(retrieved) : undefined,
+        }),
+      );
       await recordAudit(deps, actor, {
         action: "upload.published",
         target: { type: "connection", id: request.params.id },

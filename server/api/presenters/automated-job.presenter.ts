@@ -1,6 +1,6 @@
 import type { AutomatedJobRow } from "../../db/repositories/automated-jobs.repository.js";
-import type { Deps } from "../../domain/deps.js";
 import { jobUrl, type SyncRequestOutcome } from "../../domain/data-syncs/automated-sync.js";
+import type { Deps } from "../../domain/deps.js";
 
 /** `POST /jobs/automated`'s body (also `POST /sandbox/jobs`'s, without `retry_at`). */
 export interface SyncRequestBody {
@@ -28,8 +28,16 @@ export interface AutomatedJobBody {
 const SYNC_STATUS = { created: 201, already_running: 202, quota_exhausted: 429 } as const;
 
 /** The body of a sync request that queued or found a job: the job and the quota (`POST /sandbox/jobs` answers only these). */
-export function presentQueuedSync(deps: Pick<Deps, "config">, outcome: Exclude<SyncRequestOutcome, { kind: "quota_exhausted" }>): Required<Omit<SyncRequestBody, "retry_at">> {
-  return { job_id: outcome.jobId, job_url: jobUrl(deps, outcome.jobId), allowed_refreshes: outcome.allowed, remaining_refreshes: outcome.remaining };
+export function presentQueuedSync(
+  deps: Pick<Deps, "config">,
+  outcome: Exclude<SyncRequestOutcome, { kind: "quota_exhausted" }>,
+): Required<Omit<SyncRequestBody, "retry_at">> {
+  return {
+    job_id: outcome.jobId,
+    job_url: jobUrl(deps, outcome.jobId),
+    allowed_refreshes: outcome.allowed,
+    remaining_refreshes: outcome.remaining,
+  };
 }
 
 /** The body of a sync request's answer: the job and the quota, or the quota and when to retry. */
@@ -50,7 +58,8 @@ export function presentSyncRequest(
   deps: Pick<Deps, "config" | "clock">,
   outcome: SyncRequestOutcome,
 ): { status: 201 | 202 | 429; headers: Record<string, string>; body: SyncRequestBody } {
-  const headers: Record<string, string> = outcome.kind === "quota_exhausted" ? { "retry-after": String(secondsUntil(outcome.retryAt, deps.clock.now())) } : {};
+  const headers: Record<string, string> =
+    outcome.kind === "quota_exhausted" ? { "retry-after": String(secondsUntil(outcome.retryAt, deps.clock.now())) } : {};
   return { status: SYNC_STATUS[outcome.kind], headers, body: presentSyncRequestBody(deps, outcome) };
 }
 

@@ -35,6 +35,15 @@ export function presentIndividualBenefits(items: IndividualEnrollment[]): z.infe
   return items.map(({ individualId: id, enrollment }) =>
     enrollment
       ? { individual_id: id, code: 200, body: presentEnrollment(enrollment) }
-      : { individual_id: id, code: 404, body: { code: 404, name: "not_found_error", finch_code: "enrollment_not_found", message: `Individual '${id}' is not enrolled in this benefit` } },
+      : {
+          individual_id: id,
+          code: 404,
+          body: {
+            code: 404,
+            name: "not_found_error",
+            finch_code: "enrollment_not_found",
+            message: `Individual '${id}' is not enrolled in this benefit`,
+          },
+        },
   );
 }

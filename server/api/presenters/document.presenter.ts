@@ -8,6 +8,12 @@ export function documentUrl(publicUrl: string, id: string): string {
 
 /** `GET /employer/documents`'s body as JSON text (`ListDocumentsResponse`), sent as the snapshot reads are. */
 export function presentDocumentPage(publicUrl: string, page: DocumentPage): string {
-  const documents: DocumentItem[] = page.documents.map((d) => ({ id: d.id, individual_id: d.individualId, url: documentUrl(publicUrl, d.id), year: d.year, type: d.type }));
+  const documents: DocumentItem[] = page.documents.map((d) => ({
+    id: d.id,
+    individual_id: d.individualId,
+    url: documentUrl(publicUrl, d.id),
+    year: d.year,
+    type: d.type,
+  }));
   return JSON.stringify({ paging: { count: page.count, offset: page.offset }, documents });
 }

@@ -16,7 +16,11 @@ export function presentIntrospection({ ctx, entities, readiness }: Introspection
   };
   const dataReadiness: Record<string, { ready: boolean; data_retrieved_at: string | null; expected_by: string | null }> = {};
   for (const [product, r] of Object.entries(readiness)) {
-    dataReadiness[product] = { ready: r.retrievedAt !== null, data_retrieved_at: r.retrievedAt?.toISOString() ?? null, expected_by: r.expectedBy?.toISOString() ?? null };
+    dataReadiness[product] = {
+      ready: r.retrievedAt !== null,
+      data_retrieved_at: r.retrievedAt?.toISOString() ?? null,
+      expected_by: r.expectedBy?.toISOString() ?? null,
+    };
   }
   return {
     id: token.id,

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { RATE_LIMIT_WINDOW_MS } from "../../config/rate-limit-settings.js";
 import type { Config } from "../../config.js";
 import type { Deps, Log } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
 import type { ZodApp } from "../types.js";
-import { RATE_LIMIT_WINDOW_MS } from "../../config/rate-limit-settings.js";
 import { createMemoryStore } from "./memory-store.js";
 import { createRedisStore } from "./redis-store.js";
 import type { RateLimitStore } from "./store.js";
@@ -25,7 +25,11 @@ export interface AddressLimiter {
 }
 
 /** The limiter the configuration asks for (Redis-shared when `redisUrl` is set, like the per-application limits). */
-export function createAddressLimiter(config: Pick<Config, "redisUrl" | "publicRateLimit">, log: Log, store?: RateLimitStore): AddressLimiter {
+export function createAddressLimiter(
+  config: Pick<Config, "redisUrl" | "publicRateLimit">,
+  log: Log,
+  store?: RateLimitStore,
+): AddressLimiter {
   const limit = config.publicRateLimit;
   if (limit === null) return { enabled: false, check: async () => ({ allowed: true, retryAfterMs: 0 }), close: async () => {} };
   const backing = store ?? (config.redisUrl ? createRedisStore({ url: config.redisUrl, log }) : createMemoryStore());

@@ -1,5 +1,5 @@
 /** Per-application, per-endpoint rate limits (Finch's table by default; Redis-shared when REDIS_URL is set). */
-export { type EndpointName, ENDPOINT_NAMES } from "../../config/rate-limit-settings.js";
+export { ENDPOINT_NAMES, type EndpointName } from "../../config/rate-limit-settings.js";
 export { createRateLimiter, enforceRateLimit, type RateLimiter } from "./rate-limiter.js";
 
 declare module "fastify" {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryStore } from "./memory-store.js";
 import { rateLimitStoreContract } from "../../../test/support/rate-limit-store-contract.js";
+import { createMemoryStore } from "./memory-store.js";
 
 describe("memory rate-limit store", () => {
   rateLimitStoreContract(() => createMemoryStore());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../config.js";
 import { DEFAULT_RATE_LIMITS } from "../../config/rate-limit-settings.js";
+import { loadConfig } from "../../config.js";
 
 describe("rate-limit configuration", () => {
   it("limits as Finch does, in-process, by default", () => {
@@ -30,6 +30,8 @@ describe("rate-limit configuration", () => {
   });
 
   it("lists rate-limit problems alongside the others", () => {
-    expect(() => loadConfig({ PORT: "abc", LINNET_RATE_LIMITS: "x=1", REDIS_URL: "nope" })).toThrow(/PORT[\s\S]*REDIS_URL[\s\S]*LINNET_RATE_LIMITS/);
+    expect(() => loadConfig({ PORT: "abc", LINNET_RATE_LIMITS: "x=1", REDIS_URL: "nope" })).toThrow(
+      /PORT[\s\S]*REDIS_URL[\s\S]*LINNET_RATE_LIMITS/,
+    );
   });
 });

@@ -1,9 +1,9 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_RATE_LIMITS } from "../../config/rate-limit-settings.js";
 import type { Log } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
 import { errorHandler } from "../errors.js";
-import { DEFAULT_RATE_LIMITS } from "../../config/rate-limit-settings.js";
 import { createMemoryStore } from "./memory-store.js";
 import { createRateLimiter, enforceRateLimit } from "./rate-limiter.js";
 
@@ -28,7 +28,11 @@ describe("rate limiter", () => {
   });
 
   it("answers 429 rate_limit_exceeded_error with Retry-After, and X-RateLimit-* on success", async () => {
-    const limiter = createRateLimiter({ redisUrl: undefined, rateLimits: { ...DEFAULT_RATE_LIMITS, company: 2 } }, quiet, createMemoryStore());
+    const limiter = createRateLimiter(
+      { redisUrl: undefined, rateLimits: { ...DEFAULT_RATE_LIMITS, company: 2 } },
+      quiet,
+      createMemoryStore(),
+    );
     let now = T0;
     const app = Fastify();
     app.setErrorHandler(errorHandler);

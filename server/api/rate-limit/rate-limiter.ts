@@ -1,7 +1,7 @@
+import { type EndpointName, RATE_LIMIT_WINDOW_MS } from "../../config/rate-limit-settings.js";
 import type { Config } from "../../config.js";
 import type { Log } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
-import { type EndpointName, RATE_LIMIT_WINDOW_MS } from "../../config/rate-limit-settings.js";
 import { createMemoryStore } from "./memory-store.js";
 import { createRedisStore } from "./redis-store.js";
 import type { RateLimitStore } from "./store.js";
@@ -37,7 +37,12 @@ export interface HeaderSink {
 export type RateLimiterConfig = Pick<Config, "redisUrl" | "rateLimits">;
 
 /** What checks return when limiting is off. */
-const UNLIMITED: RateLimitDecision = { allowed: true, remaining: Number.POSITIVE_INFINITY, retryAfterMs: 0, limit: Number.POSITIVE_INFINITY };
+const UNLIMITED: RateLimitDecision = {
+  allowed: true,
+  remaining: Number.POSITIVE_INFINITY,
+  retryAfterMs: 0,
+  limit: Number.POSITIVE_INFINITY,
+};
 
 /**
  * The limiter the configuration asks for: Redis-backed when `redisUrl` is set, so every API process shares one count,

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { createClient } from "redis";
 import { afterAll, describe, expect, it } from "vitest";
+import { rateLimitStoreContract } from "../../../test/support/rate-limit-store-contract.js";
 import type { Log } from "../../domain/deps.js";
 import { createRedisStore } from "./redis-store.js";
 import type { RateLimitStore } from "./store.js";
-import { rateLimitStoreContract } from "../../../test/support/rate-limit-store-contract.js";
 
 /** CI sets this; without it the cases that need a real Redis are skipped. */
 const REDIS_URL = process.env.LINNET_TEST_REDIS_URL;

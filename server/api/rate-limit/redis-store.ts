@@ -119,7 +119,10 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       url,
       // Reject at once while disconnected instead of queueing, so requests fail open rather than wait.
       disableOfflineQueue: true,
-      socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: (retries: number) => (closed ? false : Math.min(100 * 2 ** retries, 5000)) },
+      socket: {
+        connectTimeout: connectTimeoutMs,
+        reconnectStrategy: (retries: number) => (closed ? false : Math.min(100 * 2 ** retries, 5000)),
+      },
       scripts: { rateLimitHit: HIT },
     });
     // Events from a client already replaced (after a timeout) say nothing about the current one.

@@ -15,7 +15,10 @@ export const getReadyz: RouteModule = (app, deps) => {
       schema: {
         tags: ["System"],
         summary: "Readiness: database reachable and migrated",
-        response: { 200: z.object({ status: z.literal("ready"), database: z.literal("ok"), migrations: z.literal("applied") }), 503: FinchErrorSchema },
+        response: {
+          200: z.object({ status: z.literal("ready"), database: z.literal("ok"), migrations: z.literal("applied") }),
+          503: FinchErrorSchema,
+        },
       },
     },
     async (_request, reply) => {
@@ -26,7 +29,10 @@ export const getReadyz: RouteModule = (app, deps) => {
       } catch {
         problem = "the database cannot be reached";
       }
-      return reply.status(503).header("retry-after", "5").send(new FinchError("service_unavailable", `Not ready: ${problem}`).toBody());
+      return reply
+        .status(503)
+        .header("retry-after", "5")
+        .send(new FinchError("service_unavailable", `Not ready: ${problem}`).toBody());
     },
   );
 };

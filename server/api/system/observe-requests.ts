@@ -15,7 +15,10 @@ export function observeRequests(app: ZodApp, deps: Pick<Deps, "metrics">): void 
     const seconds = reply.elapsedTime / 1000;
     metrics?.observeRequest(route, request.method, reply.statusCode, seconds);
     if (debug(request.log)) {
-      request.log.debug({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request");
+      request.log.debug(
+        { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+        "request",
+      );
     }
     done();
   });

@@ -74,6 +74,10 @@ const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path f
 /** `GET /favicon.ico` and `/favicon.svg`, for every page. */
 export function registerFavicon(app: ZodApp): void {
   const hide = { schema: { hide: true } };
-  app.get("/favicon.ico", hide, async (_req, reply) => reply.type("image/x-icon").header("cache-control", "public, max-age=86400").send(ICO));
-  app.get("/favicon.svg", hide, async (_req, reply) => reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(SVG));
+  app.get("/favicon.ico", hide, async (_req, reply) =>
+    reply.type("image/x-icon").header("cache-control", "public, max-age=86400").send(ICO),
+  );
+  app.get("/favicon.svg", hide, async (_req, reply) =>
+    reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(SVG),
+  );
 }

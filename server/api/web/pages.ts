@@ -11,7 +11,8 @@ import { registerFavicon } from "./favicon.js";
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 /** Connect must be embeddable by any app (the embed SDK iframes it); other pages must not be framed. */
-const CSP_BASE = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'self'";
+const CSP_BASE =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'self'";
 
 function page(name: string): string | null {
   const file = path.join(WEB_DIST, name, "index.html");

@@ -75,7 +75,8 @@ body { margin: 0; }
 `;
 
 /** Security headers of the reference: Redoc injects its styles and runs its search in a blob worker. */
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** Register `/reference` and its three assets. */
 export function registerReferencePage(app: ZodApp): void {

@@ -36,7 +36,10 @@ export async function readBackup(database: Database, file: string, opts: { force
       throw new Error("The database is not empty: restoring would mix two installations. Use --force to replace its contents.");
     }
     await session.query("BEGIN");
-    if (opts.force) await session.query("DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    if (opts.force)
+      await session.query(
+        "DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
+      );
     const lines = readline.createInterface({ input: fs.createReadStream(file, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
     let script: string[] = [];
     let copy: { table: string; columns: string; width: number; batch: (string | null)[][] } | null = null;

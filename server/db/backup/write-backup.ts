@@ -49,7 +49,10 @@ async function tables(session: SqlSession): Promise<{ schema: string; name: stri
 /** node-postgres parses text[]; PGlite may hand back the literal. */
 function parseArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  return String(value).replace(/^\{|\}$/g, "").split(",").map((s) => s.replace(/^"|"$/g, ""));
+  return String(value)
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .map((s) => s.replace(/^"|"$/g, ""));
 }
 
 async function sequences(session: SqlSession): Promise<string[]> {
@@ -68,10 +71,16 @@ export async function writeBackup(database: Database, file: string): Promise<{ t
   let rowCount = 0;
   try {
     await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    write("--\n-- PostgreSQL database dump\n--\n-- Written by `linnet backup`: restore with `linnet restore <file>` (or `psql -f <file>` into an empty database).\n\n");
-    write("SET statement_timeout = 0;\nSET lock_timeout = 0;\nSET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nSET check_function_bodies = false;\nSET client_min_messages = warning;\n\n");
+    write(
+      "--\n-- PostgreSQL database dump\n--\n-- Written by `linnet backup`: restore with `linnet restore <file>` (or `psql -f <file>` into an empty database).\n\n",
+    );
+    write(
+      "SET statement_timeout = 0;\nSET lock_timeout = 0;\nSET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nSET check_function_bodies = false;\nSET client_min_messages = warning;\n\n",
+    );
     write("--\n-- Schema: the applied migrations\n--\n\n");
-    write('CREATE SCHEMA IF NOT EXISTS drizzle;\nCREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint);\n\n');
+    write(
+      "CREATE SCHEMA IF NOT EXISTS drizzle;\nCREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint);\n\n",
+    );
     for (const migration of await appliedMigrationsSql(session)) write(`${migration}\n`);
     write("--\n-- Data (foreign keys are not checked while loading)\n--\n\nSET session_replication_role = replica;\n\n");
     const all = await tables(session);

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { type ServerUser, serverUser, unreachableAncestor } from "./os-user.js";
 import { findPostgresBinaries, type PostgresBinaries } from "./postgres-binaries.js";
-import { serverUser, type ServerUser, unreachableAncestor } from "./os-user.js";
 import { clearStalePostmaster } from "./stale-postmaster.js";
 
 /**
@@ -82,11 +82,16 @@ async function initCluster(bins: PostgresBinaries, dir: string, user: ServerUser
   if (user.uid !== undefined) fs.chownSync(dir, user.uid, user.gid!);
   const args = ["-D", dir, "-U", "postgres", "-E", "UTF8", "--locale=C", "--auth-local=trust", "--auth-host=reject", "--no-instructions"];
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(bins.initdb, args, { ...user, stdio: ["ignore", fs.openSync(logFile, "a"), fs.openSync(logFile, "a")], env: { ...process.env, LC_ALL: "C" } });
+    const child = spawn(bins.initdb, args, {
+      ...user,
+      stdio: ["ignore", fs.openSync(logFile, "a"), fs.openSync(logFile, "a")],
+      env: { ...process.env, LC_ALL: "C" },
+    });
     child.once("error", reject);
     child.once("exit", resolve);
   });
-  if (code !== 0) throw new Error(`The embedded PostgreSQL could not create its cluster in ${dir} (initdb exited ${code}):\n${tail(logFile)}`);
+  if (code !== 0)
+    throw new Error(`The embedded PostgreSQL could not create its cluster in ${dir} (initdb exited ${code}):\n${tail(logFile)}`);
 }
 
 function socketDirFor(dir: string, user: ServerUser): string {
@@ -104,7 +109,8 @@ function urlFor(socketDir: string, database: string): string {
 async function waitReady(serverUrl: string, guard: ChildProcess, logFile: string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    if (guard.exitCode !== null || guard.signalCode !== null) throw new Error(`The embedded PostgreSQL exited while starting:\n${tail(logFile)}`);
+    if (guard.exitCode !== null || guard.signalCode !== null)
+      throw new Error(`The embedded PostgreSQL exited while starting:\n${tail(logFile)}`);
     const client = new pg.Client({ connectionString: serverUrl });
     client.on("error", () => {});
     try {
@@ -114,7 +120,8 @@ async function waitReady(serverUrl: string, guard: ChildProcess, logFile: string
     } catch {
       await client.end().catch(() => {});
     }
-    if (Date.now() > deadline) throw new Error(`The embedded PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s:\n${tail(logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(`The embedded PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s:\n${tail(logFile)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -133,7 +140,10 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
 /** Start (initialising on first use) the embedded server of `dataDir`. The caller holds the data-directory lock. */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const bins = await findPostgresBinaries();
-  if (!bins) throw new Error(`No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()}: set LINNET_EMBEDDED_ENGINE=pglite or DATABASE_URL.`);
+  if (!bins)
+    throw new Error(
+      `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()}: set LINNET_EMBEDDED_ENGINE=pglite or DATABASE_URL.`,
+    );
   const log = opts.log ?? (() => {});
   const dir = clusterDir(opts.dataDir);
   const user = serverUser();

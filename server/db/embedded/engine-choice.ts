@@ -17,7 +17,11 @@ export function pgliteDir(dataDir: string): string {
  * server became the default: its data stays where it is, with a notice on how to move it) or a platform with no
  * embedded binaries.
  */
-export async function chooseEmbeddedEngine(dataDir: string, explicit: EmbeddedEngine | undefined, log: (message: string) => void): Promise<EmbeddedEngine> {
+export async function chooseEmbeddedEngine(
+  dataDir: string,
+  explicit: EmbeddedEngine | undefined,
+  log: (message: string) => void,
+): Promise<EmbeddedEngine> {
   if (explicit) return explicit;
   if (fs.existsSync(pgliteDir(dataDir)) && !fs.existsSync(clusterDir(dataDir))) {
     log(

@@ -22,11 +22,14 @@ export function serverUser(): ServerUser {
   let uid = idOf("-u");
   if (uid === undefined) {
     execFileSync("groupadd", ["--system", "postgres"], { stdio: "ignore" });
-    execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "ignore" });
+    execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], {
+      stdio: "ignore",
+    });
     uid = idOf("-u");
   }
   const gid = idOf("-g");
-  if (uid === undefined || gid === undefined) throw new Error("Running as root: could not find or create the `postgres` user the embedded database runs as.");
+  if (uid === undefined || gid === undefined)
+    throw new Error("Running as root: could not find or create the `postgres` user the embedded database runs as.");
   return { uid, gid };
 }
 

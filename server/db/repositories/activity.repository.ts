@@ -12,5 +12,9 @@ export async function insertActivity(db: Db, row: Omit<typeof connectionActivity
 
 /** A connection's activity, oldest first. */
 export async function listActivity(db: Db, connectionId: string): Promise<ActivityRow[]> {
-  return db.select().from(connectionActivity).where(eq(connectionActivity.connectionId, connectionId)).orderBy(asc(connectionActivity.at), asc(connectionActivity.id));
+  return db
+    .select()
+    .from(connectionActivity)
+    .where(eq(connectionActivity.connectionId, connectionId))
+    .orderBy(asc(connectionActivity.at), asc(connectionActivity.id));
 }

@@ -19,6 +19,9 @@ export async function isApplicationMember(db: Db, userId: string, applicationId:
 
 /** The ids of the applications a user is a member of. */
 export async function applicationIdsOfMember(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.select({ id: applicationMembers.applicationId }).from(applicationMembers).where(eq(applicationMembers.userId, userId));
+  const rows = await db
+    .select({ id: applicationMembers.applicationId })
+    .from(applicationMembers)
+    .where(eq(applicationMembers.userId, userId));
   return rows.map((r) => r.id);
 }

@@ -24,7 +24,13 @@ export async function lockAutomatedJob(tx: Db, id: string): Promise<AutomatedJob
 
 /** A connection's jobs, newest first. */
 export async function listAutomatedJobs(db: Db, connectionId: string, limit: number, offset: number): Promise<AutomatedJobRow[]> {
-  return db.select().from(automatedJobs).where(eq(automatedJobs.connectionId, connectionId)).orderBy(desc(automatedJobs.createdAt)).limit(limit).offset(offset);
+  return db
+    .select()
+    .from(automatedJobs)
+    .where(eq(automatedJobs.connectionId, connectionId))
+    .orderBy(desc(automatedJobs.createdAt))
+    .limit(limit)
+    .offset(offset);
 }
 
 /** A queued or running data sync of a connection, if any (one at a time). */
@@ -32,7 +38,13 @@ export async function findOpenSync(db: Db, connectionId: string): Promise<Automa
   const [row] = await db
     .select()
     .from(automatedJobs)
-    .where(and(eq(automatedJobs.connectionId, connectionId), eq(automatedJobs.type, "data_sync_all"), inArray(automatedJobs.status, ["pending", "in_progress"])))
+    .where(
+      and(
+        eq(automatedJobs.connectionId, connectionId),
+        eq(automatedJobs.type, "data_sync_all"),
+        inArray(automatedJobs.status, ["pending", "in_progress"]),
+      ),
+    )
     .limit(1);
   return row;
 }

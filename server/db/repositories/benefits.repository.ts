@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
-import { benefitEnrollments, benefitIdempotencyKeys, benefitJobs, benefits, sandboxBenefitOutcomes, sandboxBenefitSeeds, snapshotRecords } from "../schema/index.js";
+import {
+  benefitEnrollments,
+  benefitIdempotencyKeys,
+  benefitJobs,
+  benefits,
+  sandboxBenefitOutcomes,
+  sandboxBenefitSeeds,
+  snapshotRecords,
+} from "../schema/index.js";
 
 /** A benefit row. */
 export type BenefitRow = typeof benefits.$inferSelect;
@@ -11,7 +19,9 @@ export type BenefitJobRow = typeof benefitJobs.$inferSelect;
 /** A stored idempotency key. */
 export type IdempotencyRow = typeof benefitIdempotencyKeys.$inferSelect;
 /** What a remembered deduction write did: created or changed a benefit, or queued a job on one. */
-export type StoredWriteOutcome = { kind: "benefit_created" | "benefit_updated"; benefitId: string; jobId: string } | { kind: "job_queued"; jobId: string };
+export type StoredWriteOutcome =
+  | { kind: "benefit_created" | "benefit_updated"; benefitId: string; jobId: string }
+  | { kind: "job_queued"; jobId: string };
 /** A stored idempotency key with its write's outcome. */
 export type IdempotencyKey = Omit<IdempotencyRow, "statusCode" | "response"> & { outcome: StoredWriteOutcome };
 /** How a sandbox company's deduction jobs of one type end. */
@@ -47,7 +57,12 @@ export async function updateBenefit(db: Db, id: string, patch: Partial<Omit<Bene
 }
 
 /** Update a deduction only while its state is still `from` (its machine's move); false when another move came first. */
-export async function updateBenefitFrom(db: Db, id: string, from: BenefitRow["state"], patch: Partial<Omit<BenefitRow, "id" | "connectionId">>): Promise<boolean> {
+export async function updateBenefitFrom(
+  db: Db,
+  id: string,
+  from: BenefitRow["state"],
+  patch: Partial<Omit<BenefitRow, "id" | "connectionId">>,
+): Promise<boolean> {
   const rows = await db
     .update(benefits)
     .set(patch)
@@ -85,7 +100,10 @@ function sqlExcluded(column: string) {
 
 /** Remove enrollments. */
 export async function deleteEnrollments(db: Db, benefitId: string, individualIds: string[]): Promise<void> {
-  if (individualIds.length > 0) await db.delete(benefitEnrollments).where(and(eq(benefitEnrollments.benefitId, benefitId), inArray(benefitEnrollments.individualId, individualIds)));
+  if (individualIds.length > 0)
+    await db
+      .delete(benefitEnrollments)
+      .where(and(eq(benefitEnrollments.benefitId, benefitId), inArray(benefitEnrollments.individualId, individualIds)));
 }
 
 /** A benefit's enrollments (all, or of the given individuals). */
@@ -93,7 +111,9 @@ export async function listEnrollments(db: Db, benefitId: string, individualIds?:
   return db
     .select()
     .from(benefitEnrollments)
-    .where(and(eq(benefitEnrollments.benefitId, benefitId), individualIds ? inArray(benefitEnrollments.individualId, individualIds) : undefined))
+    .where(
+      and(eq(benefitEnrollments.benefitId, benefitId), individualIds ? inArray(benefitEnrollments.individualId, individualIds) : undefined),
+    )
     .orderBy(asc(benefitEnrollments.individualId));
 }
 
@@ -109,12 +129,21 @@ export async function findBenefitJob(db: Db, id: string): Promise<BenefitJobRow 
 }
 
 /** Update a deduction job. */
-export async function updateBenefitJob(db: Db, id: string, patch: Partial<Omit<BenefitJobRow, "id" | "connectionId" | "status">>): Promise<void> {
+export async function updateBenefitJob(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<BenefitJobRow, "id" | "connectionId" | "status">>,
+): Promise<void> {
   await db.update(benefitJobs).set(patch).where(eq(benefitJobs.id, id));
 }
 
 /** Update a deduction job only while it is still in `from` (its machine's move); false when another move came first. */
-export async function updateBenefitJobFrom(db: Db, id: string, from: BenefitJobRow["status"], patch: Partial<Omit<BenefitJobRow, "id" | "connectionId">>): Promise<boolean> {
+export async function updateBenefitJobFrom(
+  db: Db,
+  id: string,
+  from: BenefitJobRow["status"],
+  patch: Partial<Omit<BenefitJobRow, "id" | "connectionId">>,
+): Promise<boolean> {
   const rows = await db
     .update(benefitJobs)
     .set(patch)
@@ -140,7 +169,10 @@ export async function listJobsToVerify(db: Db, connectionId: string, completedAf
 
 /** Delete idempotency keys that expired before `before`; returns how many. */
 export async function deleteExpiredIdempotencyKeys(db: Db, before: Date): Promise<number> {
-  const removed = await db.delete(benefitIdempotencyKeys).where(lt(benefitIdempotencyKeys.expiresAt, before)).returning({ key: benefitIdempotencyKeys.keyHash });
+  const removed = await db
+    .delete(benefitIdempotencyKeys)
+    .where(lt(benefitIdempotencyKeys.expiresAt, before))
+    .returning({ key: benefitIdempotencyKeys.keyHash });
   return removed.length;
 }
 
@@ -178,11 +210,22 @@ function decodeOutcome(row: Pick<IdempotencyRow, "statusCode" | "response" | "jo
 }
 
 /** A stored idempotency key. */
-export async function findIdempotencyKey(db: Db, applicationId: string, connectionId: string, keyHash: string): Promise<IdempotencyKey | undefined> {
+export async function findIdempotencyKey(
+  db: Db,
+  applicationId: string,
+  connectionId: string,
+  keyHash: string,
+): Promise<IdempotencyKey | undefined> {
   const [row] = await db
     .select()
     .from(benefitIdempotencyKeys)
-    .where(and(eq(benefitIdempotencyKeys.applicationId, applicationId), eq(benefitIdempotencyKeys.connectionId, connectionId), eq(benefitIdempotencyKeys.keyHash, keyHash)))
+    .where(
+      and(
+        eq(benefitIdempotencyKeys.applicationId, applicationId),
+        eq(benefitIdempotencyKeys.connectionId, connectionId),
+        eq(benefitIdempotencyKeys.keyHash, keyHash),
+      ),
+    )
     .limit(1);
   if (!row) return undefined;
   const { statusCode: _s, response: _r, ...rest } = row;
@@ -193,7 +236,13 @@ export async function findIdempotencyKey(db: Db, applicationId: string, connecti
 export async function deleteIdempotencyKey(db: Db, row: Pick<IdempotencyRow, "applicationId" | "connectionId" | "keyHash">): Promise<void> {
   await db
     .delete(benefitIdempotencyKeys)
-    .where(and(eq(benefitIdempotencyKeys.applicationId, row.applicationId), eq(benefitIdempotencyKeys.connectionId, row.connectionId), eq(benefitIdempotencyKeys.keyHash, row.keyHash)));
+    .where(
+      and(
+        eq(benefitIdempotencyKeys.applicationId, row.applicationId),
+        eq(benefitIdempotencyKeys.connectionId, row.connectionId),
+        eq(benefitIdempotencyKeys.keyHash, row.keyHash),
+      ),
+    );
 }
 
 /** Store a key with its write's outcome; false when another request stored the same key first. */
@@ -217,7 +266,12 @@ export async function listSandboxBenefitOutcomes(db: Db, companyId: string): Pro
 }
 
 /** Set how a sandbox company's benefit jobs of a type end. */
-export async function setSandboxBenefitOutcome(db: Db, companyId: string, jobType: string, completionStatus: SandboxBenefitOutcomeRow["completionStatus"]): Promise<void> {
+export async function setSandboxBenefitOutcome(
+  db: Db,
+  companyId: string,
+  jobType: string,
+  completionStatus: SandboxBenefitOutcomeRow["completionStatus"],
+): Promise<void> {
   await db
     .insert(sandboxBenefitOutcomes)
     .values({ companyId, jobType, completionStatus })
@@ -226,18 +280,29 @@ export async function setSandboxBenefitOutcome(db: Db, companyId: string, jobTyp
 
 /** Claim a sandbox connection's one-time benefits seed; false when it was seeded already. */
 export async function claimBenefitSeed(db: Db, connectionId: string, at: Date): Promise<boolean> {
-  const rows = await db.insert(sandboxBenefitSeeds).values({ connectionId, seededAt: at }).onConflictDoNothing().returning({ id: sandboxBenefitSeeds.connectionId });
+  const rows = await db
+    .insert(sandboxBenefitSeeds)
+    .values({ connectionId, seededAt: at })
+    .onConflictDoNothing()
+    .returning({ id: sandboxBenefitSeeds.connectionId });
   return rows.length === 1;
 }
 
 /** Whether a sandbox connection's benefits were seeded. */
 export async function isBenefitSeeded(db: Db, connectionId: string): Promise<boolean> {
-  const [row] = await db.select({ id: sandboxBenefitSeeds.connectionId }).from(sandboxBenefitSeeds).where(eq(sandboxBenefitSeeds.connectionId, connectionId)).limit(1);
+  const [row] = await db
+    .select({ id: sandboxBenefitSeeds.connectionId })
+    .from(sandboxBenefitSeeds)
+    .where(eq(sandboxBenefitSeeds.connectionId, connectionId))
+    .limit(1);
   return Boolean(row);
 }
 
 /** The latest payment of a pay snapshot (by pay date), with its statements' JSON. */
-export async function latestPaymentStatements(db: Db, snapshotId: string): Promise<{ paymentId: string; payDate: string; statements: string[] } | null> {
+export async function latestPaymentStatements(
+  db: Db,
+  snapshotId: string,
+): Promise<{ paymentId: string; payDate: string; statements: string[] } | null> {
   const [payment] = await db
     .select({ id: snapshotRecords.id, sortKey: snapshotRecords.sortKey })
     .from(snapshotRecords)
@@ -248,7 +313,9 @@ export async function latestPaymentStatements(db: Db, snapshotId: string): Promi
   const rows = await db
     .select({ json: snapshotRecords.json })
     .from(snapshotRecords)
-    .where(and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, "pay_statement"), eq(snapshotRecords.parentId, payment.id)))
+    .where(
+      and(eq(snapshotRecords.snapshotId, snapshotId), eq(snapshotRecords.kind, "pay_statement"), eq(snapshotRecords.parentId, payment.id)),
+    )
     .orderBy(asc(snapshotRecords.position));
   return { paymentId: payment.id, payDate: payment.sortKey ?? "", statements: rows.map((r) => r.json) };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
 import { connections, snapshots } from "../schema/index.js";
@@ -40,7 +40,8 @@ export interface ConnectionListFilter {
 const orgSnap = alias(snapshots, "org_snap");
 const paySnap = alias(snapshots, "pay_snap");
 
-const textArray = (values: readonly string[]) => sql`ARRAY[${sql.join(values.length ? values.map((v) => sql`${v}`) : [sql`''`], sql`, `)}]::text[]`;
+const textArray = (values: readonly string[]) =>
+  sql`ARRAY[${sql.join(values.length ? values.map((v) => sql`${v}`) : [sql`''`], sql`, `)}]::text[]`;
 const days = (n: number) => sql`(${n} * interval '1 day')`;
 
 /** The earliest first-data date of a group still without data; null once any data is served, or nothing is awaited (SQL). */
@@ -103,7 +104,11 @@ export async function listConnectionsOfApplication(db: Db, f: ConnectionListFilt
 }
 
 /** One connection of an application with its snapshots' pull dates; undefined when it belongs to another. */
-export async function findConnectionOfApplication(db: Db, applicationId: string, connectionId: string): Promise<ListedConnection | undefined> {
+export async function findConnectionOfApplication(
+  db: Db,
+  applicationId: string,
+  connectionId: string,
+): Promise<ListedConnection | undefined> {
   const [row] = await db
     .select({ connection: connections, orgRetrievedAt: orgSnap.retrievedAt, payRetrievedAt: paySnap.retrievedAt })
     .from(connections)

@@ -51,12 +51,19 @@ export async function recordFailedSyncAttempt(db: Db, id: string, at: Date, grou
 
 /** Live (not disconnected) connections of a company. */
 export async function findLiveConnectionsOfCompany(db: Db, companyId: string): Promise<ConnectionRow[]> {
-  return db.select().from(connections).where(and(eq(connections.companyId, companyId), ne(connections.status, "disconnected")));
+  return db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.companyId, companyId), ne(connections.status, "disconnected")));
 }
 
 /** The further entities of a multi-entity connection (rows naming it as parent), oldest first. */
 export async function findEntityRows(db: Db, parentConnectionId: string): Promise<ConnectionRow[]> {
-  return db.select().from(connections).where(eq(connections.parentConnectionId, parentConnectionId)).orderBy(asc(connections.createdAt), asc(connections.id));
+  return db
+    .select()
+    .from(connections)
+    .where(eq(connections.parentConnectionId, parentConnectionId))
+    .orderBy(asc(connections.createdAt), asc(connections.id));
 }
 
 /** Mark one entity row disconnected (`POST /disconnect-entity`); a further entity's row also stops being live. */

@@ -53,6 +53,9 @@ export async function revokeTokensOfConnection(db: Db, connectionId: string, at:
 
 /** Delete authorization codes that expired before `before`; returns how many. */
 export async function deleteExpiredCodes(db: Db, before: Date): Promise<number> {
-  const rows = await db.delete(authorizationCodes).where(lt(authorizationCodes.expiresAt, before)).returning({ codeHash: authorizationCodes.codeHash });
+  const rows = await db
+    .delete(authorizationCodes)
+    .where(lt(authorizationCodes.expiresAt, before))
+    .returning({ codeHash: authorizationCodes.codeHash });
   return rows.length;
 }

@@ -33,7 +33,10 @@ export async function updatePullSource(db: Db, connectionId: string, patch: Part
 
 /** Remove a pull source (the files it delivered stay). */
 export async function deletePullSource(db: Db, connectionId: string): Promise<boolean> {
-  const rows = await db.delete(intakePullSources).where(eq(intakePullSources.connectionId, connectionId)).returning({ id: intakePullSources.connectionId });
+  const rows = await db
+    .delete(intakePullSources)
+    .where(eq(intakePullSources.connectionId, connectionId))
+    .returning({ id: intakePullSources.connectionId });
   return rows.length > 0;
 }
 
@@ -45,14 +48,22 @@ export async function claimPullSource(db: Db, connectionId: string, now: Date, u
   const [row] = await db
     .update(intakePullSources)
     .set({ pollingUntil: until })
-    .where(and(eq(intakePullSources.connectionId, connectionId), or(isNull(intakePullSources.pollingUntil), lt(intakePullSources.pollingUntil, now))))
+    .where(
+      and(
+        eq(intakePullSources.connectionId, connectionId),
+        or(isNull(intakePullSources.pollingUntil), lt(intakePullSources.pollingUntil, now)),
+      ),
+    )
     .returning();
   return row;
 }
 
 /** Remote files of a connection already taken, keyed `name|size|mtime`. */
 export async function pulledKeys(db: Db, connectionId: string): Promise<Set<string>> {
-  const rows = await db.select({ n: intakePulledFiles.remoteName, s: intakePulledFiles.sizeBytes, m: intakePulledFiles.mtime }).from(intakePulledFiles).where(eq(intakePulledFiles.connectionId, connectionId));
+  const rows = await db
+    .select({ n: intakePulledFiles.remoteName, s: intakePulledFiles.sizeBytes, m: intakePulledFiles.mtime })
+    .from(intakePulledFiles)
+    .where(eq(intakePulledFiles.connectionId, connectionId));
   return new Set(rows.map((r) => pulledKey(r.n, r.s, r.m)));
 }
 
@@ -61,7 +72,11 @@ export const pulledKey = (name: string, size: number, mtime: number) => `${name}
 
 /** Whether a remote file with these bytes was taken before. */
 export async function pulledSameBytes(db: Db, connectionId: string, sha256: string): Promise<boolean> {
-  const [row] = await db.select({ n: intakePulledFiles.remoteName }).from(intakePulledFiles).where(and(eq(intakePulledFiles.connectionId, connectionId), eq(intakePulledFiles.sha256, sha256))).limit(1);
+  const [row] = await db
+    .select({ n: intakePulledFiles.remoteName })
+    .from(intakePulledFiles)
+    .where(and(eq(intakePulledFiles.connectionId, connectionId), eq(intakePulledFiles.sha256, sha256)))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -75,7 +90,11 @@ export async function insertPulledFile(db: Db, row: PulledFileRow): Promise<bool
 export async function openLateEpisodes(db: Db, connectionId?: string): Promise<LateEpisodeRow[]> {
   const where = [isNull(intakeLateEpisodes.closedAt)];
   if (connectionId) where.push(eq(intakeLateEpisodes.connectionId, connectionId));
-  return db.select().from(intakeLateEpisodes).where(and(...where)).orderBy(intakeLateEpisodes.openedAt);
+  return db
+    .select()
+    .from(intakeLateEpisodes)
+    .where(and(...where))
+    .orderBy(intakeLateEpisodes.openedAt);
 }
 
 /** Open an episode; false when one is already open for the connection and kind. */
@@ -83,7 +102,10 @@ export async function insertLateEpisode(db: Db, row: LateEpisodeRow): Promise<bo
   const rows = await db
     .insert(intakeLateEpisodes)
     .values(row)
-    .onConflictDoNothing({ target: [intakeLateEpisodes.connectionId, intakeLateEpisodes.group], where: sql`${intakeLateEpisodes.closedAt} is null` })
+    .onConflictDoNothing({
+      target: [intakeLateEpisodes.connectionId, intakeLateEpisodes.group],
+      where: sql`${intakeLateEpisodes.closedAt} is null`,
+    })
     .returning({ id: intakeLateEpisodes.id });
   return rows.length > 0;
 }

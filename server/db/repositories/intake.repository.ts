@@ -41,7 +41,10 @@ export async function recipesOf(db: Db, connectionId: string): Promise<RecipeRow
 export async function saveRecipe(db: Db, row: RecipeRow, replace: boolean): Promise<void> {
   const insert = db.insert(intakeRecipes).values(row);
   if (replace) {
-    await insert.onConflictDoUpdate({ target: [intakeRecipes.connectionId, intakeRecipes.group], set: { name: row.name, mapping: row.mapping, knownHeaders: row.knownHeaders, updatedAt: row.updatedAt } });
+    await insert.onConflictDoUpdate({
+      target: [intakeRecipes.connectionId, intakeRecipes.group],
+      set: { name: row.name, mapping: row.mapping, knownHeaders: row.knownHeaders, updatedAt: row.updatedAt },
+    });
   } else {
     await insert.onConflictDoNothing();
   }
@@ -65,12 +68,21 @@ export async function lockIntakeFile(tx: Db, id: string): Promise<IntakeFileRow 
 }
 
 /** Update a file. */
-export async function updateIntakeFile(db: Db, id: string, patch: Partial<Omit<IntakeFileRow, "id" | "connectionId" | "status">>): Promise<void> {
+export async function updateIntakeFile(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<IntakeFileRow, "id" | "connectionId" | "status">>,
+): Promise<void> {
   await db.update(intakeFiles).set(patch).where(eq(intakeFiles.id, id));
 }
 
 /** Update a file only while it is still in `from` (its machine's move); false when another move came first. */
-export async function updateIntakeFileFrom(db: Db, id: string, from: IntakeFileRow["status"], patch: Partial<Omit<IntakeFileRow, "id" | "connectionId">>): Promise<boolean> {
+export async function updateIntakeFileFrom(
+  db: Db,
+  id: string,
+  from: IntakeFileRow["status"],
+  patch: Partial<Omit<IntakeFileRow, "id" | "connectionId">>,
+): Promise<boolean> {
   const rows = await db
     .update(intakeFiles)
     .set(patch)
@@ -84,7 +96,14 @@ export async function findSameBytes(db: Db, connectionId: string, sha256: string
   const [row] = await db
     .select()
     .from(intakeFiles)
-    .where(and(eq(intakeFiles.connectionId, connectionId), eq(intakeFiles.sha256, sha256), ne(intakeFiles.id, exceptId), inArray(intakeFiles.status, ["published", "held", "received"])))
+    .where(
+      and(
+        eq(intakeFiles.connectionId, connectionId),
+        eq(intakeFiles.sha256, sha256),
+        ne(intakeFiles.id, exceptId),
+        inArray(intakeFiles.status, ["published", "held", "received"]),
+      ),
+    )
     .orderBy(intakeFiles.receivedAt)
     .limit(1);
   return row;
@@ -112,7 +131,10 @@ export async function receivedFileIds(db: Db, limit: number, before: Date): Prom
 }
 
 /** Files, newest first, optionally of one connection or status; the sealed bytes are left out. */
-export async function listIntakeFiles(db: Db, filter: { connectionId?: string; status?: IntakeFileRow["status"]; limit: number }): Promise<Omit<IntakeFileRow, "contentSealed">[]> {
+export async function listIntakeFiles(
+  db: Db,
+  filter: { connectionId?: string; status?: IntakeFileRow["status"]; limit: number },
+): Promise<Omit<IntakeFileRow, "contentSealed">[]> {
   const where = [];
   if (filter.connectionId) where.push(eq(intakeFiles.connectionId, filter.connectionId));
   if (filter.status) where.push(eq(intakeFiles.status, filter.status));

@@ -17,7 +17,12 @@ export async function findManualJob(db: Db, id: string): Promise<ManualJobRow | 
 }
 
 /** Update a manual job only while it is still in `from` (its machine's move); false when another move came first. */
-export async function updateManualJobFrom(db: Db, id: string, from: ManualJobRow["status"], patch: Partial<Omit<ManualJobRow, "id" | "connectionId">>): Promise<boolean> {
+export async function updateManualJobFrom(
+  db: Db,
+  id: string,
+  from: ManualJobRow["status"],
+  patch: Partial<Omit<ManualJobRow, "id" | "connectionId">>,
+): Promise<boolean> {
   const rows = await db
     .update(manualJobs)
     .set(patch)
@@ -40,6 +45,9 @@ export async function listManualJobs(db: Db, statuses: ManualJobRow["status"][],
 
 /** Open manual jobs (pending or in progress). */
 export async function countOpenManualJobs(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(manualJobs).where(and(inArray(manualJobs.status, ["pending", "in_progress"])));
+  const [row] = await db
+    .select({ n: count() })
+    .from(manualJobs)
+    .where(and(inArray(manualJobs.status, ["pending", "in_progress"])));
   return row?.n ?? 0;
 }

@@ -29,7 +29,10 @@ export async function listOperatorApiKeys(db: Db, userId: string): Promise<Opera
 
 /** Mark a key revoked (the first revocation's time is kept). */
 export async function revokeOperatorApiKey(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(operatorApiKeys).set({ revokedAt: at }).where(and(eq(operatorApiKeys.id, id), isNull(operatorApiKeys.revokedAt)));
+  await db
+    .update(operatorApiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(operatorApiKeys.id, id), isNull(operatorApiKeys.revokedAt)));
 }
 
 /** Remember when a key was last used. */

@@ -11,7 +11,10 @@ const live = (connectionId: string) => and(eq(payStatementItemRules.connectionId
 
 /** The next priority of a connection (deleted rules keep theirs, so numbers are never reused). */
 export async function nextRulePriority(tx: Db, connectionId: string): Promise<number> {
-  const [row] = await tx.select({ p: max(payStatementItemRules.priority) }).from(payStatementItemRules).where(eq(payStatementItemRules.connectionId, connectionId));
+  const [row] = await tx
+    .select({ p: max(payStatementItemRules.priority) })
+    .from(payStatementItemRules)
+    .where(eq(payStatementItemRules.connectionId, connectionId));
   return (row?.p ?? 0) + 1;
 }
 
@@ -36,7 +39,13 @@ export async function findLiveRule(db: Db, connectionId: string, id: string): Pr
 }
 
 /** Change a live rule; the updated row, or undefined when it is gone. */
-export async function updateLiveRule(db: Db, connectionId: string, id: string, changes: RuleChanges, now: Date): Promise<RuleRow | undefined> {
+export async function updateLiveRule(
+  db: Db,
+  connectionId: string,
+  id: string,
+  changes: RuleChanges,
+  now: Date,
+): Promise<RuleRow | undefined> {
   const [row] = await db
     .update(payStatementItemRules)
     .set({ ...changes, updatedAt: now })

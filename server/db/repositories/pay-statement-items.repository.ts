@@ -18,7 +18,8 @@ export interface ItemOccurrenceRow {
 }
 
 /** The items of one category: `jsonb_array_elements` over the section when it is an array. */
-const section = (category: string) => sql.raw(`
+const section = (category: string) =>
+  sql.raw(`
   select parent_id, '${category}' as category, e from st,
     jsonb_array_elements(case when jsonb_typeof(j -> '${category}') = 'array' then j -> '${category}' else '[]'::jsonb end) as e`);
 
@@ -59,7 +60,11 @@ export type PayStatementItemInsert = typeof payStatementItems.$inferInsert;
 
 /** True when the snapshot's items were recorded at publish (see `payStatementItemSets`). */
 export async function itemsRecorded(db: Db, snapshotId: string): Promise<boolean> {
-  const rows = await db.select({ id: payStatementItemSets.snapshotId }).from(payStatementItemSets).where(eq(payStatementItemSets.snapshotId, snapshotId)).limit(1);
+  const rows = await db
+    .select({ id: payStatementItemSets.snapshotId })
+    .from(payStatementItemSets)
+    .where(eq(payStatementItemSets.snapshotId, snapshotId))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -92,7 +97,17 @@ const INSERT_CHUNK = 20_000;
 export async function insertItemRows(tx: Db, rows: PayStatementItemInsert[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const json = JSON.stringify(
-      rows.slice(i, i + INSERT_CHUNK).map((r) => ({ s: r.snapshotId, p: r.paymentId, d: r.payDate ?? null, c: r.category, n: r.name, t: r.type ?? null, x: r.preTax ?? null, e: r.employer ?? null, m: r.metadata ?? null })),
+      rows.slice(i, i + INSERT_CHUNK).map((r) => ({
+        s: r.snapshotId,
+        p: r.paymentId,
+        d: r.payDate ?? null,
+        c: r.category,
+        n: r.name,
+        t: r.type ?? null,
+        x: r.preTax ?? null,
+        e: r.employer ?? null,
+        m: r.metadata ?? null,
+      })),
     );
     await tx.execute(sql`
       insert into ${payStatementItems} (snapshot_id, payment_id, pay_date, category, name, type, pre_tax, employer, metadata)

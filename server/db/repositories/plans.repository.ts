@@ -30,7 +30,15 @@ export async function replacePlans(tx: Db, connectionId: string, rows: PlansRows
   await tx
     .insert(planPublications)
     .values(rows.publication)
-    .onConflictDoUpdate({ target: planPublications.connectionId, set: { source: rows.publication.source, fileName: rows.publication.fileName, retrievedAt: rows.publication.retrievedAt, publishedAt: rows.publication.publishedAt } });
+    .onConflictDoUpdate({
+      target: planPublications.connectionId,
+      set: {
+        source: rows.publication.source,
+        fileName: rows.publication.fileName,
+        retrievedAt: rows.publication.retrievedAt,
+        publishedAt: rows.publication.publishedAt,
+      },
+    });
 }
 
 /** The latest plans publish of a connection, if any. */
@@ -46,13 +54,17 @@ export async function listStoredPlans(db: Db, connectionId: string): Promise<Pla
 
 /** A connection's stored enrollments in order (optionally only these ids). */
 export async function listStoredEnrollments(db: Db, connectionId: string, ids?: string[]): Promise<PlanEnrollmentRow[]> {
-  const where = ids ? and(eq(planEnrollments.connectionId, connectionId), inArray(planEnrollments.id, ids)) : eq(planEnrollments.connectionId, connectionId);
+  const where = ids
+    ? and(eq(planEnrollments.connectionId, connectionId), inArray(planEnrollments.id, ids))
+    : eq(planEnrollments.connectionId, connectionId);
   return db.select().from(planEnrollments).where(where).orderBy(asc(planEnrollments.position));
 }
 
 /** A connection's stored dependents in order (optionally only these ids). */
 export async function listStoredDependents(db: Db, connectionId: string, ids?: string[]): Promise<PlanDependentRow[]> {
-  const where = ids ? and(eq(planDependents.connectionId, connectionId), inArray(planDependents.id, ids)) : eq(planDependents.connectionId, connectionId);
+  const where = ids
+    ? and(eq(planDependents.connectionId, connectionId), inArray(planDependents.id, ids))
+    : eq(planDependents.connectionId, connectionId);
   return db.select().from(planDependents).where(where).orderBy(asc(planDependents.position));
 }
 

@@ -10,5 +10,8 @@ export async function getSetting(db: Db, key: string): Promise<Record<string, un
 
 /** Create or replace a setting. */
 export async function putSetting(db: Db, key: string, value: Record<string, unknown>, at: Date): Promise<void> {
-  await db.insert(settings).values({ key, value, updatedAt: at }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
+  await db
+    .insert(settings)
+    .values({ key, value, updatedAt: at })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
 }

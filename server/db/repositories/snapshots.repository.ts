@@ -144,7 +144,13 @@ export async function insertSourceIds(tx: Db, connectionId: string, kind: string
 }
 
 /** Point a connection at its new current snapshot of a group. */
-export async function setCurrentSnapshot(tx: Db, connectionId: string, group: "org" | "pay", snapshotId: string, retrievedAt: Date): Promise<void> {
+export async function setCurrentSnapshot(
+  tx: Db,
+  connectionId: string,
+  group: "org" | "pay",
+  snapshotId: string,
+  retrievedAt: Date,
+): Promise<void> {
   await tx
     .update(connections)
     .set(
@@ -171,7 +177,12 @@ export async function listSnapshots(db: Db, connectionId: string, group: "org" |
     .orderBy(sql`${snapshots.version} desc`);
 }
 
-const recordColumns = { position: snapshotRecords.position, id: snapshotRecords.id, json: snapshotRecords.json, sealed: snapshotRecords.sealed };
+const recordColumns = {
+  position: snapshotRecords.position,
+  id: snapshotRecords.id,
+  json: snapshotRecords.json,
+  sealed: snapshotRecords.sealed,
+};
 
 /** The kinds stored one row per person in org_people. */
 type PersonKind = "directory" | "individual" | "employment";
@@ -257,7 +268,11 @@ export async function copyPayRecords(
       insert into ${snapshotRecords} (snapshot_id, kind, position, id, parent_id, sort_key, json, sealed)
       select ${to}, kind, (row_number() over (order by position)) - 1, id, parent_id, sort_key, json, sealed
       from ${snapshotRecords} where ${snapshotRecords.snapshotId} = ${from} and ${snapshotRecords.kind} = ${kind} ${filter}`);
-    return Number((result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as unknown as { affectedRows?: number }).affectedRows ?? 0);
+    return Number(
+      (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ??
+        (result as unknown as { affectedRows?: number }).affectedRows ??
+        0,
+    );
   };
   const payments = await copy("payment", excluded);
   const statements = await copy("pay_statement", excludedParents);
@@ -266,7 +281,14 @@ export async function copyPayRecords(
 }
 
 /** One page of a parent's children (pay statements of a payment), through the parent index. */
-export async function childPage(db: Db, snapshotId: string, kind: string, parentId: string, offset: number, limit: number): Promise<string[]> {
+export async function childPage(
+  db: Db,
+  snapshotId: string,
+  kind: string,
+  parentId: string,
+  offset: number,
+  limit: number,
+): Promise<string[]> {
   const rows = await db
     .select({ json: snapshotRecords.json })
     .from(snapshotRecords)

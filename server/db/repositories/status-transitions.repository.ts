@@ -11,7 +11,11 @@ export async function insertStatusTransition(db: Db, row: Omit<typeof statusTran
 }
 
 /** An entity's moves, oldest first. */
-export async function listStatusTransitions(db: Db, entity: StatusTransitionRow["entity"], entityId: string): Promise<StatusTransitionRow[]> {
+export async function listStatusTransitions(
+  db: Db,
+  entity: StatusTransitionRow["entity"],
+  entityId: string,
+): Promise<StatusTransitionRow[]> {
   return db
     .select()
     .from(statusTransitions)

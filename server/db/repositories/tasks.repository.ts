@@ -52,7 +52,10 @@ export async function updateTask(db: Db, id: string, patch: Partial<Omit<TaskRow
 export async function activeTasksOf(db: Db, connectionId: string, group?: "org" | "pay"): Promise<TaskRow[]> {
   const where = [eq(assistedTasks.connectionId, connectionId), inArray(assistedTasks.status, ["open", "in_progress"])];
   if (group) where.push(eq(assistedTasks.group, group));
-  return db.select().from(assistedTasks).where(and(...where));
+  return db
+    .select()
+    .from(assistedTasks)
+    .where(and(...where));
 }
 
 /** Every task of a connection, newest first. */
@@ -76,7 +79,12 @@ function filterWhere(f: TaskFilter): SQL | undefined {
 /** The queue: filtered, sorted, paged, with the total count. */
 export async function listTasks(db: Db, f: TaskFilter): Promise<{ rows: TaskListRow[]; total: number }> {
   const where = filterWhere(f);
-  const order = f.sort === "due_desc" ? desc(assistedTasks.dueAt) : f.sort === "created_desc" ? desc(assistedTasks.createdAt) : asc(assistedTasks.dueAt);
+  const order =
+    f.sort === "due_desc"
+      ? desc(assistedTasks.dueAt)
+      : f.sort === "created_desc"
+        ? desc(assistedTasks.createdAt)
+        : asc(assistedTasks.dueAt);
   const rows = await db
     .select({
       task: assistedTasks,
@@ -110,7 +118,10 @@ export async function countTasksByStatus(db: Db): Promise<Record<string, number>
 
 /** Active tasks' due dates (for SLA health counts). */
 export async function activeDueDates(db: Db): Promise<Date[]> {
-  const rows = await db.select({ dueAt: assistedTasks.dueAt }).from(assistedTasks).where(inArray(assistedTasks.status, ["open", "in_progress"]));
+  const rows = await db
+    .select({ dueAt: assistedTasks.dueAt })
+    .from(assistedTasks)
+    .where(inArray(assistedTasks.status, ["open", "in_progress"]));
   return rows.map((r) => r.dueAt);
 }
 
@@ -160,7 +171,10 @@ export async function unflaggedStalePending(db: Db, before: Date) {
 
 /** Count of connections flagged for follow-up and still pending. */
 export async function countFollowUps(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(connections).where(and(sql`${connections.followUpAt} is not null`, eq(connections.status, "pending")));
+  const [row] = await db
+    .select({ n: count() })
+    .from(connections)
+    .where(and(sql`${connections.followUpAt} is not null`, eq(connections.status, "pending")));
   return row?.n ?? 0;
 }
 

@@ -19,12 +19,21 @@ export async function findUpload(db: Db, id: string): Promise<UploadRow | undefi
 }
 
 /** Update an upload. */
-export async function updateUpload(db: Db, id: string, patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content" | "contentSealed" | "purgedAt">>): Promise<void> {
+export async function updateUpload(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content" | "contentSealed" | "purgedAt">>,
+): Promise<void> {
   await db.update(ingestionUploads).set(patch).where(eq(ingestionUploads.id, id));
 }
 
 /** Update an upload only while it is still in state `from` (the state machine's guard); whether it was updated. */
-export async function updateUploadFrom(db: Db, id: string, from: UploadRow["status"], patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content">>): Promise<boolean> {
+export async function updateUploadFrom(
+  db: Db,
+  id: string,
+  from: UploadRow["status"],
+  patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content">>,
+): Promise<boolean> {
   const rows = await db
     .update(ingestionUploads)
     .set(patch)
@@ -89,7 +98,11 @@ export async function snapshotDiffs(db: Db, snapshotIds: string[]): Promise<Map<
 
 /** Saved templates of a provider and group. */
 export async function listTemplates(db: Db, providerId: string, group: "org" | "pay"): Promise<TemplateRow[]> {
-  return db.select().from(mappingTemplates).where(and(eq(mappingTemplates.providerId, providerId), eq(mappingTemplates.group, group))).orderBy(desc(mappingTemplates.updatedAt));
+  return db
+    .select()
+    .from(mappingTemplates)
+    .where(and(eq(mappingTemplates.providerId, providerId), eq(mappingTemplates.group, group)))
+    .orderBy(desc(mappingTemplates.updatedAt));
 }
 
 /** A saved template by id. */

@@ -35,7 +35,11 @@ export async function usersByIds(db: Db, ids: string[]): Promise<{ id: string; e
 
 /** Users holding one of the roles, by email. */
 export async function listUsersWithRoles(db: Db, roles: UserRow["role"][]): Promise<{ id: string; email: string; role: string }[]> {
-  return db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.role, roles)).orderBy(users.email);
+  return db
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(inArray(users.role, roles))
+    .orderBy(users.email);
 }
 
 /** The sign-in locks still running at `now` among these throttle keys, by key. */
@@ -52,7 +56,11 @@ export async function findSignInLocks(db: Db, keyHashes: string[], now: Date): P
  * when it is older than `windowMs`; the `limit`-th failure of a window locks the key until `lockUntil` and the count
  * starts again. Answers the key's `locked_until` after the update (null when never locked).
  */
-export async function countSignInFailure(db: Db, keyHash: string, opts: { limit: number; windowMs: number; lockUntil: Date; now: Date }): Promise<Date | null> {
+export async function countSignInFailure(
+  db: Db,
+  keyHash: string,
+  opts: { limit: number; windowMs: number; lockUntil: Date; now: Date },
+): Promise<Date | null> {
   const windowStart = sql`${new Date(opts.now.getTime() - opts.windowMs).toISOString()}::timestamptz`;
   const stale = sql`${signInFailures.windowStartedAt} <= ${windowStart}`;
   const fresh = sql`(case when ${stale} then 1 else ${signInFailures.failedLogins} + 1 end)`;
@@ -62,7 +70,13 @@ export async function countSignInFailure(db: Db, keyHash: string, opts: { limit:
   const first = opts.limit <= 1;
   const [row] = await db
     .insert(signInFailures)
-    .values({ keyHash, failedLogins: first ? 0 : 1, windowStartedAt: opts.now, lockedUntil: first ? opts.lockUntil : null, updatedAt: opts.now })
+    .values({
+      keyHash,
+      failedLogins: first ? 0 : 1,
+      windowStartedAt: opts.now,
+      lockedUntil: first ? opts.lockUntil : null,
+      updatedAt: opts.now,
+    })
     .onConflictDoUpdate({
       target: signInFailures.keyHash,
       set: {

@@ -12,12 +12,19 @@ export async function insertWebhookEndpoint(db: Db, row: typeof webhookEndpoints
 
 /** An application's endpoints, oldest first. */
 export async function listWebhookEndpoints(db: Db, applicationId: string): Promise<WebhookEndpointRow[]> {
-  return db.select().from(webhookEndpoints).where(eq(webhookEndpoints.applicationId, applicationId)).orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id));
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.applicationId, applicationId))
+    .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id));
 }
 
 /** One endpoint of an application. */
 export async function findWebhookEndpoint(db: Db, applicationId: string, id: string): Promise<WebhookEndpointRow | undefined> {
-  const [row] = await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.applicationId, applicationId), eq(webhookEndpoints.id, id)));
+  const [row] = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.applicationId, applicationId), eq(webhookEndpoints.id, id)));
   return row;
 }
 
@@ -37,5 +44,11 @@ export async function resumeEndpointDeliveries(db: Db, id: string, now: Date): P
   await db
     .update(webhookDeliveries)
     .set({ nextAttemptAt: now, updatedAt: now })
-    .where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.state, "pending"), sql`${webhookDeliveries.nextAttemptAt} > ${now.toISOString()}::timestamptz`));
+    .where(
+      and(
+        eq(webhookDeliveries.endpointId, id),
+        eq(webhookDeliveries.state, "pending"),
+        sql`${webhookDeliveries.nextAttemptAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    );
 }

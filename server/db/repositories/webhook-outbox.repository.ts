@@ -86,10 +86,26 @@ export async function fanOutEvents(
 }
 
 /** Store a test envelope (never listed) and one delivery of it to one endpoint, due now. */
-export async function insertTestDelivery(db: Db, row: { eventId: string; deliveryId: string; applicationId: string; endpointId: string; body: string; now: Date }): Promise<void> {
+export async function insertTestDelivery(
+  db: Db,
+  row: { eventId: string; deliveryId: string; applicationId: string; endpointId: string; body: string; now: Date },
+): Promise<void> {
   const { eventId, deliveryId, applicationId, endpointId, body, now } = row;
-  await db.insert(webhookEvents).values({ id: eventId, applicationId, connectionId: null, eventType: "test", body, isTest: true, createdAt: now });
-  await db.insert(webhookDeliveries).values({ id: deliveryId, eventId, endpointId, applicationId, state: "pending", attempts: 0, step: 0, nextAttemptAt: now, createdAt: now, updatedAt: now });
+  await db
+    .insert(webhookEvents)
+    .values({ id: eventId, applicationId, connectionId: null, eventType: "test", body, isTest: true, createdAt: now });
+  await db.insert(webhookDeliveries).values({
+    id: deliveryId,
+    eventId,
+    endpointId,
+    applicationId,
+    state: "pending",
+    attempts: 0,
+    step: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 /**
@@ -164,7 +180,10 @@ export async function updateEndpointHealth(
 /** One page of an endpoint's deliveries, newest event first, with their events. */
 export async function listEndpointDeliveries(db: Db, endpointId: string, opts: { beforeSeq: number | null; limit: number }) {
   return db
-    .select({ delivery: webhookDeliveries, event: { id: webhookEvents.id, seq: webhookEvents.seq, eventType: webhookEvents.eventType, createdAt: webhookEvents.createdAt } })
+    .select({
+      delivery: webhookDeliveries,
+      event: { id: webhookEvents.id, seq: webhookEvents.seq, eventType: webhookEvents.eventType, createdAt: webhookEvents.createdAt },
+    })
     .from(webhookDeliveries)
     .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
     .where(and(eq(webhookDeliveries.endpointId, endpointId), opts.beforeSeq === null ? undefined : lt(webhookEvents.seq, opts.beforeSeq)))
@@ -175,18 +194,28 @@ export async function listEndpointDeliveries(db: Db, endpointId: string, opts: {
 /** The attempts of some deliveries, newest first. */
 export async function listAttemptsOf(db: Db, deliveryIds: string[]): Promise<WebhookAttemptRow[]> {
   if (deliveryIds.length === 0) return [];
-  return db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, deliveryIds)).orderBy(desc(webhookAttempts.attemptedAt), desc(webhookAttempts.id));
+  return db
+    .select()
+    .from(webhookAttempts)
+    .where(inArray(webhookAttempts.deliveryId, deliveryIds))
+    .orderBy(desc(webhookAttempts.attemptedAt), desc(webhookAttempts.id));
 }
 
 /** One delivery of an application. */
 export async function findDelivery(db: Db, applicationId: string, id: string): Promise<WebhookDeliveryRow | undefined> {
-  const [row] = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.applicationId, applicationId), eq(webhookDeliveries.id, id)));
+  const [row] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.applicationId, applicationId), eq(webhookDeliveries.id, id)));
   return row;
 }
 
 /** Make a delivery pending and due now, with its backoff restarted. */
 export async function requeueDelivery(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(webhookDeliveries).set({ state: "pending", step: 0, nextAttemptAt: now, updatedAt: now }).where(eq(webhookDeliveries.id, id));
+  await db
+    .update(webhookDeliveries)
+    .set({ state: "pending", step: 0, nextAttemptAt: now, updatedAt: now })
+    .where(eq(webhookDeliveries.id, id));
 }
 
 /** An application's listed (non-test) events: newest first before `beforeSeq`, or oldest first after `afterSeq`. */
@@ -195,11 +224,19 @@ export async function listApplicationEvents(
   applicationId: string,
   opts: { order: "newest" | "oldest"; cursor: number | null; limit: number; type?: string },
 ): Promise<WebhookEventRow[]> {
-  const page = opts.cursor === null ? undefined : opts.order === "newest" ? lt(webhookEvents.seq, opts.cursor) : gt(webhookEvents.seq, opts.cursor);
+  const page =
+    opts.cursor === null ? undefined : opts.order === "newest" ? lt(webhookEvents.seq, opts.cursor) : gt(webhookEvents.seq, opts.cursor);
   return db
     .select()
     .from(webhookEvents)
-    .where(and(eq(webhookEvents.applicationId, applicationId), eq(webhookEvents.isTest, false), page, opts.type ? eq(webhookEvents.eventType, opts.type) : undefined))
+    .where(
+      and(
+        eq(webhookEvents.applicationId, applicationId),
+        eq(webhookEvents.isTest, false),
+        page,
+        opts.type ? eq(webhookEvents.eventType, opts.type) : undefined,
+      ),
+    )
     .orderBy(opts.order === "newest" ? desc(webhookEvents.seq) : webhookEvents.seq)
     .limit(opts.limit);
 }

@@ -23,5 +23,9 @@ export const auditLog = pgTable(
     summary: text("summary").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index("audit_log_at_idx").on(t.at, t.id), index("audit_log_action_idx").on(t.action, t.at), index("audit_log_actor_idx").on(t.actorUserId, t.at)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at, t.id),
+    index("audit_log_action_idx").on(t.action, t.at),
+    index("audit_log_actor_idx").on(t.actorUserId, t.at),
+  ],
 );

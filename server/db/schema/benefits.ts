@@ -128,7 +128,10 @@ export const sandboxBenefitOutcomes = pgTable(
     /** complete | error */
     completionStatus: text("completion_status").$type<JobOutcomeStatus>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.jobType] }), check("sandbox_benefit_outcomes_completion_status_check", oneOf("completion_status", JOB_OUTCOME_STATUSES))],
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.jobType] }),
+    check("sandbox_benefit_outcomes_completion_status_check", oneOf("completion_status", JOB_OUTCOME_STATUSES)),
+  ],
 );
 
 /** Sandbox connections whose benefits were seeded from their pay data (once). */

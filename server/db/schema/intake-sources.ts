@@ -45,7 +45,10 @@ export const intakePulledFiles = pgTable(
     fileId: uuid("file_id"),
     pulledAt: timestamp("pulled_at", { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex("intake_pulled_files_key").on(t.connectionId, t.remoteName, t.sizeBytes, t.mtime), index("intake_pulled_files_sha_idx").on(t.connectionId, t.sha256)],
+  (t) => [
+    uniqueIndex("intake_pulled_files_key").on(t.connectionId, t.remoteName, t.sizeBytes, t.mtime),
+    index("intake_pulled_files_sha_idx").on(t.connectionId, t.sha256),
+  ],
 );
 
 /**

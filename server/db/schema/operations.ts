@@ -1,4 +1,4 @@
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid, customType } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { oneOf } from "./types/check.js";
 import type { StoredDiff, StoredMapping, ValidationReport } from "./types/ingestion.js";
 import { JOB_STATUSES, type JobStatus, TASK_STATUSES, type TaskStatus } from "./types/statuses.js";

@@ -52,5 +52,8 @@ export const automatedJobs = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
-  (t) => [index("automated_jobs_connection_idx").on(t.connectionId, t.createdAt), check("automated_jobs_status_check", oneOf("status", AUTOMATED_JOB_STATUSES))],
+  (t) => [
+    index("automated_jobs_connection_idx").on(t.connectionId, t.createdAt),
+    check("automated_jobs_status_check", oneOf("status", AUTOMATED_JOB_STATUSES)),
+  ],
 );

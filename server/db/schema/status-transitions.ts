@@ -19,5 +19,8 @@ export const statusTransitions = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull(),
     reason: text("reason"),
   },
-  (t) => [index("status_transitions_entity_idx").on(t.entity, t.entityId, t.at), check("status_transitions_entity_check", oneOf("entity", TRANSITION_ENTITIES))],
+  (t) => [
+    index("status_transitions_entity_idx").on(t.entity, t.entityId, t.at),
+    check("status_transitions_entity_check", oneOf("entity", TRANSITION_ENTITIES)),
+  ],
 );

@@ -5,8 +5,8 @@
  */
 import { listApplications } from "../../db/repositories/applications.repository.js";
 import { usersByIds } from "../../db/repositories/users.repository.js";
-import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
+import { isUuid } from "../ids.js";
 
 /** Who reads the names: operators see colleagues' emails; an application's developers see "Linnet operations". */
 export type ActorAudience = "ops" | "developer";
@@ -31,7 +31,11 @@ function keyed(actor: string): { kind: "user" | "app"; id: string } | null {
 }
 
 /** Resolve every actor key to words, with one query per kind; unknown keys come back in plain words. */
-export async function actorNames(deps: Pick<Deps, "db">, actors: readonly string[], audience: ActorAudience): Promise<(actor: string) => string> {
+export async function actorNames(
+  deps: Pick<Deps, "db">,
+  actors: readonly string[],
+  audience: ActorAudience,
+): Promise<(actor: string) => string> {
   const keys = [...new Set(actors)].map(keyed).filter((k) => k !== null);
   const userIds = keys.filter((k) => k.kind === "user").map((k) => k.id);
   const appIds = keys.filter((k) => k.kind === "app").map((k) => k.id);

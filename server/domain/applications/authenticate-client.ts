@@ -12,7 +12,8 @@ const INVALID = "Invalid client: Unable to validate credentials";
  */
 export function clientSecretAccepted(app: ApplicationRow, clientSecret: string, now: Date): boolean {
   const current = secretMatches(clientSecret, app.secretHash);
-  const previousLive = app.previousSecretHash !== null && app.previousSecretExpiresAt !== null && now.getTime() < app.previousSecretExpiresAt.getTime();
+  const previousLive =
+    app.previousSecretHash !== null && app.previousSecretExpiresAt !== null && now.getTime() < app.previousSecretExpiresAt.getTime();
   const previous = secretMatches(clientSecret, app.previousSecretHash ?? app.secretHash) && previousLive;
   return current || previous;
 }

@@ -1,9 +1,13 @@
-import { insertApplicationMember, applicationIdsOfMember, isApplicationMember } from "../../db/repositories/application-members.repository.js";
+import {
+  applicationIdsOfMember,
+  insertApplicationMember,
+  isApplicationMember,
+} from "../../db/repositories/application-members.repository.js";
 import { type ApplicationRow, findApplication, listApplications } from "../../db/repositories/applications.repository.js";
-import { isUuid } from "../ids.js";
 import type { ConsoleUser } from "../auth/actor.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 
 /**
  * Who may see an application in the developer dashboard: admins see every application, developers only those they
@@ -16,7 +20,8 @@ export async function addApplicationMember(
   deps: Pick<Deps, "db" | "clock">,
   input: { userId: string; applicationId: string },
 ): Promise<Result<void>> {
-  if (!(await findApplication(deps.db, input.applicationId))) return fail("not_found", `application: ${input.applicationId} does not exist`);
+  if (!(await findApplication(deps.db, input.applicationId)))
+    return fail("not_found", `application: ${input.applicationId} does not exist`);
   await insertApplicationMember(deps.db, { ...input, createdAt: deps.clock.now() });
   return ok(undefined);
 }
@@ -39,7 +44,8 @@ export async function requireApplicationAccess(
 ): Promise<Result<ApplicationRow>> {
   const missing = fail("not_found", `application: ${applicationId} not found`);
   if (!isUuid(applicationId)) return missing; // ids reach uuid columns only once they look like one
-  const allowed = actor.role === "admin" || (actor.role === "developer" && (await isApplicationMember(deps.db, actor.userId, applicationId)));
+  const allowed =
+    actor.role === "admin" || (actor.role === "developer" && (await isApplicationMember(deps.db, actor.userId, applicationId)));
   if (!allowed) return missing;
   const application = await findApplication(deps.db, applicationId);
   return application ? ok(application) : missing;

@@ -1,9 +1,9 @@
 import { findApplication, updateApplication } from "../../db/repositories/applications.repository.js";
-import { replaceDemoSecret } from "./demo-credentials.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashSecret, newClientSecret } from "../security/secrets.js";
 import { transactional } from "../transactional.js";
+import { replaceDemoSecret } from "./demo-credentials.js";
 
 /** A rotated secret: shown this once, never stored. */
 export interface RotatedSecret {
@@ -32,6 +32,7 @@ export async function rotateClientSecret(deps: Deps, applicationId: string): Pro
     await replaceDemoSecret({ ...deps, db: tx }, app.id, secret);
     return ok({ client_secret: secret, previous_secret_expires_at: expiresAt });
   });
-  if (result.ok) deps.log.info({ client_id: applicationId, previous_secret_expires_at: expiresAt?.toISOString() ?? null }, "client secret rotated");
+  if (result.ok)
+    deps.log.info({ client_id: applicationId, previous_secret_expires_at: expiresAt?.toISOString() ?? null }, "client secret rotated");
   return result;
 }

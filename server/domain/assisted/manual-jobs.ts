@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { findManualJob, insertManualJob, type ManualJobRow } from "../../db/repositories/manual-jobs.repository.js";
-import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { canMoveManualJob, type ManualJobStatus, transitionManualJob } from "./manual-job-machine.js";
 
 export { MANUAL_JOB_TRANSITIONS, type ManualJobStatus } from "./manual-job-machine.js";
@@ -22,7 +22,12 @@ export function addBusinessDays(at: Date, days: number): Date {
 }
 
 /** Queue a write for an operator to carry out in the employer's system (call in the write's transaction). */
-export async function createManualJob(deps: Pick<Deps, "db" | "clock">, connection: ConnectionRow, type: string, request: Record<string, unknown>): Promise<ManualJobRow> {
+export async function createManualJob(
+  deps: Pick<Deps, "db" | "clock">,
+  connection: ConnectionRow,
+  type: string,
+  request: Record<string, unknown>,
+): Promise<ManualJobRow> {
   const now = deps.clock.now();
   const row: ManualJobRow = {
     id: randomUUID(),
@@ -38,12 +43,24 @@ export async function createManualJob(deps: Pick<Deps, "db" | "clock">, connecti
     completedAt: null,
   };
   await insertManualJob(deps.db, row);
-  await insertActivity(deps.db, { connectionId: connection.id, actor: `app:${connection.applicationId}`, kind: "manual_job", fromStatus: null, toStatus: null, message: `Manual job ${type} queued`, at: now });
+  await insertActivity(deps.db, {
+    connectionId: connection.id,
+    actor: `app:${connection.applicationId}`,
+    kind: "manual_job",
+    fromStatus: null,
+    toStatus: null,
+    message: `Manual job ${type} queued`,
+    at: now,
+  });
   return row;
 }
 
 /** `GET /jobs/manual/{job_id}`: a job of the token's connection. */
-export async function readManualJob(deps: Pick<Deps, "db">, ctx: { connection: Pick<ConnectionRow, "id"> }, jobId: string): Promise<Result<{ job_id: string; status: ManualJobStatus; body: unknown[] | null }>> {
+export async function readManualJob(
+  deps: Pick<Deps, "db">,
+  ctx: { connection: Pick<ConnectionRow, "id"> },
+  jobId: string,
+): Promise<Result<{ job_id: string; status: ManualJobStatus; body: unknown[] | null }>> {
   const job = isUuid(jobId) ? await findManualJob(deps.db, jobId) : undefined;
   if (!job || job.connectionId !== ctx.connection.id) return fail("not_found", `could not find job with id '${jobId}'`);
   return ok({ job_id: job.id, status: job.status, body: job.body });

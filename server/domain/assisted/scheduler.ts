@@ -1,11 +1,11 @@
 import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { insertEvent } from "../../db/repositories/events.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import { flagFollowUp, newlyOverdueTasks, unflaggedStalePending, updateTask } from "../../db/repositories/tasks.repository.js";
 import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
-import { transactional } from "../transactional.js";
 import { ok } from "../errors.js";
+import { transactional } from "../transactional.js";
 
 /** What one scheduler pass did. */
 export interface SchedulerPass {
@@ -50,7 +50,13 @@ export async function runOperationsScheduler(deps: Pick<Deps, "db" | "clock" | "
   for (const connection of await unflaggedStalePending(deps.db, addDays(now, -deps.config.followUpDays))) {
     await transactional(deps.db, async (tx) => {
       await flagFollowUp(tx, connection.id, now);
-      await insertEvent(tx, { type: "connection.follow_up", applicationId: connection.applicationId, connectionId: connection.id, createdAt: now, payload: { status: "pending" } });
+      await insertEvent(tx, {
+        type: "connection.follow_up",
+        applicationId: connection.applicationId,
+        connectionId: connection.id,
+        createdAt: now,
+        payload: { status: "pending" },
+      });
       await insertActivity(tx, {
         connectionId: connection.id,
         actor: "system",

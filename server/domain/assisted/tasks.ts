@@ -1,12 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
-import { activeTasksOf, cancelActiveTasks, findTask, insertTasks, type TaskRow, updateTask } from "../../db/repositories/tasks.repository.js";
+import {
+  activeTasksOf,
+  cancelActiveTasks,
+  findTask,
+  insertTasks,
+  type TaskRow,
+  updateTask,
+} from "../../db/repositories/tasks.repository.js";
 import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
-import { firstDataDue } from "./sla.js";
 import { isUuid } from "../ids.js";
+import { firstDataDue } from "./sla.js";
 import { canMoveTask, type TaskStatus } from "./task-machine.js";
 
 type TaskDeps = Pick<Deps, "db" | "clock" | "catalog" | "config">;
@@ -37,14 +44,22 @@ export async function openInitialTasks(deps: TaskDeps, connection: ConnectionRow
 }
 
 /** A publish completes the group's open tasks and schedules the next weekly refresh from the pull time. */
-export async function onSnapshotPublished(deps: TaskDeps, connection: ConnectionRow, group: "org" | "pay", snapshotId: string, retrievedAt: Date): Promise<void> {
+export async function onSnapshotPublished(
+  deps: TaskDeps,
+  connection: ConnectionRow,
+  group: "org" | "pay",
+  snapshotId: string,
+  retrievedAt: Date,
+): Promise<void> {
   if (!needsOperations(connection)) return;
   const now = deps.clock.now();
   for (const task of await activeTasksOf(deps.db, connection.id, group)) {
     await updateTask(deps.db, task.id, { status: "done", completedAt: now, snapshotId });
   }
   const dueAt = addDays(retrievedAt, deps.config.sla.refreshDays);
-  await insertTasks(deps.db, [{ id: randomUUID(), connectionId: connection.id, group, kind: "refresh", status: "open", dueAt, createdAt: now }]);
+  await insertTasks(deps.db, [
+    { id: randomUUID(), connectionId: connection.id, group, kind: "refresh", status: "open", dueAt, createdAt: now },
+  ]);
   await insertActivity(deps.db, {
     connectionId: connection.id,
     actor: "system",
@@ -90,7 +105,12 @@ export async function releaseTask(deps: Pick<Deps, "db">, _actor: OperatorRef, t
 }
 
 /** Give an active task to another operator. */
-export async function reassignTask(deps: Pick<Deps, "db" | "clock">, _actor: OperatorRef, taskId: string, userId: string): Promise<Result<true>> {
+export async function reassignTask(
+  deps: Pick<Deps, "db" | "clock">,
+  _actor: OperatorRef,
+  taskId: string,
+  userId: string,
+): Promise<Result<true>> {
   const task = isUuid(taskId) ? await findTask(deps.db, taskId) : undefined;
   if (!task) return fail("not_found", "Task not found");
   if (task.status !== "open" && task.status !== "in_progress") return fail("invalid_request", `A ${task.status} task cannot be reassigned`);

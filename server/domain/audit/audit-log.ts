@@ -58,7 +58,10 @@ export function presentAudit(row: AuditRow): AuditEntry {
 }
 
 /** One page of the log, newest first. */
-export async function readAuditPage(deps: Pick<Deps, "db">, query: AuditQuery): Promise<{ entries: AuditEntry[]; next_before: number | null }> {
+export async function readAuditPage(
+  deps: Pick<Deps, "db">,
+  query: AuditQuery,
+): Promise<{ entries: AuditEntry[]; next_before: number | null }> {
   const rows = await listAudit(deps.db, filterOf(query), { beforeId: query.before, limit: query.limit });
   const last = rows.at(-1);
   return { entries: rows.map(presentAudit), next_before: rows.length === query.limit && last ? last.id : null };

@@ -7,7 +7,10 @@ import type { ConsoleActor } from "./actor.js";
 import { csrfTokenFor, SESSION_IDLE_MS, TOUCH_INTERVAL_MS } from "./tokens.js";
 
 /** The person behind a session cookie, or 401 when it is unknown, signed out, idle 12 h or older than 7 days. */
-export async function resolveSession(deps: Pick<Deps, "db" | "clock" | "cipher">, sessionToken: string | undefined): Promise<Result<ConsoleActor>> {
+export async function resolveSession(
+  deps: Pick<Deps, "db" | "clock" | "cipher">,
+  sessionToken: string | undefined,
+): Promise<Result<ConsoleActor>> {
   if (!sessionToken) return fail("unauthorized", "Sign in first");
   const now = deps.clock.now();
   const idHash = hashSecret(sessionToken);

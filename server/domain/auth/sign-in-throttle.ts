@@ -1,4 +1,9 @@
-import { clearSignInFailures, countSignInFailure, deleteIdleSignInFailures, findSignInLocks } from "../../db/repositories/users.repository.js";
+import {
+  clearSignInFailures,
+  countSignInFailure,
+  deleteIdleSignInFailures,
+  findSignInLocks,
+} from "../../db/repositories/users.repository.js";
 import { DAY_MS } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, type Result } from "../errors.js";

@@ -39,7 +39,9 @@ export async function signIn(
   if (refused) return refused;
   const user = await findUserByEmail(deps.db, input.email.trim());
   // an unknown address costs the same password check as a known one, and always fails
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyHash, input.password).then(() => false);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await dummyHash, input.password).then(() => false);
   if (!user || !valid) return countFailure(deps, keys, fail("unauthorized", INCORRECT));
 
   const now = deps.clock.now();

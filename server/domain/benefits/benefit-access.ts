@@ -14,7 +14,8 @@ export type BenefitsAccess = { ready: true; orgSnapshotId: string } | { ready: f
  */
 export async function openBenefits(deps: Deps, ctx: TokenContext, entityIds: string[]): Promise<Result<BenefitsAccess>> {
   const c = ctx.connection;
-  if (!c.products.includes("benefits") && !c.products.includes("deduction")) return fail("insufficient_scope", 'This access token does not include the "benefits" product');
+  if (!c.products.includes("benefits") && !c.products.includes("deduction"))
+    return fail("insufficient_scope", 'This access token does not include the "benefits" product');
   if (entityIds.length > 1) return fail("invalid_request", "entity_ids: exactly one entity per request");
   if (entityIds.length === 1 && entityIds[0] !== c.entityId) return fail("invalid_request", `entity_ids: unknown entity "${entityIds[0]}"`);
   if (c.status === "reauth") return fail("reauthenticate_user", "The employer must re-authenticate this connection");

@@ -52,7 +52,12 @@ export async function transitionBenefitJob(
 }
 
 /** Move a deduction from `from` to `to` (in the caller's transaction); refused like any machine's move. */
-export async function transitionBenefit(deps: Pick<Deps, "db" | "clock">, benefitId: BenefitRow["id"], from: BenefitState, to: BenefitState): Promise<Result<true>> {
+export async function transitionBenefit(
+  deps: Pick<Deps, "db" | "clock">,
+  benefitId: BenefitRow["id"],
+  from: BenefitState,
+  to: BenefitState,
+): Promise<Result<true>> {
   const refused = refuseMove(BENEFIT_STATE_MACHINE, from, to);
   if (refused) return { ok: false, error: refused };
   if (!(await updateBenefitFrom(deps.db, benefitId, from, { state: to, updatedAt: deps.clock.now() }))) {

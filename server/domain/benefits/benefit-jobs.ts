@@ -1,12 +1,11 @@
 import type { LinnetVerification } from "../../../contracts/finch/benefits.js";
 import type { DashboardDeductionJob } from "../../../contracts/linnet/dashboard.js";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { insertEvent } from "../../db/repositories/events.repository.js";
 import {
-  listBenefitJobs,
   type BenefitJobRow,
   deleteEnrollments,
   findBenefitJob,
+  listBenefitJobs,
   listEnrollments,
   listSandboxBenefitOutcomes,
   updateBenefit,
@@ -14,15 +13,16 @@ import {
   upsertEnrollments,
 } from "../../db/repositories/benefits.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import type { ManualJobRow } from "../../db/repositories/manual-jobs.repository.js";
-import { isUuid } from "../ids.js";
+import type { StoredVerification } from "../../db/schema/types/benefits.js";
+import type { JobOutcomeStatus, VerificationState } from "../../db/schema/types/statuses.js";
 import { readManualJob } from "../assisted/manual-jobs.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { transactional } from "../transactional.js";
-import type { StoredVerification } from "../../db/schema/types/benefits.js";
-import type { JobOutcomeStatus, VerificationState } from "../../db/schema/types/statuses.js";
 import { transitionBenefit, transitionBenefitJob } from "./benefit-job-machine.js";
 import type { EnrollmentInput } from "./benefit-rules.js";
 
@@ -59,7 +59,13 @@ function appliedIndividuals(requested: string[], status: string, body: JobItem[]
  * Apply a finished job's outcome to the connection's benefits state (in the caller's transaction). The job's move
  * comes first: when another run already finished it, the move is refused and nothing else is written.
  */
-export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: BenefitJobRow, status: JobOutcomeStatus, body: JobItem[], actor = "system"): Promise<Result<true>> {
+export async function applyJobOutcome(
+  deps: Pick<Deps, "db" | "clock">,
+  job: BenefitJobRow,
+  status: JobOutcomeStatus,
+  body: JobItem[],
+  actor = "system",
+): Promise<Result<true>> {
   const now = deps.clock.now();
   const moved = await transitionBenefitJob(deps, job, status, { body, completedAt: now }, actor);
   if (!moved.ok) return moved;
@@ -74,11 +80,21 @@ export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: Ben
       break;
     }
     case "benefit_update":
-      if (ok) await updateBenefit(deps.db, job.benefitId, { description: (job.request.description as string | undefined) ?? null, updatedAt: now });
+      if (ok)
+        await updateBenefit(deps.db, job.benefitId, {
+          description: (job.request.description as string | undefined) ?? null,
+          updatedAt: now,
+        });
       break;
     case "benefit_enroll": {
       const items = job.request.items as EnrollmentInput[];
-      const applied = new Set(appliedIndividuals(items.map((i) => i.individual_id), status, body));
+      const applied = new Set(
+        appliedIndividuals(
+          items.map((i) => i.individual_id),
+          status,
+          body,
+        ),
+      );
       await upsertEnrollments(
         deps.db,
         items
@@ -96,13 +112,18 @@ export async function applyJobOutcome(deps: Pick<Deps, "db" | "clock">, job: Ben
             updatedAt: now,
           })),
       );
-      if (applied.size > 0) [verificationState, verification] = ["pending", { state: "pending", checked_at: null, snapshot_id: null, details: [], applied: [...applied] }];
+      if (applied.size > 0)
+        [verificationState, verification] = [
+          "pending",
+          { state: "pending", checked_at: null, snapshot_id: null, details: [], applied: [...applied] },
+        ];
       break;
     }
     case "benefit_unenroll": {
       const applied = appliedIndividuals(job.request.individual_ids as string[], status, body);
       await deleteEnrollments(deps.db, job.benefitId, applied);
-      if (applied.length > 0) [verificationState, verification] = ["pending", { state: "pending", checked_at: null, snapshot_id: null, details: [], applied }];
+      if (applied.length > 0)
+        [verificationState, verification] = ["pending", { state: "pending", checked_at: null, snapshot_id: null, details: [], applied }];
       break;
     }
   }
@@ -126,7 +147,15 @@ async function sandboxResults(deps: Pick<Deps, "db">, job: BenefitJobRow): Promi
   switch (job.type) {
     case "benefit_enroll": {
       const items = job.request.items as EnrollmentInput[];
-      const existing = new Set((await listEnrollments(deps.db, job.benefitId, items.map((i) => i.individual_id))).map((e) => e.individualId));
+      const existing = new Set(
+        (
+          await listEnrollments(
+            deps.db,
+            job.benefitId,
+            items.map((i) => i.individual_id),
+          )
+        ).map((e) => e.individualId),
+      );
       return items.map((i) =>
         existing.has(i.individual_id)
           ? { individual_id: i.individual_id, code: 200, message: "Successfully updated enrollment for individual" }
@@ -134,7 +163,11 @@ async function sandboxResults(deps: Pick<Deps, "db">, job: BenefitJobRow): Promi
       );
     }
     case "benefit_unenroll":
-      return (job.request.individual_ids as string[]).map((id) => ({ individual_id: id, code: 200, message: "Successfully unenrolled individual from benefit" }));
+      return (job.request.individual_ids as string[]).map((id) => ({
+        individual_id: id,
+        code: 200,
+        message: "Successfully unenrolled individual from benefit",
+      }));
     case "benefit_update":
       return [{ code: 200, message: "Successfully updated benefit" }];
     default:
@@ -154,7 +187,9 @@ export async function runBenefitJob(deps: Deps, jobId: string): Promise<void> {
   const outcomes = await listSandboxBenefitOutcomes(deps.db, connection.companyId);
   const failed = connection.status === "disconnected" || outcomes.find((o) => o.jobType === job.type)?.completionStatus === "error";
   const status = failed ? "error" : "complete";
-  const body = failed ? [{ code: 500, message: "The provider failed to process the change (sandbox job configuration)" }] : await sandboxResults(deps, job);
+  const body = failed
+    ? [{ code: 500, message: "The provider failed to process the change (sandbox job configuration)" }]
+    : await sandboxResults(deps, job);
   await transactional(deps.db, async (tx) => {
     const now = deps.clock.now();
     const applied = await applyJobOutcome({ db: tx, clock: deps.clock }, job, status, body);
@@ -166,7 +201,15 @@ export async function runBenefitJob(deps: Deps, jobId: string): Promise<void> {
       createdAt: now,
       payload: { job_id: job.id, job_url: `${deps.config.publicUrl}/jobs/manual/${job.id}`, status },
     });
-    await insertActivity(tx, { connectionId: connection.id, actor: "system", kind: "benefit_job", fromStatus: null, toStatus: null, message: `Deduction job ${job.type} ${status}`, at: now });
+    await insertActivity(tx, {
+      connectionId: connection.id,
+      actor: "system",
+      kind: "benefit_job",
+      fromStatus: null,
+      toStatus: null,
+      message: `Deduction job ${job.type} ${status}`,
+      at: now,
+    });
     return ok(true);
   });
 }

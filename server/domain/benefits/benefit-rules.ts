@@ -1,6 +1,6 @@
 import type { BenefitType, CreateBenefitBody, EnrollBody, EnrollmentConfiguration } from "../../../contracts/finch/benefits.js";
-import { isUuid } from "../ids.js";
 import { type ErrorId, fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { featuresOf } from "./benefit-features.js";
 import { annualEmployeeLimit, HSA_TYPES, RETIREMENT_TYPES } from "./irs-limits-2026.js";
 
@@ -17,14 +17,21 @@ export function checkBenefit(body: CreateBenefitBody): Result<true> {
   const type = body.type ?? null;
   const features = featuresOf(type);
   if (body.frequency && !features.frequencies.includes(body.frequency)) {
-    return bad("unprocessable_parameters", "frequency", `"${body.frequency}" is not supported for ${type ?? "untyped"} benefits (use ${features.frequencies.join(", ")})`);
+    return bad(
+      "unprocessable_parameters",
+      "frequency",
+      `"${body.frequency}" is not supported for ${type ?? "untyped"} benefits (use ${features.frequencies.join(", ")})`,
+    );
   }
   const match = body.company_contribution;
   if (match) {
-    if (!features.company_contribution.includes("tiered")) return bad("unprocessable_parameters", "company_contribution", `a company match is not supported for ${type ?? "untyped"} benefits`);
+    if (!features.company_contribution.includes("tiered"))
+      return bad("unprocessable_parameters", "company_contribution", `a company match is not supported for ${type ?? "untyped"} benefits`);
     for (const [i, t] of match.tiers.entries()) {
-      if (t.match < 1 || t.match > FULL) return bad("unprocessable_parameters", `company_contribution.tiers[${i}].match`, "must be 1 to 10000 basis points");
-      if (t.threshold < 1 || t.threshold > FULL) return bad("unprocessable_parameters", `company_contribution.tiers[${i}].threshold`, "must be 1 to 10000 basis points");
+      if (t.match < 1 || t.match > FULL)
+        return bad("unprocessable_parameters", `company_contribution.tiers[${i}].match`, "must be 1 to 10000 basis points");
+      if (t.threshold < 1 || t.threshold > FULL)
+        return bad("unprocessable_parameters", `company_contribution.tiers[${i}].threshold`, "must be 1 to 10000 basis points");
     }
   }
   return ok(true);
@@ -34,7 +41,8 @@ export function checkBenefit(body: CreateBenefitBody): Result<true> {
 function checkAmount(field: string, type: string, amount: number | undefined): Result<true> {
   if (amount === undefined) return bad("unprocessable_parameters", `${field}.amount`, `is required for ${type} amounts`);
   if (amount < 0) return bad("unprocessable_parameters", `${field}.amount`, "must not be negative");
-  if (type === "percent" && amount > FULL) return bad("unprocessable_parameters", `${field}.amount`, "a percent is in basis points and cannot exceed 10000 (100%)");
+  if (type === "percent" && amount > FULL)
+    return bad("unprocessable_parameters", `${field}.amount`, "a percent is in basis points and cannot exceed 10000 (100%)");
   return ok(true);
 }
 
@@ -43,29 +51,42 @@ function checkConfiguration(type: BenefitType | null, at: string, c: EnrollmentC
   const features = featuresOf(type);
   const label = type ?? "untyped";
   const deduction = c.employee_deduction;
-  if (c.catch_up && !RETIREMENT_TYPES.has(type as BenefitType)) return bad("unprocessable_parameters", `${at}.catch_up`, `catch-up applies to retirement benefits only, not ${label}`);
+  if (c.catch_up && !RETIREMENT_TYPES.has(type as BenefitType))
+    return bad("unprocessable_parameters", `${at}.catch_up`, `catch-up applies to retirement benefits only, not ${label}`);
   if (c.annual_contribution_limit && !HSA_TYPES.has(type as BenefitType)) {
     return bad("unprocessable_parameters", `${at}.annual_contribution_limit`, `applies to HSA benefits only, not ${label}`);
   }
   const limit = annualEmployeeLimit(type, { catchUp: c.catch_up === true, hsa: c.annual_contribution_limit ?? "individual" });
   if (deduction) {
     const field = `${at}.employee_deduction`;
-    if (!features.employee_deduction.includes(deduction.type)) return bad("unprocessable_parameters", `${field}.type`, `"${deduction.type}" deductions are not supported for ${label} benefits`);
+    if (!features.employee_deduction.includes(deduction.type))
+      return bad("unprocessable_parameters", `${field}.type`, `"${deduction.type}" deductions are not supported for ${label} benefits`);
     const amount = checkAmount(field, deduction.type, deduction.amount);
     if (!amount.ok) return amount;
     if (deduction.type === "fixed" && limit !== null && deduction.amount > limit) {
-      return bad("unprocessable_parameters", `${field}.amount`, `${dollars(deduction.amount)} per deduction is over the 2026 legal maximum of ${dollars(limit)} a year for ${label}`);
+      return bad(
+        "unprocessable_parameters",
+        `${field}.amount`,
+        `${dollars(deduction.amount)} per deduction is over the 2026 legal maximum of ${dollars(limit)} a year for ${label}`,
+      );
     }
   }
   const contribution = c.company_contribution;
   if (contribution) {
     const field = `${at}.company_contribution`;
-    if (!features.company_contribution.includes(contribution.type)) return bad("unprocessable_parameters", `${field}.type`, `"${contribution.type}" contributions are not supported for ${label} benefits`);
+    if (!features.company_contribution.includes(contribution.type))
+      return bad(
+        "unprocessable_parameters",
+        `${field}.type`,
+        `"${contribution.type}" contributions are not supported for ${label} benefits`,
+      );
     if (contribution.type === "tiered") {
       if (!contribution.tiers?.length) return bad("unprocessable_parameters", `${field}.tiers`, "are required for tiered contributions");
       for (const [i, t] of contribution.tiers.entries()) {
-        if (t.match < 0 || t.match > FULL) return bad("unprocessable_parameters", `${field}.tiers[${i}].match`, "must be 0 to 10000 basis points");
-        if (t.threshold < 0 || t.threshold > FULL) return bad("unprocessable_parameters", `${field}.tiers[${i}].threshold`, "must be 0 to 10000 basis points");
+        if (t.match < 0 || t.match > FULL)
+          return bad("unprocessable_parameters", `${field}.tiers[${i}].match`, "must be 0 to 10000 basis points");
+        if (t.threshold < 0 || t.threshold > FULL)
+          return bad("unprocessable_parameters", `${field}.tiers[${i}].threshold`, "must be 0 to 10000 basis points");
       }
     } else {
       const amount = checkAmount(field, contribution.type, contribution.amount);
@@ -77,7 +98,11 @@ function checkConfiguration(type: BenefitType | null, at: string, c: EnrollmentC
     if (!features.annual_maximum) return bad("unprocessable_parameters", field, `an annual maximum is not supported for ${label} benefits`);
     if (c.annual_maximum < 0) return bad("unprocessable_parameters", field, "must not be negative");
     if (limit !== null && c.annual_maximum > limit) {
-      return bad("unprocessable_parameters", field, `${dollars(c.annual_maximum)} is over the 2026 legal maximum of ${dollars(limit)} for ${label}${c.catch_up ? " with catch-up" : ""}`);
+      return bad(
+        "unprocessable_parameters",
+        field,
+        `${dollars(c.annual_maximum)} is over the 2026 legal maximum of ${dollars(limit)} for ${label}${c.catch_up ? " with catch-up" : ""}`,
+      );
     }
   }
   return ok(true);
@@ -101,8 +126,10 @@ export function checkEnrollment(type: BenefitType | null, body: EnrollBody, know
     const at = `body[${i}]`;
     const id = item.individual_id;
     if (!id) return bad("invalid_request", `${at}.individual_id`, "is required");
-    if (!isUuid(id) || !known.has(id)) return bad("individual_not_found", `${at}.individual_id`, `no individual "${id}" in this connection's data`);
-    if (seen.has(id)) return bad("invalid_employee_enrollment", `${at}.individual_id`, `individual "${id}" is listed more than once in this request`);
+    if (!isUuid(id) || !known.has(id))
+      return bad("individual_not_found", `${at}.individual_id`, `no individual "${id}" in this connection's data`);
+    if (seen.has(id))
+      return bad("invalid_employee_enrollment", `${at}.individual_id`, `individual "${id}" is listed more than once in this request`);
     seen.add(id);
     const configuration = item.configuration ?? {};
     const checked = checkConfiguration(type, `${at}.configuration`, configuration);
@@ -117,7 +144,8 @@ export function checkUnenrollment(ids: string[] | undefined, known: ReadonlySet<
   if (!ids || ids.length === 0) return fail("invalid_request", "individual_ids: list at least one individual to unenroll");
   const seen = new Set<string>();
   for (const [i, id] of ids.entries()) {
-    if (!isUuid(id) || !known.has(id)) return bad("individual_not_found", `individual_ids[${i}]`, `no individual "${id}" in this connection's data`);
+    if (!isUuid(id) || !known.has(id))
+      return bad("individual_not_found", `individual_ids[${i}]`, `no individual "${id}" in this connection's data`);
     if (seen.has(id)) return bad("invalid_employee_enrollment", `individual_ids[${i}]`, `individual "${id}" is listed more than once`);
     seen.add(id);
   }

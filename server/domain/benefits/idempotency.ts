@@ -1,6 +1,11 @@
 import { createHash } from "node:crypto";
-import { deleteIdempotencyKey, findIdempotencyKey, insertIdempotencyKey, type StoredWriteOutcome } from "../../db/repositories/benefits.repository.js";
 import type { Db } from "../../db/client.js";
+import {
+  deleteIdempotencyKey,
+  findIdempotencyKey,
+  insertIdempotencyKey,
+  type StoredWriteOutcome,
+} from "../../db/repositories/benefits.repository.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import { fail, ok, type Result } from "../errors.js";
 
@@ -39,7 +44,13 @@ function scope(ctx: TokenContext, key: string) {
  * The outcome already given to this key, if any: the same body gets it again; another body is refused. An expired
  * key is forgotten.
  */
-export async function replayed(db: Db, ctx: TokenContext, key: string, fingerprint: string, now: Date): Promise<Result<BenefitWriteOutcome | null>> {
+export async function replayed(
+  db: Db,
+  ctx: TokenContext,
+  key: string,
+  fingerprint: string,
+  now: Date,
+): Promise<Result<BenefitWriteOutcome | null>> {
   const s = scope(ctx, key);
   const row = await findIdempotencyKey(db, s.applicationId, s.connectionId, s.keyHash);
   if (!row) return ok(null);
@@ -48,13 +59,23 @@ export async function replayed(db: Db, ctx: TokenContext, key: string, fingerpri
     return ok(null);
   }
   if (row.requestHash !== fingerprint) {
-    return fail("idempotency_key_reused", "Idempotency-Key: this key was already used with a different request; use a new key for a new write");
+    return fail(
+      "idempotency_key_reused",
+      "Idempotency-Key: this key was already used with a different request; use a new key for a new write",
+    );
   }
   return ok(row.outcome);
 }
 
 /** Remember a write's outcome under its key (in the write's transaction); false when a concurrent request took the key. */
-export async function remember(db: Db, ctx: TokenContext, key: string, fingerprint: string, outcome: BenefitWriteOutcome, now: Date): Promise<boolean> {
+export async function remember(
+  db: Db,
+  ctx: TokenContext,
+  key: string,
+  fingerprint: string,
+  outcome: BenefitWriteOutcome,
+  now: Date,
+): Promise<boolean> {
   return insertIdempotencyKey(db, {
     ...scope(ctx, key),
     requestHash: fingerprint,

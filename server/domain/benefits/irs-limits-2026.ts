@@ -24,7 +24,16 @@ export const IRS_LIMITS_2026 = {
 } as const;
 
 /** Types that take 401(k)-style elective deferrals (catch-up allowed). */
-export const RETIREMENT_TYPES: ReadonlySet<BenefitType> = new Set(["401k", "401k_roth", "403b", "403b_roth", "457", "457_roth", "simple", "simple_ira"]);
+export const RETIREMENT_TYPES: ReadonlySet<BenefitType> = new Set([
+  "401k",
+  "401k_roth",
+  "403b",
+  "403b_roth",
+  "457",
+  "457_roth",
+  "simple",
+  "simple_ira",
+]);
 /** HSA types (individual or family limit). */
 export const HSA_TYPES: ReadonlySet<BenefitType> = new Set(["hsa_pre", "hsa_post"]);
 

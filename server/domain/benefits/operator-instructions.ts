@@ -1,6 +1,6 @@
 import type { BenefitFrequency, BenefitType, CompanyMatch } from "../../../contracts/finch/benefits.js";
-import { recordsByIds } from "../../db/repositories/snapshots.repository.js";
 import type { Db } from "../../db/client.js";
+import { recordsByIds } from "../../db/repositories/snapshots.repository.js";
 import { featuresOf } from "./benefit-features.js";
 import type { EnrollmentInput } from "./benefit-rules.js";
 
@@ -13,7 +13,10 @@ const dollars = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { m
 const percent = (bp: number) => `${(bp / 100).toFixed(2)}%`;
 
 /** An amount as the operator types it. */
-function amountText(c: { type: string; amount?: number; tiers?: { match: number; threshold: number }[] } | null | undefined, per: string): string | null {
+function amountText(
+  c: { type: string; amount?: number; tiers?: { match: number; threshold: number }[] } | null | undefined,
+  per: string,
+): string | null {
   if (!c) return null;
   if (c.type === "percent") return `${percent(c.amount ?? 0)} of gross pay`;
   if (c.type === "fixed") return `${dollars(c.amount ?? 0)} ${per}`;
@@ -63,11 +66,20 @@ export function createInstructions(b: BenefitFacts, register: boolean, provider:
 
 /** Instructions for renaming a benefit. */
 export function updateInstructions(b: BenefitFacts, description: string | undefined, provider: string): Record<string, unknown> {
-  return { action: `Rename the deduction “${b.description ?? b.type}” in ${provider} to “${description ?? b.description}”`, benefit: benefitWords(b), new_name: description ?? b.description };
+  return {
+    action: `Rename the deduction “${b.description ?? b.type}” in ${provider} to “${description ?? b.description}”`,
+    benefit: benefitWords(b),
+    new_name: description ?? b.description,
+  };
 }
 
 /** Instructions for enrolling people (each row: who, and exactly what to enter). */
-export function enrollInstructions(b: BenefitFacts, items: EnrollmentInput[], names: Map<string, string>, provider: string): Record<string, unknown> {
+export function enrollInstructions(
+  b: BenefitFacts,
+  items: EnrollmentInput[],
+  names: Map<string, string>,
+  provider: string,
+): Record<string, unknown> {
   const per = b.frequency === "monthly" ? "per month" : b.frequency === "one_time" ? "once" : "per paycheck";
   return {
     action: `Enroll ${items.length} ${items.length === 1 ? "person" : "people"} in “${b.description ?? b.type}” in ${provider} (an existing enrollment is replaced as a whole)`,
@@ -86,7 +98,12 @@ export function enrollInstructions(b: BenefitFacts, items: EnrollmentInput[], na
 }
 
 /** Instructions for ending enrollments. */
-export function unenrollInstructions(b: BenefitFacts, ids: string[], names: Map<string, string>, provider: string): Record<string, unknown> {
+export function unenrollInstructions(
+  b: BenefitFacts,
+  ids: string[],
+  names: Map<string, string>,
+  provider: string,
+): Record<string, unknown> {
   return {
     action: `End ${ids.length === 1 ? "this person's" : `these ${ids.length} people's`} “${b.description ?? b.type}” deduction in ${provider}`,
     benefit: benefitWords(b),

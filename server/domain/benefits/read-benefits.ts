@@ -1,8 +1,14 @@
-import { type BenefitRow, type EnrollmentRow, findBenefit, listActiveBenefits, listEnrollments } from "../../db/repositories/benefits.repository.js";
-import { isUuid } from "../ids.js";
+import {
+  type BenefitRow,
+  type EnrollmentRow,
+  findBenefit,
+  listActiveBenefits,
+  listEnrollments,
+} from "../../db/repositories/benefits.repository.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 
 /** A benefit of the token's connection that writes may target (pending or active); 404 otherwise. */
 export async function writableBenefit(deps: Pick<Deps, "db">, ctx: TokenContext, benefitId: string): Promise<Result<BenefitRow>> {
@@ -30,7 +36,11 @@ export async function listBenefits(deps: Pick<Deps, "db">, ctx: TokenContext): P
 }
 
 /** `GET /employer/benefits/{id}/enrolled`: an active benefit and who is enrolled in it. */
-export async function enrolledIds(deps: Pick<Deps, "db">, ctx: TokenContext, benefitId: string): Promise<Result<{ benefitId: string; individualIds: string[] }>> {
+export async function enrolledIds(
+  deps: Pick<Deps, "db">,
+  ctx: TokenContext,
+  benefitId: string,
+): Promise<Result<{ benefitId: string; individualIds: string[] }>> {
   const b = await activeBenefit(deps, ctx, benefitId);
   if (!b.ok) return b;
   return ok({ benefitId: b.value.id, individualIds: (await listEnrollments(deps.db, b.value.id)).map((e) => e.individualId) });
@@ -40,7 +50,12 @@ export async function enrolledIds(deps: Pick<Deps, "db">, ctx: TokenContext, ben
  * `GET /employer/benefits/{id}/individuals?individual_ids=a,b`: each asked individual's enrollment, or null for
  * someone not enrolled; without ids, every enrolled individual.
  */
-export async function individualBenefits(deps: Pick<Deps, "db">, ctx: TokenContext, benefitId: string, ids: string[] | null): Promise<Result<IndividualEnrollment[]>> {
+export async function individualBenefits(
+  deps: Pick<Deps, "db">,
+  ctx: TokenContext,
+  benefitId: string,
+  ids: string[] | null,
+): Promise<Result<IndividualEnrollment[]>> {
   const b = await activeBenefit(deps, ctx, benefitId);
   if (!b.ok) return b;
   const asked = ids?.filter(isUuid);

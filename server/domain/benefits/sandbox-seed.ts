@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { BENEFIT_TYPES, type BenefitType } from "../../../contracts/finch/benefits.js";
-import { claimBenefitSeed, type EnrollmentRow, insertBenefits, isBenefitSeeded, latestPaymentStatements, upsertEnrollments } from "../../db/repositories/benefits.repository.js";
+import {
+  claimBenefitSeed,
+  type EnrollmentRow,
+  insertBenefits,
+  isBenefitSeeded,
+  latestPaymentStatements,
+  upsertEnrollments,
+} from "../../db/repositories/benefits.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import type { Deps } from "../deps.js";
 import type { Statement } from "./statement-lines.js";
-
 
 const isType = (t: unknown): t is BenefitType => typeof t === "string" && (BENEFIT_TYPES as readonly string[]).includes(t);
 /** A share of gross pay as whole-percent basis points (the generator elects whole percents). */
@@ -38,7 +44,7 @@ export async function seedSandboxBenefits(deps: Pick<Deps, "db" | "clock">, conn
           benefitIds.set(key, benefit);
         }
         const percent = line.type === "401k";
-        const match = percent ? (s.employer_contributions ?? []).find((c) => c?.type === line.type)?.amount ?? 0 : 0;
+        const match = percent ? ((s.employer_contributions ?? []).find((c) => c?.type === line.type)?.amount ?? 0) : 0;
         if (match > 0) benefit.topMatch = Math.max(benefit.topMatch, percentOf(match, gross));
         enrollments.push({
           benefitId: benefit.id,

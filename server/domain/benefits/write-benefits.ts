@@ -13,7 +13,15 @@ import { checkBenefit, checkEnrollment, checkUnenrollment } from "./benefit-rule
 import { type BenefitWriteOutcome, remember, replayed, requestFingerprint } from "./idempotency.js";
 
 export type { BenefitWriteOutcome } from "./idempotency.js";
-import { type BenefitFacts, createInstructions, enrollInstructions, individualNames, unenrollInstructions, updateInstructions } from "./operator-instructions.js";
+
+import {
+  type BenefitFacts,
+  createInstructions,
+  enrollInstructions,
+  individualNames,
+  unenrollInstructions,
+  updateInstructions,
+} from "./operator-instructions.js";
 import { writableBenefit } from "./read-benefits.js";
 
 /** A deduction write as the API received it. */
@@ -48,12 +56,21 @@ async function plan(deps: Deps, ctx: TokenContext, orgSnapshotId: string, write:
   const provider = deps.catalog.get(ctx.connection.providerId)?.display_name ?? ctx.connection.providerId;
   if (write.type === "benefit_create" || write.type === "benefit_register") {
     if (write.type === "benefit_register" && ctx.connection.authMethod !== "assisted") {
-      return fail("invalid_request", "Registering an existing benefit is only available for assisted connections; create it with POST /employer/benefits");
+      return fail(
+        "invalid_request",
+        "Registering an existing benefit is only available for assisted connections; create it with POST /employer/benefits",
+      );
     }
     const checked = checkBenefit(write.body);
     if (!checked.ok) return checked;
     const b = write.body as CreateBenefitBody;
-    const facts: BenefitFacts = { benefit_id: randomUUID(), type: b.type ?? null, description: b.description ?? null, frequency: b.frequency ?? null, company_contribution: b.company_contribution ?? null };
+    const facts: BenefitFacts = {
+      benefit_id: randomUUID(),
+      type: b.type ?? null,
+      description: b.description ?? null,
+      frequency: b.frequency ?? null,
+      company_contribution: b.company_contribution ?? null,
+    };
     return ok({
       benefitId: facts.benefit_id,
       newBenefit: facts,
@@ -74,20 +91,46 @@ async function plan(deps: Deps, ctx: TokenContext, orgSnapshotId: string, write:
   };
   if (write.type === "benefit_update") {
     if (write.body.description === undefined) return fail("invalid_request", "description: give the new name or description");
-    return ok({ benefitId: benefit.id, newBenefit: null, request: { description: write.body.description }, instructions: updateInstructions(facts, write.body.description, provider), kind: "benefit_updated" });
+    return ok({
+      benefitId: benefit.id,
+      newBenefit: null,
+      request: { description: write.body.description },
+      instructions: updateInstructions(facts, write.body.description, provider),
+      kind: "benefit_updated",
+    });
   }
   if (write.type === "benefit_enroll") {
-    const known = await knownIndividuals(deps, orgSnapshotId, write.body.map((i) => i.individual_id));
+    const known = await knownIndividuals(
+      deps,
+      orgSnapshotId,
+      write.body.map((i) => i.individual_id),
+    );
     const items = checkEnrollment(facts.type, write.body, known);
     if (!items.ok) return items;
-    const names = await individualNames(deps.db, orgSnapshotId, items.value.map((i) => i.individual_id));
-    return ok({ benefitId: benefit.id, newBenefit: null, request: { items: items.value }, instructions: enrollInstructions(facts, items.value, names, provider), kind: "job_queued" });
+    const names = await individualNames(
+      deps.db,
+      orgSnapshotId,
+      items.value.map((i) => i.individual_id),
+    );
+    return ok({
+      benefitId: benefit.id,
+      newBenefit: null,
+      request: { items: items.value },
+      instructions: enrollInstructions(facts, items.value, names, provider),
+      kind: "job_queued",
+    });
   }
   const known = await knownIndividuals(deps, orgSnapshotId, write.body.individual_ids ?? []);
   const ids = checkUnenrollment(write.body.individual_ids, known);
   if (!ids.ok) return ids;
   const names = await individualNames(deps.db, orgSnapshotId, ids.value);
-  return ok({ benefitId: benefit.id, newBenefit: null, request: { individual_ids: ids.value }, instructions: unenrollInstructions(facts, ids.value, names, provider), kind: "job_queued" });
+  return ok({
+    benefitId: benefit.id,
+    newBenefit: null,
+    request: { individual_ids: ids.value },
+    instructions: unenrollInstructions(facts, ids.value, names, provider),
+    kind: "job_queued",
+  });
 }
 
 /** How a connection carries out writes: through the provider (sandbox automated) or by the operations team. */
@@ -126,11 +169,23 @@ export async function writeBenefit(
     if (p.newBenefit) {
       const b = p.newBenefit;
       await insertBenefits(tx, [
-        { id: b.benefit_id, connectionId: c.id, type: b.type, description: b.description, frequency: b.frequency, companyContribution: b.company_contribution ?? null, state: "pending", origin: "api", createdAt: now, updatedAt: now },
+        {
+          id: b.benefit_id,
+          connectionId: c.id,
+          type: b.type,
+          description: b.description,
+          frequency: b.frequency,
+          companyContribution: b.company_contribution ?? null,
+          state: "pending",
+          origin: "api",
+          createdAt: now,
+          updatedAt: now,
+        },
       ]);
     }
     // Assisted: a manual job due two business days out (createManualJob skips weekends; holidays are not modelled).
-    const jobId = mode.value === "assisted" ? (await createManualJob({ db: tx, clock: deps.clock }, c, write.type, p.instructions)).id : randomUUID();
+    const jobId =
+      mode.value === "assisted" ? (await createManualJob({ db: tx, clock: deps.clock }, c, write.type, p.instructions)).id : randomUUID();
     await insertBenefitJob(tx, {
       id: jobId,
       connectionId: c.id,
@@ -147,9 +202,18 @@ export async function writeBenefit(
       completedAt: null,
     });
     if (mode.value === "automated") {
-      await insertActivity(tx, { connectionId: c.id, actor: `app:${c.applicationId}`, kind: "benefit_job", fromStatus: null, toStatus: null, message: `Deduction job ${write.type} queued`, at: now });
+      await insertActivity(tx, {
+        connectionId: c.id,
+        actor: `app:${c.applicationId}`,
+        kind: "benefit_job",
+        fromStatus: null,
+        toStatus: null,
+        message: `Deduction job ${write.type} queued`,
+        at: now,
+      });
     }
-    const outcome: BenefitWriteOutcome = p.kind === "job_queued" ? { kind: p.kind, jobId } : { kind: p.kind, benefitId: p.benefitId, jobId };
+    const outcome: BenefitWriteOutcome =
+      p.kind === "job_queued" ? { kind: p.kind, jobId } : { kind: p.kind, benefitId: p.benefitId, jobId };
     if (idempotencyKey && !(await remember(tx, ctx, idempotencyKey, fingerprint, outcome, now))) {
       return fail<BenefitWriteOutcome>("idempotency_key_reused", "Idempotency-Key: a request with this key is in progress");
     }

@@ -11,9 +11,13 @@ function loader<V>(answer: () => V | null) {
   const finish = () => {
     for (const resolve of calls.splice(0)) resolve(answer());
   };
-  return { load, finish, get started() {
-    return calls.length;
-  } };
+  return {
+    load,
+    finish,
+    get started() {
+      return calls.length;
+    },
+  };
 }
 
 describe("RefreshingCache", () => {

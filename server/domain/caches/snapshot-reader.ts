@@ -119,7 +119,14 @@ export class SnapshotReader {
    * of statements (megabytes), so pages are read through the index rather than the whole payment being cached;
    * only the totals, which never change, are remembered.
    */
-  async childPage(db: Db, snapshotId: string, kind: string, parentId: string, offset: number, limit: number): Promise<{ count: number; items: string[] }> {
+  async childPage(
+    db: Db,
+    snapshotId: string,
+    kind: string,
+    parentId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ count: number; items: string[] }> {
     const key = `${snapshotId}:${kind}:${parentId}`;
     let total = this.childCounts.get(key);
     if (total === undefined) {

@@ -51,9 +51,7 @@ export type AssistedProvider = z.infer<typeof AssistedProviderSchema>;
 export type SandboxProvider = z.infer<typeof SandboxProviderSchema>;
 
 /** A catalog entry with its kind. */
-export type CatalogProvider =
-  | ({ kind: "assisted" } & AssistedProvider)
-  | ({ kind: "automated" } & SandboxProvider & { pay_enabled: true });
+export type CatalogProvider = ({ kind: "assisted" } & AssistedProvider) | ({ kind: "automated" } & SandboxProvider & { pay_enabled: true });
 
 /** The provider catalog, validated once at start. */
 export interface Catalog {

@@ -18,13 +18,17 @@ export interface TokenContext extends TokenIdentity {
  * Resolve a bearer token; revoked tokens and disconnected connections answer 401. Two cached reads: the token's
  * identity (`deps.tokens`) and its connection's state (`readConnectionState`).
  */
-export async function authenticateToken(deps: Pick<Deps, "db" | "clock" | "tokens" | "connectionState">, bearer: string | undefined): Promise<Result<TokenContext>> {
+export async function authenticateToken(
+  deps: Pick<Deps, "db" | "clock" | "tokens" | "connectionState">,
+  bearer: string | undefined,
+): Promise<Result<TokenContext>> {
   if (!bearer) return fail("unauthorized", "Unauthorized request: no authentication given");
   const tokenHash = hashSecret(bearer);
   const identity = await deps.tokens.resolve(tokenHash, deps.clock.now().getTime(), () => lookUpToken(deps, tokenHash));
   if (!identity) return fail("invalid_token", "Invalid access token: it is unknown or was revoked");
   const state = await readConnectionState(deps, identity.token.connectionId);
-  if (!state || state.connection.status === "disconnected") return fail("invalid_token", "Invalid access token: the connection is disconnected");
+  if (!state || state.connection.status === "disconnected")
+    return fail("invalid_token", "Invalid access token: the connection is disconnected");
   return ok({ ...identity, ...state });
 }
 
@@ -32,7 +36,10 @@ export async function authenticateToken(deps: Pick<Deps, "db" | "clock" | "token
  * The one reader of a connection's cached state (row and further entities). Not for use inside a transaction: it
  * reads through the database, and the cache is dropped only after a changing transaction commits.
  */
-export function readConnectionState(deps: Pick<Deps, "db" | "clock" | "connectionState">, connectionId: string): Promise<CachedConnection | null> {
+export function readConnectionState(
+  deps: Pick<Deps, "db" | "clock" | "connectionState">,
+  connectionId: string,
+): Promise<CachedConnection | null> {
   return deps.connectionState.resolve(connectionId, deps.clock.now().getTime(), async () => {
     const connection = await findConnection(deps.db, connectionId);
     return connection ? { connection, entities: await findEntityRows(deps.db, connection.id) } : null;

@@ -5,7 +5,12 @@ import { type ConnectionState, statusMessage } from "./status-machine.js";
 
 /** What differs between new connections; everything else starts empty. */
 export type NewConnectionFields = Pick<ConnectionRow, "applicationId" | "authMethod" | "connectionType" | "products" | "createdAt"> &
-  Partial<Pick<ConnectionRow, "id" | "companyId" | "customerId" | "customerName" | "customerEmail" | "inviteEmail" | "accessConfirmedAt" | "username">> & {
+  Partial<
+    Pick<
+      ConnectionRow,
+      "id" | "companyId" | "customerId" | "customerName" | "customerEmail" | "inviteEmail" | "accessConfirmedAt" | "username"
+    >
+  > & {
     status: ConnectionState;
   };
 

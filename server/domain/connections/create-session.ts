@@ -3,9 +3,9 @@ import type { CreateConnectSessionRequest, ReauthenticateRequest } from "../../.
 import type { ApplicationRow } from "../../db/repositories/applications.repository.js";
 import { findConnection, findLiveConnectionsForCustomer } from "../../db/repositories/connections.repository.js";
 import { insertSession } from "../../db/repositories/sessions.repository.js";
-import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { checkRequestedProducts } from "./product-rules.js";
 
 /** Default lifetimes from the contract: 90 days for new sessions, 30 for reauthentication. */

@@ -1,6 +1,6 @@
 import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { insertEvent } from "../../db/repositories/events.repository.js";
 import { markEntityDisconnected } from "../../db/repositories/connections.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import type { Deps } from "../deps.js";
 import { ok, type Result } from "../errors.js";
 import { transactional } from "../transactional.js";
@@ -17,7 +17,12 @@ export type DisconnectEntitiesOutcome = { status: "success" } | { notFound: stri
  * with status `disconnected` (its webhook names the entity in `entity_id`), in the same transaction. When no entity
  * would remain, this is `POST /disconnect`: the whole connection is disconnected and its tokens revoked.
  */
-export async function disconnectEntities(deps: Deps, ctx: TokenContext, entityIds: string[], actor: string): Promise<Result<DisconnectEntitiesOutcome>> {
+export async function disconnectEntities(
+  deps: Deps,
+  ctx: TokenContext,
+  entityIds: string[],
+  actor: string,
+): Promise<Result<DisconnectEntitiesOutcome>> {
   const all = entitiesOf(ctx);
   const notFound = [...new Set(entityIds.filter((id) => !all.some((e) => e.id === id)))];
   if (notFound.length > 0) return ok({ notFound });

@@ -3,8 +3,8 @@ import { findConnection, findEntityRows, markEntityDisconnected } from "../../db
 import { revokeTokensOfConnection } from "../../db/repositories/credentials.repository.js";
 import { cancelTasksOfConnection } from "../assisted/tasks.js";
 import type { Deps } from "../deps.js";
-import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
+import { transactional } from "../transactional.js";
 import { transitionConnection } from "./transition.js";
 
 /** Disconnect a connection with all its entities: every token of it stops working at once (`POST /disconnect`). */

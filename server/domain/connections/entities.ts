@@ -13,7 +13,14 @@ import type { TokenContext } from "./authenticate-token.js";
  */
 
 /** An entity's status as introspection shows it (`EntityConnectionStatus`). */
-export type EntityStatus = "pending" | "processing" | "connected" | "error_no_account_setup" | "error_permissions" | "reauth" | "disconnected";
+export type EntityStatus =
+  | "pending"
+  | "processing"
+  | "connected"
+  | "error_no_account_setup"
+  | "error_permissions"
+  | "reauth"
+  | "disconnected";
 
 /** One entity of a connection. */
 export interface ConnectionEntity {
@@ -61,7 +68,8 @@ export function resolveEntity(ctx: TokenContext, entityIds: string[]): Result<To
   if (entityIds.length > 1) return fail("invalid_request", "entity_ids: exactly one entity per request");
   if (!isMultiEntity(ctx)) {
     // single-entity connections: exactly as before (the one entity, or a 400 for any other id)
-    if (entityIds.length === 1 && entityIds[0] !== ctx.connection.entityId) return fail("invalid_request", `entity_ids: unknown entity "${entityIds[0]}"`);
+    if (entityIds.length === 1 && entityIds[0] !== ctx.connection.entityId)
+      return fail("invalid_request", `entity_ids: unknown entity "${entityIds[0]}"`);
     return ok(ctx);
   }
   const all = entitiesOf(ctx);
@@ -69,7 +77,10 @@ export function resolveEntity(ctx: TokenContext, entityIds: string[]): Result<To
   if (entityIds.length === 0) {
     const live = all.filter((e) => e.status !== "disconnected");
     if (live.length !== 1) {
-      return fail("invalid_request", `entity_ids: this connection holds ${live.length} entities; name one per request (GET /introspect lists them)`);
+      return fail(
+        "invalid_request",
+        `entity_ids: this connection holds ${live.length} entities; name one per request (GET /introspect lists them)`,
+      );
     }
     entity = live[0];
   } else {
@@ -79,5 +90,8 @@ export function resolveEntity(ctx: TokenContext, entityIds: string[]): Result<To
   }
   if (!entity || entity.row === ctx.connection) return ok(ctx);
   const c = ctx.connection;
-  return ok({ ...ctx, connection: { ...entity.row, status: c.status, statusMessage: c.statusMessage, products: c.products, authMethod: c.authMethod } });
+  return ok({
+    ...ctx,
+    connection: { ...entity.row, status: c.status, statusMessage: c.statusMessage, products: c.products, authMethod: c.authMethod },
+  });
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { ApplicationRow } from "../../db/repositories/applications.repository.js";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
+import type { ApplicationRow } from "../../db/repositories/applications.repository.js";
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { consumeCode, findCode, insertToken } from "../../db/repositories/credentials.repository.js";
 import type { Deps } from "../deps.js";
-import { transactional } from "../transactional.js";
 import { fail, ok, type Result } from "../errors.js";
 import { hashSecret, newAccessToken } from "../security/secrets.js";
+import { transactional } from "../transactional.js";
 
 /** A new access token with the connection it opens (`POST /auth/token`'s answer; presented in api/presenters/). */
 export interface IssuedToken {
@@ -41,7 +41,13 @@ export async function exchangeCode(
     if (!(await consumeCode(tx, codeHash, now))) return fail("invalid_grant", INVALID_GRANT);
     const connection = await findConnection(tx, code.connectionId);
     if (!connection || connection.status === "disconnected") return fail("invalid_grant", "The connection for this code is disconnected");
-    await insertToken(tx, { id: randomUUID(), tokenHash: hashSecret(token), applicationId: app.id, connectionId: connection.id, createdAt: now });
+    await insertToken(tx, {
+      id: randomUUID(),
+      tokenHash: hashSecret(token),
+      applicationId: app.id,
+      connectionId: connection.id,
+      createdAt: now,
+    });
     await insertActivity(tx, {
       connectionId: connection.id,
       actor: `app:${app.id}`,

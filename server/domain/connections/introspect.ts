@@ -1,9 +1,9 @@
 import { findSnapshot } from "../../db/repositories/snapshots.repository.js";
 import { firstDataDue } from "../assisted/sla.js";
 import type { Deps } from "../deps.js";
-import { PRODUCT_GROUP } from "./product-rules.js";
 import type { TokenContext } from "./authenticate-token.js";
 import { type ConnectionEntity, entitiesOf } from "./entities.js";
+import { PRODUCT_GROUP } from "./product-rules.js";
 
 /** Whether one product's data is served, when it was pulled, and (assisted, not yet served) when it is due. */
 export interface ProductReadiness {
@@ -20,7 +20,11 @@ export interface Introspection {
 }
 
 /** Per-product readiness from when each group's current snapshot was pulled and the assisted SLA's due dates. */
-function dataReadiness(deps: Pick<Deps, "catalog" | "config">, ctx: TokenContext, retrieved: { org: Date | null; pay: Date | null }): Record<string, ProductReadiness> {
+function dataReadiness(
+  deps: Pick<Deps, "catalog" | "config">,
+  ctx: TokenContext,
+  retrieved: { org: Date | null; pay: Date | null },
+): Record<string, ProductReadiness> {
   const c = ctx.connection;
   const provider = deps.catalog.get(c.providerId);
   const due = c.authMethod === "assisted" && provider ? firstDataDue(c.products, provider, deps.config.sla, c.createdAt) : [];

@@ -3,7 +3,15 @@ import type { CatalogProvider } from "../catalog/catalog.js";
 import { fail, ok, type Result } from "../errors.js";
 
 /** Products that guard employer data, and the snapshot group holding each. */
-export const PRODUCT_GROUP = { company: "org", directory: "org", individual: "org", employment: "org", documents: "org", payment: "pay", pay_statement: "pay" } as const;
+export const PRODUCT_GROUP = {
+  company: "org",
+  directory: "org",
+  individual: "org",
+  employment: "org",
+  documents: "org",
+  payment: "pay",
+  pay_statement: "pay",
+} as const;
 /** A product with employer data behind it. */
 export type DataProduct = keyof typeof PRODUCT_GROUP;
 
@@ -13,7 +21,10 @@ export function checkRequestedProducts(products: readonly string[], field = "pro
   if (unique.length === 0) return fail("invalid_request", `${field}: at least one product is required`);
   const unknown = unique.filter((p) => !(PRODUCTS as readonly string[]).includes(p));
   if (unknown.length > 0) {
-    return fail("invalid_request", `${field}: unknown product ${unknown.map((u) => `"${u}"`).join(", ")}; expected one of ${PRODUCTS.join(", ")}`);
+    return fail(
+      "invalid_request",
+      `${field}: unknown product ${unknown.map((u) => `"${u}"`).join(", ")}; expected one of ${PRODUCTS.join(", ")}`,
+    );
   }
   if (unique.includes("benefits") && unique.includes("deduction")) {
     return fail("invalid_request", `${field}: "deduction" is a deprecated alias of "benefits"; request only one of them`);
@@ -22,7 +33,12 @@ export function checkRequestedProducts(products: readonly string[], field = "pro
 }
 
 /** Products a provider supplies through another: `deduction` is `benefits`, and plans are read from benefits data. */
-const SUPPLIED_AS: Readonly<Record<string, string>> = { deduction: "benefits", plans: "benefits", plans_enrollments: "benefits", plans_dependents: "benefits" };
+const SUPPLIED_AS: Readonly<Record<string, string>> = {
+  deduction: "benefits",
+  plans: "benefits",
+  plans_enrollments: "benefits",
+  plans_dependents: "benefits",
+};
 
 /** Requested products the provider cannot supply. */
 export function unsupportedProducts(requested: readonly string[], provider: CatalogProvider): string[] {

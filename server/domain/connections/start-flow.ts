@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { ConnectFlow, FlowProvider } from "../../../contracts/linnet/connect-flow.js";
 import { findApplication } from "../../db/repositories/applications.repository.js";
 import { findSession, insertSession, type SessionRow, setSessionState } from "../../db/repositories/sessions.repository.js";
-import { isUuid } from "../ids.js";
 import type { CatalogProvider } from "../catalog/catalog.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { checkRequestedProducts, unsupportedProducts } from "./product-rules.js";
 
 /** Legacy static links live one day: long enough to finish, short enough not to linger. */
@@ -16,7 +16,8 @@ export async function usableSession(deps: Deps, sessionId: string): Promise<Resu
   const session = isUuid(sessionId) ? await findSession(deps.db, sessionId) : undefined;
   if (!session) return fail("not_found", "This Connect link is not valid. Ask the application for a new one.");
   if (session.completedAt) return fail("session_completed", "This Connect link was already used. Ask the application for a new one.");
-  if (session.expiresAt <= deps.clock.now()) return fail("session_expired", "This Connect link has expired. Ask the application for a new one.");
+  if (session.expiresAt <= deps.clock.now())
+    return fail("session_expired", "This Connect link has expired. Ask the application for a new one.");
   return ok(session);
 }
 
@@ -70,7 +71,11 @@ function legacySandbox(value: string | undefined): "finch" | "provider" | null {
 }
 
 /** Turn a legacy static link into a session (or a preview, which stores nothing). */
-async function sessionFromLegacyLink(deps: Deps, query: Record<string, string>, embedded: boolean): Promise<Result<SessionRow & { preview: boolean }>> {
+async function sessionFromLegacyLink(
+  deps: Deps,
+  query: Record<string, string>,
+  embedded: boolean,
+): Promise<Result<SessionRow & { preview: boolean }>> {
   const clientId = query.client_id ?? "";
   const app = isUuid(clientId) ? await findApplication(deps.db, clientId) : undefined;
   if (!app) return fail("invalid_client", "client_id: unknown application");
@@ -156,7 +161,9 @@ export async function startFlow(deps: Deps, query: Record<string, string>): Prom
       ? {
           provider_id: preselectedProvider.id,
           auth_method:
-            preselectedMethod === "assisted" || preselectedMethod === "credential" || preselectedMethod === "api_token" ? preselectedMethod : null,
+            preselectedMethod === "assisted" || preselectedMethod === "credential" || preselectedMethod === "api_token"
+              ? preselectedMethod
+              : null,
         }
       : null,
     providers: visible.map((p) => toFlowProvider(p, session.products)),

@@ -29,6 +29,14 @@ describe("the connection state machine", () => {
   });
 
   it("maps states to the four dashboard labels, error states to needs attention", () => {
-    expect(STATES.map(statusLabel)).toEqual(["PENDING", "PROCESSING", "NEEDS ATTENTION", "NEEDS ATTENTION", "CONNECTED", "NEEDS ATTENTION", "DISCONNECTED"]);
+    expect(STATES.map(statusLabel)).toEqual([
+      "PENDING",
+      "PROCESSING",
+      "NEEDS ATTENTION",
+      "NEEDS ATTENTION",
+      "CONNECTED",
+      "NEEDS ATTENTION",
+      "DISCONNECTED",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
+import { insertActivity } from "../../db/repositories/activity.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { updateConnection } from "../../db/repositories/connections.repository.js";
-import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { insertEvent } from "../../db/repositories/events.repository.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
@@ -34,7 +34,8 @@ export async function transitionConnection(
   const message = cause.message ?? statusMessage(to, providerName);
   // an assisted connection moving to processing or connected has working access, whoever says so (the employer in
   // Connect, an operator who verified it, or a publish, which proves it): record when, once
-  const confirmsAccess = connection.authMethod === "assisted" && !connection.accessConfirmedAt && (to === "processing" || to === "connected");
+  const confirmsAccess =
+    connection.authMethod === "assisted" && !connection.accessConfirmedAt && (to === "processing" || to === "connected");
   const accessConfirmedAt = extra.accessConfirmedAt ?? (confirmsAccess ? now : undefined);
   const patch = {
     status: to,

@@ -14,7 +14,12 @@ export async function createReauthLink(deps: Deps, app: ApplicationRow, connecti
 }
 
 /** Disconnect one of the application's connections on a developer's behalf: every token of it stops working. */
-export async function disconnectFromDashboard(deps: Deps, app: ApplicationRow, connectionId: string, userId: string): Promise<Result<void>> {
+export async function disconnectFromDashboard(
+  deps: Deps,
+  app: ApplicationRow,
+  connectionId: string,
+  userId: string,
+): Promise<Result<void>> {
   const found = await connectionOfApplication(deps, app.id, connectionId);
   if (!found.ok) return found;
   const done = await disconnectConnection(deps, found.value.connection.id, `user:${userId}`);

@@ -1,20 +1,20 @@
 import { ORG_PRODUCTS, PAY_PRODUCTS } from "../../../contracts/finch/products.js";
 import type { ConnectionListQuery, DashboardConnectionDetail, DashboardConnectionList } from "../../../contracts/linnet/dashboard.js";
 import { listActivity } from "../../db/repositories/activity.repository.js";
-import { actorNames } from "../activity/actor-names.js";
 import {
   type ConnectionListFilter,
   findConnectionOfApplication,
-  listConnectionsOfApplication,
   type ListedConnection,
+  listConnectionsOfApplication,
 } from "../../db/repositories/connection-list.repository.js";
-import { isUuid } from "../ids.js";
+import { actorNames } from "../activity/actor-names.js";
 import { deductionJobsOf } from "../benefits/benefit-jobs.js";
-import type { ConnectionState } from "../connections/status-machine.js";
 import { statusUrlFor } from "../connections/status-link.js";
-import { automaticSince } from "./automatic-since.js";
+import type { ConnectionState } from "../connections/status-machine.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
+import { automaticSince } from "./automatic-since.js";
 import { presentListedConnection } from "./readiness.js";
 
 /** Which precise states each status filter means. */
@@ -64,7 +64,11 @@ export async function listDashboardConnections(
 }
 
 /** A connection of this application; one of another application answers not_found, like one that does not exist. */
-export async function connectionOfApplication(deps: Pick<Deps, "db">, applicationId: string, connectionId: string): Promise<Result<ListedConnection>> {
+export async function connectionOfApplication(
+  deps: Pick<Deps, "db">,
+  applicationId: string,
+  connectionId: string,
+): Promise<Result<ListedConnection>> {
   const row = isUuid(connectionId) ? await findConnectionOfApplication(deps.db, applicationId, connectionId) : undefined;
   return row ? ok(row) : fail("not_found", `connection: ${connectionId} not found`);
 }
@@ -79,7 +83,11 @@ export async function dashboardConnectionView(
   if (!found.ok) return found;
   const c = found.value.connection;
   const activity = (await listActivity(deps.db, c.id)).reverse();
-  const nameOf = await actorNames(deps, activity.map((a) => a.actor), "developer");
+  const nameOf = await actorNames(
+    deps,
+    activity.map((a) => a.actor),
+    "developer",
+  );
   const deductionJobs = await deductionJobsOf(deps, c.id);
   return ok({
     ...presentListedConnection(deps, found.value),
@@ -89,7 +97,15 @@ export async function dashboardConnectionView(
     disconnected_at: c.disconnectedAt?.toISOString() ?? null,
     last_successful_sync: c.lastSuccessfulSync?.toISOString() ?? null,
     employer_status_url: c.authMethod === "assisted" ? statusUrlFor(deps, c.id) : null,
-    activity: activity.map((a) => ({ at: a.at.toISOString(), actor: a.actor, actor_name: nameOf(a.actor), kind: a.kind, from_status: a.fromStatus, to_status: a.toStatus, message: a.message })),
+    activity: activity.map((a) => ({
+      at: a.at.toISOString(),
+      actor: a.actor,
+      actor_name: nameOf(a.actor),
+      kind: a.kind,
+      from_status: a.fromStatus,
+      to_status: a.toStatus,
+      message: a.message,
+    })),
     deduction_jobs: deductionJobs,
     refreshed_from_reports_since: c.authMethod === "assisted" ? await automaticSince(deps, c.id) : null,
   });

@@ -2,9 +2,9 @@ import type { DashboardConnection, ProductReadiness } from "../../../contracts/l
 import type { ListedConnection } from "../../db/repositories/connection-list.repository.js";
 import { firstDataDue } from "../assisted/sla.js";
 import { addDays } from "../clock.js";
+import { PRODUCT_GROUP } from "../connections/product-rules.js";
 import { type ConnectionState, statusLabel } from "../connections/status-machine.js";
 import type { Deps } from "../deps.js";
-import { PRODUCT_GROUP } from "../connections/product-rules.js";
 
 /** Plain words for every connection state, error states included. */
 export const STATUS_WORDS: Record<ConnectionState, string> = {

@@ -3,7 +3,7 @@
  * `in_progress` (one worker wins: the move is a conditional update); the run ends it `complete` or with one of the
  * three errors. The four ends are final. Every move is kept in `status_transitions`.
  */
-import { updateAutomatedJobFrom, type AutomatedJobRow } from "../../db/repositories/automated-jobs.repository.js";
+import { type AutomatedJobRow, updateAutomatedJobFrom } from "../../db/repositories/automated-jobs.repository.js";
 import type { AutomatedJobStatus } from "../../db/schema/types/statuses.js";
 import type { Deps } from "../deps.js";
 import type { Result } from "../errors.js";

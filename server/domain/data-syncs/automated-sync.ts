@@ -7,10 +7,10 @@ import {
   insertAutomatedJob,
   listAutomatedJobs,
 } from "../../db/repositories/automated-jobs.repository.js";
-import { isUuid } from "../ids.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 
 /** On-demand data syncs allowed per connection per rolling hour. */
 export const DATA_SYNC_QUOTA = 2;
@@ -40,9 +40,18 @@ export async function requestDataSync(deps: Deps, ctx: TokenContext): Promise<Re
   const remaining = Math.max(0, DATA_SYNC_QUOTA - used);
   const open = await findOpenSync(deps.db, c.id);
   if (open) return ok({ kind: "already_running", jobId: open.id, allowed: DATA_SYNC_QUOTA, remaining });
-  if (remaining === 0) return ok({ kind: "quota_exhausted", allowed: DATA_SYNC_QUOTA, remaining: 0, retryAt: new Date(now.getTime() + 3_600_000) });
+  if (remaining === 0)
+    return ok({ kind: "quota_exhausted", allowed: DATA_SYNC_QUOTA, remaining: 0, retryAt: new Date(now.getTime() + 3_600_000) });
   const id = randomUUID();
-  await insertAutomatedJob(deps.db, { id, connectionId: c.id, type: "data_sync_all", status: "pending", params: null, createdAt: now, scheduledAt: null });
+  await insertAutomatedJob(deps.db, {
+    id,
+    connectionId: c.id,
+    type: "data_sync_all",
+    status: "pending",
+    params: null,
+    createdAt: now,
+    scheduledAt: null,
+  });
   await deps.jobs.send(DATA_SYNC_QUEUE, { jobId: id });
   return ok({ kind: "created", jobId: id, allowed: DATA_SYNC_QUOTA, remaining: remaining - 1 });
 }

@@ -40,7 +40,12 @@ export function ruleMatches(rule: ActiveRule, item: ItemFacts, date: string | nu
  * lowest priority first, so priority 1 wins a key several rules set. Null when there is nothing at all.
  * `rules` must be sorted by ascending priority.
  */
-export function applyItemRules(rules: readonly ActiveRule[], item: ItemFacts, date: string | null, own: Record<string, unknown> | null): Record<string, unknown> | null {
+export function applyItemRules(
+  rules: readonly ActiveRule[],
+  item: ItemFacts,
+  date: string | null,
+  own: Record<string, unknown> | null,
+): Record<string, unknown> | null {
   let merged = own;
   for (let i = rules.length - 1; i >= 0; i--) {
     const rule = rules[i]!;

@@ -1,5 +1,5 @@
-import type { LedgerEntry, LedgerType } from "../../../contracts/finch/ledger-items.js";
 import type { PayStatement } from "../../../contracts/finch/employer.js";
+import type { LedgerEntry, LedgerType } from "../../../contracts/finch/ledger-items.js";
 
 /** Accounts of the synthesized ledger, served as `account_type` (the line's item name is `account_description`). */
 const ACCOUNT = {
@@ -80,7 +80,11 @@ function deductionType(d: Deduction): LedgerType {
   return d.pre_tax ? "pretax_deduction" : "posttax_deduction";
 }
 
-const NET_PAY_ACCOUNT: Record<string, string> = { direct_deposit: "Net Pay — Direct Deposit", check: "Net Pay — Check", other: "Net Pay — Other" };
+const NET_PAY_ACCOUNT: Record<string, string> = {
+  direct_deposit: "Net Pay — Direct Deposit",
+  check: "Net Pay — Check",
+  other: "Net Pay — Other",
+};
 
 /** Sums debits and credits per (type, account, description), keeping the order lines first appear in. */
 export class LedgerBook {
@@ -93,7 +97,13 @@ export class LedgerBook {
     const key = `${type}\u0000${account}\u0000${description ?? ""}`;
     let line = this.lines.get(key);
     if (!line) {
-      line = { type, account_type: account, account_description: description, debit: { amount: 0, currency: this.currency }, credit: { amount: 0, currency: this.currency } };
+      line = {
+        type,
+        account_type: account,
+        account_description: description,
+        debit: { amount: 0, currency: this.currency },
+        credit: { amount: 0, currency: this.currency },
+      };
       this.lines.set(key, line);
     }
     line[side].amount += amount;
@@ -120,7 +130,13 @@ export class LedgerBook {
       this.post(expense, ACCOUNT.benefitsExpense, c.name, "debit", c.amount);
       this.post(liability, ACCOUNT.benefitLiability, c.name, "credit", c.amount);
     }
-    this.post("cash_debit_net_pay", ACCOUNT.cash, NET_PAY_ACCOUNT[s.payment_method ?? "other"] ?? NET_PAY_ACCOUNT.other!, "credit", s.net_pay?.amount);
+    this.post(
+      "cash_debit_net_pay",
+      ACCOUNT.cash,
+      NET_PAY_ACCOUNT[s.payment_method ?? "other"] ?? NET_PAY_ACCOUNT.other!,
+      "credit",
+      s.net_pay?.amount,
+    );
   }
 
   /**

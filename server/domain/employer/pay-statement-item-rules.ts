@@ -1,4 +1,3 @@
-import { isUuid } from "../ids.js";
 import { randomUUID } from "node:crypto";
 import type { Rule, RuleBody } from "../../../contracts/finch/pay-statement-items.js";
 import {
@@ -14,6 +13,7 @@ import {
 } from "../../db/repositories/pay-statement-item-rules.repository.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { transactional } from "../transactional.js";
 import { type ActiveRule, RULE_FIELDS } from "./item-rules.js";
 

@@ -12,7 +12,12 @@ export type GroupAccess = { ready: true; snapshot: SnapshotRow } | { ready: fals
  * Check a token may read a product now: its scope, the entity it names, the connection's state; then find the
  * current snapshot of the product's group, or when its first data is expected.
  */
-export async function openProduct(deps: Pick<Deps, "db" | "catalog" | "config" | "snapshotRows">, ctx: TokenContext, product: DataProduct, entityIds: string[]): Promise<Result<GroupAccess>> {
+export async function openProduct(
+  deps: Pick<Deps, "db" | "catalog" | "config" | "snapshotRows">,
+  ctx: TokenContext,
+  product: DataProduct,
+  entityIds: string[],
+): Promise<Result<GroupAccess>> {
   const c = ctx.connection;
   if (!c.products.includes(product)) {
     return fail("insufficient_scope", `This access token does not include the "${product}" product`);

@@ -1,10 +1,13 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 import type { Deps } from "../deps.js";
 import { sealAad } from "../snapshots/org-records.js";
-import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 /** The company of a snapshot as served JSON, with bank numbers decrypted. */
-export async function readCompany(deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader }, snapshot: Pick<SnapshotRow, "id">): Promise<string> {
+export async function readCompany(
+  deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader },
+  snapshot: Pick<SnapshotRow, "id">,
+): Promise<string> {
   const set = await deps.reader.kind(deps.db, snapshot.id, "company");
   const row = set.rows[0];
   if (!row) return "null";

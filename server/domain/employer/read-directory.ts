@@ -1,6 +1,6 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
-import type { Deps } from "../deps.js";
 import type { SnapshotReader } from "../caches/snapshot-reader.js";
+import type { Deps } from "../deps.js";
 
 /** A directory page as three pieces: its header, a view of the snapshot's joined bytes (no copy), and `]}`. */
 export interface DirectoryPageParts {

@@ -1,8 +1,8 @@
 import type { Document, DocumentType } from "../../../contracts/finch/documents.js";
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 import type { Deps } from "../deps.js";
 import { DOCUMENT_KIND } from "../snapshots/document-records.js";
-import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 type ReaderDeps = Pick<Deps, "db"> & { reader: SnapshotReader };
 

@@ -1,9 +1,9 @@
-import type { LedgerItemsData } from "../../../contracts/finch/ledger-items.js";
 import type { Payment, PayStatement } from "../../../contracts/finch/employer.js";
+import type { LedgerItemsData } from "../../../contracts/finch/ledger-items.js";
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 import type { Deps } from "../deps.js";
 import { LedgerBook } from "./ledger-lines.js";
-import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 type ReaderDeps = Pick<Deps, "db"> & { reader: SnapshotReader };
 
@@ -31,7 +31,11 @@ export async function paymentLedger(deps: ReaderDeps, snapshot: SnapshotRow, pay
     source: "synthesized",
     provider_description: null,
     pay_date: payment.pay_date ?? payment.debit_date ?? "",
-    totals: { debit: { amount: debit, currency: book.currency }, credit: { amount: credit, currency: book.currency }, balanced: debit === credit },
+    totals: {
+      debit: { amount: debit, currency: book.currency },
+      credit: { amount: credit, currency: book.currency },
+      balanced: debit === credit,
+    },
     ledger_items,
   };
 }
@@ -43,12 +47,21 @@ export async function readLedgerItems(deps: ReaderDeps, snapshot: SnapshotRow, r
     requests.map(async (req) => {
       const row = payments.byId.get(req.payment_id);
       if (!row) {
-        const body = { code: 404, finch_code: "payment_not_found", name: "not_found_error", message: `No payment with id ${req.payment_id} found` };
+        const body = {
+          code: 404,
+          finch_code: "payment_not_found",
+          name: "not_found_error",
+          message: `No payment with id ${req.payment_id} found`,
+        };
         return { payment_id: req.payment_id, code: 404, body };
       }
       const { ledger_items, ...ledger } = await paymentLedger(deps, snapshot, JSON.parse(row.json) as Payment);
       const end = req.limit === undefined ? undefined : req.offset + req.limit;
-      const body: LedgerItemsData = { ...ledger, paging: { count: ledger_items.length, offset: req.offset }, ledger_items: ledger_items.slice(req.offset, end) };
+      const body: LedgerItemsData = {
+        ...ledger,
+        paging: { count: ledger_items.length, offset: req.offset },
+        ledger_items: ledger_items.slice(req.offset, end),
+      };
       return { payment_id: req.payment_id, code: 200, body };
     }),
   );

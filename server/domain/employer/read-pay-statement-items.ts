@@ -1,9 +1,9 @@
 import { PAY_STATEMENT_ITEM_CATEGORIES, type PayStatementItemCategory } from "../../../contracts/finch/pay-statement-items.js";
 import { itemOccurrences, itemsRecorded, recordedItemOccurrences } from "../../db/repositories/pay-statement-items.repository.js";
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import { RecordCache } from "../caches/record-cache.js";
 import type { Deps } from "../deps.js";
 import { type ActiveRule, applyItemRules, type ItemFacts } from "./item-rules.js";
-import { RecordCache } from "../caches/record-cache.js";
 
 /** One distinct item of a pay snapshot and every pay date it was paid on. */
 interface ItemSummary {
@@ -43,18 +43,27 @@ function summarize(rows: Awaited<ReturnType<typeof itemOccurrences>>): { value: 
     const key = JSON.stringify([r.category, r.name, r.type, r.pre_tax, r.employer]);
     let item = byKey.get(key);
     if (!item) {
-      const facts = { name: r.name, category: r.category as PayStatementItemCategory, type: r.type, pre_tax: bool(r.pre_tax), employer: bool(r.employer) };
+      const facts = {
+        name: r.name,
+        category: r.category as PayStatementItemCategory,
+        type: r.type,
+        pre_tax: bool(r.pre_tax),
+        employer: bool(r.employer),
+      };
       item = { facts, dates: [], undated: false, metadata: [] };
       byKey.set(key, item);
       bytes += key.length * 2 + 200;
     }
     if (r.pay_date === null) item.undated = true;
     else item.dates.push(r.pay_date);
-    if (r.metadata !== null && r.pay_date !== null) item.metadata.push({ date: r.pay_date, value: JSON.parse(r.metadata) as Record<string, unknown> });
+    if (r.metadata !== null && r.pay_date !== null)
+      item.metadata.push({ date: r.pay_date, value: JSON.parse(r.metadata) as Record<string, unknown> });
     bytes += 24 + (r.metadata?.length ?? 0) * 2;
   }
   const order = (c: string) => (PAY_STATEMENT_ITEM_CATEGORIES as readonly string[]).indexOf(c);
-  const items = [...byKey.values()].sort((a, b) => order(a.facts.category) - order(b.facts.category) || a.facts.name.localeCompare(b.facts.name));
+  const items = [...byKey.values()].sort(
+    (a, b) => order(a.facts.category) - order(b.facts.category) || a.facts.name.localeCompare(b.facts.name),
+  );
   for (const item of items) {
     item.dates = [...new Set(item.dates)].sort();
     item.metadata.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -89,7 +98,12 @@ function lastSeen(item: ItemSummary, start?: string, end?: string): string | nul
  * paid within the dates, each with its own metadata as last seen and the connection's rules applied at the item's
  * last pay date in the window.
  */
-export async function readPayStatementItems(deps: Pick<Deps, "db">, snapshot: SnapshotRow, query: ItemQuery, rules: readonly ActiveRule[]): Promise<string> {
+export async function readPayStatementItems(
+  deps: Pick<Deps, "db">,
+  snapshot: SnapshotRow,
+  query: ItemQuery,
+  rules: readonly ActiveRule[],
+): Promise<string> {
   const items = await payStatementItemCatalog(deps, snapshot.id);
   const name = query.name?.toLowerCase();
   const type = query.type?.toLowerCase();

@@ -1,7 +1,7 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 import type { Deps } from "../deps.js";
 import { type ActiveRule, applyItemRules } from "./item-rules.js";
-import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 type ReaderDeps = Pick<Deps, "db"> & { reader: SnapshotReader };
 
@@ -64,13 +64,19 @@ const paymentNotFound = (quoted: string, id: string) =>
  * Without pay statement item rules, each page comes from the reader's page cache and is copied as bytes; with rules,
  * each statement's items get them applied (and nothing is cached, since rules may change at any time).
  */
-export async function readPayStatements(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[], rules: readonly ActiveRule[] = []): Promise<Buffer> {
+export async function readPayStatements(
+  deps: ReaderDeps,
+  snapshot: SnapshotRow,
+  requests: PayStatementRequest[],
+  rules: readonly ActiveRule[] = [],
+): Promise<Buffer> {
   const payments = await deps.reader.kind(deps.db, snapshot.id, "payment");
   const elements = await Promise.all(
     requests.map(async (req): Promise<Buffer[] | string> => {
       const quoted = JSON.stringify(req.payment_id);
       if (!payments.byId.has(req.payment_id)) return paymentNotFound(quoted, req.payment_id);
-      const head = (count: number) => `{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${count},"offset":${req.offset}},"pay_statements":[`;
+      const head = (count: number) =>
+        `{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${count},"offset":${req.offset}},"pay_statements":[`;
       if (rules.length === 0) {
         const page = await deps.reader.childPageBytes(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit);
         return [Buffer.from(head(page.count)), page.bytes, CLOSE_ELEMENT];

@@ -1,7 +1,7 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import type { SnapshotReader } from "../caches/snapshot-reader.js";
 import type { Deps } from "../deps.js";
 import { sealAad } from "../snapshots/org-records.js";
-import type { SnapshotReader } from "../caches/snapshot-reader.js";
 
 /** Most ids one batch may ask for (`batch_limit_exceeded` beyond). */
 export const PEOPLE_BATCH_LIMIT = 10_000;
@@ -65,7 +65,11 @@ function notFoundElement(id: string): string {
 }
 
 /** An individual batch with SSNs: built per request, since the SSN is decrypted on the way out. */
-async function withSsn(deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader }, snapshot: Pick<SnapshotRow, "id">, ids: string[]): Promise<string> {
+async function withSsn(
+  deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader },
+  snapshot: Pick<SnapshotRow, "id">,
+  ids: string[],
+): Promise<string> {
   const { byId } = await deps.reader.kind(deps.db, snapshot.id, "individual");
   const parts: string[] = [];
   for (const id of ids) {

@@ -1,6 +1,6 @@
-import { insertEvent } from "../../db/repositories/events.repository.js";
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { insertOrgChangeEvents, insertPayChangeEvents } from "../../db/repositories/data-change-events.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import type { Deps } from "../deps.js";
 
 /**
@@ -32,6 +32,12 @@ export async function recordPublishEvents(
     });
     return 1;
   }
-  const input = { applicationId: connection.applicationId, connectionId: connection.id, previousSnapshotId, snapshotId: snapshot.id, createdAt };
+  const input = {
+    applicationId: connection.applicationId,
+    connectionId: connection.id,
+    previousSnapshotId,
+    snapshotId: snapshot.id,
+    createdAt,
+  };
   return snapshot.group === "org" ? insertOrgChangeEvents(deps.db, input) : insertPayChangeEvents(deps.db, input);
 }

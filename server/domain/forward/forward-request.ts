@@ -7,14 +7,31 @@ import { callSandboxProviderApi, type ProviderAnswer } from "./sandbox-provider-
 /** What a forward did: the provider's answer and the request as it was forwarded (presented in api/presenters/). */
 export interface ForwardOutcome {
   answer: ProviderAnswer;
-  forwarded: { method: string; route: string; headers: Record<string, string> | null; params: Record<string, unknown> | null; data: NonNullable<ForwardRequest["data"]> | null };
+  forwarded: {
+    method: string;
+    route: string;
+    headers: Record<string, string> | null;
+    params: Record<string, unknown> | null;
+    data: NonNullable<ForwardRequest["data"]> | null;
+  };
 }
 
 /**
  * Headers a forwarded request may not set: the provider API is reached only with the connection's own credentials,
  * and hop-by-hop or framing headers are the forwarder's business.
  */
-const REFUSED_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "forwarded"]);
+const REFUSED_HEADERS = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "upgrade",
+  "te",
+  "forwarded",
+]);
 /** At most this many forwarded headers. */
 const MAX_HEADERS = 50;
 
@@ -26,7 +43,8 @@ function forwardedHeaders(given: Record<string, unknown> | null | undefined): Re
   const headers: Record<string, string> = {};
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    if (!/^[a-z0-9!#$%&'*+.^_`|~-]{1,100}$/.test(lower)) return fail("invalid_request", `request_headers: "${name.slice(0, 100)}" is not a header name`);
+    if (!/^[a-z0-9!#$%&'*+.^_`|~-]{1,100}$/.test(lower))
+      return fail("invalid_request", `request_headers: "${name.slice(0, 100)}" is not a header name`);
     if (REFUSED_HEADERS.has(lower) || lower.startsWith("x-forwarded-") || lower.startsWith("proxy-")) {
       return fail("invalid_request", `request_headers.${name}: may not be set; the connection's own credentials are used`);
     }
@@ -48,10 +66,14 @@ function forwardedHeaders(given: Record<string, unknown> | null | undefined): Re
 export async function forwardRequest(deps: Pick<Deps, "db">, ctx: TokenContext, req: ForwardRequest): Promise<Result<ForwardOutcome>> {
   const c = ctx.connection;
   if (c.authMethod === "assisted") {
-    return fail("invalid_request", "Request forwarding works only on connections made with an API-based method; an assisted connection has no provider API to forward to");
+    return fail(
+      "invalid_request",
+      "Request forwarding works only on connections made with an API-based method; an assisted connection has no provider API to forward to",
+    );
   }
   if (c.status === "reauth") return fail("reauthenticate_user", "The employer must re-authenticate this connection");
-  if (c.connectionType !== "finch") return fail("not_implemented", `No provider API is configured for ${c.providerId}; request forwarding is not available`);
+  if (c.connectionType !== "finch")
+    return fail("not_implemented", `No provider API is configured for ${c.providerId}; request forwarding is not available`);
   const headers = forwardedHeaders(req.request_headers);
   if (!headers.ok) return headers;
   const params = req.params ?? null;

@@ -40,18 +40,29 @@ function intParam(value: unknown, fallback: number, max: number): number {
  * connection it belongs to, which is its credential: it can only ever see that account's data, and no host or URL
  * is ever built from the forwarded request. Unknown routes answer 404 and other methods 405, as an API would.
  */
-export async function callSandboxProviderApi(deps: Pick<Deps, "db">, connection: ConnectionRow, req: ProviderRequest): Promise<ProviderAnswer> {
+export async function callSandboxProviderApi(
+  deps: Pick<Deps, "db">,
+  connection: ConnectionRow,
+  req: ProviderRequest,
+): Promise<ProviderAnswer> {
   const route = req.route.length > 1 ? req.route.replace(/\/$/, "") : req.route;
   const known = route === "/" || route === "/v1/company" || route === "/v1/employees" || /^\/v1\/employees\/[^/]+$/.test(route);
   if (!known) return json(404, { error: "not_found", message: `No route ${route}` });
-  if (req.method !== "GET") return json(405, { error: "method_not_allowed", message: `${req.method} is not allowed on ${route}` }, { allow: "GET" });
+  if (req.method !== "GET")
+    return json(405, { error: "method_not_allowed", message: `${req.method} is not allowed on ${route}` }, { allow: "GET" });
   if (route === "/") return json(200, { name: `${connection.providerId} sandbox API`, routes: SANDBOX_PROVIDER_ROUTES });
   const company = await findSandboxCompany(deps.db, connection.companyId);
   if (!company) return json(404, { error: "not_found", message: "No such account" });
   const { org } = sandboxData(company, await listSandboxEdits(deps.db, company.id));
   if (route === "/v1/company") {
     const c = org.company;
-    return json(200, { company_name: c.legal_name, tax_id: c.ein, email: c.primary_email, phone: c.primary_phone_number, departments: (c.departments ?? []).map((d) => d?.name) });
+    return json(200, {
+      company_name: c.legal_name,
+      tax_id: c.ein,
+      email: c.primary_email,
+      phone: c.primary_phone_number,
+      departments: (c.departments ?? []).map((d) => d?.name),
+    });
   }
   const employee = (p: (typeof org.people)[number]) => ({
     employee_code: p.source_id,

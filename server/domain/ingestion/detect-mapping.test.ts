@@ -39,6 +39,11 @@ describe("detectMapping", () => {
   });
   it("answers null for an unknown report or one without the required columns", () => {
     expect(detectMapping(["Name", "Amount", "Date"], BUILTIN_TEMPLATES)).toBeNull();
-    expect(detectMapping(headersOf("adp_workforce_now", "org").filter((h) => h !== "Associate ID"), BUILTIN_TEMPLATES)).toBeNull();
+    expect(
+      detectMapping(
+        headersOf("adp_workforce_now", "org").filter((h) => h !== "Associate ID"),
+        BUILTIN_TEMPLATES,
+      ),
+    ).toBeNull();
   });
 });

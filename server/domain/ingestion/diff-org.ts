@@ -166,13 +166,15 @@ export function diffOrg(previous: OrgSnapshotInput | null, next: OrgSnapshotInpu
     const old = before[index]!;
     const wasActive = old.employment.is_active !== false && !old.employment.end_date;
     const terminated = wasActive && (p.employment.is_active === false || !!p.employment.end_date);
-    if (terminated && counts.terminations++ < DIFF_LIST_LIMIT) diff.terminations.push({ source_id: p.source_id, name: nameOf(p), end_date: p.employment.end_date });
+    if (terminated && counts.terminations++ < DIFF_LIST_LIMIT)
+      diff.terminations.push({ source_id: p.source_id, name: nameOf(p), end_date: p.employment.end_date });
     const fields = unchanged(old, p) ? null : changes(old, p, terminated ? TERMINATION_FIELDS : null);
     if (fields) {
       if (counts.changed++ < DIFF_LIST_LIMIT) diff.changed.push({ source_id: p.source_id, name: nameOf(p), fields });
     } else if (!terminated) counts.unchanged++;
   }
-  for (const [id, index] of indexOf) if (matched[index] === 0 && counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(before[index]!) });
+  for (const [id, index] of indexOf)
+    if (matched[index] === 0 && counts.removed++ < DIFF_LIST_LIMIT) diff.removed.push({ source_id: id, name: nameOf(before[index]!) });
   diff.counts = counts;
   return diff;
 }

@@ -15,14 +15,18 @@ export type PayDiff = {
 export const PAY_DIFF_LIMIT = 500;
 
 /** Compare a register's payments with the source ids of the payments already published. */
-export function diffPay(previousPaymentKeys: Set<string>, next: { payments: readonly Pick<PaymentInput, "source_id" | "pay_date" | "gross_pay">[] }): PayDiff {
+export function diffPay(
+  previousPaymentKeys: Set<string>,
+  next: { payments: readonly Pick<PaymentInput, "source_id" | "pay_date" | "gross_pay">[] },
+): PayDiff {
   const diff: PayDiff = { newPayments: [], newPaymentCount: 0, existingPayments: 0 };
   for (const p of next.payments) {
     if (previousPaymentKeys.has(p.source_id)) {
       diff.existingPayments++;
       continue;
     }
-    if (diff.newPaymentCount++ < PAY_DIFF_LIMIT) diff.newPayments.push({ source_id: p.source_id, pay_date: p.pay_date, gross: p.gross_pay?.amount ?? null });
+    if (diff.newPaymentCount++ < PAY_DIFF_LIMIT)
+      diff.newPayments.push({ source_id: p.source_id, pay_date: p.pay_date, gross: p.gross_pay?.amount ?? null });
   }
   return diff;
 }

@@ -3,7 +3,10 @@ import type { OrgSnapshotInput, PersonInput } from "../../../contracts/linnet/sn
 import { BASE_COMPANY } from "./fixtures/golden-cases.js";
 import { DIFF_LIST_LIMIT, diffOrg, diffPay } from "./index.js";
 
-function person(id: string, over: { individual?: Partial<PersonInput["individual"]>; employment?: Partial<PersonInput["employment"]> } = {}): PersonInput {
+function person(
+  id: string,
+  over: { individual?: Partial<PersonInput["individual"]>; employment?: Partial<PersonInput["employment"]> } = {},
+): PersonInput {
   return {
     source_id: id,
     individual: {
@@ -53,7 +56,12 @@ describe("diffOrg", () => {
     const before = org([person("A"), person("B"), person("C"), person("D")]);
     const after = org([
       person("A"),
-      person("B", { employment: { title: "Senior Engineer", income: { unit: "yearly", amount: 11_000_000, currency: "usd", effective_date: "2024-04-01" } } }),
+      person("B", {
+        employment: {
+          title: "Senior Engineer",
+          income: { unit: "yearly", amount: 11_000_000, currency: "usd", effective_date: "2024-04-01" },
+        },
+      }),
       person("C", { employment: { is_active: false, end_date: "2024-05-31", employment_status: "terminated", title: "Staff Engineer" } }),
       person("E", { individual: { preferred_name: "Evie", first_name: "Evelyn" } }),
     ]);
@@ -67,7 +75,11 @@ describe("diffOrg", () => {
         name: "Ann Lee B",
         fields: [
           { field: "title", before: "Engineer", after: "Senior Engineer" },
-          { field: "income", before: { unit: "yearly", amount: 10_000_000, currency: "usd", effective_date: null }, after: { unit: "yearly", amount: 11_000_000, currency: "usd", effective_date: "2024-04-01" } },
+          {
+            field: "income",
+            before: { unit: "yearly", amount: 10_000_000, currency: "usd", effective_date: null },
+            after: { unit: "yearly", amount: 11_000_000, currency: "usd", effective_date: "2024-04-01" },
+          },
         ],
       },
       // A termination's own fields are not repeated; its other changes are.
@@ -82,7 +94,9 @@ describe("diffOrg", () => {
   });
   it("reports SSN changes masked, never in clear", () => {
     const diff = diffOrg(org([person("A")]), org([person("A", { individual: { ssn: "538-21-6643" } })]));
-    expect(diff.changed).toEqual([{ source_id: "A", name: "Ann Lee A", fields: [{ field: "ssn", before: "***-**-8190", after: "***-**-6643" }] }]);
+    expect(diff.changed).toEqual([
+      { source_id: "A", name: "Ann Lee A", fields: [{ field: "ssn", before: "***-**-8190", after: "***-**-6643" }] },
+    ]);
     expect(JSON.stringify(diff)).not.toContain("538-21");
   });
   it("key order and missing optional keys are not changes", () => {
@@ -107,8 +121,18 @@ describe("diffOrg", () => {
 
 describe("diffPay", () => {
   it("splits new payments from published ones", () => {
-    const payment = (id: string, date: string, gross: number) => ({ source_id: id, pay_date: date, gross_pay: { amount: gross, currency: "usd" } });
-    const diff = diffPay(new Set(["2024-01-12"]), { payments: [payment("2024-01-12", "2024-01-12", 100), payment("2024-01-26", "2024-01-26", 250)] });
-    expect(diff).toEqual({ newPayments: [{ source_id: "2024-01-26", pay_date: "2024-01-26", gross: 250 }], newPaymentCount: 1, existingPayments: 1 });
+    const payment = (id: string, date: string, gross: number) => ({
+      source_id: id,
+      pay_date: date,
+      gross_pay: { amount: gross, currency: "usd" },
+    });
+    const diff = diffPay(new Set(["2024-01-12"]), {
+      payments: [payment("2024-01-12", "2024-01-12", 100), payment("2024-01-26", "2024-01-26", 250)],
+    });
+    expect(diff).toEqual({
+      newPayments: [{ source_id: "2024-01-26", pay_date: "2024-01-26", gross: 250 }],
+      newPaymentCount: 1,
+      existingPayments: 1,
+    });
   });
 });

@@ -19,9 +19,14 @@ describe("golden fixtures: parse → detect → map → validate", () => {
 
   it("the fixtures are what they claim to be", async () => {
     const adp = (await runGolden("adp-wfn-census.csv")) as { table: { encoding: string; delimiter: string } };
-    const paychex = (await runGolden("paychex-flex-census.csv")) as { table: { encoding: string; delimiter: string }; input: { people: { individual: { first_name: string; last_name: string } }[] } };
+    const paychex = (await runGolden("paychex-flex-census.csv")) as {
+      table: { encoding: string; delimiter: string };
+      input: { people: { individual: { first_name: string; last_name: string } }[] };
+    };
     const paylocity = (await runGolden("paylocity-census.xlsx")) as { table: { format: string } };
-    expect(fs.readFileSync(new URL("./fixtures/adp-wfn-census.csv", import.meta.url)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(fs.readFileSync(new URL("./fixtures/adp-wfn-census.csv", import.meta.url)).subarray(0, 3)).toEqual(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+    );
     expect(adp.table).toMatchObject({ encoding: "utf-8", delimiter: "," });
     expect(paychex.table).toMatchObject({ encoding: "windows-1252", delimiter: ";" });
     expect(paychex.input.people[0]!.individual).toMatchObject({ first_name: "José", last_name: "Muñoz" });

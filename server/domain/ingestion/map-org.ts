@@ -1,15 +1,16 @@
 /** Mapping step for censuses: table rows → OrgSnapshotInput, with an issue for every cell that cannot be read. */
+
+import type { DocumentInput } from "../../../contracts/finch/documents.js";
 import type { OrgSnapshotInput, PersonInput } from "../../../contracts/linnet/snapshot-input.js";
 import { type Issue, IssueCollector } from "./issues.js";
 import { type Mapping, ORG_FIELDS } from "./mapping.js";
 import { rememberOrigin } from "./origin.js";
 import type { ParsedTable } from "./parsed-table.js";
 import { orgLookups, personFromRow } from "./person-row.js";
+import { type ColumnExpectations, hasBlockingColumns, reportColumns } from "./report-columns.js";
 import { resolveColumns, withField } from "./resolve-columns.js";
 import { RowReader } from "./row-reader.js";
 import { w4FromRow } from "./w4-row.js";
-import type { DocumentInput } from "../../../contracts/finch/documents.js";
-import { type ColumnExpectations, hasBlockingColumns, reportColumns } from "./report-columns.js";
 
 /** What a census upload maps to, and what was found on the way. */
 export interface MappedOrg {
@@ -22,7 +23,19 @@ export interface MappedOrg {
 /** The employee id is indispensable; an operator would expect the rest in a census. */
 const COLUMNS: ColumnExpectations = {
   blocking: ["source_id"],
-  expected: ["first_name", "last_name", "dob", "ssn", "start_date", "title", "department", "work_email", "employment_status", "pay_rate", "manager_id"],
+  expected: [
+    "first_name",
+    "last_name",
+    "dob",
+    "ssn",
+    "start_date",
+    "title",
+    "department",
+    "work_email",
+    "employment_status",
+    "pay_rate",
+    "manager_id",
+  ],
 };
 
 type Company = OrgSnapshotInput["company"];
@@ -30,7 +43,9 @@ type Location = PersonInput["employment"]["location"];
 
 /** Identity of a location for de-duplication (cheaper than JSON.stringify, which this runs for every person). */
 function locationKey(l: Location): string {
-  return l === null ? "" : `${l.name ?? ""}\u0000${l.line1}\u0000${l.line2}\u0000${l.city}\u0000${l.state}\u0000${l.postal_code}\u0000${l.country}`;
+  return l === null
+    ? ""
+    : `${l.name ?? ""}\u0000${l.line1}\u0000${l.line2}\u0000${l.city}\u0000${l.state}\u0000${l.postal_code}\u0000${l.country}`;
 }
 
 /** The company with the departments and work locations the people name added to the ones it already lists. */

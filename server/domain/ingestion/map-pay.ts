@@ -102,7 +102,12 @@ export function mapPay(table: ParsedTable, mapping: Mapping): MappedPay {
       payments.push(run.payment);
       rows.push(...run.rows);
     }
-    const payGroups = [...groups].map(([id, g]) => ({ source_id: id, name: g.name, pay_frequencies: [...g.frequencies], individual_source_ids: [...g.people] }));
+    const payGroups = [...groups].map(([id, g]) => ({
+      source_id: id,
+      name: g.name,
+      pay_frequencies: [...g.frequencies],
+      individual_source_ids: [...g.people],
+    }));
     const input = { pay_groups: payGroups, payments };
     rememberOrigin(input, { rows, columns: columns.header });
     return { input, issues: issues.list() };
@@ -124,7 +129,8 @@ export function mapPay(table: ParsedTable, mapping: Mapping): MappedPay {
     if (sourceId === null || payDate === null) {
       if (row.every((cell) => cell.trim() === "")) continue;
       if (sourceId === null) reader.error("missing_id", "The employee id is empty; the row is left out", "source_id");
-      if (payDate === null && reader.text("pay_date") === null) reader.error("missing_value", "The pay date is empty; the row is left out", "pay_date");
+      if (payDate === null && reader.text("pay_date") === null)
+        reader.error("missing_value", "The pay date is empty; the row is left out", "pay_date");
       continue;
     }
     const start = reader.date("period_start");
@@ -144,7 +150,11 @@ export function mapPay(table: ParsedTable, mapping: Mapping): MappedPay {
     const groupId = groupName ?? frequency ?? "all";
     let group = groups.get(groupId);
     if (!group) {
-      group = { name: groupName ?? (frequency ? `${frequencyLabel(frequency)} payroll` : "All employees"), frequencies: new Set(), people: new Set() };
+      group = {
+        name: groupName ?? (frequency ? `${frequencyLabel(frequency)} payroll` : "All employees"),
+        frequencies: new Set(),
+        people: new Set(),
+      };
       groups.set(groupId, group);
     }
     group.people.add(sourceId);

@@ -1,8 +1,9 @@
 /** A mapping: which column of a payroll system's report feeds which field, and how its values are written. */
+
+import type { z } from "zod";
 import type { Employment, Individual, PayStatement } from "../../../contracts/finch/employer.js";
 import type { ValueMapsSchema } from "../../../contracts/linnet/ops.js";
 import type { PaySnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
-import type { z } from "zod";
 import { PAY_LINES } from "./pay-lines.js";
 import { W4_FIELDS } from "./w4-row.js";
 

@@ -1,7 +1,7 @@
+import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import fs from "node:fs";
 import { parseCsvFast } from "./parse-csv-fast.js";
 
 /** What parseCsv asks of csv-parse; undefined when csv-parse refuses the text. */
@@ -28,7 +28,11 @@ const CHARS = ["a", "b", "é", " ", ",", ";", "\t", '"', '"', "\r", "\n", "\r\n"
 describe("parseCsvFast", () => {
   it("reads what csv-parse reads, or gives up, on arbitrary text", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...CHARS), { maxLength: 60 }).map((parts) => parts.join("")), fc.constantFrom(",", ";", "\t"), (text, delimiter) => agrees(text, delimiter)),
+      fc.property(
+        fc.array(fc.constantFrom(...CHARS), { maxLength: 60 }).map((parts) => parts.join("")),
+        fc.constantFrom(",", ";", "\t"),
+        (text, delimiter) => agrees(text, delimiter),
+      ),
       { numRuns: 4_000 },
     );
   });
@@ -50,7 +54,11 @@ describe("parseCsvFast", () => {
   });
 
   it("reads the golden CSV exports exactly as csv-parse", () => {
-    for (const [name, delimiter] of [["adp-wfn-census.csv", ","], ["adp-wfn-payroll-register.csv", ","], ["paychex-flex-census.csv", ";"]] as const) {
+    for (const [name, delimiter] of [
+      ["adp-wfn-census.csv", ","],
+      ["adp-wfn-payroll-register.csv", ","],
+      ["paychex-flex-census.csv", ";"],
+    ] as const) {
       const text = fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8").replace(/^\uFEFF/, "");
       const fast = parseCsvFast(Buffer.from(text, "utf8"), delimiter);
       expect(fast, name).not.toBeNull();

@@ -92,7 +92,7 @@ describe("bad files", () => {
     expect(await failure("id,name\n\n\n")).toMatch(/no data rows/);
   });
   it("ragged rows name the first lines", async () => {
-    const message = await failure("id,name,dept\n1,a,x\n2,b\n3,c,y\n4,d,z,extra\n5,\"multi\nline\",q\n6,f\n");
+    const message = await failure('id,name,dept\n1,a,x\n2,b\n3,c,y\n4,d,z,extra\n5,"multi\nline",q\n6,f\n');
     expect(message).toMatch(/lines 3, 5, 8/);
     expect(message).toMatch(/header has 3/);
   });

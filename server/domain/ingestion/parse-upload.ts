@@ -1,8 +1,8 @@
 /** The first step of ingestion: an uploaded file's bytes → a table of text cells (CSV or XLSX). */
 import { fail, type Result } from "../errors.js";
 import { parseCsv } from "./parse-csv.js";
-import type { ParsedTable } from "./parsed-table.js";
 import { parseXlsx } from "./parse-xlsx.js";
+import type { ParsedTable } from "./parsed-table.js";
 
 /** Options of {@link parseUpload}. */
 export interface ParseUploadOptions {
@@ -29,7 +29,8 @@ export async function parseUpload(bytes: Uint8Array, fileName: string, opts: Par
   const extension = fileName.toLowerCase().split(".").pop() ?? "";
   if (isZip(bytes)) return parseXlsx(bytes, opts.maxRows);
   if (extension === "xlsx") return fail("invalid_request", "The file is named .xlsx but is not an XLSX workbook");
-  if (isOle2(bytes) || extension === "xls") return fail("invalid_request", "Legacy .xls workbooks are not supported; save the report as .xlsx or CSV");
+  if (isOle2(bytes) || extension === "xls")
+    return fail("invalid_request", "Legacy .xls workbooks are not supported; save the report as .xlsx or CSV");
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
     return fail("invalid_request", "The file is a PDF, not a CSV or XLSX file; export the report as CSV or Excel");
   }

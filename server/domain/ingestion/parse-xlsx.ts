@@ -34,7 +34,9 @@ export function cellText(value: CellValue): string {
 export async function parseXlsx(bytes: Uint8Array, maxRows?: number): Promise<Result<ParsedTable>> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
   } catch {
     return fail("invalid_request", "The file is not a readable XLSX workbook");
   }

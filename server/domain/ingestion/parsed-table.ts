@@ -1,7 +1,7 @@
 /** The parsed upload (headers and rows of text) and the checks every format shares. */
 import { fail, ok, type Result } from "../errors.js";
 import { isFormulaLike, startsLikeFormula } from "./formula-cells.js";
-import { IssueCollector, type Issue } from "./issues.js";
+import { type Issue, IssueCollector } from "./issues.js";
 import { normalizeHeader } from "./normalize-header.js";
 
 /** An upload as a table of text cells, the header row apart. */
@@ -125,7 +125,12 @@ function scanFormulas(headers: string[], rows: string[][], firstRow: number, war
       const cell = r[j]!;
       if (cell.length === 0 || !startsLikeFormula(cell) || !isFormulaLike(cell)) continue;
       const column = headers[j] ?? `Column ${columnLetter(j)}`;
-      warnings.warning("formula_like", `Cell ${columnLetter(j)}${firstRow + i} starts like a formula ("${describe(cell)}"); it is kept as text and never evaluated`, firstRow + i, column);
+      warnings.warning(
+        "formula_like",
+        `Cell ${columnLetter(j)}${firstRow + i} starts like a formula ("${describe(cell)}"); it is kept as text and never evaluated`,
+        firstRow + i,
+        column,
+      );
     }
   }
 }

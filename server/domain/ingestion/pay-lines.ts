@@ -17,9 +17,12 @@ export type PayLine =
   | { field: string; kind: "contribution"; name: string; benefit: BenefitType };
 
 const earning = <F extends string>(field: F, name: string, type: EarningType) => ({ field, kind: "earning", name, earning: type }) as const;
-const tax = <F extends string>(field: F, name: string, type: TaxType, employer = false) => ({ field, kind: "tax", name, tax: type, employer }) as const;
-const deduction = <F extends string>(field: F, name: string, benefit: BenefitType, preTax: boolean) => ({ field, kind: "deduction", name, benefit, preTax }) as const;
-const contribution = <F extends string>(field: F, name: string, benefit: BenefitType) => ({ field, kind: "contribution", name, benefit }) as const;
+const tax = <F extends string>(field: F, name: string, type: TaxType, employer = false) =>
+  ({ field, kind: "tax", name, tax: type, employer }) as const;
+const deduction = <F extends string>(field: F, name: string, benefit: BenefitType, preTax: boolean) =>
+  ({ field, kind: "deduction", name, benefit, preTax }) as const;
+const contribution = <F extends string>(field: F, name: string, benefit: BenefitType) =>
+  ({ field, kind: "contribution", name, benefit }) as const;
 
 /** Every line-item column a register mapping may use. The name is used when the column has none. */
 export const PAY_LINES = [

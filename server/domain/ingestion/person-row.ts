@@ -64,7 +64,14 @@ function country(raw: string | null): string | null {
 
 type AddressFields = readonly [OrgField, OrgField, OrgField, OrgField, OrgField, OrgField];
 const HOME: AddressFields = ["address_line1", "address_line2", "address_city", "address_state", "address_postal_code", "address_country"];
-const WORK: AddressFields = ["location_line1", "location_line2", "location_city", "location_state", "location_postal_code", "location_country"];
+const WORK: AddressFields = [
+  "location_line1",
+  "location_line2",
+  "location_city",
+  "location_state",
+  "location_postal_code",
+  "location_country",
+];
 
 /** An address part in a sharing key (null apart from any text). */
 const part = (text: string | null) => (text === null ? "\u0001" : text);
@@ -85,10 +92,21 @@ function address(r: RowReader, f: AddressFields, name: string | null, shared?: S
   // a site named but with no address (the usual census) is keyed by its name alone, a string the file already holds
   const nameOnly = !anyPart && line2 === null && countryText === null;
   const pool = nameOnly ? shared?.byName : shared?.byParts;
-  const key = !pool ? "" : nameOnly ? (name as string) : `${part(name)}\u0000${part(line1)}\u0000${part(line2)}\u0000${part(city)}\u0000${part(state)}\u0000${part(postal)}\u0000${part(countryText)}`;
+  const key = !pool
+    ? ""
+    : nameOnly
+      ? (name as string)
+      : `${part(name)}\u0000${part(line1)}\u0000${part(line2)}\u0000${part(city)}\u0000${part(state)}\u0000${part(postal)}\u0000${part(countryText)}`;
   const known = pool?.get(key);
   if (known) return known;
-  const location: NonNullable<Location> = { line1, line2, city, state, postal_code: postal, country: country(countryText) ?? (anyPart ? "US" : null) };
+  const location: NonNullable<Location> = {
+    line1,
+    line2,
+    city,
+    state,
+    postal_code: postal,
+    country: country(countryText) ?? (anyPart ? "US" : null),
+  };
   if (name !== null) location.name = name;
   pool?.set(key, location);
   return location;
@@ -130,7 +148,8 @@ function income(r: RowReader, l: OrgLookups): Employment["income"] {
   const amount = r.cents("pay_rate");
   if (amount === null) return null;
   const unit = r.coded("pay_unit", l.unit);
-  if (unit === null && r.text("pay_unit") === null) r.warning("missing_value", "The pay rate has no unit (hourly, yearly…); it is left without one", "pay_rate");
+  if (unit === null && r.text("pay_unit") === null)
+    r.warning("missing_value", "The pay rate has no unit (hourly, yearly…); it is left without one", "pay_rate");
   return { unit, amount, currency: "usd", effective_date: r.date("pay_effective_date") };
 }
 

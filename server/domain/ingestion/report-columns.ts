@@ -18,14 +18,17 @@ export function reportColumns(columns: ResolvedColumns, mapping: Mapping, want: 
   }
   for (const { field, column } of columns.absent) {
     const message = `The mapping expects a column "${column}" for ${field}, but the file has none`;
-    if (want.blocking.includes(field)) issues.error("missing_column", `${message}; no row can be read without it`, undefined, column, field);
+    if (want.blocking.includes(field))
+      issues.error("missing_column", `${message}; no row can be read without it`, undefined, column, field);
     else issues.warning("missing_column", message, undefined, column, field);
   }
   for (const field of want.blocking) {
-    if (mapping.columns[field] === undefined) issues.error("missing_column", `The mapping has no column for ${field}; no row can be read without it`, undefined, undefined, field);
+    if (mapping.columns[field] === undefined)
+      issues.error("missing_column", `The mapping has no column for ${field}; no row can be read without it`, undefined, undefined, field);
   }
   for (const field of want.expected) {
-    if (mapping.columns[field] === undefined) issues.warning("missing_optional_field", `The mapping has no column for ${field}; it is left empty`, undefined, undefined, field);
+    if (mapping.columns[field] === undefined)
+      issues.warning("missing_optional_field", `The mapping has no column for ${field}; it is left empty`, undefined, undefined, field);
   }
 }
 

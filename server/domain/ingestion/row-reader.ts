@@ -83,7 +83,12 @@ export class RowReader {
     const raw = this.text(field);
     if (raw === null) return null;
     const value = lookup.get(raw);
-    if (value === null) this.warning("unknown_value", `"${raw}" is not a known ${field.replaceAll("_", " ")} value; it is left empty (add it to the mapping's value map)`, field);
+    if (value === null)
+      this.warning(
+        "unknown_value",
+        `"${raw}" is not a known ${field.replaceAll("_", " ")} value; it is left empty (add it to the mapping's value map)`,
+        field,
+      );
     return value;
   }
 

@@ -1,6 +1,6 @@
 /** One payroll register row → one pay statement, with its earnings, taxes, deductions and employer contributions. */
 import type { PayStatementInput } from "../../../contracts/linnet/snapshot-input.js";
-import type { Mapping, PaymentMethod, PayFrequency, StatementType } from "./mapping.js";
+import type { Mapping, PayFrequency, PaymentMethod, StatementType } from "./mapping.js";
 import { PAY_LINES, type PayLineSpec } from "./pay-lines.js";
 import type { RowReader } from "./row-reader.js";
 import { DEFAULT_VALUE_MAPS, ValueLookup } from "./value-maps.js";
@@ -57,10 +57,12 @@ export function statementFromRow(r: RowReader, lines: readonly PayLineSpec[], l:
     else contributions.push({ name, amount, currency: "usd", type: line.benefit });
   }
   const hasEarningColumns = lines.some((line) => line.kind === "earning");
-  if (!hasEarningColumns && gross !== null) earnings.push({ type: regular, name: r.header("gross") ?? "Gross Pay", amount: gross, currency: "usd", hours });
+  if (!hasEarningColumns && gross !== null)
+    earnings.push({ type: regular, name: r.header("gross") ?? "Gross Pay", amount: gross, currency: "usd", hours });
   if (hasEarningColumns && gross !== null) {
     const sum = earnings.reduce((acc, e) => acc + (e?.amount ?? 0), 0);
-    if (sum !== gross) r.warning("earnings_mismatch", `The earnings add up to ${dollars(sum)}, not the gross pay of ${dollars(gross)}`, "gross");
+    if (sum !== gross)
+      r.warning("earnings_mismatch", `The earnings add up to ${dollars(sum)}, not the gross pay of ${dollars(gross)}`, "gross");
   }
   return {
     individual_source_id: sourceId,

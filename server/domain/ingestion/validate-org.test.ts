@@ -3,7 +3,18 @@ import { BASE_COMPANY } from "./fixtures/golden-cases.js";
 import { BUILTIN_TEMPLATES, type Issue, type Mapping, mapOrg, parseUpload, validateOrg } from "./index.js";
 
 const ADP = BUILTIN_TEMPLATES.find((t) => t.provider_id === "adp_workforce_now" && t.group === "org")!.mapping;
-const HEADERS = ["Associate ID", "Legal First Name", "Legal Last Name", "Tax ID (SSN)", "Birth Date", "Hire Date", "Reports To Associate ID", "Regular Pay Rate Amount", "Regular Pay Rate Description", "Position Status"];
+const HEADERS = [
+  "Associate ID",
+  "Legal First Name",
+  "Legal Last Name",
+  "Tax ID (SSN)",
+  "Birth Date",
+  "Hire Date",
+  "Reports To Associate ID",
+  "Regular Pay Rate Amount",
+  "Regular Pay Rate Description",
+  "Position Status",
+];
 
 /** A census with the given rows (cells in HEADERS order, missing ones empty), mapped and validated. */
 async function census(rows: string[][], opts: { headers?: string[]; mapping?: Mapping; previous?: Set<string> } = {}) {
@@ -52,7 +63,11 @@ describe("validateOrg errors", () => {
     expect(input.people.map((p) => p.source_id)).toEqual(["A1", "A1", "A3"]);
   });
   it("unparseable dates name the cell", async () => {
-    const { report, input } = await census([person("A1", { "Birth Date": "31/12/1990" }), person("A2", { "Hire Date": "02/30/2021" }), person("A3", { "Hire Date": "soon" })]);
+    const { report, input } = await census([
+      person("A1", { "Birth Date": "31/12/1990" }),
+      person("A2", { "Hire Date": "02/30/2021" }),
+      person("A3", { "Hire Date": "soon" }),
+    ]);
     expect(where(report.errors)).toEqual([
       { code: "invalid_date", row: 2, column: "Birth Date", field: "dob" },
       { code: "invalid_date", row: 3, column: "Hire Date", field: "start_date" },
@@ -68,13 +83,19 @@ describe("validateOrg errors", () => {
     for (const [i, e] of report.errors.entries()) expect(e.message).not.toContain(bad[i]);
   });
   it("9-digit SSNs are normalized; masked ones are left out with a warning", async () => {
-    const { report, input } = await census([person("A1", { "Tax ID (SSN)": "512448190" }), person("A2", { "Tax ID (SSN)": "XXX-XX-8190" })]);
+    const { report, input } = await census([
+      person("A1", { "Tax ID (SSN)": "512448190" }),
+      person("A2", { "Tax ID (SSN)": "XXX-XX-8190" }),
+    ]);
     expect(report.ok).toBe(true);
     expect(input.people.map((p) => p.individual.ssn)).toEqual(["512-44-8190", null]);
     expect(where(report.warnings)).toContainEqual({ code: "masked_ssn", row: 3, column: "Tax ID (SSN)", field: "ssn" });
   });
   it("negative and unreadable amounts", async () => {
-    const { report } = await census([person("A1", { "Regular Pay Rate Amount": "-52000.00" }), person("A2", { "Regular Pay Rate Amount": "lots" })]);
+    const { report } = await census([
+      person("A1", { "Regular Pay Rate Amount": "-52000.00" }),
+      person("A2", { "Regular Pay Rate Amount": "lots" }),
+    ]);
     expect(where(report.errors)).toEqual([
       { code: "invalid_amount", row: 3, column: "Regular Pay Rate Amount", field: "pay_rate" },
       { code: "negative_amount", row: 2, column: "Regular Pay Rate Amount", field: "pay_rate" },
@@ -105,7 +126,7 @@ describe("validateOrg warnings", () => {
     expect(codes).toContainEqual({ code: "unknown_value", row: 2, column: "Position Status", field: "employment_status" });
   });
   it("formula-like cells are carried through from parsing", async () => {
-    const { report, input } = await census([person("A1", { "Legal First Name": "=HYPERLINK(\"http://evil.example\",\"x\")" })]);
+    const { report, input } = await census([person("A1", { "Legal First Name": '=HYPERLINK("http://evil.example","x")' })]);
     expect(report.ok).toBe(true);
     expect(where(report.warnings)).toContainEqual({ code: "formula_like", row: 2, column: "Legal First Name", field: "first_name" });
     expect(input.people[0]!.individual.first_name).toBe('=HYPERLINK("http://evil.example","x")');

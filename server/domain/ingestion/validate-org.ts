@@ -26,7 +26,11 @@ const DATES: readonly [OrgField, (p: PersonInput) => string | null | undefined][
  * Validate organization data, adding to the mapping's issues. Issues name file rows and headers when the input came
  * from `mapOrg`. Wrong-employer files (no employee id in common with the previous data) require confirmation.
  */
-export function validateOrg(input: OrgSnapshotInput, issuesFromMapping: readonly Issue[], context: OrgValidationContext = {}): ValidationReport {
+export function validateOrg(
+  input: OrgSnapshotInput,
+  issuesFromMapping: readonly Issue[],
+  context: OrgValidationContext = {},
+): ValidationReport {
   const issues = new IssueCollector();
   issues.absorb(issuesFromMapping);
   const origin = originOf(input);
@@ -42,7 +46,14 @@ export function validateOrg(input: OrgSnapshotInput, issuesFromMapping: readonly
     }
     const first = firstIndex.get(id);
     if (first === undefined) firstIndex.set(id, i);
-    else issues.error("duplicate_id", `Employee id "${id}" appears more than once (first on row ${rowOf(first) ?? first + 1})`, rowOf(i), column("source_id"), "source_id");
+    else
+      issues.error(
+        "duplicate_id",
+        `Employee id "${id}" appears more than once (first on row ${rowOf(first) ?? first + 1})`,
+        rowOf(i),
+        column("source_id"),
+        "source_id",
+      );
   }
   let active = 0;
   for (let i = 0; i < people.length; i++) {
@@ -59,12 +70,16 @@ export function validateOrg(input: OrgSnapshotInput, issuesFromMapping: readonly
       if (value && !isIsoDate(value)) issues.error("invalid_date", `"${value}" is not a valid YYYY-MM-DD date`, row, column(field), field);
     }
     const { start_date: start, end_date: end } = p.employment;
-    if (start && end && end < start) issues.warning("end_before_start", `The end date ${end} is before the start date ${start}`, row, column("end_date"), "end_date");
+    if (start && end && end < start)
+      issues.warning("end_before_start", `The end date ${end} is before the start date ${start}`, row, column("end_date"), "end_date");
     const amount = p.employment.income?.amount;
-    if (amount !== null && amount !== undefined && amount < 0) issues.error("negative_amount", "The pay rate is negative", row, column("pay_rate"), "pay_rate");
+    if (amount !== null && amount !== undefined && amount < 0)
+      issues.error("negative_amount", "The pay rate is negative", row, column("pay_rate"), "pay_rate");
     const manager = p.employment.manager_source_id;
-    if (manager === p.source_id) issues.error("self_manager", `Employee "${manager}" is listed as their own manager`, row, column("manager_id"), "manager_id");
-    else if (manager && !firstIndex.has(manager)) issues.error("unknown_manager", `The manager "${manager}" is not in the file`, row, column("manager_id"), "manager_id");
+    if (manager === p.source_id)
+      issues.error("self_manager", `Employee "${manager}" is listed as their own manager`, row, column("manager_id"), "manager_id");
+    else if (manager && !firstIndex.has(manager))
+      issues.error("unknown_manager", `The manager "${manager}" is not in the file`, row, column("manager_id"), "manager_id");
   }
   if (people.length === 0) issues.error("no_people", "No person could be read from the file");
   const counts = { people: people.length, active, inactive: people.length - active };

@@ -3,7 +3,20 @@ import { PaySnapshotInputSchema } from "../../../contracts/linnet/snapshot-input
 import { BUILTIN_TEMPLATES, type Issue, type Mapping, mapPay, parseUpload, validatePay } from "./index.js";
 
 const REGISTER = BUILTIN_TEMPLATES.find((t) => t.group === "pay")!.mapping;
-const HEADERS = ["Associate ID", "Pay Date", "Period Beginning Date", "Period Ending Date", "Gross Pay", "Federal Income Tax", "Social Security - EE", "Medicare - EE", "401(k)", "Social Security - ER", "Medicare - ER", "Net Pay"];
+const HEADERS = [
+  "Associate ID",
+  "Pay Date",
+  "Period Beginning Date",
+  "Period Ending Date",
+  "Gross Pay",
+  "Federal Income Tax",
+  "Social Security - EE",
+  "Medicare - EE",
+  "401(k)",
+  "Social Security - ER",
+  "Medicare - ER",
+  "Net Pay",
+];
 
 /** A statement row: gross 2000.00, federal 200.00, SS 124.00, Medicare 29.00, 401(k) 100.00 → net 1547.00. */
 const row = (id: string, over: Partial<Record<string, string>> = {}) => {
@@ -40,7 +53,11 @@ const where = (issues: Issue[]) => issues.map((i) => ({ code: i.code, row: i.row
 
 describe("mapPay", () => {
   it("groups statements into payments by pay date and sums them", async () => {
-    const { input, report } = await register([row("E1"), row("E2"), row("E3", { "Pay Date": "01/26/2024", "Period Beginning Date": "01/07/2024", "Period Ending Date": "01/20/2024" })]);
+    const { input, report } = await register([
+      row("E1"),
+      row("E2"),
+      row("E3", { "Pay Date": "01/26/2024", "Period Beginning Date": "01/07/2024", "Period Ending Date": "01/20/2024" }),
+    ]);
     expect(report).toMatchObject({ ok: true, counts: { payments: 2, statements: 3, people: 3, gross_cents: 600000 } });
     expect(PaySnapshotInputSchema.safeParse(input).success).toBe(true);
     const first = input.payments[0]!;
@@ -56,8 +73,12 @@ describe("mapPay", () => {
       pay_frequencies: ["bi_weekly"],
     });
     expect(first.pay_statements.map((s) => s.individual_source_id)).toEqual(["E1", "E2"]);
-    expect(input.pay_groups).toEqual([{ source_id: "bi_weekly", name: "Bi-weekly payroll", pay_frequencies: ["bi_weekly"], individual_source_ids: ["E1", "E2", "E3"] }]);
-    expect(first.pay_statements[0]!.earnings).toEqual([{ type: "salary", name: "Gross Pay", amount: 200000, currency: "usd", hours: null }]);
+    expect(input.pay_groups).toEqual([
+      { source_id: "bi_weekly", name: "Bi-weekly payroll", pay_frequencies: ["bi_weekly"], individual_source_ids: ["E1", "E2", "E3"] },
+    ]);
+    expect(first.pay_statements[0]!.earnings).toEqual([
+      { type: "salary", name: "Gross Pay", amount: 200000, currency: "usd", hours: null },
+    ]);
   });
   it("keeps runs with the same pay date apart by payroll id", async () => {
     const headers = [...HEADERS, "Payroll Number"];
@@ -85,7 +106,12 @@ describe("validatePay", () => {
     expect(where(report.errors)).toEqual([{ code: "negative_amount", row: 2, column: "401(k)", field: "deduction_401k" }]);
   });
   it("bad and missing pay dates, missing ids and unreadable amounts", async () => {
-    const { report, input } = await register([row("E1", { "Pay Date": "2024/31/01" }), row("E2", { "Pay Date": "" }), row("", {}), row("E3", { "Gross Pay": "n/a" })]);
+    const { report, input } = await register([
+      row("E1", { "Pay Date": "2024/31/01" }),
+      row("E2", { "Pay Date": "" }),
+      row("", {}),
+      row("E3", { "Gross Pay": "n/a" }),
+    ]);
     expect(where(report.errors)).toEqual([
       { code: "invalid_date", row: 2, column: "Pay Date", field: "pay_date" },
       { code: "missing_value", row: 3, column: "Pay Date", field: "pay_date" },

@@ -32,7 +32,8 @@ function amounts(s: PayStatementInput): [string, number | null | undefined][] {
 
 function checkStatement(s: PayStatementInput, where: Where, issues: IssueCollector): void {
   for (const [field, amount] of amounts(s)) {
-    if (amount !== null && amount !== undefined && amount < 0) issues.error("negative_amount", `The amount ${dollars(amount)} is negative`, ...where(field));
+    if (amount !== null && amount !== undefined && amount < 0)
+      issues.error("negative_amount", `The amount ${dollars(amount)} is negative`, ...where(field));
   }
   const gross = s.gross_pay?.amount;
   const net = s.net_pay?.amount;
@@ -67,7 +68,8 @@ export function validatePay(input: PaySnapshotInput, issuesFromMapping: readonly
   let gross = 0;
   for (const payment of input.payments) {
     const seen = new Set<string>();
-    if (!payment.pay_date || !isIsoDate(payment.pay_date)) issues.error("invalid_date", `Payment "${payment.source_id}" has no valid pay date`, undefined, undefined, "pay_date");
+    if (!payment.pay_date || !isIsoDate(payment.pay_date))
+      issues.error("invalid_date", `Payment "${payment.source_id}" has no valid pay date`, undefined, undefined, "pay_date");
     for (const s of payment.pay_statements) {
       const row = origin?.rows[k++];
       const where: Where = (name) => {
@@ -78,18 +80,31 @@ export function validatePay(input: PaySnapshotInput, issuesFromMapping: readonly
       statements++;
       gross += s.gross_pay?.amount ?? 0;
       people.add(id);
-      if (!context.knownPeople.has(id)) issues.error("unknown_employee", `Employee "${id}" is not in the published organization data`, ...where("source_id"));
-      if (seen.has(id)) issues.warning("duplicate_statement", `Employee "${id}" has more than one statement in payment ${payment.source_id}`, ...where("source_id"));
+      if (!context.knownPeople.has(id))
+        issues.error("unknown_employee", `Employee "${id}" is not in the published organization data`, ...where("source_id"));
+      if (seen.has(id))
+        issues.warning(
+          "duplicate_statement",
+          `Employee "${id}" has more than one statement in payment ${payment.source_id}`,
+          ...where("source_id"),
+        );
       seen.add(id);
       checkStatement(s, where, issues);
     }
   }
   for (const group of input.pay_groups) {
     for (const id of group.individual_source_ids) {
-      if (!people.has(id) && !context.knownPeople.has(id)) issues.error("unknown_employee", `Pay group "${group.name}" lists employee "${id}", who is not in the published organization data`);
+      if (!people.has(id) && !context.knownPeople.has(id))
+        issues.error("unknown_employee", `Pay group "${group.name}" lists employee "${id}", who is not in the published organization data`);
     }
   }
   if (statements === 0) issues.error("no_statements", "No pay statement could be read from the file");
-  const counts = { payments: input.payments.length, statements, people: people.size, pay_groups: input.pay_groups.length, gross_cents: gross };
+  const counts = {
+    payments: input.payments.length,
+    statements,
+    people: people.size,
+    pay_groups: input.pay_groups.length,
+    gross_cents: gross,
+  };
   return buildReport(issues, counts);
 }

@@ -1,5 +1,15 @@
 /** Coded values: the common spellings payroll systems use for statuses, types and units, and lookups over them. */
-import type { EmploymentClass, EmploymentStatus, FlsaStatus, Gender, IncomeUnit, PaymentMethod, PayFrequency, StatementType, ValueMaps } from "./mapping.js";
+import type {
+  EmploymentClass,
+  EmploymentStatus,
+  FlsaStatus,
+  Gender,
+  IncomeUnit,
+  PayFrequency,
+  PaymentMethod,
+  StatementType,
+  ValueMaps,
+} from "./mapping.js";
 
 const PUNCTUATION = /[\s\-_./()]+/g;
 
@@ -24,7 +34,14 @@ export const DEFAULT_VALUE_MAPS: Required<ValueMaps> = {
     ...each(employee("seasonal"), "seasonal", "sea"),
     ...each(employee("intern"), "intern", "internship"),
     ...each(employee(null), "employee", "w2", "regular"),
-    ...each<EmploymentClass>({ type: "contractor", subtype: "individual_contractor" }, "contractor", "independentcontractor", "1099", "1099contractor", "consultant"),
+    ...each<EmploymentClass>(
+      { type: "contractor", subtype: "individual_contractor" },
+      "contractor",
+      "independentcontractor",
+      "1099",
+      "1099contractor",
+      "consultant",
+    ),
   },
   employment_status: {
     ...each<EmploymentStatus>("active", "active", "a", "activeemployee", "working"),

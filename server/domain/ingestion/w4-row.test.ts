@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { BASE_COMPANY } from "./fixtures/golden-cases.js";
-import { mapOrg, type Mapping, parseUpload, validateOrg } from "./index.js";
+import { type Mapping, mapOrg, parseUpload, validateOrg } from "./index.js";
 
 /** A census joined with a federal-withholding (W-4) export, as operators build one from two provider reports. */
 const CSV = [
   "Employee ID,First Name,Last Name,W4 Year,Filing Status,Allowances,Exempt,Dependents Under 17,Other Dependents,Other Income,Deductions,Extra Withholding",
-  "100,Ada,Lovelace,2023,Head of Household,,,\"4,000.00\",500.00,0,0,25.00",
-  "101,Alan,Turing,2015,\"Married, but withhold at higher Single rate\",3,No,,,,,10.00",
+  '100,Ada,Lovelace,2023,Head of Household,,,"4,000.00",500.00,0,0,25.00',
+  '101,Alan,Turing,2015,"Married, but withhold at higher Single rate",3,No,,,,,10.00',
   "102,Grace,Hopper,,,,,,,,,",
   "103,Edsger,Dijkstra,2021,MFJ,,,,,1200.50,,",
 ].join("\n");
@@ -56,7 +56,12 @@ describe("W-4 columns of a census", () => {
         type: "w4_2005",
         year: 2015,
         individual_source_id: "101",
-        data: { filing_status: "married_but_withhold_at_higher_single_rate", total_number_of_allowances: 3, additional_withholding: 1_000, exemption: "non_exempt" },
+        data: {
+          filing_status: "married_but_withhold_at_higher_single_rate",
+          total_number_of_allowances: 3,
+          additional_withholding: 1_000,
+          exemption: "non_exempt",
+        },
       },
       {
         type: "w4_2020",

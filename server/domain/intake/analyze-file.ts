@@ -38,7 +38,15 @@ export async function analyzeFile(deps: Deps, connection: ConnectionRow, file: I
   const known = match.recipe.identity;
   const found = companyCodes(match.table);
   const foreignCompanies = known && found ? found.values.filter((v) => !known.values.includes(v)) : [];
-  const lastPayDate = analysis.group === "pay" && connection.paySnapshotId ? ((await latestPaymentStatements(deps.db, connection.paySnapshotId))?.payDate ?? null) : null;
-  const verdict = runGate(analysis, { limits, unknownColumns: unknownColumns(match.table, match.recipe.knownHeaders), foreignCompanies, lastPayDate });
+  const lastPayDate =
+    analysis.group === "pay" && connection.paySnapshotId
+      ? ((await latestPaymentStatements(deps.db, connection.paySnapshotId))?.payDate ?? null)
+      : null;
+  const verdict = runGate(analysis, {
+    limits,
+    unknownColumns: unknownColumns(match.table, match.recipe.knownHeaders),
+    foreignCompanies,
+    lastPayDate,
+  });
   return { kind: "analysed", match, analysis, verdict };
 }

@@ -47,7 +47,9 @@ async function present(deps: Pick<Deps, "db" | "catalog" | "config" | "clock">, 
             username: inbox.username,
             folder: FOLDER,
             has_password: inbox.passwordHash !== null,
-            public_keys: inbox.publicKeys.map((l) => parsePublicKey(l)).flatMap((p) => (p.ok ? [{ type: p.value.type, fingerprint: p.value.fingerprint }] : [])),
+            public_keys: inbox.publicKeys
+              .map((l) => parsePublicKey(l))
+              .flatMap((p) => (p.ok ? [{ type: p.value.type, fingerprint: p.value.fingerprint }] : [])),
             last_file_at: source?.ok ? source.value.last_file_at : null,
           }
         : null,

@@ -48,7 +48,13 @@ function orgLines(analysis: Extract<UploadAnalysis, { group: "org" }>, limits: G
   const line = (check: string, n: number, pct: number, what: string): VerdictLine => {
     const bad = beyond(n, previous, pct, limits);
     const measured = `${n} of ${previous} (${share(n, previous)})`;
-    return { check, ok: !bad, message: `${what}: ${measured}; limit ${pct} %, changes of ${limits.minChange} or fewer always pass`, limit: `${pct} % (at most ${limits.maxChange})`, measured };
+    return {
+      check,
+      ok: !bad,
+      message: `${what}: ${measured}; limit ${pct} %, changes of ${limits.minChange} or fewer always pass`,
+      limit: `${pct} % (at most ${limits.maxChange})`,
+      measured,
+    };
   };
   return [
     line("headcount", change, limits.headcountPct, `Headcount ${previous} → ${next}, a change of`),
@@ -82,7 +88,9 @@ function payLines(analysis: Extract<UploadAnalysis, { group: "pay" }>, lastPayDa
       ok: unbalanced.length === 0,
       limit: "0 payments off by more than $0.02",
       measured: `${unbalanced.length} of ${analysis.input.payments.length} payment(s) off`,
-      message: unbalanced.length ? `${unbalanced.length} payment(s) whose gross differs from the sum of their statements` : "Every payment's gross equals the sum of its statements",
+      message: unbalanced.length
+        ? `${unbalanced.length} payment(s) whose gross differs from the sum of their statements`
+        : "Every payment's gross equals the sum of its statements",
     },
   ];
 }
@@ -105,7 +113,9 @@ export function runGate(analysis: UploadAnalysis, ctx: GateContext): VerdictLine
       ok: ctx.foreignCompanies.length === 0,
       limit: "the recipe's company only",
       measured: `${ctx.foreignCompanies.length} other compan${ctx.foreignCompanies.length === 1 ? "y" : "ies"}`,
-      message: ctx.foreignCompanies.length ? `The file names another company: ${ctx.foreignCompanies.slice(0, 3).join(", ")}` : "The company matches the recipe's",
+      message: ctx.foreignCompanies.length
+        ? `The file names another company: ${ctx.foreignCompanies.slice(0, 3).join(", ")}`
+        : "The company matches the recipe's",
     },
     {
       check: "unknown_columns",

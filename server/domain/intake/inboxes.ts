@@ -4,16 +4,17 @@ import ssh2 from "ssh2";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
 import { findInbox, findInboxByUsername, type InboxRow, upsertInbox } from "../../db/repositories/intake.repository.js";
-import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { hashPassword, verifyPassword } from "../security/passwords.js";
 
 /** A parsed OpenSSH public key line, or an error naming the problem. */
 export function parsePublicKey(line: string): Result<{ blob: Buffer; type: string; fingerprint: string }> {
   const parsed = ssh2.utils.parseKey(line.trim());
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key || key instanceof Error) return fail("invalid_request", `public_keys: not an OpenSSH public key (${key instanceof Error ? key.message : "empty"})`);
+  if (!key || key instanceof Error)
+    return fail("invalid_request", `public_keys: not an OpenSSH public key (${key instanceof Error ? key.message : "empty"})`);
   if (key.isPrivateKey()) return fail("invalid_request", "public_keys: that is a private key; paste the .pub line");
   const blob = key.getPublicSSH();
   return ok({ blob, type: key.type, fingerprint: `SHA256:${createHash("sha256").update(blob).digest("base64").replace(/=+$/, "")}` });
@@ -49,7 +50,11 @@ export interface InboxCredentials {
  * Create the connection's inbox, or give it a new password (the old one stops working). The password is random,
  * returned once and stored as an argon2 hash.
  */
-export async function resetInboxPassword(deps: Pick<Deps, "db" | "clock">, actor: string, connectionId: string): Promise<Result<InboxCredentials>> {
+export async function resetInboxPassword(
+  deps: Pick<Deps, "db" | "clock">,
+  actor: string,
+  connectionId: string,
+): Promise<Result<InboxCredentials>> {
   const connection = await loadConnection(deps, connectionId);
   if (!connection.ok) return connection;
   if (connection.value.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
@@ -67,7 +72,15 @@ export async function resetInboxPassword(deps: Pick<Deps, "db" | "clock">, actor
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   });
-  await insertActivity(deps.db, { connectionId, actor, kind: "intake_inbox_password", fromStatus: null, toStatus: null, message: existing ? "Set a new SFTP inbox password" : `Opened the SFTP inbox ${username}`, at: now });
+  await insertActivity(deps.db, {
+    connectionId,
+    actor,
+    kind: "intake_inbox_password",
+    fromStatus: null,
+    toStatus: null,
+    message: existing ? "Set a new SFTP inbox password" : `Opened the SFTP inbox ${username}`,
+    at: now,
+  });
   return ok({ username, password });
 }
 
@@ -95,12 +108,25 @@ export async function updateInbox(
     updatedAt: now,
   };
   await upsertInbox(deps.db, row);
-  await insertActivity(deps.db, { connectionId, actor, kind: "intake_inbox_updated", fromStatus: null, toStatus: null, message: `Updated the SFTP inbox (${row.publicKeys.length} public key(s))`, at: now });
+  await insertActivity(deps.db, {
+    connectionId,
+    actor,
+    kind: "intake_inbox_updated",
+    fromStatus: null,
+    toStatus: null,
+    message: `Updated the SFTP inbox (${row.publicKeys.length} public key(s))`,
+    at: now,
+  });
   return ok(row);
 }
 
 /** Add one public key; opens the inbox (without a password) when it does not exist yet. A key already there is kept once. */
-export async function addInboxKey(deps: Pick<Deps, "db" | "clock">, actor: string, connectionId: string, line: string): Promise<Result<InboxRow>> {
+export async function addInboxKey(
+  deps: Pick<Deps, "db" | "clock">,
+  actor: string,
+  connectionId: string,
+  line: string,
+): Promise<Result<InboxRow>> {
   const connection = await loadConnection(deps, connectionId);
   if (!connection.ok) return connection;
   if (connection.value.status === "disconnected") return fail("invalid_request", "The connection is disconnected");
@@ -115,9 +141,26 @@ export async function addInboxKey(deps: Pick<Deps, "db" | "clock">, actor: strin
   });
   const row: InboxRow = existing
     ? { ...existing, publicKeys: known ? keys : [...keys, line.trim()], updatedAt: now }
-    : { connectionId, username: newUsername(connection.value), passwordHash: null, publicKeys: [line.trim()], cadenceDays: null, gate: null, createdAt: now, updatedAt: now };
+    : {
+        connectionId,
+        username: newUsername(connection.value),
+        passwordHash: null,
+        publicKeys: [line.trim()],
+        cadenceDays: null,
+        gate: null,
+        createdAt: now,
+        updatedAt: now,
+      };
   await upsertInbox(deps.db, row);
-  await insertActivity(deps.db, { connectionId, actor, kind: "intake_inbox_updated", fromStatus: null, toStatus: null, message: `Added an SFTP public key (${parsed.value.type} ${parsed.value.fingerprint})`, at: now });
+  await insertActivity(deps.db, {
+    connectionId,
+    actor,
+    kind: "intake_inbox_updated",
+    fromStatus: null,
+    toStatus: null,
+    message: `Added an SFTP public key (${parsed.value.type} ${parsed.value.fingerprint})`,
+    at: now,
+  });
   return ok(row);
 }
 

@@ -3,11 +3,11 @@ import type { z } from "zod";
 import type { IntakeFileDetailSchema, IntakeFileSchema, IntakeSourceSchema } from "../../../contracts/linnet/intake.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { findInbox, findIntakeFile, type IntakeFileRow, listIntakeFiles, recipesOf } from "../../db/repositories/intake.repository.js";
-import { isUuid } from "../ids.js";
-import type { IntakeFileStatus } from "./file-machine.js";
 import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
+import type { IntakeFileStatus } from "./file-machine.js";
 import { parsePublicKey } from "./inboxes.js";
 
 type FileView = z.infer<typeof IntakeFileSchema>;
@@ -34,10 +34,14 @@ function present(f: Omit<IntakeFileRow, "contentSealed">, customerName: string |
 }
 
 /** Delivered files, newest first. */
-export async function listFiles(deps: Pick<Deps, "db">, filter: { connectionId?: string; status?: IntakeFileStatus; limit: number }): Promise<FileView[]> {
+export async function listFiles(
+  deps: Pick<Deps, "db">,
+  filter: { connectionId?: string; status?: IntakeFileStatus; limit: number },
+): Promise<FileView[]> {
   const rows = await listIntakeFiles(deps.db, filter);
   const names = new Map<string, string | null>();
-  for (const r of rows) if (!names.has(r.connectionId)) names.set(r.connectionId, (await findConnection(deps.db, r.connectionId))?.customerName ?? null);
+  for (const r of rows)
+    if (!names.has(r.connectionId)) names.set(r.connectionId, (await findConnection(deps.db, r.connectionId))?.customerName ?? null);
   return rows.map((r) => present(r, names.get(r.connectionId) ?? null));
 }
 
@@ -55,7 +59,10 @@ export function cadenceOf(deps: Pick<Deps, "config">, cadenceDays: number | null
 }
 
 /** A connection's source: inbox, recipes, last file, next expected, late or not. */
-export async function getSource(deps: Pick<Deps, "db" | "clock" | "config">, connectionId: string): Promise<Result<z.infer<typeof IntakeSourceSchema>>> {
+export async function getSource(
+  deps: Pick<Deps, "db" | "clock" | "config">,
+  connectionId: string,
+): Promise<Result<z.infer<typeof IntakeSourceSchema>>> {
   const connection = isUuid(connectionId) ? await findConnection(deps.db, connectionId) : undefined;
   if (!connection) return fail("not_found", "Connection not found");
   const inbox = await findInbox(deps.db, connectionId);
@@ -72,7 +79,9 @@ export async function getSource(deps: Pick<Deps, "db" | "clock" | "config">, con
       ? {
           username: inbox.username,
           has_password: inbox.passwordHash !== null,
-          public_keys: inbox.publicKeys.map((l) => parsePublicKey(l)).flatMap((p) => (p.ok ? [{ type: p.value.type, fingerprint: p.value.fingerprint }] : [])),
+          public_keys: inbox.publicKeys
+            .map((l) => parsePublicKey(l))
+            .flatMap((p) => (p.ok ? [{ type: p.value.type, fingerprint: p.value.fingerprint }] : [])),
           cadence_days: cadence,
           host,
           port: deps.config.intake.sftpPort,
@@ -81,7 +90,9 @@ export async function getSource(deps: Pick<Deps, "db" | "clock" | "config">, con
     recipes: recipes.map((r) => ({
       group: r.group,
       name: r.name,
-      columns: Object.fromEntries(Object.entries((r.mapping as { columns?: Record<string, string> }).columns ?? {}).filter(([, v]) => typeof v === "string")),
+      columns: Object.fromEntries(
+        Object.entries((r.mapping as { columns?: Record<string, string> }).columns ?? {}).filter(([, v]) => typeof v === "string"),
+      ),
       updated_at: r.updatedAt.toISOString(),
     })),
     last_file_at: last?.toISOString() ?? null,

@@ -1,18 +1,24 @@
 /** Expecting files: a report not delivered within its cadence + grace raises one follow-up and one event. */
 import { randomUUID } from "node:crypto";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
-import { insertEvent } from "../../db/repositories/events.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
-import { closeLateEpisodes, insertLateEpisode, lastArrivalsByGroup, listPullSources, openLateEpisodes } from "../../db/repositories/intake-sources.repository.js";
+import { insertEvent } from "../../db/repositories/events.repository.js";
 import { findIntakeFile, listInboxes } from "../../db/repositories/intake.repository.js";
+import {
+  closeLateEpisodes,
+  insertLateEpisode,
+  lastArrivalsByGroup,
+  listPullSources,
+  openLateEpisodes,
+} from "../../db/repositories/intake-sources.repository.js";
 import { findTask, insertTasks, updateTask } from "../../db/repositories/tasks.repository.js";
-import { productsByGroup, type ProductGroup } from "../assisted/sla.js";
+import { type ProductGroup, productsByGroup } from "../assisted/sla.js";
 import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { ok } from "../errors.js";
 import { transactional } from "../transactional.js";
-import { cadenceOf } from "./intake-view.js";
 import { nextBusinessDay } from "./file-outcomes.js";
+import { cadenceOf } from "./intake-view.js";
 
 /** The Linnet extension event recorded when a scheduled report is late (sent to webhooks like `account.updated`). */
 export const REPORT_LATE_EVENT = "intake.report_late";
@@ -28,7 +34,8 @@ interface Expectation {
 
 async function expectations(deps: Pick<Deps, "db" | "config">): Promise<Map<string, Expectation>> {
   const out = new Map<string, Expectation>();
-  for (const inbox of await listInboxes(deps.db)) out.set(inbox.connectionId, { since: inbox.createdAt, cadenceDays: cadenceOf(deps, inbox.cadenceDays) });
+  for (const inbox of await listInboxes(deps.db))
+    out.set(inbox.connectionId, { since: inbox.createdAt, cadenceDays: cadenceOf(deps, inbox.cadenceDays) });
   for (const pull of await listPullSources(deps.db)) {
     const inbox = out.get(pull.connectionId);
     // a pull source's own cadence wins; the earlier of the two sources starts the clock
@@ -62,8 +69,11 @@ export async function detectLateReports(deps: Pick<Deps, "db" | "clock" | "confi
       const raised = await transactional(deps.db, async (tx) => {
         const episodeId = randomUUID();
         const taskId = randomUUID();
-        if (!(await insertLateEpisode(tx, { id: episodeId, connectionId, group, expectedAt, openedAt: now, taskId, closedAt: null }))) return ok(false);
-        await insertTasks(tx, [{ id: taskId, connectionId, group, kind: "late_file", status: "open", dueAt: nextBusinessDay(now), createdAt: now }]);
+        if (!(await insertLateEpisode(tx, { id: episodeId, connectionId, group, expectedAt, openedAt: now, taskId, closedAt: null })))
+          return ok(false);
+        await insertTasks(tx, [
+          { id: taskId, connectionId, group, kind: "late_file", status: "open", dueAt: nextBusinessDay(now), createdAt: now },
+        ]);
         await insertEvent(tx, {
           type: REPORT_LATE_EVENT,
           applicationId: connection.applicationId,
@@ -71,7 +81,15 @@ export async function detectLateReports(deps: Pick<Deps, "db" | "clock" | "confi
           createdAt: now,
           payload: { report_kind: REPORT_KINDS[group], expected_at: expectedAt.toISOString(), last_file_at: last?.toISOString() ?? null },
         });
-        await insertActivity(tx, { connectionId, actor: "intake", kind: "intake_report_late", fromStatus: null, toStatus: null, message: `The ${REPORT_KINDS[group]} report expected ${expectedAt.toISOString()} has not arrived`, at: now });
+        await insertActivity(tx, {
+          connectionId,
+          actor: "intake",
+          kind: "intake_report_late",
+          fromStatus: null,
+          toStatus: null,
+          message: `The ${REPORT_KINDS[group]} report expected ${expectedAt.toISOString()} has not arrived`,
+          at: now,
+        });
         return ok(true);
       });
       if (raised.ok && raised.value) opened += 1;
@@ -91,13 +109,29 @@ export async function closeLateOnArrival(deps: Pick<Deps, "db" | "clock">, fileI
   const closed = await closeLateEpisodes(deps.db, file.connectionId, file.group, now);
   for (const episode of closed) {
     const task = episode.taskId ? await findTask(deps.db, episode.taskId) : undefined;
-    if (task && (task.status === "open" || task.status === "in_progress")) await updateTask(deps.db, task.id, { status: "done", completedAt: now });
-    await insertActivity(deps.db, { connectionId: file.connectionId, actor: "intake", kind: "intake_report_arrived", fromStatus: null, toStatus: null, message: `The late ${REPORT_KINDS[file.group]} report arrived (${file.fileName})`, at: now });
+    if (task && (task.status === "open" || task.status === "in_progress"))
+      await updateTask(deps.db, task.id, { status: "done", completedAt: now });
+    await insertActivity(deps.db, {
+      connectionId: file.connectionId,
+      actor: "intake",
+      kind: "intake_report_arrived",
+      fromStatus: null,
+      toStatus: null,
+      message: `The late ${REPORT_KINDS[file.group]} report arrived (${file.fileName})`,
+      at: now,
+    });
   }
   return closed.length;
 }
 
 /** The late reports of a connection, for the employer's status page. */
-export async function lateReportsOf(deps: Pick<Deps, "db">, connectionId: string): Promise<{ report_kind: "census" | "payroll"; expected_at: string; late_since: string }[]> {
-  return (await openLateEpisodes(deps.db, connectionId)).map((e) => ({ report_kind: REPORT_KINDS[e.group], expected_at: e.expectedAt.toISOString(), late_since: e.openedAt.toISOString() }));
+export async function lateReportsOf(
+  deps: Pick<Deps, "db">,
+  connectionId: string,
+): Promise<{ report_kind: "census" | "payroll"; expected_at: string; late_since: string }[]> {
+  return (await openLateEpisodes(deps.db, connectionId)).map((e) => ({
+    report_kind: REPORT_KINDS[e.group],
+    expected_at: e.expectedAt.toISOString(),
+    late_since: e.openedAt.toISOString(),
+  }));
 }

@@ -7,20 +7,20 @@ import {
   claimPullSource,
   insertPulledFile,
   listPullSources,
+  type PullSourceRow,
   pulledKey,
   pulledKeys,
   pulledSameBytes,
-  type PullSourceRow,
   updatePullSource,
 } from "../../db/repositories/intake-sources.repository.js";
 import { activeTasksOf, insertTasks } from "../../db/repositories/tasks.repository.js";
 import type { Deps } from "../deps.js";
-import { transactional } from "../transactional.js";
 import { ok } from "../errors.js";
+import { transactional } from "../transactional.js";
 import { nextBusinessDay } from "./file-outcomes.js";
+import { remoteTarget } from "./pull-sources.js";
 import { receiveFile } from "./receive-file.js";
 import { globToRegExp, openRemote, type RemoteEntry, type RemoteSession } from "./remote-sftp.js";
-import { remoteTarget } from "./pull-sources.js";
 
 /** The pg-boss queue of single polls. */
 export const INTAKE_PULL_QUEUE = "intake.pull";
@@ -58,7 +58,15 @@ export async function pollPullSource(deps: Deps, connectionId: string): Promise<
     try {
       if (!source.hostKeyFingerprint) {
         await updatePullSource(deps.db, connectionId, { hostKeyFingerprint: opened.value.fingerprint });
-        await insertActivity(deps.db, { connectionId, actor: "intake:pull", kind: "intake_pull_source", fromStatus: null, toStatus: null, message: `Pinned the pull source's host key ${opened.value.fingerprint}`, at: now });
+        await insertActivity(deps.db, {
+          connectionId,
+          actor: "intake:pull",
+          kind: "intake_pull_source",
+          fromStatus: null,
+          toStatus: null,
+          message: `Pinned the pull source's host key ${opened.value.fingerprint}`,
+          at: now,
+        });
       }
       outcome = await takeNewFiles(deps, source, opened.value);
     } finally {
@@ -83,7 +91,10 @@ async function takeNewFiles(deps: Deps, source: PullSourceRow, remote: RemoteSes
   let skipped = 0;
   for (const entry of fresh.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name))) {
     if (entry.size > deps.config.uploadMaxBytes) {
-      deps.log.warn({ connectionId: source.connectionId, file: entry.name, size: entry.size }, "pull source file larger than LINNET_UPLOAD_MAX_MB: left on the server");
+      deps.log.warn(
+        { connectionId: source.connectionId, file: entry.name, size: entry.size },
+        "pull source file larger than LINNET_UPLOAD_MAX_MB: left on the server",
+      );
       skipped += 1;
       continue;
     }
@@ -95,7 +106,13 @@ async function takeNewFiles(deps: Deps, source: PullSourceRow, remote: RemoteSes
 
 /** Store one downloaded file with its marker; false when it was not sent on (same bytes, empty, or taken meanwhile). */
 async function takeFile(deps: Deps, source: PullSourceRow, entry: RemoteEntry, bytes: Buffer): Promise<boolean> {
-  const marker = { connectionId: source.connectionId, remoteName: entry.name, sizeBytes: entry.size, mtime: entry.mtime, pulledAt: deps.clock.now() };
+  const marker = {
+    connectionId: source.connectionId,
+    remoteName: entry.name,
+    sizeBytes: entry.size,
+    mtime: entry.mtime,
+    pulledAt: deps.clock.now(),
+  };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (await pulledSameBytes(deps.db, source.connectionId, sha256)) {
     // the same report touched or re-sent under another name: remembered, not delivered twice
@@ -122,8 +139,27 @@ async function raiseSourceTask(deps: Deps, source: PullSourceRow, message: strin
   const now = deps.clock.now();
   await transactional(deps.db, async (tx) => {
     const open = (await activeTasksOf(tx, source.connectionId)).some((t) => t.kind === "source_check");
-    if (!open) await insertTasks(tx, [{ id: randomUUID(), connectionId: source.connectionId, group: "org", kind: "source_check", status: "open", dueAt: nextBusinessDay(now), createdAt: now }]);
-    await insertActivity(tx, { connectionId: source.connectionId, actor: "intake:pull", kind: "intake_pull_refused", fromStatus: null, toStatus: null, message: `Refused the pull source: ${message}. Confirm the new key with the provider, then reset it on the source.`, at: now });
+    if (!open)
+      await insertTasks(tx, [
+        {
+          id: randomUUID(),
+          connectionId: source.connectionId,
+          group: "org",
+          kind: "source_check",
+          status: "open",
+          dueAt: nextBusinessDay(now),
+          createdAt: now,
+        },
+      ]);
+    await insertActivity(tx, {
+      connectionId: source.connectionId,
+      actor: "intake:pull",
+      kind: "intake_pull_refused",
+      fromStatus: null,
+      toStatus: null,
+      message: `Refused the pull source: ${message}. Confirm the new key with the provider, then reset it on the source.`,
+      at: now,
+    });
     return ok(true);
   });
 }

@@ -4,9 +4,9 @@ import type { PullSource, PullSourceInputSchema, PullSourceTest } from "../../..
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
 import { deletePullSource, findPullSource, type PullSourceRow, upsertPullSource } from "../../db/repositories/intake-sources.repository.js";
-import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { cadenceOf } from "./intake-view.js";
 import { checkRemoteHost, globToRegExp, openRemote, type RemoteTarget } from "./remote-sftp.js";
 
@@ -26,7 +26,15 @@ const credentialsAad = (connectionId: string) => `intake_pull_source:${connectio
 /** The source's login, unsealed for one session. */
 export function remoteTarget(deps: Pick<Deps, "cipher">, row: PullSourceRow): RemoteTarget {
   const creds = JSON.parse(deps.cipher.decrypt(row.credentialsSealed, credentialsAad(row.connectionId))) as Credentials;
-  return { host: row.host, port: row.port, username: row.username, password: creds.password, privateKey: creds.private_key, passphrase: creds.passphrase, pinned: row.hostKeyFingerprint };
+  return {
+    host: row.host,
+    port: row.port,
+    username: row.username,
+    password: creds.password,
+    privateKey: creds.private_key,
+    passphrase: creds.passphrase,
+    pinned: row.hostKeyFingerprint,
+  };
 }
 
 /** The source as the console sees it. */
@@ -68,7 +76,12 @@ export async function getPullSource(deps: Pick<Deps, "db" | "cipher" | "config">
  * Create or replace a connection's pull source. The host must not be private (unless the install allows private
  * targets, as for webhooks); credentials are sealed; a changed host or port, or `reset_host_key`, forgets the pin.
  */
-export async function savePullSource(deps: Pick<Deps, "db" | "clock" | "cipher" | "config">, actor: string, connectionId: string, input: PullSourceChange): Promise<Result<PullSource>> {
+export async function savePullSource(
+  deps: Pick<Deps, "db" | "clock" | "cipher" | "config">,
+  actor: string,
+  connectionId: string,
+  input: PullSourceChange,
+): Promise<Result<PullSource>> {
   const live = await assistedConnection(deps, connectionId);
   if (!live.ok) return live;
   const host = checkRemoteHost(deps, input.host);
@@ -101,14 +114,31 @@ export async function savePullSource(deps: Pick<Deps, "db" | "clock" | "cipher" 
   };
   await upsertPullSource(deps.db, row);
   const what = existing ? "Changed the pull source" : "Added a pull source";
-  await insertActivity(deps.db, { connectionId, actor, kind: "intake_pull_source", fromStatus: null, toStatus: null, message: `${what}: ${row.username}@${row.host}:${row.port}${row.folder} (${row.pattern})`, at: now });
+  await insertActivity(deps.db, {
+    connectionId,
+    actor,
+    kind: "intake_pull_source",
+    fromStatus: null,
+    toStatus: null,
+    message: `${what}: ${row.username}@${row.host}:${row.port}${row.folder} (${row.pattern})`,
+    at: now,
+  });
   return ok(presentPullSource(deps, row));
 }
 
 /** Remove a connection's pull source (the files it delivered stay). */
 export async function removePullSource(deps: Pick<Deps, "db" | "clock">, actor: string, connectionId: string): Promise<Result<true>> {
-  if (!isUuid(connectionId) || !(await deletePullSource(deps.db, connectionId))) return fail("not_found", "This connection has no pull source");
-  await insertActivity(deps.db, { connectionId, actor, kind: "intake_pull_source", fromStatus: null, toStatus: null, message: "Removed the pull source", at: deps.clock.now() });
+  if (!isUuid(connectionId) || !(await deletePullSource(deps.db, connectionId)))
+    return fail("not_found", "This connection has no pull source");
+  await insertActivity(deps.db, {
+    connectionId,
+    actor,
+    kind: "intake_pull_source",
+    fromStatus: null,
+    toStatus: null,
+    message: "Removed the pull source",
+    at: deps.clock.now(),
+  });
   return ok(true);
 }
 
@@ -122,7 +152,12 @@ export async function testPullSource(deps: Pick<Deps, "db" | "cipher" | "config"
     const match = globToRegExp(row.pattern);
     const files = (await opened.value.list(row.folder)).filter((f) => match.test(f.name));
     const pin = row.hostKeyFingerprint ? "matches the pinned key" : "will be pinned on the first poll";
-    return ok({ ok: true, message: `Logged in; the host key ${pin}; ${files.length} matching file${files.length === 1 ? "" : "s"}`, host_key_fingerprint: opened.value.fingerprint, matching_files: files.map((f) => ({ name: f.name, size_bytes: f.size })) });
+    return ok({
+      ok: true,
+      message: `Logged in; the host key ${pin}; ${files.length} matching file${files.length === 1 ? "" : "s"}`,
+      host_key_fingerprint: opened.value.fingerprint,
+      matching_files: files.map((f) => ({ name: f.name, size_bytes: f.size })),
+    });
   } catch (err) {
     return ok({ ok: false, message: (err as Error).message, host_key_fingerprint: opened.value.fingerprint, matching_files: [] });
   } finally {

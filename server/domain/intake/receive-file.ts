@@ -1,12 +1,12 @@
 /** The first step of intake: a delivered file is stored durably (sealed) before anyone is told it arrived. */
 import { createHash, randomUUID } from "node:crypto";
+import type { Db } from "../../db/client.js";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection } from "../../db/repositories/connections.repository.js";
-import type { Db } from "../../db/client.js";
 import { insertIntakeFile, listIntakeFiles } from "../../db/repositories/intake.repository.js";
-import { isUuid } from "../ids.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { transactional } from "../transactional.js";
 
 /** The pg-boss queue that processes delivered files. */
@@ -52,12 +52,14 @@ export async function receiveFile(
   const fileName = cleanName(input.fileName);
   if (!fileName) return fail("invalid_request", "file_name: must be a plain file name");
   if (input.bytes.length === 0) return fail("invalid_request", "file: the file is empty");
-  if (input.bytes.length > deps.config.uploadMaxBytes) return fail("invalid_request", `file: larger than ${deps.config.uploadMaxBytes / 1024 / 1024} MB`);
+  if (input.bytes.length > deps.config.uploadMaxBytes)
+    return fail("invalid_request", `file: larger than ${deps.config.uploadMaxBytes / 1024 / 1024} MB`);
   const id = randomUUID();
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const now = deps.clock.now();
   const stored = await transactional(deps.db, async (tx) => {
-    if (input.claim && !(await input.claim(tx, { id, sha256 }))) return fail("confirmation_required", "file: already taken by another poll");
+    if (input.claim && !(await input.claim(tx, { id, sha256 })))
+      return fail("confirmation_required", "file: already taken by another poll");
     await insertIntakeFile(tx, {
       id,
       connectionId,
@@ -78,12 +80,22 @@ export async function receiveFile(
       receivedAt: now,
       processedAt: null,
     });
-    await insertActivity(tx, { connectionId, actor: `intake:${input.channel}`, kind: "intake_file_received", fromStatus: null, toStatus: null, message: `Received ${fileName} (${input.bytes.length} bytes) ${CHANNEL_WORDS[input.channel]}`, at: now });
+    await insertActivity(tx, {
+      connectionId,
+      actor: `intake:${input.channel}`,
+      kind: "intake_file_received",
+      fromStatus: null,
+      toStatus: null,
+      message: `Received ${fileName} (${input.bytes.length} bytes) ${CHANNEL_WORDS[input.channel]}`,
+      at: now,
+    });
     return ok(true);
   });
   if (!stored.ok) return stored;
   // a lost send is not a lost file: the sweep queues every file still received
-  await deps.jobs.send(INTAKE_PROCESS_QUEUE, { fileId: id }).catch((err) => deps.log.warn({ err, fileId: id }, "could not queue an intake file"));
+  await deps.jobs
+    .send(INTAKE_PROCESS_QUEUE, { fileId: id })
+    .catch((err) => deps.log.warn({ err, fileId: id }, "could not queue an intake file"));
   return ok({ id, sha256, size_bytes: input.bytes.length });
 }
 

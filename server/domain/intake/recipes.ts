@@ -30,7 +30,16 @@ export async function keepRecipe(
   const { templateName: _drop, ...mapping } = input.mapping as Mapping & { templateName?: string };
   await saveRecipe(
     deps.db,
-    { connectionId, group: input.group, name: input.name, mapping: mapping, knownHeaders: input.table.headers, identity: companyCodes(input.table), createdAt: now, updatedAt: now },
+    {
+      connectionId,
+      group: input.group,
+      name: input.name,
+      mapping: mapping,
+      knownHeaders: input.table.headers,
+      identity: companyCodes(input.table),
+      createdAt: now,
+      updatedAt: now,
+    },
     replace,
   );
 }
@@ -46,7 +55,12 @@ export function dropTitleRows(bytes: Buffer, mapping: Mapping): Buffer {
   let offset = 0;
   for (let line = 0; line < 30 && offset < text.length; line++) {
     const end = text.indexOf("\n", offset);
-    const cells = new Set(text.slice(offset, end < 0 ? undefined : end).split(/[,;\t|]/).map((c) => normalizeHeader(c.replace(/^\uFEFF|^ï»¿/, "").replace(/^"|"$/g, ""))));
+    const cells = new Set(
+      text
+        .slice(offset, end < 0 ? undefined : end)
+        .split(/[,;\t|]/)
+        .map((c) => normalizeHeader(c.replace(/^\uFEFF|^ï»¿/, "").replace(/^"|"$/g, ""))),
+    );
     const found = wanted.filter((w) => cells.has(w)).length;
     if (found * 2 >= wanted.length) return offset === 0 ? bytes : bytes.subarray(offset);
     if (end < 0) break;
@@ -62,7 +76,12 @@ export type RecipeMatch = { recipe: RecipeRow; mapping: Mapping; table: ParsedTa
  * Match a file to a recipe by its header: each recipe finds its own header line, and the recipe whose columns the
  * file covers best wins. `unreadable` carries the parser's reason when no recipe could read the file at all.
  */
-export async function matchRecipe(deps: Pick<Deps, "db">, connectionId: string, bytes: Buffer, fileName: string): Promise<{ match: RecipeMatch | null; recipes: number; unreadable: string | null }> {
+export async function matchRecipe(
+  deps: Pick<Deps, "db">,
+  connectionId: string,
+  bytes: Buffer,
+  fileName: string,
+): Promise<{ match: RecipeMatch | null; recipes: number; unreadable: string | null }> {
   const recipes = await recipesOf(deps.db, connectionId);
   let best: (RecipeMatch & { score: number }) | null = null;
   let unreadable: string | null = null;

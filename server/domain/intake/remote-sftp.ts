@@ -49,7 +49,10 @@ export function checkRemoteHost(deps: Pick<Deps, "config">, host: string): Resul
   const bare = bareHost(host.trim());
   if (!bare || /[\s/@]/.test(bare)) return fail("invalid_request", "host: must be a host name or an IP address");
   if ((isLocalHostName(bare) || isPrivateAddress(bare)) && !deps.config.webhookAllowPrivate) {
-    return fail("invalid_request", `host: ${bare} is a loopback or private address; such hosts are allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true`);
+    return fail(
+      "invalid_request",
+      `host: ${bare} is a loopback or private address; such hosts are allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true`,
+    );
   }
   return ok(bare);
 }
@@ -64,7 +67,11 @@ async function resolveHost(deps: Pick<Deps, "config">, host: string): Promise<{ 
   } catch {
     return failWith("unreachable", `${host} does not resolve`);
   }
-  if (!deps.config.webhookAllowPrivate && addresses.some(isPrivateAddress)) return failWith("private_address", `${host} resolves to a loopback, private or link-local address (allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true)`);
+  if (!deps.config.webhookAllowPrivate && addresses.some(isPrivateAddress))
+    return failWith(
+      "private_address",
+      `${host} resolves to a loopback, private or link-local address (allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true)`,
+    );
   return { ok: true, value: addresses[0]! };
 }
 
@@ -75,7 +82,10 @@ function failWith(kind: RemoteFailureKind, message: string): Failed<RemoteFailur
 }
 
 /** Open a session; a host key other than the pinned one is refused before any credential is sent. */
-export async function openRemote(deps: Pick<Deps, "config">, target: RemoteTarget): Promise<{ ok: true; value: RemoteSession } | Failed<RemoteFailureKind>> {
+export async function openRemote(
+  deps: Pick<Deps, "config">,
+  target: RemoteTarget,
+): Promise<{ ok: true; value: RemoteSession } | Failed<RemoteFailureKind>> {
   const address = await resolveHost(deps, target.host);
   if (!address.ok) return address;
   const client = new ssh2.Client();
@@ -102,7 +112,8 @@ export async function openRemote(deps: Pick<Deps, "config">, target: RemoteTarge
     return { ok: true, value: session(client, sftp, seen) };
   } catch (err) {
     client.end();
-    if (seen && target.pinned !== null && seen !== target.pinned) return failWith("host_key_changed", `the server's host key changed (pinned ${target.pinned}, now ${seen})`);
+    if (seen && target.pinned !== null && seen !== target.pinned)
+      return failWith("host_key_changed", `the server's host key changed (pinned ${target.pinned}, now ${seen})`);
     return failWith("unreachable", `could not log in: ${(err as Error).message}`);
   }
 }
@@ -117,7 +128,11 @@ function session(client: ssh2.Client, sftp: SFTPWrapper, fingerprint: string): R
       new Promise((resolve, reject) => {
         sftp.readdir(folder, (err, entries) => {
           if (err) return reject(new Error(`cannot list ${folder}: ${err.message}`));
-          resolve(entries.filter((e) => (e.attrs.mode & S_IFMT) === S_IFREG).map((e) => ({ name: e.filename, size: e.attrs.size, mtime: e.attrs.mtime })));
+          resolve(
+            entries
+              .filter((e) => (e.attrs.mode & S_IFMT) === S_IFREG)
+              .map((e) => ({ name: e.filename, size: e.attrs.size, mtime: e.attrs.mtime })),
+          );
         });
       }),
     download: (path) =>
@@ -133,6 +148,9 @@ function session(client: ssh2.Client, sftp: SFTPWrapper, fingerprint: string): R
 
 /** A file-name glob (`*` any run, `?` one character) as a whole-name regular expression. */
 export function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`);
 }

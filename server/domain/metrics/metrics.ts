@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { OperationalCounts } from "../../db/repositories/metrics.repository.js";
 
 /** What domain code reports to Prometheus; absent from deps when `/metrics` is off, so nothing is measured. */

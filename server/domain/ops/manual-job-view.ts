@@ -1,18 +1,29 @@
 import type { z } from "zod";
 import type { OpsManualJobSchema } from "../../../contracts/linnet/ops.js";
-import { listManualJobs } from "../../db/repositories/manual-jobs.repository.js";
 import { verificationsOf } from "../../db/repositories/benefits.repository.js";
-import { presentVerification } from "../benefits/benefit-jobs.js";
-import { isUuid } from "../ids.js";
-import type { Deps } from "../deps.js";
+import { listManualJobs } from "../../db/repositories/manual-jobs.repository.js";
 import type { ManualJobStatus } from "../assisted/manual-job-machine.js";
+import { presentVerification } from "../benefits/benefit-jobs.js";
+import type { Deps } from "../deps.js";
+import { isUuid } from "../ids.js";
 
 type OpsManualJob = z.infer<typeof OpsManualJobSchema>;
 
 /** Manual jobs of the given statuses as the console shows them, soonest due first. */
-export async function listManualJobView(deps: Pick<Deps, "db" | "catalog">, statuses: ManualJobStatus[], ids?: string[]): Promise<OpsManualJob[]> {
+export async function listManualJobView(
+  deps: Pick<Deps, "db" | "catalog">,
+  statuses: ManualJobStatus[],
+  ids?: string[],
+): Promise<OpsManualJob[]> {
   const rows = await listManualJobs(deps.db, statuses, ids);
-  const verified = new Map((await verificationsOf(deps.db, rows.map((r) => r.job.id))).map((v) => [v.id, presentVerification(v.verification)]));
+  const verified = new Map(
+    (
+      await verificationsOf(
+        deps.db,
+        rows.map((r) => r.job.id),
+      )
+    ).map((v) => [v.id, presentVerification(v.verification)]),
+  );
   return rows.map((r) => ({
     job_id: r.job.id,
     connection_id: r.job.connectionId,

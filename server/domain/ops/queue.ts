@@ -55,7 +55,11 @@ export function matchingProviders(deps: Pick<Deps, "catalog">, text: string): st
 }
 
 /** The work queue, filtered and sorted. */
-export async function listQueue(deps: Pick<Deps, "db" | "clock" | "catalog">, q: QueueQuery, actorId: string): Promise<{ tasks: Task[]; total: number }> {
+export async function listQueue(
+  deps: Pick<Deps, "db" | "clock" | "catalog">,
+  q: QueueQuery,
+  actorId: string,
+): Promise<{ tasks: Task[]; total: number }> {
   const now = deps.clock.now();
   const statuses: TaskStatus[] = q.status === undefined || q.status === "active" ? ["open", "in_progress"] : [q.status];
   const filter: TaskFilter = { statuses, sort: q.sort, limit: q.limit, offset: q.offset };

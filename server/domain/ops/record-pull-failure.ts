@@ -1,9 +1,9 @@
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
-import { isUuid } from "../ids.js";
-import type { Deps } from "../deps.js";
 import { type DataProduct, PRODUCT_GROUP } from "../connections/product-rules.js";
+import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { transactional } from "../transactional.js";
 
 /**
@@ -27,7 +27,15 @@ export async function recordPullFailure(
   const done = await transactional(deps.db, async (tx) => {
     await recordFailedSyncAttempt(tx, connection.id, now, failure.group);
     const what = failure.group === "org" ? "organization" : "pay";
-    await insertActivity(tx, { connectionId: connection.id, actor: `user:${userId}`, kind: "pull_failed", fromStatus: null, toStatus: null, message: `Could not pull ${what} data: ${failure.reason}`, at: now });
+    await insertActivity(tx, {
+      connectionId: connection.id,
+      actor: `user:${userId}`,
+      kind: "pull_failed",
+      fromStatus: null,
+      toStatus: null,
+      message: `Could not pull ${what} data: ${failure.reason}`,
+      at: now,
+    });
     return ok(true as const);
   });
   return done;

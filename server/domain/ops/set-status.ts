@@ -1,10 +1,10 @@
 import { findConnection, recordFailedSyncAttempt } from "../../db/repositories/connections.repository.js";
-import { isUuid } from "../ids.js";
 import { disconnectConnection } from "../connections/disconnect.js";
 import type { ConnectionState } from "../connections/status-machine.js";
 import { transitionConnection } from "../connections/transition.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { transactional } from "../transactional.js";
 
 /** The states an operator sets when a pull could not be made. */
@@ -14,7 +14,13 @@ const FAILED_PULL_STATES = new Set<ConnectionState>(["reauth", "error_permission
  * An operator moves a connection (access verified, no invite arrived, wrong permissions, …) with a reason for the
  * timeline. `connected` is refused: publishing the first data is what connects an assisted connection.
  */
-export async function operatorSetStatus(deps: Deps, userId: string, connectionId: string, to: ConnectionState, reason: string): Promise<Result<true>> {
+export async function operatorSetStatus(
+  deps: Deps,
+  userId: string,
+  connectionId: string,
+  to: ConnectionState,
+  reason: string,
+): Promise<Result<true>> {
   const connection = isUuid(connectionId) ? await findConnection(deps.db, connectionId) : undefined;
   if (!connection) return fail("not_found", "Connection not found");
   const actor = `user:${userId}`;

@@ -5,7 +5,13 @@ import { fail, ok, type Result } from "../errors.js";
 import type { Mapping } from "../ingestion/index.js";
 
 /** Save a mapping as a reusable template for a provider's report. */
-export async function saveTemplate(deps: Pick<Deps, "db" | "clock" | "catalog">, userId: string, providerId: string, name: string, mapping: Mapping) {
+export async function saveTemplate(
+  deps: Pick<Deps, "db" | "clock" | "catalog">,
+  userId: string,
+  providerId: string,
+  name: string,
+  mapping: Mapping,
+) {
   if (!deps.catalog.get(providerId)) return fail("invalid_request", `provider_id: unknown provider "${providerId}"`) as Result<never>;
   const now = deps.clock.now();
   const id = randomUUID();

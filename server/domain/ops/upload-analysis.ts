@@ -2,6 +2,7 @@ import type { OrgSnapshotInput, PaySnapshotInput } from "../../../contracts/linn
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { loadSourceIds } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
+import { currentOrgInput } from "../employer/current-org-input.js";
 import {
   diffOrg,
   diffPay,
@@ -11,11 +12,10 @@ import {
   type OrgDiff,
   type ParsedTable,
   type PayDiff,
+  type ValidationReport,
   validateOrg,
   validatePay,
-  type ValidationReport,
 } from "../ingestion/index.js";
-import { currentOrgInput } from "../employer/current-org-input.js";
 
 /** A file mapped, validated and compared with the connection's current data. */
 export type UploadAnalysis =
@@ -24,11 +24,25 @@ export type UploadAnalysis =
 
 /** A company for a census file when the connection has none yet: the employer's name, nothing else. */
 function emptyCompany(connection: ConnectionRow): OrgSnapshotInput["company"] {
-  return { legal_name: connection.customerName, entity: null, primary_email: null, primary_phone_number: null, departments: null, ein: null, locations: null, accounts: null };
+  return {
+    legal_name: connection.customerName,
+    entity: null,
+    primary_email: null,
+    primary_phone_number: null,
+    departments: null,
+    ein: null,
+    locations: null,
+    accounts: null,
+  };
 }
 
 /** Run the pure pipeline's map → validate → diff steps against what the connection currently serves. */
-export async function analyzeTable(deps: Pick<Deps, "db" | "cipher" | "reader">, connection: ConnectionRow, table: ParsedTable, mapping: Mapping): Promise<UploadAnalysis> {
+export async function analyzeTable(
+  deps: Pick<Deps, "db" | "cipher" | "reader">,
+  connection: ConnectionRow,
+  table: ParsedTable,
+  mapping: Mapping,
+): Promise<UploadAnalysis> {
   const current = await currentOrgInput(deps, connection);
   if (mapping.group === "org") {
     const mapped = mapOrg(table, mapping, { company: current?.company ?? emptyCompany(connection) });
@@ -44,7 +58,12 @@ export async function analyzeTable(deps: Pick<Deps, "db" | "cipher" | "reader">,
 }
 
 /** Validate JSON-ingested data the same way as a mapped file (no file rows to point at). */
-export async function analyzeJson(deps: Pick<Deps, "db" | "cipher" | "reader">, connection: ConnectionRow, group: "org" | "pay", data: OrgSnapshotInput | PaySnapshotInput): Promise<UploadAnalysis> {
+export async function analyzeJson(
+  deps: Pick<Deps, "db" | "cipher" | "reader">,
+  connection: ConnectionRow,
+  group: "org" | "pay",
+  data: OrgSnapshotInput | PaySnapshotInput,
+): Promise<UploadAnalysis> {
   const current = await currentOrgInput(deps, connection);
   if (group === "org") {
     const input = data as OrgSnapshotInput;

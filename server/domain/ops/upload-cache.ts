@@ -49,7 +49,9 @@ function canonicalJson(value: unknown): string {
 
 /** What an analysis was compared with: the connection's current snapshots (and its name when it has no census yet). */
 function basisOf(connection: Pick<ConnectionRow, "orgSnapshotId" | "paySnapshotId" | "customerName">): string {
-  return connection.orgSnapshotId ? `${connection.orgSnapshotId}|${connection.paySnapshotId ?? ""}` : `|${connection.paySnapshotId ?? ""}|${connection.customerName}`;
+  return connection.orgSnapshotId
+    ? `${connection.orgSnapshotId}|${connection.paySnapshotId ?? ""}`
+    : `|${connection.paySnapshotId ?? ""}|${connection.customerName}`;
 }
 
 /** Parsed files and analyses of open uploads, by upload id (see the file comment). */

@@ -1,4 +1,10 @@
-import { findUpload, listPlainUploadIds, purgeUploadContentBefore, storeSealedContent, type UploadRow } from "../../db/repositories/uploads.repository.js";
+import {
+  findUpload,
+  listPlainUploadIds,
+  purgeUploadContentBefore,
+  storeSealedContent,
+  type UploadRow,
+} from "../../db/repositories/uploads.repository.js";
 import { DAY_MS } from "../clock.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";

@@ -37,7 +37,9 @@ export function isFinalUpload(status: UploadStatus): boolean {
 
 /** Required fields a mapping leaves without a column (e.g. `source_id`). */
 export function unmappedRequired(mapping: Mapping | null, group: "org" | "pay"): string[] {
-  return (REQUIRED_FIELDS[group] as readonly string[]).filter((field) => !(mapping?.columns as Record<string, string | undefined> | undefined)?.[field]);
+  return (REQUIRED_FIELDS[group] as readonly string[]).filter(
+    (field) => !(mapping?.columns as Record<string, string | undefined> | undefined)?.[field],
+  );
 }
 
 /** The state an analysis puts an upload in: no usable mapping, blocking errors, or ready. */
@@ -60,6 +62,8 @@ export async function transitionUpload(
 ): Promise<Result<UploadRow>> {
   const from = upload.status;
   const next = { ...patch, status: to, updatedAt: deps.clock.now() };
-  const moved = await recordedMove(deps, UPLOAD_MACHINE, { id: upload.id, from, to, actor }, (tx) => updateUploadFrom(tx, upload.id, from, next));
+  const moved = await recordedMove(deps, UPLOAD_MACHINE, { id: upload.id, from, to, actor }, (tx) =>
+    updateUploadFrom(tx, upload.id, from, next),
+  );
   return moved.ok ? ok({ ...upload, ...next }) : moved;
 }

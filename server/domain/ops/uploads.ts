@@ -2,19 +2,29 @@ import { randomUUID } from "node:crypto";
 import type { UploadView } from "../../../contracts/linnet/ops.js";
 import { type ConnectionRow, findConnection, findEntityRows } from "../../db/repositories/connections.repository.js";
 import { findTemplate, findUpload, insertUpload, listTemplates, type UploadRow } from "../../db/repositories/uploads.repository.js";
-import { isUuid } from "../ids.js";
-import type { Deps } from "../deps.js";
-import { UPLOAD_WORK } from "./upload-cache.js";
-import { fail, ok, type Result } from "../errors.js";
 import type { StoredMapping } from "../../db/schema/types/ingestion.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { BUILTIN_TEMPLATES, detectMapping, type Mapping, type MappingTemplate, type ParsedTable } from "../ingestion/index.js";
+import { UPLOAD_WORK } from "./upload-cache.js";
+import { openUploadContent, purgedMessage, sealUploadContent } from "./upload-content.js";
 import { analysedStatus, isFinalUpload, transitionUpload, unmappedRequired } from "./upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "./upload-view.js";
-import { openUploadContent, purgedMessage, sealUploadContent } from "./upload-content.js";
 
 /** The templates to try for a provider and group: its saved ones first, then the built-in ones (any provider). */
-export async function templatesFor(deps: Pick<Deps, "db">, providerId: string, group: "org" | "pay"): Promise<(MappingTemplate & { id: string | null })[]> {
-  const saved = (await listTemplates(deps.db, providerId, group)).map((t) => ({ id: t.id, provider_id: t.providerId, group: t.group, name: t.name, mapping: t.mapping }));
+export async function templatesFor(
+  deps: Pick<Deps, "db">,
+  providerId: string,
+  group: "org" | "pay",
+): Promise<(MappingTemplate & { id: string | null })[]> {
+  const saved = (await listTemplates(deps.db, providerId, group)).map((t) => ({
+    id: t.id,
+    provider_id: t.providerId,
+    group: t.group,
+    name: t.name,
+    mapping: t.mapping,
+  }));
   const builtin = BUILTIN_TEMPLATES.filter((t) => t.group === group)
     .sort((a, b) => Number(b.provider_id === providerId) - Number(a.provider_id === providerId))
     .map((t) => ({ ...t, id: null }));
@@ -42,7 +52,8 @@ async function view(deps: Deps, upload: UploadRow): Promise<Result<UploadView>> 
 function checkMapping(mapping: Mapping, group: "org" | "pay"): Result<true> {
   if (mapping.group !== group) return fail("invalid_request", `mapping.group: this upload holds ${group} data`);
   const missing = unmappedRequired(mapping, group);
-  if (missing.length > 0) return fail("invalid_request", `mapping.columns.${missing[0]}: choose the column that holds it (required: ${missing.join(", ")})`);
+  if (missing.length > 0)
+    return fail("invalid_request", `mapping.columns.${missing[0]}: choose the column that holds it (required: ${missing.join(", ")})`);
   return ok(true);
 }
 
@@ -145,7 +156,11 @@ export async function getUpload(deps: Deps, id: string): Promise<Result<UploadVi
 }
 
 /** Apply a mapping (or a saved template) to an upload: analyse it and move the upload to the state that gives. */
-export async function setUploadMapping(deps: Deps, id: string, change: { mapping?: Mapping; template_id?: string }): Promise<Result<UploadView>> {
+export async function setUploadMapping(
+  deps: Deps,
+  id: string,
+  change: { mapping?: Mapping; template_id?: string },
+): Promise<Result<UploadView>> {
   const upload = await loadUpload(deps, id);
   if (!upload.ok) return upload;
   if (isFinalUpload(upload.value.status)) return fail("invalid_request", `The upload is ${upload.value.status}`);

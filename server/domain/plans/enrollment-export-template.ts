@@ -34,26 +34,70 @@ export const ENROLLMENT_EXPORT_COLUMNS = {
 /** A field of the export. */
 export type ExportField = keyof typeof ENROLLMENT_EXPORT_COLUMNS;
 /** Fields every export must have. */
-export const REQUIRED_EXPORT_FIELDS: readonly ExportField[] = ["employee_id", "plan_type", "plan_name", "coverage_tier", "coverage_start", "employee_amount"];
+export const REQUIRED_EXPORT_FIELDS: readonly ExportField[] = [
+  "employee_id",
+  "plan_type",
+  "plan_name",
+  "coverage_tier",
+  "coverage_start",
+  "employee_amount",
+];
 
 /** Words exports use for plan types. */
 export const PLAN_TYPE_WORDS: Readonly<Record<string, string>> = {
-  medical: "medical", health: "medical", dental: "dental", vision: "vision", hsa: "hsa", fsa: "fsa", commuter: "commuter", transit: "commuter",
-  life: "life_insurance", "life insurance": "life_insurance", "basic life": "life_insurance", std: "short_term_disability", "short term disability": "short_term_disability",
-  ltd: "long_term_disability", "long term disability": "long_term_disability", other: "other",
+  medical: "medical",
+  health: "medical",
+  dental: "dental",
+  vision: "vision",
+  hsa: "hsa",
+  fsa: "fsa",
+  commuter: "commuter",
+  transit: "commuter",
+  life: "life_insurance",
+  "life insurance": "life_insurance",
+  "basic life": "life_insurance",
+  std: "short_term_disability",
+  "short term disability": "short_term_disability",
+  ltd: "long_term_disability",
+  "long term disability": "long_term_disability",
+  other: "other",
 };
 /** Words exports use for coverage tiers. */
 export const TIER_WORDS: Readonly<Record<string, string>> = {
-  "employee only": "employee_only", ee: "employee_only", "employee + spouse": "employee_spouse", "ee + spouse": "employee_spouse", "employee + children": "employee_children",
-  "ee + child(ren)": "employee_children", "employee + child(ren)": "employee_children", family: "employee_family", "employee + family": "employee_family",
+  "employee only": "employee_only",
+  ee: "employee_only",
+  "employee + spouse": "employee_spouse",
+  "ee + spouse": "employee_spouse",
+  "employee + children": "employee_children",
+  "ee + child(ren)": "employee_children",
+  "employee + child(ren)": "employee_children",
+  family: "employee_family",
+  "employee + family": "employee_family",
 };
 /** Words exports use for relationships. */
 export const RELATIONSHIP_WORDS: Readonly<Record<string, string>> = {
-  spouse: "spouse", child: "child", son: "child", daughter: "child", "domestic partner": "domestic_partner", stepchild: "stepchild", "foster child": "foster_child",
-  ward: "ward", "disabled dependent": "disabled_dependent", other: "other",
+  spouse: "spouse",
+  child: "child",
+  son: "child",
+  daughter: "child",
+  "domestic partner": "domestic_partner",
+  stepchild: "stepchild",
+  "foster child": "foster_child",
+  ward: "ward",
+  "disabled dependent": "disabled_dependent",
+  other: "other",
 };
 /** Words exports use for deduction frequencies. */
 export const FREQUENCY_WORDS: Readonly<Record<string, string>> = {
-  "per pay period": "per_pay_period", "every paycheck": "per_pay_period", weekly: "weekly", biweekly: "bi_weekly", "bi-weekly": "bi_weekly", "semi-monthly": "semi_monthly",
-  semimonthly: "semi_monthly", monthly: "monthly", quarterly: "quarterly", annually: "annually", annual: "annually",
+  "per pay period": "per_pay_period",
+  "every paycheck": "per_pay_period",
+  weekly: "weekly",
+  biweekly: "bi_weekly",
+  "bi-weekly": "bi_weekly",
+  "semi-monthly": "semi_monthly",
+  semimonthly: "semi_monthly",
+  monthly: "monthly",
+  quarterly: "quarterly",
+  annually: "annually",
+  annual: "annually",
 };

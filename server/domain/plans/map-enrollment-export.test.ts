@@ -26,7 +26,13 @@ describe("the benefits-enrollment export template", () => {
       ["hsa", "HSA", "HealthEquity", null, ["employee_spouse"]],
     ]);
     expect(enrollments).toHaveLength(6);
-    expect(enrollments[0]).toMatchObject({ individual_id: "p-margaret", coverage_tier: "employee_family", coverage_start_date: "2026-01-01", contributions: { frequency: "per_pay_period", employee: 31_240, employer: 84_510 }, status: "active" });
+    expect(enrollments[0]).toMatchObject({
+      individual_id: "p-margaret",
+      coverage_tier: "employee_family",
+      coverage_start_date: "2026-01-01",
+      contributions: { frequency: "per_pay_period", employee: 31_240, employer: 84_510 },
+      status: "active",
+    });
     expect(enrollments[0]!.dependent_keys).toEqual(enrollments[1]!.dependent_keys);
     expect(enrollments[0]!.dependent_keys).toHaveLength(2);
     expect(dependents.map((d) => [d.first_name, d.relationship, d.date_of_birth, d.ssn, d.gender])).toEqual([
@@ -38,9 +44,21 @@ describe("the benefits-enrollment export template", () => {
 
   it("names missing columns, unknown employees and bad cells by row and column", async () => {
     const missing = await mapped(Buffer.from("Employee ID,Plan Name\nA,B\n"));
-    expect(missing.ok ? null : missing.error.message).toMatch(/Missing columns: "Plan Type", "Coverage Level", "Coverage Start Date", "Employee Cost"/);
-    const bad = await mapped(Buffer.from("Employee ID,Plan Type,Plan Name,Coverage Level,Coverage Start Date,Employee Cost,Dependent First Name,Relationship\nG3R7T2K9A,Dentistry,X,Everyone,2026-02-30,-5,Kid,Cousin\n"));
+    expect(missing.ok ? null : missing.error.message).toMatch(
+      /Missing columns: "Plan Type", "Coverage Level", "Coverage Start Date", "Employee Cost"/,
+    );
+    const bad = await mapped(
+      Buffer.from(
+        "Employee ID,Plan Type,Plan Name,Coverage Level,Coverage Start Date,Employee Cost,Dependent First Name,Relationship\nG3R7T2K9A,Dentistry,X,Everyone,2026-02-30,-5,Kid,Cousin\n",
+      ),
+    );
     const message = bad.ok ? "" : bad.error.message;
-    for (const part of ['row 2, "Plan Type": "Dentistry"', 'row 2, "Coverage Level": "Everyone"', 'row 2, "Coverage Start Date"', 'row 2, "Employee Cost"']) expect(message).toContain(part);
+    for (const part of [
+      'row 2, "Plan Type": "Dentistry"',
+      'row 2, "Coverage Level": "Everyone"',
+      'row 2, "Coverage Start Date"',
+      'row 2, "Employee Cost"',
+    ])
+      expect(message).toContain(part);
   });
 });

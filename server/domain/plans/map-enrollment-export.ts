@@ -5,12 +5,31 @@ import { parseDollars } from "../ingestion/parse-amount.js";
 import { parseDate } from "../ingestion/parse-date.js";
 import type { ParsedTable } from "../ingestion/parsed-table.js";
 import { normalizeSsn, ssnProblem } from "../ingestion/ssn.js";
-import { ENROLLMENT_EXPORT_COLUMNS, type ExportField, FREQUENCY_WORDS, PLAN_TYPE_WORDS, RELATIONSHIP_WORDS, REQUIRED_EXPORT_FIELDS, TIER_WORDS } from "./enrollment-export-template.js";
+import {
+  ENROLLMENT_EXPORT_COLUMNS,
+  type ExportField,
+  FREQUENCY_WORDS,
+  PLAN_TYPE_WORDS,
+  RELATIONSHIP_WORDS,
+  REQUIRED_EXPORT_FIELDS,
+  TIER_WORDS,
+} from "./enrollment-export-template.js";
 import type { DependentInput, EnrollmentInput, PlanInput, PlansInput } from "./publish-plans.js";
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 const NETWORKS = new Set(["epo", "hdhp", "hmo", "other", "pos", "ppo"]);
-const GENDERS: Record<string, string> = { m: "male", male: "male", f: "female", female: "female", other: "other", "decline to specify": "decline_to_specify" };
+const GENDERS: Record<string, string> = {
+  m: "male",
+  male: "male",
+  f: "female",
+  female: "female",
+  other: "other",
+  "decline to specify": "decline_to_specify",
+};
 
 /** Column index of each field present in the headers. */
 function columnsOf(headers: string[]): Partial<Record<ExportField, number>> {
@@ -30,7 +49,8 @@ function columnsOf(headers: string[]): Partial<Record<ExportField, number>> {
 export function mapEnrollmentExport(table: ParsedTable, individualOf: (employeeId: string) => string | undefined): Result<PlansInput> {
   const cols = columnsOf(table.headers);
   const absent = REQUIRED_EXPORT_FIELDS.filter((f) => cols[f] === undefined);
-  if (absent.length > 0) return fail("invalid_request", `Missing columns: ${absent.map((f) => `"${ENROLLMENT_EXPORT_COLUMNS[f][0]}"`).join(", ")}`);
+  if (absent.length > 0)
+    return fail("invalid_request", `Missing columns: ${absent.map((f) => `"${ENROLLMENT_EXPORT_COLUMNS[f][0]}"`).join(", ")}`);
   const problems: string[] = [];
   const plans = new Map<string, PlanInput>();
   const enrollments = new Map<string, EnrollmentInput>();
@@ -89,7 +109,19 @@ export function mapEnrollmentExport(table: ParsedTable, individualOf: (employeeI
     if (!plans.has(planKey)) {
       const code = cell("deduction_code");
       const carrier = cell("carrier") || null;
-      plans.set(planKey, { key: planKey, name: planName, type, description: null, network_type: network, carrier_id: null, carrier_name: carrier, start_date: planStart, end_date: planEnd, coverage_tiers: [], deduction_codes: code ? [code] : [] });
+      plans.set(planKey, {
+        key: planKey,
+        name: planName,
+        type,
+        description: null,
+        network_type: network,
+        carrier_id: null,
+        carrier_name: carrier,
+        start_date: planStart,
+        end_date: planEnd,
+        coverage_tiers: [],
+        deduction_codes: code ? [code] : [],
+      });
     }
     const plan = plans.get(planKey)!;
     if (tier && !plan.coverage_tiers!.includes(tier)) plan.coverage_tiers!.push(tier);
@@ -97,12 +129,24 @@ export function mapEnrollmentExport(table: ParsedTable, individualOf: (employeeI
     let enrollment = enrollments.get(key);
     if (!enrollment) {
       const status = cell("status").toLowerCase() || null;
-      enrollment = { key, plan_key: planKey, individual_id: individualId, coverage_tier: tier, coverage_start_date: start, coverage_end_date: end, contributions: { frequency, employee, employer }, status, dependent_keys: [] };
+      enrollment = {
+        key,
+        plan_key: planKey,
+        individual_id: individualId,
+        coverage_tier: tier,
+        coverage_start_date: start,
+        coverage_end_date: end,
+        contributions: { frequency, employee, employer },
+        status,
+        dependent_keys: [],
+      };
       enrollments.set(key, enrollment);
     }
     const first = cell("dependent_first_name");
     if (!first) return;
-    const relationship = words("dependent_relationship", RELATIONSHIP_WORDS, true) as DependentCoverage["relationship_to_individual"] | null;
+    const relationship = words("dependent_relationship", RELATIONSHIP_WORDS, true) as
+      | DependentCoverage["relationship_to_individual"]
+      | null;
     const dob = date("dependent_dob", false);
     const rawSsn = cell("dependent_ssn");
     const ssn = rawSsn ? normalizeSsn(rawSsn) : null;
@@ -113,11 +157,22 @@ export function mapEnrollmentExport(table: ParsedTable, individualOf: (employeeI
     if (!relationship || !last) return;
     const dependentKey = `${employeeId}:${first.toLowerCase()}:${last.toLowerCase()}:${dob ?? ""}`;
     if (!dependents.has(dependentKey)) {
-      dependents.set(dependentKey, { key: dependentKey, first_name: first, last_name: last, middle_name: cell("dependent_middle_name") || null, ssn: ssn && !ssnProblem(ssn) ? ssn : null, date_of_birth: dob, gender, individual_id: individualId, relationship });
+      dependents.set(dependentKey, {
+        key: dependentKey,
+        first_name: first,
+        last_name: last,
+        middle_name: cell("dependent_middle_name") || null,
+        ssn: ssn && !ssnProblem(ssn) ? ssn : null,
+        date_of_birth: dob,
+        gender,
+        individual_id: individualId,
+        relationship,
+      });
     }
     if (!enrollment.dependent_keys.includes(dependentKey)) enrollment.dependent_keys.push(dependentKey);
   });
-  if (problems.length > 0) return fail("invalid_request", problems.slice(0, 10).join("; ") + (problems.length > 10 ? ` (and ${problems.length - 10} more)` : ""));
+  if (problems.length > 0)
+    return fail("invalid_request", problems.slice(0, 10).join("; ") + (problems.length > 10 ? ` (and ${problems.length - 10} more)` : ""));
   if (enrollments.size === 0) return fail("invalid_request", "The file has no enrollment rows");
   return ok({ plans: [...plans.values()], enrollments: [...enrollments.values()], dependents: [...dependents.values()] });
 }

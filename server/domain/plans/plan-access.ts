@@ -19,7 +19,12 @@ export type PlansAccess = { ready: true; retrievedAt: Date | null } | { ready: f
  * ready once an operator published a benefits-enrollment export (until then 202, expected with the organization
  * data); other automated connections once their organization data is there, from the deductions Linnet keeps.
  */
-export async function openPlans(deps: Pick<Deps, "db" | "clock" | "cipher" | "catalog" | "config">, ctx: TokenContext, product: PlanProduct, entityIds: string[]): Promise<Result<PlansAccess>> {
+export async function openPlans(
+  deps: Pick<Deps, "db" | "clock" | "cipher" | "catalog" | "config">,
+  ctx: TokenContext,
+  product: PlanProduct,
+  entityIds: string[],
+): Promise<Result<PlansAccess>> {
   const c = ctx.connection;
   if (!c.products.includes(product)) return fail("insufficient_scope", `This access token does not include the "${product}" product`);
   if (entityIds.length > 1) return fail("invalid_request", "entity_ids: exactly one entity per request");

@@ -82,7 +82,9 @@ export function presentEnrollment(e: PlanEnrollmentRow): Enrollment {
 /** A fixed amount in cents as a `ContributionAmount`; percent elections have no amount. */
 function amountOf(value: { type: string; amount?: number } | null | undefined): { amount: number | null; currency: string | null } | null {
   if (!value) return null;
-  return value.type === "fixed" && typeof value.amount === "number" ? { amount: value.amount, currency: "usd" } : { amount: null, currency: null };
+  return value.type === "fixed" && typeof value.amount === "number"
+    ? { amount: value.amount, currency: "usd" }
+    : { amount: null, currency: null };
 }
 
 /** A deduction enrollment with no stored plan, as a plan enrollment. */
@@ -106,7 +108,9 @@ export function presentDeductionEnrollment(b: BenefitRow, e: EnrollmentRow): Enr
 
 /** A stored dependent; the SSN only when asked for and allowed. */
 export function presentDependent(cipher: Cipher, d: PlanDependentRow, withSsn: boolean): Dependent {
-  const secret = d.sealed ? (JSON.parse(cipher.decrypt(d.sealed, dependentAad(d.connectionId, d.id))) as { ssn: string | null; date_of_birth: string | null }) : null;
+  const secret = d.sealed
+    ? (JSON.parse(cipher.decrypt(d.sealed, dependentAad(d.connectionId, d.id))) as { ssn: string | null; date_of_birth: string | null })
+    : null;
   return {
     dependent_id: d.id,
     first_name: d.firstName,

@@ -1,9 +1,9 @@
 /** Store a connection's benefit plans, enrollments and dependents as a whole (from an export or the sandbox). */
 import type { DependentCoverage, PlanType } from "../../../contracts/finch/plans.js";
+import type { Db } from "../../db/client.js";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import type { PlanDependentRow, PlanEnrollmentRow, PlanRow } from "../../db/repositories/plans.repository.js";
 import { replacePlans } from "../../db/repositories/plans.repository.js";
-import type { Db } from "../../db/client.js";
 import type { Cipher } from "../security/encryption.js";
 import { StableIds } from "../snapshots/stable-ids.js";
 import { dependentAad } from "./present-plans.js";
@@ -73,7 +73,13 @@ export interface PublishMeta {
 const money = (amount: number | null) => (amount === null ? null : { amount, currency: "usd" });
 
 /** Replace the connection's plans with `input` inside `tx`, minting stable ids, sealing dependents' SSN and birth date. */
-export async function publishPlans(tx: Db, cipher: Cipher, connectionId: string, input: PlansInput, meta: PublishMeta): Promise<{ plans: number; enrollments: number; dependents: number }> {
+export async function publishPlans(
+  tx: Db,
+  cipher: Cipher,
+  connectionId: string,
+  input: PlansInput,
+  meta: PublishMeta,
+): Promise<{ plans: number; enrollments: number; dependents: number }> {
   const planIds = await StableIds.load(tx, connectionId, "plan");
   const enrollmentIds = await StableIds.load(tx, connectionId, "plan_enrollment");
   const dependentIds = await StableIds.load(tx, connectionId, "plan_dependent");
@@ -103,7 +109,11 @@ export async function publishPlans(tx: Db, cipher: Cipher, connectionId: string,
     coverageTier: e.coverage_tier,
     coverageStartDate: e.coverage_start_date,
     coverageEndDate: e.coverage_end_date,
-    contributions: e.contributions && { frequency: e.contributions.frequency, employee_contribution: money(e.contributions.employee), employer_contribution: money(e.contributions.employer) },
+    contributions: e.contributions && {
+      frequency: e.contributions.frequency,
+      employee_contribution: money(e.contributions.employee),
+      employer_contribution: money(e.contributions.employer),
+    },
     dependentIds: e.dependent_keys.map((k) => dependentIds.idOf(k)),
     status: e.status,
   }));
@@ -115,8 +125,21 @@ export async function publishPlans(tx: Db, cipher: Cipher, connectionId: string,
       relationship_to_individual: d.relationship,
       enrollments: covering.map((e) => ({ id: enrollmentIds.idOf(e.key), type: typeOfPlan.get(e.plan_key) ?? null })),
     };
-    const secret = d.ssn || d.date_of_birth ? cipher.encrypt(JSON.stringify({ ssn: d.ssn, date_of_birth: d.date_of_birth }), dependentAad(connectionId, id)) : null;
-    return { id, connectionId, position, firstName: d.first_name, lastName: d.last_name, middleName: d.middle_name, gender: d.gender, sealed: secret, coverage: [coverage] };
+    const secret =
+      d.ssn || d.date_of_birth
+        ? cipher.encrypt(JSON.stringify({ ssn: d.ssn, date_of_birth: d.date_of_birth }), dependentAad(connectionId, id))
+        : null;
+    return {
+      id,
+      connectionId,
+      position,
+      firstName: d.first_name,
+      lastName: d.last_name,
+      middleName: d.middle_name,
+      gender: d.gender,
+      sealed: secret,
+      coverage: [coverage],
+    };
   });
   await planIds.flush(tx);
   await enrollmentIds.flush(tx);

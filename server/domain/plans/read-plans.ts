@@ -1,12 +1,24 @@
 /** `/employer/plans*` reads: stored plans plus deductions Linnet keeps that have no stored plan, paged as the spec says. */
 import type { Dependent, Enrollment, Plan } from "../../../contracts/finch/plans.js";
 import { listActiveBenefits } from "../../db/repositories/benefits.repository.js";
-import { listDeductionEnrollments, listStoredDependents, listStoredEnrollments, listStoredPlans } from "../../db/repositories/plans.repository.js";
-import { isUuid } from "../ids.js";
+import {
+  listDeductionEnrollments,
+  listStoredDependents,
+  listStoredEnrollments,
+  listStoredPlans,
+} from "../../db/repositories/plans.repository.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
-import { PLAN_TYPE_OF_DEDUCTION, presentDeductionEnrollment, presentDeductionPlan, presentDependent, presentEnrollment, presentPlan } from "./present-plans.js";
+import { isUuid } from "../ids.js";
+import {
+  PLAN_TYPE_OF_DEDUCTION,
+  presentDeductionEnrollment,
+  presentDeductionPlan,
+  presentDependent,
+  presentEnrollment,
+  presentPlan,
+} from "./present-plans.js";
 
 /** `limit` / `offset` of a list. */
 export interface Page {
@@ -37,10 +49,13 @@ async function allEnrollments(deps: Pick<Deps, "db">, ctx: TokenContext): Promis
   const stored = await listStoredEnrollments(deps.db, id);
   const covered = new Set((await listStoredPlans(deps.db, id)).flatMap((p) => (p.benefitId ? [p.benefitId] : [])));
   const benefits = new Map((await unplannedDeductions(deps, id, covered)).map((b) => [b.id, b]));
-  const derived = benefits.size === 0 ? [] : (await listDeductionEnrollments(deps.db, id)).flatMap((e) => {
-    const b = benefits.get(e.benefitId);
-    return b ? [presentDeductionEnrollment(b, e)] : [];
-  });
+  const derived =
+    benefits.size === 0
+      ? []
+      : (await listDeductionEnrollments(deps.db, id)).flatMap((e) => {
+          const b = benefits.get(e.benefitId);
+          return b ? [presentDeductionEnrollment(b, e)] : [];
+        });
   return [...stored.map(presentEnrollment), ...derived];
 }
 
@@ -65,7 +80,12 @@ export async function listPlanEnrollments(deps: Pick<Deps, "db">, ctx: TokenCont
 }
 
 /** A per-item 404 of a batch read. */
-const missing = (what: string, id: string) => ({ code: 404, name: "not_found_error", finch_code: "item_not_found", message: `could not find ${what} with id '${id}'` });
+const missing = (what: string, id: string) => ({
+  code: 404,
+  name: "not_found_error",
+  finch_code: "item_not_found",
+  message: `could not find ${what} with id '${id}'`,
+});
 
 /** `POST /employer/plans-enrollments`: each asked id's enrollment, or a 404 item. */
 export async function batchEnrollments(deps: Pick<Deps, "db">, ctx: TokenContext, ids: string[]) {
@@ -79,10 +99,16 @@ export async function batchEnrollments(deps: Pick<Deps, "db">, ctx: TokenContext
 }
 
 /** SSNs are served only when asked for and the token holds the `ssn` product. */
-const ssnAllowed = (ctx: TokenContext, include: readonly string[] | undefined) => (include ?? []).includes("ssn") && ctx.connection.products.includes("ssn");
+const ssnAllowed = (ctx: TokenContext, include: readonly string[] | undefined) =>
+  (include ?? []).includes("ssn") && ctx.connection.products.includes("ssn");
 
 /** `GET /employer/plans-dependents`. */
-export async function listPlanDependents(deps: Pick<Deps, "db" | "cipher">, ctx: TokenContext, page: Page, include?: readonly string[]): Promise<{ paging: { count: number; offset: number }; dependents: Dependent[] }> {
+export async function listPlanDependents(
+  deps: Pick<Deps, "db" | "cipher">,
+  ctx: TokenContext,
+  page: Page,
+  include?: readonly string[],
+): Promise<{ paging: { count: number; offset: number }; dependents: Dependent[] }> {
   const rows = await listStoredDependents(deps.db, ctx.connection.id);
   const withSsn = ssnAllowed(ctx, include);
   const { paging, items } = pageOf(rows, page);
@@ -98,7 +124,9 @@ export async function batchDependents(deps: Pick<Deps, "db" | "cipher">, ctx: To
   return {
     responses: ids.map((id) => {
       const d = byId.get(id);
-      return d ? { dependent_id: id, code: 200, body: presentDependent(deps.cipher, d, withSsn) } : { dependent_id: id, code: 404, body: missing("dependent", id) };
+      return d
+        ? { dependent_id: id, code: 200, body: presentDependent(deps.cipher, d, withSsn) }
+        : { dependent_id: id, code: 404, body: missing("dependent", id) };
     }),
   };
 }

@@ -34,9 +34,11 @@ function tierOf(b: Buffer): string {
 }
 
 /** A valid-looking (issuable) SSN from bytes. */
-const ssnOf = (b: Buffer, i: number) => `${String(100 + (b.readUInt16BE(i) % 565)).padStart(3, "0")}-${String(10 + (b[i + 2]! % 89))}-${String(1000 + (b.readUInt16BE(i + 3) % 8999))}`;
+const ssnOf = (b: Buffer, i: number) =>
+  `${String(100 + (b.readUInt16BE(i) % 565)).padStart(3, "0")}-${String(10 + (b[i + 2]! % 89))}-${String(1000 + (b.readUInt16BE(i + 3) % 8999))}`;
 /** A birth date `age` years before `year`. */
-const dobOf = (b: Buffer, i: number, year: number, age: number) => `${year - age}-${String(1 + (b[i]! % 12)).padStart(2, "0")}-${String(1 + (b[i + 1]! % 28)).padStart(2, "0")}`;
+const dobOf = (b: Buffer, i: number, year: number, age: number) =>
+  `${year - age}-${String(1 + (b[i]! % 12)).padStart(2, "0")}-${String(1 + (b[i + 1]! % 28)).padStart(2, "0")}`;
 
 /** The dependents of a person under a tier. */
 function dependentsOf(individualId: string, tier: string, year: number): DependentInput[] {
@@ -45,13 +47,29 @@ function dependentsOf(individualId: string, tier: string, year: number): Depende
   const out: DependentInput[] = [];
   const base = { middle_name: null, last_name: surname, individual_id: individualId };
   if (tier === "employee_spouse" || tier === "employee_family") {
-    out.push({ ...base, key: `${individualId}:spouse`, first_name: SPOUSES[b[2]! % SPOUSES.length]!, ssn: ssnOf(b, 3), date_of_birth: dobOf(b, 8, year, 28 + (b[10]! % 30)), gender: b[11]! % 2 ? "female" : "male", relationship: "spouse" });
+    out.push({
+      ...base,
+      key: `${individualId}:spouse`,
+      first_name: SPOUSES[b[2]! % SPOUSES.length]!,
+      ssn: ssnOf(b, 3),
+      date_of_birth: dobOf(b, 8, year, 28 + (b[10]! % 30)),
+      gender: b[11]! % 2 ? "female" : "male",
+      relationship: "spouse",
+    });
   }
   if (tier === "employee_children" || tier === "employee_family") {
     const count = 1 + (b[12]! % 2);
     for (let c = 0; c < count; c++) {
       const i = 13 + c * 8;
-      out.push({ ...base, key: `${individualId}:child${c + 1}`, first_name: CHILDREN[b[i]! % CHILDREN.length]!, ssn: ssnOf(b, i + 1), date_of_birth: dobOf(b, i + 5, year, 1 + (b[i + 7]! % 17)), gender: b[i + 1]! % 2 ? "female" : "male", relationship: "child" });
+      out.push({
+        ...base,
+        key: `${individualId}:child${c + 1}`,
+        first_name: CHILDREN[b[i]! % CHILDREN.length]!,
+        ssn: ssnOf(b, i + 1),
+        date_of_birth: dobOf(b, i + 5, year, 1 + (b[i + 7]! % 17)),
+        gender: b[i + 1]! % 2 ? "female" : "male",
+        relationship: "child",
+      });
     }
   }
   return out;
@@ -86,7 +104,8 @@ function sandboxPlansInput(benefits: BenefitRow[], enrollments: Awaited<ReturnTy
     if (!byBenefit.has(e.benefitId)) continue;
     const tier = tierOf(bytesOf(e.individualId));
     if (!people.has(e.individualId)) people.set(e.individualId, dependentsOf(e.individualId, tier, year));
-    const fixed = e.employeeDeduction?.type === "fixed" && typeof e.employeeDeduction.amount === "number" ? e.employeeDeduction.amount : null;
+    const fixed =
+      e.employeeDeduction?.type === "fixed" && typeof e.employeeDeduction.amount === "number" ? e.employeeDeduction.amount : null;
     out.push({
       key: `${e.benefitId}:${e.individualId}`,
       plan_key: e.benefitId,
@@ -109,7 +128,17 @@ export async function seedSandboxPlans(deps: Pick<Deps, "db" | "clock" | "cipher
     await lockConnectionForPublish(tx, connection.id);
     if (await findPlanPublication(tx, connection.id)) return;
     const now = deps.clock.now();
-    const input = sandboxPlansInput(await listActiveBenefits(tx, connection.id), await listDeductionEnrollments(tx, connection.id), now.getUTCFullYear());
-    await publishPlans(tx, deps.cipher, connection.id, input, { source: "sandbox", fileName: null, retrievedAt: connection.lastSuccessfulSync ?? now, now, actor: "system" });
+    const input = sandboxPlansInput(
+      await listActiveBenefits(tx, connection.id),
+      await listDeductionEnrollments(tx, connection.id),
+      now.getUTCFullYear(),
+    );
+    await publishPlans(tx, deps.cipher, connection.id, input, {
+      source: "sandbox",
+      fileName: null,
+      retrievedAt: connection.lastSuccessfulSync ?? now,
+      now,
+      actor: "system",
+    });
   });
 }

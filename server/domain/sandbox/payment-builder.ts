@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { PaymentInput, PayStatementInput } from "../../../contracts/linnet/snapshot-input.js";
 import { findSourceIdOf } from "../../db/repositories/sandbox.repository.js";
-import { isUuid } from "../ids.js";
 import type { TokenContext } from "../connections/authenticate-token.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
+import { isUuid } from "../ids.js";
 
 /** A statement as `POST /sandbox/payment` accepts it (amounts as cents or Money objects). */
 export interface SandboxStatementRequest {
@@ -20,7 +20,8 @@ export interface SandboxStatementRequest {
   employer_contributions?: PayStatementInput["employer_contributions"];
 }
 
-const cents = (v: number | { amount: number | null } | null | undefined): number | null => (v == null ? null : typeof v === "number" ? v : v.amount);
+const cents = (v: number | { amount: number | null } | null | undefined): number | null =>
+  v == null ? null : typeof v === "number" ? v : v.amount;
 const money = (amount: number | null) => (amount === null ? null : { amount, currency: "usd" });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -56,7 +57,9 @@ export async function buildSandboxPayment(
   if (body.pay_statements && body.pay_statements.length > 0) {
     for (const [i, s] of body.pay_statements.entries()) {
       // a non-UUID can name nobody: answer before it reaches a uuid column
-      const sourceId = isUuid(s.individual_id) ? await findSourceIdOf(deps.db, ctx.connection.id, "individual", s.individual_id) : undefined;
+      const sourceId = isUuid(s.individual_id)
+        ? await findSourceIdOf(deps.db, ctx.connection.id, "individual", s.individual_id)
+        : undefined;
       if (!sourceId) return fail("invalid_request", `pay_statements.${i}.individual_id: no individual "${s.individual_id}"`);
       const gross = cents(s.gross_pay) ?? 0;
       statements.push({
@@ -75,7 +78,11 @@ export async function buildSandboxPayment(
   } else if (ctx.connection.orgSnapshotId) {
     const { rows } = await deps.reader.kind(deps.db, ctx.connection.orgSnapshotId, "employment");
     for (const r of rows) {
-      const e = JSON.parse(r.json) as { is_active: boolean | null; source_id: string; income?: { unit: string | null; amount: number | null } | null };
+      const e = JSON.parse(r.json) as {
+        is_active: boolean | null;
+        source_id: string;
+        income?: { unit: string | null; amount: number | null } | null;
+      };
       if (e.is_active) statements.push(defaultStatement(e.source_id, e.income));
     }
   }

@@ -1,7 +1,12 @@
 import type { PersonInput } from "../../../contracts/linnet/snapshot-input.js";
 
 /** A full person for `POST /sandbox/directory` from whatever fields were given; missing ones get plain defaults. */
-export function personFromFields(sourceId: string, fields: Record<string, unknown>, managerSourceId: string | null, today: string): PersonInput {
+export function personFromFields(
+  sourceId: string,
+  fields: Record<string, unknown>,
+  managerSourceId: string | null,
+  today: string,
+): PersonInput {
   const pick = <T>(key: string, fallback: T): T => (key in fields ? (fields[key] as T) : fallback);
   return {
     source_id: sourceId,

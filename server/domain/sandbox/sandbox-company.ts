@@ -6,9 +6,20 @@ import type { Deps } from "../deps.js";
 export const SANDBOX_SIZES = { min: 1, max: 50_000, default: 20 };
 
 /** Create a sandbox company: a seed and a size from which its data is generated. */
-export async function createSandboxCompany(deps: Deps, applicationId: string, opts: { id?: string; seed?: string; employeeSize?: number }): Promise<string> {
+export async function createSandboxCompany(
+  deps: Deps,
+  applicationId: string,
+  opts: { id?: string; seed?: string; employeeSize?: number },
+): Promise<string> {
   const id = opts.id ?? randomUUID();
   const now = deps.clock.now();
-  await insertSandboxCompany(deps.db, { id, applicationId, seed: opts.seed ?? id, employeeSize: opts.employeeSize ?? SANDBOX_SIZES.default, asOf: now, createdAt: now });
+  await insertSandboxCompany(deps.db, {
+    id,
+    applicationId,
+    seed: opts.seed ?? id,
+    employeeSize: opts.employeeSize ?? SANDBOX_SIZES.default,
+    asOf: now,
+    createdAt: now,
+  });
   return id;
 }

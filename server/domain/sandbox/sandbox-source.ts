@@ -16,10 +16,18 @@ function applyPersonEdit(person: PersonInput, body: Record<string, unknown>): vo
 }
 
 /** Regenerate a sandbox company deterministically (with its W-4s when asked) and replay its edits in order. */
-export function sandboxData(company: SandboxCompanyRow, edits: SandboxEditRow[], opts: { documents: boolean } = { documents: false }): SandboxData {
+export function sandboxData(
+  company: SandboxCompanyRow,
+  edits: SandboxEditRow[],
+  opts: { documents: boolean } = { documents: false },
+): SandboxData {
   const generated = generateCompany({ seed: company.seed, employeeSize: company.employeeSize, asOf: company.asOf });
   // W-4s only when the connection reads them: a large company's publish then writes no rows nobody may read
-  const org: OrgSnapshotInput = { company: { ...generated.org.company }, people: generated.org.people, documents: opts.documents ? generated.documents() : [] };
+  const org: OrgSnapshotInput = {
+    company: { ...generated.org.company },
+    people: generated.org.people,
+    documents: opts.documents ? generated.documents() : [],
+  };
   const bySource = new Map(org.people.map((p) => [p.source_id, p]));
   const extraPayments: PaymentInput[] = [];
   for (const edit of edits) {

@@ -8,7 +8,12 @@ export function sourceIdOf(deps: Pick<Deps, "db">, connectionId: string, kind: s
 }
 
 /** The stable ids of source ids of a connection, in order (undefined where unknown). */
-export async function stableIdsOf(deps: Pick<Deps, "db">, connectionId: string, kind: string, sourceIds: string[]): Promise<(string | undefined)[]> {
+export async function stableIdsOf(
+  deps: Pick<Deps, "db">,
+  connectionId: string,
+  kind: string,
+  sourceIds: string[],
+): Promise<(string | undefined)[]> {
   const map = await loadSourceIds(deps.db, connectionId, kind);
   return sourceIds.map((s) => map.get(s));
 }

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import { insertActivity } from "../../db/repositories/activity.repository.js";
 import { type ConnectionRow, findConnection } from "../../db/repositories/connections.repository.js";
-import { insertSnapshot, lockConnectionForPublish, nextSnapshotVersion, setCurrentSnapshot } from "../../db/repositories/snapshots.repository.js";
+import {
+  insertSnapshot,
+  lockConnectionForPublish,
+  nextSnapshotVersion,
+  setCurrentSnapshot,
+} from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../errors.js";
 import type { PublishMeta } from "./publish-org.js";
@@ -18,7 +23,11 @@ export interface StagedSnapshot {
  * The common start of every publish, inside its transaction: lock the connection row (publishes of one connection
  * run one at a time), refuse a missing or disconnected connection, and mint the new snapshot's id and version.
  */
-export async function beginPublish(tx: Db, connectionId: string, group: "org" | "pay"): Promise<Result<{ connection: ConnectionRow; snapshotId: string; version: number }>> {
+export async function beginPublish(
+  tx: Db,
+  connectionId: string,
+  group: "org" | "pay",
+): Promise<Result<{ connection: ConnectionRow; snapshotId: string; version: number }>> {
   await lockConnectionForPublish(tx, connectionId);
   const connection = await findConnection(tx, connectionId);
   if (!connection) return fail("not_found", "Connection not found");
@@ -31,7 +40,16 @@ export async function recordSnapshot(deps: Pick<Deps, "db" | "clock">, staged: S
   const { connection, snapshot } = staged;
   const { id, group, version, counts } = snapshot;
   const now = deps.clock.now();
-  await insertSnapshot(deps.db, { id, connectionId: connection.id, group, version, source: meta.source, retrievedAt: meta.retrievedAt, publishedAt: now, counts });
+  await insertSnapshot(deps.db, {
+    id,
+    connectionId: connection.id,
+    group,
+    version,
+    source: meta.source,
+    retrievedAt: meta.retrievedAt,
+    publishedAt: now,
+    counts,
+  });
   await setCurrentSnapshot(deps.db, connection.id, group, id, meta.retrievedAt);
   await insertActivity(deps.db, {
     connectionId: connection.id,

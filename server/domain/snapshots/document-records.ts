@@ -51,7 +51,8 @@ export async function buildDocumentRecords(
 export function documentProblem(documents: DocumentInput[] | undefined, sourceIds: Set<string>): string | null {
   const seen = new Set<string>();
   for (const [i, doc] of (documents ?? []).entries()) {
-    if (!sourceIds.has(doc.individual_source_id)) return `documents.${i}.individual_source_id: "${doc.individual_source_id}" is not in this snapshot`;
+    if (!sourceIds.has(doc.individual_source_id))
+      return `documents.${i}.individual_source_id: "${doc.individual_source_id}" is not in this snapshot`;
     const key = documentSourceKey(doc);
     if (seen.has(key)) return `documents.${i}: a second ${doc.type} of ${doc.year} for "${doc.individual_source_id}"`;
     seen.add(key);

@@ -59,7 +59,11 @@ export function buildOrgRecords(
     const { ssn, ...individualFields } = person.individual;
     const { manager_source_id, ...employmentFields } = person.employment;
     const manager = manager_source_id ? { id: idOf(manager_source_id) } : null;
-    const names = { first_name: individualFields.first_name, middle_name: individualFields.middle_name, last_name: individualFields.last_name };
+    const names = {
+      first_name: individualFields.first_name,
+      middle_name: individualFields.middle_name,
+      last_name: individualFields.last_name,
+    };
     const directory: DirectoryIndividual = {
       id,
       ...names,

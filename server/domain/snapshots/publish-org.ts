@@ -1,4 +1,3 @@
-
 import type { OrgSnapshotInput } from "../../../contracts/linnet/snapshot-input.js";
 import { insertOrgPeople, insertRecords } from "../../db/repositories/snapshots.repository.js";
 import type { Deps } from "../deps.js";
@@ -53,7 +52,10 @@ export async function stageOrgSnapshot(deps: Deps, connectionId: string, input: 
   await insertRecords(tx, [records.company]);
   await insertOrgPeople(tx, snapshotId, records.people);
   const sourceIds = new Set(input.people.map((p) => p.source_id));
-  const documents = await buildDocumentRecords(tx, connectionId, snapshotId, connection.orgSnapshotId, input.documents, { idOf: (s) => ids.idOf(s), sourceIds });
+  const documents = await buildDocumentRecords(tx, connectionId, snapshotId, connection.orgSnapshotId, input.documents, {
+    idOf: (s) => ids.idOf(s),
+    sourceIds,
+  });
   if (documents.length > 0) await insertRecords(tx, documents);
   await ids.flush(tx);
   return ok({ connection, snapshot: { id: snapshotId, group: "org", version, counts, summary: `${counts.individuals} people` } });

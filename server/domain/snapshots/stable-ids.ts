@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { FinchError } from "../errors.js";
 import type { Db } from "../../db/client.js";
 import { insertSourceIds, loadSourceIds } from "../../db/repositories/snapshots.repository.js";
+import { FinchError } from "../errors.js";
 
 /** Whether a string holds a character below U+0020 (tab, newline, NUL…). */
 function hasControlCharacter(value: string): boolean {
@@ -28,7 +28,11 @@ export class StableIds {
     let id = this.known.get(sourceId);
     if (!id) {
       // ids are stored through a tab-separated bulk insert, and no real system's ids hold these
-      if (hasControlCharacter(sourceId)) throw new FinchError("invalid_request", `${this.kind} id ${JSON.stringify(sourceId)}: must not contain tabs, line breaks or other control characters`);
+      if (hasControlCharacter(sourceId))
+        throw new FinchError(
+          "invalid_request",
+          `${this.kind} id ${JSON.stringify(sourceId)}: must not contain tabs, line breaks or other control characters`,
+        );
       id = randomUUID();
       this.known.set(sourceId, id);
       this.fresh.push({ sourceId, id });

@@ -3,13 +3,13 @@ import { findApplication } from "../../db/repositories/applications.repository.j
 import type { ConnectionRow } from "../../db/repositories/connections.repository.js";
 import { assistedInstructions } from "../assisted/instructions.js";
 import { firstDataDue } from "../assisted/sla.js";
-import { lateReportsOf } from "../intake/lateness.js";
-import type { Deps } from "../deps.js";
-import { transactional } from "../transactional.js";
-import { fail, ok, type Result } from "../errors.js";
-import { statusLabel } from "../connections/status-machine.js";
 import { connectionForStatusToken } from "../connections/status-link.js";
+import { statusLabel } from "../connections/status-machine.js";
 import { transitionConnection } from "../connections/transition.js";
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../errors.js";
+import { lateReportsOf } from "../intake/lateness.js";
+import { transactional } from "../transactional.js";
 
 /** Build the employer status page's data. */
 async function present(deps: Deps, c: ConnectionRow): Promise<Result<EmployerStatus>> {

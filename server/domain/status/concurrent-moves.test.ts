@@ -51,10 +51,22 @@ describe("concurrent moves from one state", () => {
   it("automated job: two workers take a pending job, one wins and one move is recorded", async () => {
     const deps = { db: database.db, clock };
     const id = randomUUID();
-    await insertAutomatedJob(deps.db, { id, connectionId: randomUUID(), type: "data_sync_all", status: "pending", params: null, createdAt: clock.now(), scheduledAt: null });
-    const results = await Promise.all([1, 2].map(() => transitionAutomatedJob(deps, { id }, "pending", "in_progress", { startedAt: clock.now() })));
+    await insertAutomatedJob(deps.db, {
+      id,
+      connectionId: randomUUID(),
+      type: "data_sync_all",
+      status: "pending",
+      params: null,
+      createdAt: clock.now(),
+      scheduledAt: null,
+    });
+    const results = await Promise.all(
+      [1, 2].map(() => transitionAutomatedJob(deps, { id }, "pending", "in_progress", { startedAt: clock.now() })),
+    );
     oneWins(results);
-    expect((await listStatusTransitions(deps.db, "automated_job", id)).map((t) => [t.fromStatus, t.toStatus])).toEqual([["pending", "in_progress"]]);
+    expect((await listStatusTransitions(deps.db, "automated_job", id)).map((t) => [t.fromStatus, t.toStatus])).toEqual([
+      ["pending", "in_progress"],
+    ]);
     // an illegal move is refused without a write
     const illegal = await transitionAutomatedJob(deps, { id }, "in_progress", "pending");
     expect(illegal.ok === false && illegal.error).toMatchObject({ kind: "illegal", entity: "automated_job" });
@@ -79,7 +91,10 @@ describe("concurrent moves from one state", () => {
       createdAt: clock.now(),
       completedAt: null,
     });
-    const results = await Promise.all([transitionBenefitJob(deps, job, "complete", { completedAt: clock.now() }), transitionBenefitJob(deps, job, "error", { completedAt: clock.now() })]);
+    const results = await Promise.all([
+      transitionBenefitJob(deps, job, "complete", { completedAt: clock.now() }),
+      transitionBenefitJob(deps, job, "error", { completedAt: clock.now() }),
+    ]);
     oneWins(results);
     const history = await listStatusTransitions(deps.db, "benefit_job", id);
     expect(history).toHaveLength(1);
@@ -89,13 +104,28 @@ describe("concurrent moves from one state", () => {
   it("manual job: two operators start the same job, one wins", async () => {
     const deps = { db: database.db };
     const id = randomUUID();
-    await insertManualJob(deps.db, { id, connectionId: randomUUID(), type: "benefit_update", status: "pending", request: {}, body: null, dueAt: clock.now(), createdAt: clock.now() });
-    const results = await Promise.all([1, 2].map(() => transitionManualJob(deps, { id, status: "pending" }, "in_progress", { assigneeId: randomUUID() })));
+    await insertManualJob(deps.db, {
+      id,
+      connectionId: randomUUID(),
+      type: "benefit_update",
+      status: "pending",
+      request: {},
+      body: null,
+      dueAt: clock.now(),
+      createdAt: clock.now(),
+    });
+    const results = await Promise.all(
+      [1, 2].map(() => transitionManualJob(deps, { id, status: "pending" }, "in_progress", { assigneeId: randomUUID() })),
+    );
     oneWins(results);
   });
 
   it("the database refuses a status outside the column's values (CHECK constraint)", async () => {
     const id = randomUUID();
-    await expect(database.executeSql(`insert into automated_jobs (id, connection_id, type, status, created_at) values ('${id}', '${randomUUID()}', 'data_sync_all', 'paused', now())`)).rejects.toThrow(/check constraint/i);
+    await expect(
+      database.executeSql(
+        `insert into automated_jobs (id, connection_id, type, status, created_at) values ('${id}', '${randomUUID()}', 'data_sync_all', 'paused', now())`,
+      ),
+    ).rejects.toThrow(/check constraint/i);
   });
 });

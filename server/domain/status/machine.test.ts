@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AUTOMATED_JOB_MACHINE } from "../data-syncs/automated-job-machine.js";
-import { BENEFIT_JOB_MACHINE, BENEFIT_STATE_MACHINE } from "../benefits/benefit-job-machine.js";
 import { MANUAL_JOB_MACHINE } from "../assisted/manual-job-machine.js";
+import { BENEFIT_JOB_MACHINE, BENEFIT_STATE_MACHINE } from "../benefits/benefit-job-machine.js";
+import { AUTOMATED_JOB_MACHINE } from "../data-syncs/automated-job-machine.js";
 import { FILE_MACHINE } from "../intake/file-machine.js";
 import { UPLOAD_MACHINE } from "../ops/upload-machine.js";
 import { canMove, isFinal, type Machine, refuseMove, TransitionRefused } from "./machine.js";
@@ -14,12 +14,85 @@ function pairs<S extends string>(machine: Machine<S>): [S, S][] {
 
 /** Each machine with moves it must allow and moves it must refuse. */
 const CASES = [
-  { machine: AUTOMATED_JOB_MACHINE, allowed: [["pending", "in_progress"], ["in_progress", "complete"], ["in_progress", "reauth_error"], ["pending", "error"]], refused: [["complete", "pending"], ["pending", "complete"], ["error", "in_progress"]] },
-  { machine: BENEFIT_JOB_MACHINE, allowed: [["pending", "complete"], ["pending", "error"], ["in_progress", "complete"]], refused: [["complete", "error"], ["error", "pending"], ["in_progress", "pending"]] },
-  { machine: BENEFIT_STATE_MACHINE, allowed: [["pending", "active"], ["pending", "failed"]], refused: [["active", "failed"], ["failed", "active"], ["active", "pending"]] },
-  { machine: MANUAL_JOB_MACHINE, allowed: [["pending", "in_progress"], ["in_progress", "complete"], ["pending", "error"]], refused: [["complete", "in_progress"], ["in_progress", "pending"], ["error", "complete"]] },
-  { machine: FILE_MACHINE, allowed: [["received", "published"], ["received", "held"], ["held", "received"], ["held", "rejected"]], refused: [["published", "received"], ["duplicate", "held"], ["received", "received"]] },
-  { machine: UPLOAD_MACHINE, allowed: [["valid", "published"], ["invalid", "invalid"], ["needs_mapping", "discarded"]], refused: [["invalid", "published"], ["published", "discarded"], ["discarded", "valid"]] },
+  {
+    machine: AUTOMATED_JOB_MACHINE,
+    allowed: [
+      ["pending", "in_progress"],
+      ["in_progress", "complete"],
+      ["in_progress", "reauth_error"],
+      ["pending", "error"],
+    ],
+    refused: [
+      ["complete", "pending"],
+      ["pending", "complete"],
+      ["error", "in_progress"],
+    ],
+  },
+  {
+    machine: BENEFIT_JOB_MACHINE,
+    allowed: [
+      ["pending", "complete"],
+      ["pending", "error"],
+      ["in_progress", "complete"],
+    ],
+    refused: [
+      ["complete", "error"],
+      ["error", "pending"],
+      ["in_progress", "pending"],
+    ],
+  },
+  {
+    machine: BENEFIT_STATE_MACHINE,
+    allowed: [
+      ["pending", "active"],
+      ["pending", "failed"],
+    ],
+    refused: [
+      ["active", "failed"],
+      ["failed", "active"],
+      ["active", "pending"],
+    ],
+  },
+  {
+    machine: MANUAL_JOB_MACHINE,
+    allowed: [
+      ["pending", "in_progress"],
+      ["in_progress", "complete"],
+      ["pending", "error"],
+    ],
+    refused: [
+      ["complete", "in_progress"],
+      ["in_progress", "pending"],
+      ["error", "complete"],
+    ],
+  },
+  {
+    machine: FILE_MACHINE,
+    allowed: [
+      ["received", "published"],
+      ["received", "held"],
+      ["held", "received"],
+      ["held", "rejected"],
+    ],
+    refused: [
+      ["published", "received"],
+      ["duplicate", "held"],
+      ["received", "received"],
+    ],
+  },
+  {
+    machine: UPLOAD_MACHINE,
+    allowed: [
+      ["valid", "published"],
+      ["invalid", "invalid"],
+      ["needs_mapping", "discarded"],
+    ],
+    refused: [
+      ["invalid", "published"],
+      ["published", "discarded"],
+      ["discarded", "valid"],
+    ],
+  },
 ] as const;
 
 describe("state machines", () => {

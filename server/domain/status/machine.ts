@@ -15,7 +15,10 @@ export interface Machine<S extends string> {
 }
 
 /** Define a machine from its table of allowed moves. */
-export function defineMachine<S extends string, E extends string>(entity: E, moves: Record<S, readonly S[]>): Machine<S> & { readonly entity: E } {
+export function defineMachine<S extends string, E extends string>(
+  entity: E,
+  moves: Record<S, readonly S[]>,
+): Machine<S> & { readonly entity: E } {
   return { entity, moves };
 }
 
@@ -43,7 +46,9 @@ export class TransitionRefused extends FinchError {
     const what = entity.replace(/_/g, " ");
     super(
       "invalid_request",
-      kind === "illegal" ? `The ${what} is ${from.replace(/_/g, " ")} and cannot become ${to.replace(/_/g, " ")}` : `The ${what} changed meanwhile; reload it`,
+      kind === "illegal"
+        ? `The ${what} is ${from.replace(/_/g, " ")} and cannot become ${to.replace(/_/g, " ")}`
+        : `The ${what} changed meanwhile; reload it`,
     );
   }
 }

@@ -37,7 +37,15 @@ export async function recordedMove<S extends string>(
   return transactional(deps.db, async (tx) => {
     if (!(await write(tx))) return { ok: false, error: new TransitionRefused(machine.entity, move.from, move.to, "stale") };
     const at = deps.clock.now();
-    await insertStatusTransition(tx, { entity: machine.entity, entityId: move.id, fromStatus: move.from, toStatus: move.to, actor: move.actor, at, reason: move.reason ?? null });
+    await insertStatusTransition(tx, {
+      entity: machine.entity,
+      entityId: move.id,
+      fromStatus: move.from,
+      toStatus: move.to,
+      actor: move.actor,
+      at,
+      reason: move.reason ?? null,
+    });
     return ok(true as const);
   });
 }

@@ -19,11 +19,19 @@ import { newWebhookEventId } from "./signature.js";
 export const WEBHOOK_DISPATCH_QUEUE = "webhook-dispatch";
 
 /** A page of an endpoint's deliveries, newest first, each with its attempts. */
-export async function listDeliveries(deps: Pick<Deps, "db">, applicationId: string, endpointId: string, page: { cursor: number | null; limit: number }) {
+export async function listDeliveries(
+  deps: Pick<Deps, "db">,
+  applicationId: string,
+  endpointId: string,
+  page: { cursor: number | null; limit: number },
+) {
   const endpoint = await getEndpoint(deps, applicationId, endpointId);
   if (!endpoint.ok) return endpoint;
   const rows = await listEndpointDeliveries(deps.db, endpointId, { beforeSeq: page.cursor, limit: page.limit });
-  const attempts = await listAttemptsOf(deps.db, rows.map((r) => r.delivery.id));
+  const attempts = await listAttemptsOf(
+    deps.db,
+    rows.map((r) => r.delivery.id),
+  );
   const byDelivery = new Map<string, WebhookAttemptRow[]>();
   for (const a of attempts) byDelivery.set(a.deliveryId, [...(byDelivery.get(a.deliveryId) ?? []), a]);
   const last = rows.at(-1);
@@ -34,7 +42,11 @@ export async function listDeliveries(deps: Pick<Deps, "db">, applicationId: stri
 }
 
 /** Queue a delivery again, due now (same event id, so receivers can dedupe). */
-export async function redeliver(deps: Pick<Deps, "db" | "clock" | "jobs">, applicationId: string, deliveryId: string): Promise<Result<{ deliveryId: string; eventId: string }>> {
+export async function redeliver(
+  deps: Pick<Deps, "db" | "clock" | "jobs">,
+  applicationId: string,
+  deliveryId: string,
+): Promise<Result<{ deliveryId: string; eventId: string }>> {
   const delivery = /^[0-9a-f-]{36}$/i.test(deliveryId) ? await findDelivery(deps.db, applicationId, deliveryId) : undefined;
   if (!delivery) return fail("not_found", `delivery: ${deliveryId} not found`);
   await requeueDelivery(deps.db, delivery.id, deps.clock.now());
@@ -43,7 +55,11 @@ export async function redeliver(deps: Pick<Deps, "db" | "clock" | "jobs">, appli
 }
 
 /** Queue a `test` event to one enabled endpoint. */
-export async function sendTestEvent(deps: Pick<Deps, "db" | "clock" | "jobs">, applicationId: string, endpointId: string): Promise<Result<{ deliveryId: string; eventId: string }>> {
+export async function sendTestEvent(
+  deps: Pick<Deps, "db" | "clock" | "jobs">,
+  applicationId: string,
+  endpointId: string,
+): Promise<Result<{ deliveryId: string; eventId: string }>> {
   const endpoint = await getEndpoint(deps, applicationId, endpointId);
   if (!endpoint.ok) return endpoint;
   if (!endpoint.value.enabled) return fail("invalid_request", "endpoint: is disabled; enable it before sending a test event");

@@ -39,7 +39,11 @@ export function isRetryable(outcome: AttemptOutcome): boolean {
 }
 
 /** The delivery after an attempt made at `now` at backoff position `step`. */
-export function afterAttempt(outcome: AttemptOutcome, step: number, now: Date): { state: DeliveryState; step: number; nextAttemptAt: Date | null } {
+export function afterAttempt(
+  outcome: AttemptOutcome,
+  step: number,
+  now: Date,
+): { state: DeliveryState; step: number; nextAttemptAt: Date | null } {
   if (isSuccess(outcome)) return { state: "delivered", step, nextAttemptAt: null };
   if (!isRetryable(outcome)) return { state: "failed", step, nextAttemptAt: null };
   const delay = RETRY_DELAYS_MS[Math.min(step, RETRY_DELAYS_MS.length - 1)] ?? 36_000_000;

@@ -69,7 +69,11 @@ export async function fanOutNewEvents(
 }
 
 /** Send one claimed delivery; never throws. */
-async function attempt(deps: Pick<Deps, "clock" | "cipher" | "config">, claimed: ClaimedDelivery, secrets: Map<string, string[]>): Promise<AttemptRecord> {
+async function attempt(
+  deps: Pick<Deps, "clock" | "cipher" | "config">,
+  claimed: ClaimedDelivery,
+  secrets: Map<string, string[]>,
+): Promise<AttemptRecord> {
   let keys = secrets.get(claimed.endpointId);
   if (!keys) {
     keys = endpointSecrets(deps, { ...claimed, id: claimed.endpointId });
@@ -109,13 +113,19 @@ async function boundedAll<T, R>(items: T[], limit: number, fn: (item: T) => Prom
  * keep-alive connections), writing each batch's attempts, delivery moves and endpoint health in a few statements.
  * Everything time-based reads deps.clock, so a test moves a ManualClock and runs a pass to see due retries sent.
  */
-export async function runWebhookDispatch(deps: Pick<Deps, "db" | "clock" | "cipher" | "log" | "config" | "metrics">, opts: DispatchOptions = {}): Promise<DispatchPass> {
+export async function runWebhookDispatch(
+  deps: Pick<Deps, "db" | "clock" | "cipher" | "log" | "config" | "metrics">,
+  opts: DispatchOptions = {},
+): Promise<DispatchPass> {
   const batchSize = opts.batchSize ?? 200;
   const concurrency = opts.concurrency ?? 64;
   const fanned = await fanOutNewEvents(deps, { batch: opts.fanOutBatch, maxBatches: opts.fanOutBatches, deadline: opts.deadline });
   const pass: DispatchPass = { ...fanned, attempts: 0, delivered: 0, disabled: 0 };
   const secrets = new Map<string, string[]>();
-  while ((opts.maxAttempts === undefined || pass.attempts < opts.maxAttempts) && (opts.deadline === undefined || Date.now() < opts.deadline)) {
+  while (
+    (opts.maxAttempts === undefined || pass.attempts < opts.maxAttempts) &&
+    (opts.deadline === undefined || Date.now() < opts.deadline)
+  ) {
     const now = deps.clock.now();
     const claimed = await claimDueDeliveries(deps.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit: batchSize });
     if (claimed.length === 0) break;

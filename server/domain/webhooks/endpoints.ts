@@ -38,7 +38,11 @@ export function checkEndpointUrl(deps: Pick<Deps, "config">, url: string): Resul
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail("invalid_request", "url: must use https");
   const host = bareHost(parsed.hostname);
   const local = isLocalHostName(host) || isPrivateAddress(host);
-  if (local && !deps.config.webhookAllowPrivate) return fail("invalid_request", `url: ${parsed.hostname} is a loopback or private address; such targets are allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true`);
+  if (local && !deps.config.webhookAllowPrivate)
+    return fail(
+      "invalid_request",
+      `url: ${parsed.hostname} is a loopback or private address; such targets are allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true`,
+    );
   if (parsed.protocol === "https:") return ok(parsed.toString());
   if (deps.config.webhookAllowHttp || (local && LOOPBACK.test(host))) return ok(parsed.toString());
   return fail("invalid_request", "url: must use https (http is accepted only for localhost unless LINNET_WEBHOOK_ALLOW_HTTP=true)");

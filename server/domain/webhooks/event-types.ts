@@ -18,6 +18,7 @@
  */
 
 export { DATA_EVENT_TYPES } from "../../../contracts/linnet/webhook-event-types.js";
+
 import { DATA_EVENT_TYPES, LINNET_EVENT_TYPES } from "../../../contracts/linnet/webhook-event-types.js";
 
 /** Exact event types that are sent (job events match JOB_EVENT_PATTERN instead): Finch's and Linnet's extensions. */

@@ -54,7 +54,8 @@ export function bareHost(hostname: string): string {
 }
 
 /** Why a refused address was refused, for the attempt log and the API's error. */
-export const PRIVATE_TARGET_REASON = "resolves to a loopback, private or link-local address (allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true)";
+export const PRIVATE_TARGET_REASON =
+  "resolves to a loopback, private or link-local address (allowed only with LINNET_WEBHOOK_ALLOW_PRIVATE=true)";
 
 /**
  * A DNS lookup for the delivery agents that refuses private addresses after resolution, at connect time, so a name

@@ -4,6 +4,7 @@ import path from "node:path";
 import ssh2 from "ssh2";
 
 const { utils } = ssh2; // CommonJS: no named exports under plain Node
+
 import type { Config } from "../../config.js";
 
 /** The SFTP server's host key and its fingerprint (what senders pin in known_hosts). */
@@ -17,7 +18,8 @@ export interface HostKey {
 export function fingerprintOf(keyText: string): string {
   const parsed = utils.parseKey(keyText);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key || key instanceof Error) throw new Error(`LINNET_SFTP_HOST_KEY: not a usable private key (${key instanceof Error ? key.message : "empty"})`);
+  if (!key || key instanceof Error)
+    throw new Error(`LINNET_SFTP_HOST_KEY: not a usable private key (${key instanceof Error ? key.message : "empty"})`);
   return `SHA256:${createHash("sha256").update(key.getPublicSSH()).digest("base64").replace(/=+$/, "")}`;
 }
 

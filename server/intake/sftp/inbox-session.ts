@@ -38,7 +38,8 @@ function assemble(h: WriteHandle): Buffer {
  */
 export function serveInbox(deps: Deps, sftp: SFTPWrapper, who: InboxSession): void {
   const handles = new Map<string, Handle>();
-  const log = (event: string, extra: Record<string, unknown> = {}) => deps.log.warn({ event, username: who.username, address: who.address, ...extra }, `sftp ${event}`);
+  const log = (event: string, extra: Record<string, unknown> = {}) =>
+    deps.log.warn({ event, username: who.username, address: who.address, ...extra }, `sftp ${event}`);
   const newHandle = (h: Handle) => {
     const id = randomBytes(8);
     handles.set(id.toString("hex"), h);
@@ -48,7 +49,14 @@ export function serveInbox(deps: Deps, sftp: SFTPWrapper, who: InboxSession): vo
     log(event, extra);
     sftp.status(reqId, STATUS_CODE.PERMISSION_DENIED, "not allowed in this inbox");
   };
-  const fileAttrs = (size: number, at: Date): Attributes => ({ mode: FILE_MODE, uid: 0, gid: 0, size, atime: at.getTime() / 1000, mtime: at.getTime() / 1000 });
+  const fileAttrs = (size: number, at: Date): Attributes => ({
+    mode: FILE_MODE,
+    uid: 0,
+    gid: 0,
+    size,
+    atime: at.getTime() / 1000,
+    mtime: at.getTime() / 1000,
+  });
   const dirAttrs: Attributes = { mode: DIR_MODE, uid: 0, gid: 0, size: 0, atime: 0, mtime: 0 };
 
   sftp.on("REALPATH", (reqId, p) => {
@@ -82,7 +90,11 @@ export function serveInbox(deps: Deps, sftp: SFTPWrapper, who: InboxSession): vo
         if (files.length === 0) return sftp.status(reqId, STATUS_CODE.EOF);
         sftp.name(
           reqId,
-          files.map((f) => ({ filename: f.name, longname: `-rw-r-----   1 inbox inbox ${String(f.size).padStart(10)} ${f.name}`, attrs: fileAttrs(f.size, f.receivedAt) })),
+          files.map((f) => ({
+            filename: f.name,
+            longname: `-rw-r-----   1 inbox inbox ${String(f.size).padStart(10)} ${f.name}`,
+            attrs: fileAttrs(f.size, f.receivedAt),
+          })),
         );
       })
       .catch(() => sftp.status(reqId, STATUS_CODE.FAILURE));
@@ -91,7 +103,8 @@ export function serveInbox(deps: Deps, sftp: SFTPWrapper, who: InboxSession): vo
     const resolved = resolveInboxPath(filename);
     if (resolved?.kind !== "file") return deny(reqId, "path_refused", { path: filename });
     // write-only: reading back (or appending to) a delivered payroll file is not offered
-    if (flags & OPEN_MODE.READ || !(flags & OPEN_MODE.WRITE) || flags & OPEN_MODE.APPEND) return deny(reqId, "open_refused", { path: filename, flags });
+    if (flags & OPEN_MODE.READ || !(flags & OPEN_MODE.WRITE) || flags & OPEN_MODE.APPEND)
+      return deny(reqId, "open_refused", { path: filename, flags });
     sftp.handle(reqId, newHandle({ kind: "write", name: resolved.name, chunks: [], size: 0, failed: null }));
   });
   sftp.on("WRITE", (reqId, handle, offset, data) => {
@@ -127,7 +140,10 @@ export function serveInbox(deps: Deps, sftp: SFTPWrapper, who: InboxSession): vo
     void receiveFile(deps, who.connectionId, { channel: "sftp", fileName: h.name, bytes: assemble(h) })
       .then((stored) => {
         if (stored.ok) {
-          deps.log.info({ event: "file_received", username: who.username, fileId: stored.value.id, sha256: stored.value.sha256 }, "sftp file received");
+          deps.log.info(
+            { event: "file_received", username: who.username, fileId: stored.value.id, sha256: stored.value.sha256 },
+            "sftp file received",
+          );
           return ok(reqId);
         }
         log("file_refused", { file: h.name, reason: stored.error.message });
@@ -139,7 +155,9 @@ export function serveInbox(deps: Deps, sftp: SFTPWrapper, who: InboxSession): vo
       });
   });
   for (const op of ["READ", "REMOVE", "RENAME", "MKDIR", "RMDIR", "READLINK", "SYMLINK", "EXTENDED"] as const) {
-    sftp.on(op as "REMOVE", (reqId: number, ...args: unknown[]) => deny(reqId, op === "SYMLINK" ? "symlink_refused" : "operation_refused", { op, path: String(args[0] ?? "") }));
+    sftp.on(op as "REMOVE", (reqId: number, ...args: unknown[]) =>
+      deny(reqId, op === "SYMLINK" ? "symlink_refused" : "operation_refused", { op, path: String(args[0] ?? "") }),
+    );
   }
   // OpenSSH's `sftp -b` waits for the server to end the channel after it ends its side
   sftp.on("end", () => sftp.end());

@@ -68,7 +68,10 @@ export async function startSftpServer(deps: Deps, opts: SftpOptions): Promise<Sf
     };
     client.on("authentication", (ctx) => {
       if (ctx.method !== "password" && ctx.method !== "publickey") return ctx.reject(["password", "publickey"]);
-      const attempt: Promise<LoginResult> = ctx.method === "password" ? authenticateInboxPassword(deps, ctx.username, ctx.password) : authenticateInboxKey(deps, ctx.username, ctx.key.data);
+      const attempt: Promise<LoginResult> =
+        ctx.method === "password"
+          ? authenticateInboxPassword(deps, ctx.username, ctx.password)
+          : authenticateInboxKey(deps, ctx.username, ctx.key.data);
       void attempt
         .then((login) => {
           if (!login.ok) return refuse(ctx, login.reason);

@@ -73,7 +73,9 @@ export function DeliveryLog({ api, endpointId, refreshKey }: { api: WebhooksApi;
                   {d.attempt_count > 1 && <div className="webhook-log-id">{d.attempt_count} attempts</div>}
                 </td>
                 <td data-label="Latency">{last ? `${last.latency_ms} ms` : "—"}</td>
-                <td data-label="Response" className="webhook-log-response">{last ? (last.error ?? last.response_excerpt ?? "") : ""}</td>
+                <td data-label="Response" className="webhook-log-response">
+                  {last ? (last.error ?? last.response_excerpt ?? "") : ""}
+                </td>
                 <td>
                   <Button variant="secondary" onClick={() => void redeliver(d.id)}>
                     Redeliver

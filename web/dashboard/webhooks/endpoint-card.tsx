@@ -2,10 +2,10 @@ import { useState } from "react";
 import type { WebhookEndpoint } from "../../../contracts/linnet/webhooks.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { formatDateTime } from "../../ui/format.js";
 import { useAction } from "../../ui/use-action.js";
 import { DeliveryLog } from "./delivery-log.js";
 import type { WebhooksApi } from "./webhooks-api.js";
-import { formatDateTime } from "../../ui/format.js";
 
 /** Props of {@link EndpointCard}. */
 export interface EndpointCardProps {

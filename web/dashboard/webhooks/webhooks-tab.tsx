@@ -35,7 +35,13 @@ export function WebhooksTab({ applicationId }: { applicationId: string }) {
         <div className="webhook-secret" role="status">
           <label className="field-label">
             Signing secret
-            <input className="input webhook-secret-value" readOnly value={secret} data-testid="signing-secret" onFocus={(e) => e.target.select()} />
+            <input
+              className="input webhook-secret-value"
+              readOnly
+              value={secret}
+              data-testid="signing-secret"
+              onFocus={(e) => e.target.select()}
+            />
           </label>
           <p className="webhook-meta">Shown once: keep it in your app's configuration (the Finch SDK's webhookSecret).</p>
           <div className="webhook-actions">

@@ -11,7 +11,12 @@ export interface AuditFilters {
   to: string;
 }
 
-const params = (f: AuditFilters) => ({ action: f.action || undefined, actor: f.actor.trim() || undefined, from: f.from || undefined, to: f.to || undefined });
+const params = (f: AuditFilters) => ({
+  action: f.action || undefined,
+  actor: f.actor.trim() || undefined,
+  from: f.from || undefined,
+  to: f.to || undefined,
+});
 
 /** One page, newest first, before the line `before`. */
 export function listAudit(filters: AuditFilters, before: number | null): Promise<AuditPage> {

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { AUDIT_ACTIONS } from "../../../contracts/linnet/audit.js";
+import { useCurrentUser } from "../../console/session-context.js";
 import { Button } from "../../ui/button.js";
 import { Card } from "../../ui/card.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
@@ -7,9 +8,8 @@ import { formatDateTime, humanize } from "../../ui/format.js";
 import { SelectField } from "../../ui/select-field.js";
 import { Spinner } from "../../ui/spinner.js";
 import { StepHeading } from "../../ui/step-heading.js";
-import { AUDIT_ACTION_WORDS, type AuditFilters, auditCsvUrl, listAudit } from "./audit-api.js";
-import { useCurrentUser } from "../../console/session-context.js";
 import { useLoad } from "../../ui/use-load.js";
+import { AUDIT_ACTION_WORDS, type AuditFilters, auditCsvUrl, listAudit } from "./audit-api.js";
 
 const ACTION_OPTIONS = [{ value: "", label: "Any action" }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_WORDS[a] }))];
 const EMPTY: AuditFilters = { action: "", actor: "", from: "", to: "" };
@@ -22,7 +22,14 @@ function FilterInput(props: { label: string; type: "text" | "date"; value: strin
       <label className="field-label" htmlFor={id}>
         {props.label}
       </label>
-      <input id={id} className="input" type={props.type} value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} />
+      <input
+        id={id}
+        className="input"
+        type={props.type}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
     </div>
   );
 }
@@ -115,10 +122,22 @@ function AuditLog() {
             <span className="small muted" data-testid="audit-page">
               Page {cursors.length}
             </span>
-            <Button variant="secondary" className="btn-small" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="audit-newer">
+            <Button
+              variant="secondary"
+              className="btn-small"
+              disabled={cursors.length === 1}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+              data-testid="audit-newer"
+            >
               Newer
             </Button>
-            <Button variant="secondary" className="btn-small" disabled={next === null} onClick={() => setCursors((c) => [...c, next])} data-testid="audit-older">
+            <Button
+              variant="secondary"
+              className="btn-small"
+              disabled={next === null}
+              onClick={() => setCursors((c) => [...c, next])}
+              data-testid="audit-older"
+            >
               Older
             </Button>
           </nav>

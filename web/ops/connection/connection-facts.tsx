@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "../../ui/copy-button.js";
-import { productLabels } from "../../ui/product-words.js";
 import { formatDateTime, humanize } from "../../ui/format.js";
+import { productLabels } from "../../ui/product-words.js";
 import type { OpsConnection } from "../ops-types.js";
 
 /** Props of {@link ConnectionFacts}. */

@@ -1,26 +1,26 @@
 import { useState } from "react";
 import { ORG_PRODUCTS, PAY_PRODUCTS } from "../../../contracts/finch/product-words.js";
+import { ActivityTimeline } from "../../console/activity-timeline.js";
+import { useNow } from "../../console/use-now.js";
 import { Card } from "../../ui/card.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { usePageTitle } from "../../ui/page-title.js";
 import { Spinner } from "../../ui/spinner.js";
 import { StepHeading } from "../../ui/step-heading.js";
-import { ActivityTimeline } from "../../console/activity-timeline.js";
-import { getConnection } from "./connection-api.js";
+import { useLoad } from "../../ui/use-load.js";
 import { InboxCard } from "../intake/inbox-card.js";
-import { ConnectionFacts, ConnectionInstructions } from "./connection-facts.js";
-import { ConnectionPill } from "./connection-pill.js";
 import type { Group, UploadView } from "../ops-types.js";
-import { SnapshotHistory } from "./snapshot-history.js";
-import { PullFailure } from "./pull-failure.js";
-import { PullSourcePanel } from "./pull-source-panel.js";
-import { StatusMoves } from "./status-moves.js";
 import { TaskTable } from "../queue/task-table.js";
 import { UploadList } from "../uploads/upload-list.js";
 import { UploadPanel } from "../uploads/upload-panel.js";
 import { UploadWorkspace } from "../uploads/upload-workspace.js";
-import { useLoad } from "../../ui/use-load.js";
-import { usePageTitle } from "../../ui/page-title.js";
-import { useNow } from "../../console/use-now.js";
+import { getConnection } from "./connection-api.js";
+import { ConnectionFacts, ConnectionInstructions } from "./connection-facts.js";
+import { ConnectionPill } from "./connection-pill.js";
+import { PullFailure } from "./pull-failure.js";
+import { PullSourcePanel } from "./pull-source-panel.js";
+import { SnapshotHistory } from "./snapshot-history.js";
+import { StatusMoves } from "./status-moves.js";
 
 /** Props of {@link ConnectionPage}. */
 export interface ConnectionPageProps {

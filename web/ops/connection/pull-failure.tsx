@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
-import { reportPullFailure } from "./connection-api.js";
 import { formatDateTime } from "../../ui/format.js";
+import { useAction } from "../../ui/use-action.js";
 import type { OpsConnection } from "../ops-types.js";
 import { ReasonField } from "../reason-field.js";
-import { useAction } from "../../ui/use-action.js";
+import { reportPullFailure } from "./connection-api.js";
 
 /** Props of {@link PullFailure}. */
 export interface PullFailureProps {
@@ -14,7 +14,10 @@ export interface PullFailureProps {
 }
 
 const GROUP_WORDS = { org: "Organization", pay: "Pay" } as const;
-const GROUP_PRODUCTS: Record<"org" | "pay", readonly string[]> = { org: ["company", "directory", "individual", "employment"], pay: ["payment", "pay_statement"] };
+const GROUP_PRODUCTS: Record<"org" | "pay", readonly string[]> = {
+  org: ["company", "directory", "individual", "employment"],
+  pay: ["payment", "pay_statement"],
+};
 
 /**
  * The last pull or try of each product group, and a small form for the try that failed while the connection stands
@@ -64,7 +67,13 @@ export function PullFailure({ connection, onChange }: PullFailureProps) {
             <label className="field-label" htmlFor={groupId}>
               Data
             </label>
-            <select id={groupId} className="input" value={group} onChange={(e) => setGroup(e.target.value as "org" | "pay")} data-testid="pull-failure-group">
+            <select
+              id={groupId}
+              className="input"
+              value={group}
+              onChange={(e) => setGroup(e.target.value as "org" | "pay")}
+              data-testid="pull-failure-group"
+            >
               {groups.includes("org") && <option value="org">Organization (company, directory, individuals, employment)</option>}
               {groups.includes("pay") && <option value="pay">Pay (payments, pay statements)</option>}
             </select>

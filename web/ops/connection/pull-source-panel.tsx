@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from "react";
 import type { PullSource, PullSourceTest } from "../../../contracts/linnet/pull-sources.js";
+import { consoleFetch } from "../../console/console-fetch.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { ApiError } from "../../ui/fetch-json.js";
 import { formatDateTime } from "../../ui/format.js";
-import { consoleFetch } from "../../console/console-fetch.js";
 import { useAction } from "../../ui/use-action.js";
 import { useLoad } from "../../ui/use-load.js";
 
@@ -16,11 +16,35 @@ export interface PullSourcePanelProps {
 const EMPTY = { host: "", port: "22", username: "", password: "", folder: "/", pattern: "*.csv" };
 type Draft = typeof EMPTY;
 
-function Field({ label, value, onChange, type = "text", optional = false, testId }: { label: string; value: string; onChange: (v: string) => void; type?: string; optional?: boolean; testId: string }) {
+function Field({
+  label,
+  value,
+  onChange,
+  type = "text",
+  optional = false,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: string;
+  optional?: boolean;
+  testId: string;
+}) {
   return (
     <label className="field">
       <span className="field-label">{label}</span>
-      <input className="input" type={type} value={value} required={!optional} spellCheck={false} autoCapitalize="none" autoComplete="off" onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+      <input
+        className="input"
+        type={type}
+        value={value}
+        required={!optional}
+        spellCheck={false}
+        autoCapitalize="none"
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      />
     </label>
   );
 }
@@ -48,13 +72,28 @@ export function PullSourcePanel({ connectionId }: PullSourcePanelProps) {
 
   // the form starts from the stored settings (and again after a save: the password is never sent back)
   useEffect(() => {
-    if (source) setDraft({ host: source.host, port: String(source.port), username: source.username, password: "", folder: source.folder, pattern: source.pattern });
+    if (source)
+      setDraft({
+        host: source.host,
+        port: String(source.port),
+        username: source.username,
+        password: "",
+        folder: source.folder,
+        pattern: source.pattern,
+      });
   }, [source]);
 
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const body = { host: draft.host, port: Number(draft.port), username: draft.username, folder: draft.folder, pattern: draft.pattern, ...(draft.password ? { password: draft.password } : {}) };
+    const body = {
+      host: draft.host,
+      port: Number(draft.port),
+      username: draft.username,
+      folder: draft.folder,
+      pattern: draft.pattern,
+      ...(draft.password ? { password: draft.password } : {}),
+    };
     const saved = await action.run(() => consoleFetch<PullSource>(path, { method: "PUT", json: body }));
     if (saved) setSource(saved);
   };
@@ -79,7 +118,10 @@ export function PullSourcePanel({ connectionId }: PullSourcePanelProps) {
           </div>
           <div>
             <dt>Last poll</dt>
-            <dd data-testid="pull-source-last">{source.last_polled_at ? formatDateTime(source.last_polled_at) : "Not yet"}{source.last_error ? ` — ${source.last_error}` : ""}</dd>
+            <dd data-testid="pull-source-last">
+              {source.last_polled_at ? formatDateTime(source.last_polled_at) : "Not yet"}
+              {source.last_error ? ` — ${source.last_error}` : ""}
+            </dd>
           </div>
           <div>
             <dt>Host key</dt>
@@ -93,7 +135,14 @@ export function PullSourcePanel({ connectionId }: PullSourcePanelProps) {
         <Field label="Host" value={draft.host} onChange={set("host")} testId="pull-host" />
         <Field label="Port" value={draft.port} onChange={set("port")} type="number" testId="pull-port" />
         <Field label="Username" value={draft.username} onChange={set("username")} testId="pull-username" />
-        <Field label={source ? "Password (blank keeps the saved one)" : "Password"} value={draft.password} onChange={set("password")} type="password" optional={source !== null} testId="pull-password" />
+        <Field
+          label={source ? "Password (blank keeps the saved one)" : "Password"}
+          value={draft.password}
+          onChange={set("password")}
+          type="password"
+          optional={source !== null}
+          testId="pull-password"
+        />
         <Field label="Folder" value={draft.folder} onChange={set("folder")} testId="pull-folder" />
         <Field label="File pattern" value={draft.pattern} onChange={set("pattern")} testId="pull-pattern" />
         <div className="actions">
@@ -102,7 +151,12 @@ export function PullSourcePanel({ connectionId }: PullSourcePanelProps) {
           </Button>
           {source && (
             <>
-              <Button variant="secondary" disabled={action.busy} onClick={async () => setTest(await action.run(() => consoleFetch<PullSourceTest>(`${path}/test`, { method: "POST" })))} data-testid="pull-test">
+              <Button
+                variant="secondary"
+                disabled={action.busy}
+                onClick={async () => setTest(await action.run(() => consoleFetch<PullSourceTest>(`${path}/test`, { method: "POST" })))}
+                data-testid="pull-test"
+              >
                 Test
               </Button>
               <Button variant="danger" disabled={action.busy} onClick={remove}>

@@ -1,8 +1,8 @@
 import { Fragment, useState } from "react";
-import { DiffSummary } from "../uploads/diff-summary.js";
 import { countWords, formatDateTime } from "../../ui/format.js";
 import { GROUP_LABELS } from "../labels.js";
 import type { SnapshotSummary } from "../ops-types.js";
+import { DiffSummary } from "../uploads/diff-summary.js";
 
 /** Props of {@link SnapshotHistory}. */
 export interface SnapshotHistoryProps {

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
-import { setConnectionStatus } from "./connection-api.js";
 import { statusWords } from "../../ui/format.js";
+import { useAction } from "../../ui/use-action.js";
 import type { OpsConnection } from "../ops-types.js";
 import { ReasonField } from "../reason-field.js";
-import { useAction } from "../../ui/use-action.js";
+import { setConnectionStatus } from "./connection-api.js";
 
 /** Props of {@link StatusMoves}. */
 export interface StatusMovesProps {
@@ -54,7 +54,13 @@ export function StatusMoves({ connection, onChange }: StatusMovesProps) {
       </div>
       {target !== null && (
         <form className="form inline-form" onSubmit={submit} data-testid="status-form">
-          <ReasonField label={<>Reason for moving to “{statusWords(target)}”</>} value={reason} onChange={setReason} testId="status-reason" autoFocus />
+          <ReasonField
+            label={<>Reason for moving to “{statusWords(target)}”</>}
+            value={reason}
+            onChange={setReason}
+            testId="status-reason"
+            autoFocus
+          />
           <ErrorBanner message={action.error} testId="status-error" />
           <div className="button-row">
             <Button type="submit" className="btn-small" disabled={action.busy || reason.trim() === ""} data-testid="status-submit">

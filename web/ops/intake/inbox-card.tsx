@@ -1,14 +1,14 @@
 import { useState } from "react";
+import { Link } from "../../console/link.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { formatDate, formatDateTime } from "../../ui/format.js";
 import { InboxDetails, PublicKeyForm } from "../../ui/inbox-details.js";
 import { Spinner } from "../../ui/spinner.js";
-import { addInboxKey, getIntakeSource, groupWords, resetInboxPassword } from "./intake-api.js";
-import { Link } from "../../console/link.js";
-import { paths } from "../routes.js";
 import { useAction } from "../../ui/use-action.js";
 import { useLoad } from "../../ui/use-load.js";
+import { paths } from "../routes.js";
+import { addInboxKey, getIntakeSource, groupWords, resetInboxPassword } from "./intake-api.js";
 
 /**
  * The connection page's scheduled-report section: open the SFTP inbox (the password is shown once), set a new password,
@@ -53,7 +53,11 @@ export function InboxCard({ connectionId, disconnected }: { connectionId: string
       <dl className="facts ops-facts">
         <div>
           <dt>Recipes</dt>
-          <dd data-testid="inbox-recipes">{s.recipes.length === 0 ? "None yet: the first published upload of each report becomes its recipe" : s.recipes.map((r) => `${groupWords(r.group)}: ${r.name}`).join(" · ")}</dd>
+          <dd data-testid="inbox-recipes">
+            {s.recipes.length === 0
+              ? "None yet: the first published upload of each report becomes its recipe"
+              : s.recipes.map((r) => `${groupWords(r.group)}: ${r.name}`).join(" · ")}
+          </dd>
         </div>
         <div>
           <dt>Last file</dt>

@@ -24,7 +24,8 @@ export type InboxCredentials = z.infer<typeof InboxCredentialsSchema>;
 export type FileStatus = IntakeFile["status"];
 
 /** Files, newest first, optionally of one status. */
-export const listIntakeFiles = (status: string) => consoleFetch<{ files: IntakeFile[] }>(`/ops/api/intake/files${queryString({ status: status || undefined, limit: 100 })}`);
+export const listIntakeFiles = (status: string) =>
+  consoleFetch<{ files: IntakeFile[] }>(`/ops/api/intake/files${queryString({ status: status || undefined, limit: 100 })}`);
 /** Every connection's source, late first. */
 export const listIntakeSources = () => consoleFetch<IntakeSourceList>("/ops/api/intake/sources");
 /** One file with the gate's verdict. */
@@ -37,9 +38,11 @@ const inboxPath = (connectionId: string) => `/ops/api/connections/${encodeURICom
 /** A connection's source. */
 export const getIntakeSource = (connectionId: string) => consoleFetch<IntakeSource>(`${inboxPath(connectionId)}/intake`);
 /** Open the inbox or set a new password (answered once). */
-export const resetInboxPassword = (connectionId: string) => consoleFetch<InboxCredentials>(`${inboxPath(connectionId)}/inbox/password`, { method: "POST" });
+export const resetInboxPassword = (connectionId: string) =>
+  consoleFetch<InboxCredentials>(`${inboxPath(connectionId)}/inbox/password`, { method: "POST" });
 /** Add one public key. */
-export const addInboxKey = (connectionId: string, publicKey: string) => consoleFetch<IntakeSource>(`${inboxPath(connectionId)}/inbox/keys`, { json: { public_key: publicKey } });
+export const addInboxKey = (connectionId: string, publicKey: string) =>
+  consoleFetch<IntakeSource>(`${inboxPath(connectionId)}/inbox/keys`, { json: { public_key: publicKey } });
 
 /** A file status in words. */
 export const FILE_STATUS_WORDS: Record<FileStatus, string> = {

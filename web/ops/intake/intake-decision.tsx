@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
-import { decideIntakeFile } from "./intake-api.js";
-import { ReasonField } from "../reason-field.js";
 import { useAction } from "../../ui/use-action.js";
+import { ReasonField } from "../reason-field.js";
+import { decideIntakeFile } from "./intake-api.js";
 
 type Mode = "publish" | "reject" | null;
 
@@ -46,7 +46,11 @@ export function IntakeDecision({ fileId, onDecided }: { fileId: string; onDecide
           }}
         >
           <ReasonField
-            label={mode === "publish" ? "Why publish it anyway? (kept in the activity log)" : "Why reject it? (the developer's app sees the refresh failed)"}
+            label={
+              mode === "publish"
+                ? "Why publish it anyway? (kept in the activity log)"
+                : "Why reject it? (the developer's app sees the refresh failed)"
+            }
             value={reason}
             onChange={setReason}
             testId="decision-reason"

@@ -1,18 +1,18 @@
 import type { ReactNode } from "react";
+import { Link } from "../../console/link.js";
 import { Card } from "../../ui/card.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { formatBytes, formatDateTime } from "../../ui/format.js";
 import { usePageTitle } from "../../ui/page-title.js";
 import { Spinner } from "../../ui/spinner.js";
 import { StepHeading } from "../../ui/step-heading.js";
+import { useLoad } from "../../ui/use-load.js";
+import { paths } from "../routes.js";
 import { DiffSummary } from "../uploads/diff-summary.js";
 import { getIntakeFile, groupWords } from "./intake-api.js";
 import { IntakeDecision } from "./intake-decision.js";
 import { FileStatusPill, fileReason } from "./intake-file-table.js";
 import { IntakeVerdict } from "./intake-verdict.js";
-import { Link } from "../../console/link.js";
-import { paths } from "../routes.js";
-import { useLoad } from "../../ui/use-load.js";
 
 /** One term of the facts list. */
 function Fact({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {

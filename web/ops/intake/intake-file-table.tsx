@@ -1,7 +1,7 @@
-import { formatBytes, formatDateTime } from "../../ui/format.js";
-import { FILE_STATUS_WORDS, type FileStatus, groupWords, type IntakeFile } from "./intake-api.js";
 import { Link } from "../../console/link.js";
+import { formatBytes, formatDateTime } from "../../ui/format.js";
 import { paths } from "../routes.js";
+import { FILE_STATUS_WORDS, type FileStatus, groupWords, type IntakeFile } from "./intake-api.js";
 
 const PILL: Record<FileStatus, string> = {
   received: "pill-processing",

@@ -1,16 +1,16 @@
+import { navigate } from "../../console/navigation.js";
 import { Card } from "../../ui/card.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { formatCount } from "../../ui/format.js";
 import { usePageTitle } from "../../ui/page-title.js";
 import { SelectField } from "../../ui/select-field.js";
 import { Spinner } from "../../ui/spinner.js";
 import { StepHeading } from "../../ui/step-heading.js";
+import { useLoad } from "../../ui/use-load.js";
+import { paths } from "../routes.js";
 import { FILE_STATUS_WORDS, type FileStatus, listIntakeFiles, listIntakeSources } from "./intake-api.js";
 import { IntakeFileTable } from "./intake-file-table.js";
 import { IntakeSourceTable } from "./intake-source-table.js";
-import { navigate } from "../../console/navigation.js";
-import { paths } from "../routes.js";
-import { useLoad } from "../../ui/use-load.js";
-import { formatCount } from "../../ui/format.js";
 
 const STATUSES = Object.keys(FILE_STATUS_WORDS) as FileStatus[];
 const STATUS_OPTIONS = [{ value: "", label: "Every file" }, ...STATUSES.map((s) => ({ value: s, label: FILE_STATUS_WORDS[s] }))];
@@ -36,7 +36,10 @@ export function IntakePage({ search }: { search: string }) {
   return (
     <>
       <StepHeading>Scheduled-report intake</StepHeading>
-      <p className="muted">Files that payroll systems deliver to the SFTP inboxes or the files API, what the quality gate decided, and when each source sends next.</p>
+      <p className="muted">
+        Files that payroll systems deliver to the SFTP inboxes or the files API, what the quality gate decided, and when each source sends
+        next.
+      </p>
       {counts && (
         <section className="summary" aria-label="Files by status" data-testid="intake-counts">
           <div className="summary-stats">
@@ -52,7 +55,13 @@ export function IntakePage({ search }: { search: string }) {
       <h2 className="section-title intake-section-title">Files</h2>
       <Card className="card-flush" testId="intake-files-card">
         <div className="filters">
-          <SelectField label="Status" value={status} options={STATUS_OPTIONS} onChange={(s) => navigate(`${paths.intake}${s ? `?status=${s}` : ""}`, { replace: true })} testId="intake-status" />
+          <SelectField
+            label="Status"
+            value={status}
+            options={STATUS_OPTIONS}
+            onChange={(s) => navigate(`${paths.intake}${s ? `?status=${s}` : ""}`, { replace: true })}
+            testId="intake-status"
+          />
         </div>
         <ErrorBanner message={files.error} />
         {files.data === null ? (

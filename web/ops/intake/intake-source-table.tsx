@@ -1,14 +1,17 @@
-import { formatDate, formatDateTime, statusWords } from "../../ui/format.js";
-import { groupWords, type IntakeSourceList } from "./intake-api.js";
 import { Link } from "../../console/link.js";
+import { formatDate, formatDateTime, statusWords } from "../../ui/format.js";
 import { paths } from "../routes.js";
+import { groupWords, type IntakeSourceList } from "./intake-api.js";
 
 type Source = IntakeSourceList["sources"][number];
 
 /** How a source logs in, in words. */
 function loginWords(s: Source): string {
   if (!s.inbox) return "No inbox";
-  const ways = [s.inbox.has_password ? "password" : null, s.inbox.public_keys.length ? `${s.inbox.public_keys.length} key${s.inbox.public_keys.length === 1 ? "" : "s"}` : null].filter(Boolean);
+  const ways = [
+    s.inbox.has_password ? "password" : null,
+    s.inbox.public_keys.length ? `${s.inbox.public_keys.length} key${s.inbox.public_keys.length === 1 ? "" : "s"}` : null,
+  ].filter(Boolean);
   return ways.length ? `SFTP, ${ways.join(" and ")}` : "SFTP, no login yet";
 }
 

@@ -1,5 +1,5 @@
-import { CHECK_WORDS, type IntakeFile } from "./intake-api.js";
 import { humanize } from "../../ui/format.js";
+import { CHECK_WORDS, type IntakeFile } from "./intake-api.js";
 
 /** The gate's verdict, one row per check: its threshold, what the file measured, pass or fail, and the finding. */
 export function IntakeVerdict({ verdict }: { verdict: IntakeFile["verdict"] }) {

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
-import { CompletionRow } from "./completion-row.js";
-import { defaultMessage, initialRows, type ItemRow } from "./completion-items.js";
-import { completeManualJob } from "./manual-jobs-api.js";
-import type { ManualJob } from "../ops-types.js";
 import { useAction } from "../../ui/use-action.js";
+import type { ManualJob } from "../ops-types.js";
+import { defaultMessage, type ItemRow, initialRows } from "./completion-items.js";
+import { CompletionRow } from "./completion-row.js";
+import { completeManualJob } from "./manual-jobs-api.js";
 
 /** Props of {@link CompletionForm}. */
 export interface CompletionFormProps {
@@ -36,7 +36,11 @@ export function CompletionForm({ job, onCompleted }: CompletionFormProps) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const body = rows.map((r) => ({ ...(r.individualId.trim() ? { individual_id: r.individualId.trim() } : {}), code: r.code, message: r.message.trim() }));
+    const body = rows.map((r) => ({
+      ...(r.individualId.trim() ? { individual_id: r.individualId.trim() } : {}),
+      code: r.code,
+      message: r.message.trim(),
+    }));
     const done = await action.run(() => completeManualJob(job.job_id, status, body));
     if (done) onCompleted(done);
   };
@@ -58,11 +62,23 @@ export function CompletionForm({ job, onCompleted }: CompletionFormProps) {
       <fieldset className="radio-group">
         <legend className="field-label">Overall</legend>
         <label className="checkbox">
-          <input type="radio" name="job-status" checked={status === "complete"} onChange={() => setStatus("complete")} data-testid="job-status-complete" />
+          <input
+            type="radio"
+            name="job-status"
+            checked={status === "complete"}
+            onChange={() => setStatus("complete")}
+            data-testid="job-status-complete"
+          />
           Complete — the changes were entered (per-item failures are listed above)
         </label>
         <label className="checkbox">
-          <input type="radio" name="job-status" checked={status === "error"} onChange={() => setStatus("error")} data-testid="job-status-error" />
+          <input
+            type="radio"
+            name="job-status"
+            checked={status === "error"}
+            onChange={() => setStatus("error")}
+            data-testid="job-status-error"
+          />
           Error — the job could not be carried out
         </label>
       </fieldset>

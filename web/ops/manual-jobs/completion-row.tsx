@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { RESULT_CODES, type ItemRow } from "./completion-items.js";
+import { type ItemRow, RESULT_CODES } from "./completion-items.js";
 
 /** Props of {@link CompletionRow}. */
 export interface CompletionRowProps {
@@ -60,7 +60,13 @@ export function CompletionRow({ index, row, canRemove, onChange, onRemove }: Com
         />
       </div>
       {canRemove && (
-        <button type="button" className="btn btn-link remove-row" onClick={() => onRemove(index)} aria-label={`Remove row ${index + 1}`} data-testid={`job-item-remove-${index}`}>
+        <button
+          type="button"
+          className="btn btn-link remove-row"
+          onClick={() => onRemove(index)}
+          aria-label={`Remove row ${index + 1}`}
+          data-testid={`job-item-remove-${index}`}
+        >
           Remove
         </button>
       )}

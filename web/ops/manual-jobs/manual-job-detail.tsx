@@ -1,15 +1,15 @@
 import { useEffect, useRef } from "react";
+import { Link } from "../../console/link.js";
 import { Button } from "../../ui/button.js";
 import { Card } from "../../ui/card.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
-import { CompletionForm } from "./completion-form.js";
 import { countdownText, formatDateTime, humanize, statusWords } from "../../ui/format.js";
-import { Link } from "../../console/link.js";
-import { startManualJob } from "./manual-jobs-api.js";
-import type { ManualJob } from "../ops-types.js";
-import { RequestView } from "./request-view.js";
-import { paths } from "../routes.js";
 import { useAction } from "../../ui/use-action.js";
+import type { ManualJob } from "../ops-types.js";
+import { paths } from "../routes.js";
+import { CompletionForm } from "./completion-form.js";
+import { startManualJob } from "./manual-jobs-api.js";
+import { RequestView } from "./request-view.js";
 import { VerificationView } from "./verification-view.js";
 
 /** Props of {@link ManualJobDetail}. */
@@ -40,8 +40,7 @@ export function ManualJobDetail({ job, now, onChange }: ManualJobDetailProps) {
         </span>
       </div>
       <p className="small muted">
-        {job.provider.display_name} · <Link href={paths.connection(job.connection_id)}>connection</Link> · job{" "}
-        <code>{job.job_id}</code>
+        {job.provider.display_name} · <Link href={paths.connection(job.connection_id)}>connection</Link> · job <code>{job.job_id}</code>
       </p>
       <p className="small">
         Due {formatDateTime(job.due_at)}

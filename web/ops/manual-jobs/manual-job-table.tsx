@@ -1,5 +1,5 @@
-import { countdownText, formatDateTime, humanize, statusWords } from "../../ui/format.js";
 import { Link } from "../../console/link.js";
+import { countdownText, formatDateTime, humanize, statusWords } from "../../ui/format.js";
 import type { ManualJob } from "../ops-types.js";
 import { paths } from "../routes.js";
 

@@ -1,16 +1,16 @@
 import { useState } from "react";
+import { useNow } from "../../console/use-now.js";
 import { Card } from "../../ui/card.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { usePageTitle } from "../../ui/page-title.js";
 import { SelectField } from "../../ui/select-field.js";
 import { Spinner } from "../../ui/spinner.js";
 import { StepHeading } from "../../ui/step-heading.js";
+import { useLoad } from "../../ui/use-load.js";
+import type { ManualJob } from "../ops-types.js";
 import { ManualJobDetail } from "./manual-job-detail.js";
 import { ManualJobTable } from "./manual-job-table.js";
 import { listManualJobs } from "./manual-jobs-api.js";
-import type { ManualJob } from "../ops-types.js";
-import { useLoad } from "../../ui/use-load.js";
-import { usePageTitle } from "../../ui/page-title.js";
-import { useNow } from "../../console/use-now.js";
 
 /** Props of {@link ManualJobsPage}. */
 export interface ManualJobsPageProps {

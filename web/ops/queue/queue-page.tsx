@@ -1,19 +1,19 @@
 import { useCallback } from "react";
+import { navigate } from "../../console/navigation.js";
+import { Pager } from "../../console/pager.js";
+import { useNow } from "../../console/use-now.js";
 import { Card } from "../../ui/card.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { usePageTitle } from "../../ui/page-title.js";
 import { Spinner } from "../../ui/spinner.js";
 import { StepHeading } from "../../ui/step-heading.js";
-import { Pager } from "../../console/pager.js";
-import { filtersSearch, PAGE_SIZE, parseFilters, type QueueFilters, taskQuery } from "./queue-filters.js";
-import { navigate } from "../../console/navigation.js";
+import { useLoad } from "../../ui/use-load.js";
 import { paths } from "../routes.js";
+import { filtersSearch, PAGE_SIZE, parseFilters, type QueueFilters, taskQuery } from "./queue-filters.js";
 import { SummaryStrip } from "./summary-strip.js";
 import { TaskFilters } from "./task-filters.js";
 import { TaskTable } from "./task-table.js";
 import { getSummary, listTasks } from "./tasks-api.js";
-import { useLoad } from "../../ui/use-load.js";
-import { usePageTitle } from "../../ui/page-title.js";
-import { useNow } from "../../console/use-now.js";
 
 /** Props of {@link QueuePage}. */
 export interface QueuePageProps {
@@ -30,13 +30,10 @@ export function QueuePage({ search }: QueuePageProps) {
   const now = useNow();
   usePageTitle("Work queue");
 
-  const change = useCallback(
-    (patch: Partial<QueueFilters>) => {
-      const next = { ...parseFilters(window.location.search), offset: 0, ...patch };
-      navigate(paths.queue + filtersSearch(next), { replace: true });
-    },
-    [],
-  );
+  const change = useCallback((patch: Partial<QueueFilters>) => {
+    const next = { ...parseFilters(window.location.search), offset: 0, ...patch };
+    navigate(paths.queue + filtersSearch(next), { replace: true });
+  }, []);
   const refresh = () => {
     void tasks.reload();
     void summary.reload();

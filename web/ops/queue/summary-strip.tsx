@@ -1,8 +1,8 @@
 import { Link } from "../../console/link.js";
+import { formatCount, statusWords } from "../../ui/format.js";
 import type { TaskSummary } from "../ops-types.js";
 import { paths } from "../routes.js";
 import { SlaChart } from "./sla-chart.js";
-import { formatCount, statusWords } from "../../ui/format.js";
 
 /** Props of {@link SummaryStrip}. */
 export interface SummaryStripProps {

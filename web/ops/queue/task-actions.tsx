@@ -1,5 +1,5 @@
-import { Button } from "../../ui/button.js";
 import type { ConsoleUser } from "../../console/console-types.js";
+import { Button } from "../../ui/button.js";
 import type { Task } from "../ops-types.js";
 import { claimTask, releaseTask } from "./tasks-api.js";
 

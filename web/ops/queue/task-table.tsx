@@ -1,13 +1,13 @@
+import { Link } from "../../console/link.js";
+import { useCurrentUser } from "../../console/session-context.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { statusWords } from "../../ui/format.js";
+import { useAction } from "../../ui/use-action.js";
 import { GROUP_LABELS, KIND_LABELS } from "../labels.js";
-import { Link } from "../../console/link.js";
 import type { Task } from "../ops-types.js";
 import { paths } from "../routes.js";
-import { useCurrentUser } from "../../console/session-context.js";
 import { remainingMs, SlaCountdown } from "./sla-countdown.js";
 import { TaskActions } from "./task-actions.js";
-import { useAction } from "../../ui/use-action.js";
 
 /** Props of {@link TaskTable}. */
 export interface TaskTableProps {

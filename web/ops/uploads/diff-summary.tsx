@@ -1,5 +1,5 @@
-import { changedFields, diffSections, entryText } from "./diff-entries.js";
 import { formatCount } from "../../ui/format.js";
+import { changedFields, diffSections, entryText } from "./diff-entries.js";
 
 /** Props of {@link DiffSummary}. */
 export interface DiffSummaryProps {

@@ -2,11 +2,11 @@ import { type FormEvent, useState } from "react";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { SelectField } from "../../ui/select-field.js";
-import { AMOUNT_UNITS, cleanMapping, columnOptions, DATE_FORMATS, initialMapping, missingRequired } from "./mapping-draft.js";
+import { useAction } from "../../ui/use-action.js";
 import type { Mapping, UploadView } from "../ops-types.js";
+import { AMOUNT_UNITS, cleanMapping, columnOptions, DATE_FORMATS, initialMapping, missingRequired } from "./mapping-draft.js";
 import { TemplateSave } from "./template-save.js";
 import { setMapping } from "./upload-api.js";
-import { useAction } from "../../ui/use-action.js";
 
 /** Props of {@link MappingEditor}. */
 export interface MappingEditorProps {

@@ -1,6 +1,6 @@
 import { formatMoney } from "../../ui/format.js";
-import { pick, pickText } from "./diff-entries.js";
 import type { Group } from "../ops-types.js";
+import { pick, pickText } from "./diff-entries.js";
 
 /**
  * Columns of the upload preview. Preview records are open records in the contract; these read the normalized
@@ -13,7 +13,10 @@ export interface PreviewColumn {
   cell: (record: Record<string, unknown>) => string | null;
 }
 
-const text = (...paths: string[]) => (r: Record<string, unknown>) => pickText(r, paths);
+const text =
+  (...paths: string[]) =>
+  (r: Record<string, unknown>) =>
+    pickText(r, paths);
 
 /** "$1,234.56" from a Finch Money ({amount in cents, currency}) or a bare number of cents; null when it is neither. */
 function moneyCell(value: unknown): string | null {
@@ -22,8 +25,10 @@ function moneyCell(value: unknown): string | null {
   return formatMoney(money.amount, typeof money.currency === "string" && money.currency ? money.currency : "USD");
 }
 
-const money = (...paths: string[]) => (r: Record<string, unknown>) =>
-  paths.map((p) => moneyCell(pick(r, p))).find((v) => v !== null) ?? null;
+const money =
+  (...paths: string[]) =>
+  (r: Record<string, unknown>) =>
+    paths.map((p) => moneyCell(pick(r, p))).find((v) => v !== null) ?? null;
 
 function employmentStatus(r: Record<string, unknown>): string | null {
   const status = pickText(r, ["employment.employment_status", "employment_status", "status"]);
@@ -51,7 +56,10 @@ export const PREVIEW_COLUMNS: Record<Group, PreviewColumn[]> = {
   pay: [
     { header: "Source id", cell: text("source_id", "id") },
     { header: "Pay date", cell: text("pay_date") },
-    { header: "Period", cell: (r) => [pickText(r, ["pay_period.start_date"]), pickText(r, ["pay_period.end_date"])].filter(Boolean).join(" – ") || null },
+    {
+      header: "Period",
+      cell: (r) => [pickText(r, ["pay_period.start_date"]), pickText(r, ["pay_period.end_date"])].filter(Boolean).join(" – ") || null,
+    },
     { header: "Gross", cell: money("gross_pay", "gross") },
     { header: "Net", cell: money("net_pay", "net") },
     { header: "Statements", cell: statementCount },

@@ -15,7 +15,10 @@ export interface PreviewTableProps {
 /** The first normalized records (people or payments) as the mapping reads them. */
 export function PreviewTable({ group, status, records, rowCount }: PreviewTableProps) {
   if (records.length === 0) {
-    const why = status === "needs_mapping" ? "Nothing to preview yet: map the required columns and apply the mapping." : "No records could be read from this file with this mapping.";
+    const why =
+      status === "needs_mapping"
+        ? "Nothing to preview yet: map the required columns and apply the mapping."
+        : "No records could be read from this file with this mapping.";
     return (
       <p className="muted" data-testid="preview-empty">
         {why}

@@ -3,9 +3,9 @@ import { Button } from "../../ui/button.js";
 import { CheckboxField } from "../../ui/checkbox-field.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { toLocalInput } from "../../ui/format.js";
+import { useAction } from "../../ui/use-action.js";
 import type { UploadView } from "../ops-types.js";
 import { publishUpload } from "./upload-api.js";
-import { useAction } from "../../ui/use-action.js";
 
 /** Props of {@link PublishForm}. */
 export interface PublishFormProps {

@@ -2,9 +2,9 @@ import { useState } from "react";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { SelectField } from "../../ui/select-field.js";
+import { useAction } from "../../ui/use-action.js";
 import type { Template, UploadView } from "../ops-types.js";
 import { applyTemplate, setMapping } from "./upload-api.js";
-import { useAction } from "../../ui/use-action.js";
 
 /** Props of {@link TemplatePicker}. */
 export interface TemplatePickerProps {

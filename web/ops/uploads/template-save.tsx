@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { useAction } from "../../ui/use-action.js";
 import type { Mapping } from "../ops-types.js";
 import { saveTemplate } from "./upload-api.js";
-import { useAction } from "../../ui/use-action.js";
 
 /** Props of {@link TemplateSave}. */
 export interface TemplateSaveProps {

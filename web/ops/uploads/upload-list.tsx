@@ -1,6 +1,6 @@
+import { Link } from "../../console/link.js";
 import { formatDate, formatDateTime, statusWords } from "../../ui/format.js";
 import { GROUP_LABELS } from "../labels.js";
-import { Link } from "../../console/link.js";
 import type { OpsConnection } from "../ops-types.js";
 import { paths } from "../routes.js";
 

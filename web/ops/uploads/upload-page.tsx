@@ -1,16 +1,16 @@
 import { useCallback } from "react";
+import { Link } from "../../console/link.js";
+import { Card } from "../../ui/card.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { usePageTitle } from "../../ui/page-title.js";
 import { Spinner } from "../../ui/spinner.js";
 import { StepHeading } from "../../ui/step-heading.js";
+import { useLoad } from "../../ui/use-load.js";
 import { getConnection } from "../connection/connection-api.js";
-import { Link } from "../../console/link.js";
 import type { OpsConnection, UploadView } from "../ops-types.js";
 import { paths } from "../routes.js";
 import { getUpload } from "./upload-api.js";
 import { UploadWorkspace } from "./upload-workspace.js";
-import { useLoad } from "../../ui/use-load.js";
-import { usePageTitle } from "../../ui/page-title.js";
-import { Card } from "../../ui/card.js";
 
 /** Props of {@link UploadPage}. */
 export interface UploadPageProps {
@@ -41,12 +41,7 @@ export function UploadPage({ id }: UploadPageProps) {
         </Link>
       </div>
       <Card>
-        <UploadWorkspace
-          upload={upload}
-          providerId={connection.provider.id}
-          onChange={change}
-          onDiscarded={() => void loaded.reload()}
-        />
+        <UploadWorkspace upload={upload} providerId={connection.provider.id} onChange={change} onDiscarded={() => void loaded.reload()} />
       </Card>
     </>
   );

@@ -1,10 +1,10 @@
 import { type ChangeEvent, useId } from "react";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { Spinner } from "../../ui/spinner.js";
+import { useAction } from "../../ui/use-action.js";
 import { GROUP_LABELS } from "../labels.js";
 import type { Group, UploadView } from "../ops-types.js";
 import { uploadFile } from "./upload-api.js";
-import { useAction } from "../../ui/use-action.js";
 
 /** Props of {@link UploadPanel}. */
 export interface UploadPanelProps {

@@ -1,17 +1,17 @@
 import { useId } from "react";
 import { ErrorBanner } from "../../ui/error-banner.js";
-import { DiscardButton } from "./discard-button.js";
-import { DiffSummary } from "./diff-summary.js";
 import { count, formatBytes, formatDate, statusWords } from "../../ui/format.js";
+import { useAction } from "../../ui/use-action.js";
+import { useLoad } from "../../ui/use-load.js";
 import { GROUP_LABELS } from "../labels.js";
-import { MappingEditor } from "./mapping-editor.js";
 import type { UploadView } from "../ops-types.js";
+import { DiffSummary } from "./diff-summary.js";
+import { DiscardButton } from "./discard-button.js";
+import { MappingEditor } from "./mapping-editor.js";
 import { PreviewTable } from "./preview-table.js";
 import { PublishForm } from "./publish-form.js";
 import { TemplatePicker } from "./template-picker.js";
 import { discardUpload, listTemplates } from "./upload-api.js";
-import { useAction } from "../../ui/use-action.js";
-import { useLoad } from "../../ui/use-load.js";
 import { ValidationReport } from "./validation-report.js";
 
 /** Props of {@link UploadWorkspace}. */
@@ -59,8 +59,8 @@ export function UploadWorkspace({ upload, providerId, onChange, onPublished, onD
       </p>
       {upload.purged_at !== null && (
         <p className="notice" role="status" data-testid="upload-purged">
-          The file itself was deleted on {formatDate(upload.purged_at)}, when the retention period for uploads ended. Its
-          validation report and changes are kept below
+          The file itself was deleted on {formatDate(upload.purged_at)}, when the retention period for uploads ended. Its validation report
+          and changes are kept below
           {upload.status === "published" ? ", and the data it published is still served." : "."}{" "}
           {upload.status === "published" ? "" : "To publish this data, upload the file again."}
         </p>
@@ -123,4 +123,3 @@ export function UploadWorkspace({ upload, providerId, onChange, onPublished, onD
     </section>
   );
 }
-

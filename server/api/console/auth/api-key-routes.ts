@@ -1,7 +1,7 @@
-import { recordAudit } from "../../../domain/audit/audit-log.js";
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { ApiKeyListSchema, CreateApiKeyRequestSchema, CreatedApiKeySchema } from "../../../../contracts/linnet/console-auth.js";
+import { recordAudit } from "../../../domain/audit/audit-log.js";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../../domain/auth/api-keys.js";
 import { unwrap } from "../../errors.js";
 import type { RouteModule } from "../../types.js";
@@ -18,7 +18,11 @@ export const apiKeyRoutes: RouteModule = (app, deps) => {
     async (request, reply) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       const created = unwrap(await createApiKey(deps, actor, request.body.name));
-      await recordAudit(deps, actor, { action: "api_key.created", target: { type: "api_key", id: created.row.id }, summary: `Created the API key "${created.row.name}"` });
+      await recordAudit(deps, actor, {
+        action: "api_key.created",
+        target: { type: "api_key", id: created.row.id },
+        summary: `Created the API key "${created.row.name}"`,
+      });
       return reply.status(201).send({ ...presentApiKey(created.row), key: created.key });
     },
   );
@@ -34,7 +38,11 @@ export const apiKeyRoutes: RouteModule = (app, deps) => {
     async (request, reply) => {
       const actor = await requireConsoleActor(deps, request, "ops.write");
       unwrap(await revokeApiKey(deps, actor, request.params.id));
-      await recordAudit(deps, actor, { action: "api_key.revoked", target: { type: "api_key", id: request.params.id }, summary: "Revoked an API key" });
+      await recordAudit(deps, actor, {
+        action: "api_key.revoked",
+        target: { type: "api_key", id: request.params.id },
+        summary: "Revoked an API key",
+      });
       return reply.status(204).send(null);
     },
   );

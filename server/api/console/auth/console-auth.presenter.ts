@@ -1,6 +1,6 @@
 import type { ApiKey, ConsoleUser, SessionResponse } from "../../../../contracts/linnet/console-auth.js";
-import type { ConsoleUser as Actor } from "../../../domain/auth/actor.js";
 import type { OperatorApiKeyRow } from "../../../db/repositories/operator-api-keys.repository.js";
+import type { ConsoleUser as Actor } from "../../../domain/auth/actor.js";
 
 /** A console user on the wire. */
 export function presentUser(actor: Actor): ConsoleUser {

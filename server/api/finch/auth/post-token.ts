@@ -24,7 +24,9 @@ export const postToken: RouteModule = (app, deps) => {
       const clientId = request.body.client_id ?? basic?.clientId;
       const clientSecret = request.body.client_secret ?? basic?.clientSecret;
       const application = unwrap(await authenticateClient(deps, clientId, clientSecret));
-      return presentAccessToken(unwrap(await exchangeCode(deps, application, { code: request.body.code, redirect_uri: request.body.redirect_uri })));
+      return presentAccessToken(
+        unwrap(await exchangeCode(deps, application, { code: request.body.code, redirect_uri: request.body.redirect_uri })),
+      );
     },
   );
 };

@@ -1,13 +1,13 @@
 import { hash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { SnapshotRow } from "../../../db/repositories/snapshots.repository.js";
 import type { SnapshotRowCache } from "../../../domain/caches/snapshot-rows.js";
 import type { TokenContext } from "../../../domain/connections/authenticate-token.js";
 import { resolveEntity } from "../../../domain/connections/entities.js";
-import type { Deps } from "../../../domain/deps.js";
 import type { DataProduct } from "../../../domain/connections/product-rules.js";
+import type { Deps } from "../../../domain/deps.js";
 import { openProduct } from "../../../domain/employer/product-access.js";
-import type { SnapshotRow } from "../../../db/repositories/snapshots.repository.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
 import { type EndpointName, enforceRateLimit } from "../../rate-limit/index.js";
@@ -96,7 +96,8 @@ export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, o
   reply.header("finch-data-retrieved", a.retrieved).header("cache-control", "private, no-cache");
   const c = ctx.connection;
   const [attemptedAt, result] = snapshot.group === "org" ? [c.orgAttemptedAt, c.orgAttemptResult] : [c.payAttemptedAt, c.payAttemptResult];
-  if (attemptedAt && result) reply.header("finch-last-attempted-update-date", attemptedAt.toISOString()).header("finch-last-attempted-update-result", result);
+  if (attemptedAt && result)
+    reply.header("finch-last-attempted-update-date", attemptedAt.toISOString()).header("finch-last-attempted-update-result", result);
   if (request.method === "GET") {
     const key = variant ? request.url + variant : request.url;
     // a strong ETag for a request on a snapshot: the snapshot id's start and a hash of the URL

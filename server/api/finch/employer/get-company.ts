@@ -1,10 +1,10 @@
-import { CompanySchema } from "../../../../contracts/finch/employer.js";
+import { z } from "zod";
 import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
+import { CompanySchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { readCompany } from "../../../domain/employer/read-company.js";
 import type { RouteModule } from "../../types.js";
 import { EntityIdsQuery, openEmployerRead, sendSnapshotJson } from "./employer-read.js";
-import { z } from "zod";
 
 /** `GET /employer/company`. */
 export const getCompany: RouteModule = (app, deps) => {

@@ -34,7 +34,10 @@ export const getDirectory: RouteModule = (app, deps) => {
     async (request, reply) => {
       const { limit, offset } = request.query;
       if (limit > PAGE_LIMIT) {
-        throw new FinchError("page_size_limit_exceeded", `Page size exceeds the maximum of ${PAGE_LIMIT} items. Please reduce the limit parameter.`);
+        throw new FinchError(
+          "page_size_limit_exceeded",
+          `Page size exceeds the maximum of ${PAGE_LIMIT} items. Please reduce the limit parameter.`,
+        );
       }
       const open = await openEmployerRead(deps, request, reply, "directory");
       if (!open) return reply;

@@ -18,7 +18,12 @@ export function retryAfterSeconds(expectedAt: Date | null, now: Date): number {
 export function acceptedBodyOf(ctx: TokenContext): AcceptedResponse {
   return ctx.connection.status === "pending"
     ? { code: 202, name: "authorization_pending", finch_code: "pending", message: "Authorization to this company's data is pending" }
-    : { code: 202, name: "sync_in_progress", finch_code: "data_sync_in_progress", message: "The data being requested is being fetched. Please check back later." };
+    : {
+        code: 202,
+        name: "sync_in_progress",
+        finch_code: "data_sync_in_progress",
+        message: "The data being requested is being fetched. Please check back later.",
+      };
 }
 
 /**

@@ -19,7 +19,11 @@ export const postEmployment: RouteModule = (app, deps) => {
         querystring: z.object(EntityIdsQuery),
         body: PeopleBatchSchema,
         response: {
-          200: z.object({ responses: z.array(z.object({ individual_id: z.string(), code: z.number(), body: z.union([EmploymentSchema, BatchErrorSchema]) })) }),
+          200: z.object({
+            responses: z.array(
+              z.object({ individual_id: z.string(), code: z.number(), body: z.union([EmploymentSchema, BatchErrorSchema]) }),
+            ),
+          }),
           202: NotReadySchema,
           "4xx": FinchErrorSchema,
         },

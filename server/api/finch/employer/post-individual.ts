@@ -29,7 +29,11 @@ export const postIndividual: RouteModule = (app, deps) => {
         querystring: z.object(EntityIdsQuery),
         body: PeopleBatchSchema.extend({ options: z.object({ include: z.array(z.string()).optional() }).nullish() }),
         response: {
-          200: z.object({ responses: z.array(z.object({ individual_id: z.string(), code: z.number(), body: z.union([IndividualSchema, BatchErrorSchema]) })) }),
+          200: z.object({
+            responses: z.array(
+              z.object({ individual_id: z.string(), code: z.number(), body: z.union([IndividualSchema, BatchErrorSchema]) }),
+            ),
+          }),
           202: NotReadySchema,
           "4xx": FinchErrorSchema,
         },

@@ -27,7 +27,10 @@ export const postLedgerItems: RouteModule = (app, deps) => {
     async (request, reply) => {
       const { requests } = request.body;
       if (requests.length > LEDGER_BATCH_LIMIT) {
-        throw new FinchError("batch_limit_exceeded", `requests: at most ${LEDGER_BATCH_LIMIT} payment_ids per request (got ${requests.length})`);
+        throw new FinchError(
+          "batch_limit_exceeded",
+          `requests: at most ${LEDGER_BATCH_LIMIT} payment_ids per request (got ${requests.length})`,
+        );
       }
       const open = await openEmployerRead(deps, request, reply, "pay_statement");
       if (!open) return reply;

@@ -20,7 +20,13 @@ export const postPayStatement: RouteModule = (app, deps) => {
         querystring: z.object(EntityIdsQuery),
         body: z.object({
           requests: z
-            .array(z.object({ payment_id: z.string().min(1), limit: z.number().int().min(1).default(100), offset: z.number().int().min(0).default(0) }))
+            .array(
+              z.object({
+                payment_id: z.string().min(1),
+                limit: z.number().int().min(1).default(100),
+                offset: z.number().int().min(0).default(0),
+              }),
+            )
             .min(1),
         }),
         response: {
@@ -41,10 +47,17 @@ export const postPayStatement: RouteModule = (app, deps) => {
     async (request, reply) => {
       const { requests } = request.body;
       if (requests.length > PAY_STATEMENT_BATCH_LIMIT) {
-        throw new FinchError("batch_limit_exceeded", `requests: at most ${PAY_STATEMENT_BATCH_LIMIT} payment_ids per request (got ${requests.length})`);
+        throw new FinchError(
+          "batch_limit_exceeded",
+          `requests: at most ${PAY_STATEMENT_BATCH_LIMIT} payment_ids per request (got ${requests.length})`,
+        );
       }
       const tooBig = requests.findIndex((r) => r.limit > PAY_STATEMENT_PAGE_LIMIT);
-      if (tooBig >= 0) throw new FinchError("page_size_limit_exceeded", `requests.${tooBig}.limit: at most ${PAY_STATEMENT_PAGE_LIMIT} pay statements per page`);
+      if (tooBig >= 0)
+        throw new FinchError(
+          "page_size_limit_exceeded",
+          `requests.${tooBig}.limit: at most ${PAY_STATEMENT_PAGE_LIMIT} pay statements per page`,
+        );
       const open = await openEmployerRead(deps, request, reply, "pay_statement");
       if (!open) return reply;
       const { rules } = await activeRules(deps, open.ctx.connection.id);

@@ -18,7 +18,13 @@ const JobSchema = z.object({
   completed_at: z.string().nullable(),
   params: z.record(z.string(), z.unknown()).nullable(),
 });
-const JobResponse = z.object({ job_id: z.string().optional(), job_url: z.string().optional(), allowed_refreshes: z.number(), remaining_refreshes: z.number(), retry_at: z.string().optional() });
+const JobResponse = z.object({
+  job_id: z.string().optional(),
+  job_url: z.string().optional(),
+  allowed_refreshes: z.number(),
+  remaining_refreshes: z.number(),
+  retry_at: z.string().optional(),
+});
 
 /** `POST|GET /jobs/automated` and `GET /jobs/automated/{job_id}`: on-demand data syncs of automated connections. */
 export const automatedJobRoutes: RouteModule = (app, deps) => {
@@ -30,13 +36,17 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
         tags: ["Jobs"],
         summary: "Enqueue a data sync",
         security: [{ bearerAuth: [] }],
-        body: z.object({ type: z.enum(["data_sync_all", "w4_form_employee_sync"]), params: z.object({ individual_id: z.string() }).optional() }),
+        body: z.object({
+          type: z.enum(["data_sync_all", "w4_form_employee_sync"]),
+          params: z.object({ individual_id: z.string() }).optional(),
+        }),
         response: { 201: JobResponse, 202: JobResponse, 429: JobResponse, "4xx": ErrorResponseSchema },
       },
     },
     async (request, reply) => {
       const ctx = await requireToken(deps, request);
-      if (request.body.type !== "data_sync_all") throw new FinchError("invalid_request", "type: only data_sync_all is supported (no provider offers W-4 documents here)");
+      if (request.body.type !== "data_sync_all")
+        throw new FinchError("invalid_request", "type: only data_sync_all is supported (no provider offers W-4 documents here)");
       const answer = presentSyncRequest(deps, unwrap(await requestDataSync(deps, ctx)));
       return reply.status(answer.status).headers(answer.headers).send(answer.body);
     },
@@ -49,9 +59,17 @@ export const automatedJobRoutes: RouteModule = (app, deps) => {
         tags: ["Jobs"],
         summary: "List a connection's data syncs, newest first",
         security: [{ bearerAuth: [] }],
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(100), offset: z.coerce.number().int().min(0).default(0) }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(100),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
         response: {
-          200: z.object({ meta: z.object({ quotas: z.object({ data_sync_all: z.object({ allowed_refreshes: z.number(), remaining_refreshes: z.number() }) }) }), data: z.array(JobSchema) }),
+          200: z.object({
+            meta: z.object({
+              quotas: z.object({ data_sync_all: z.object({ allowed_refreshes: z.number(), remaining_refreshes: z.number() }) }),
+            }),
+            data: z.array(JobSchema),
+          }),
           "4xx": ErrorResponseSchema,
         },
       },

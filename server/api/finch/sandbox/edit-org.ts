@@ -1,10 +1,16 @@
 import { z } from "zod";
-import { CompanySchema, type Employment, EmploymentSchema, type Individual, IndividualSchema } from "../../../../contracts/finch/employer.js";
+import {
+  CompanySchema,
+  type Employment,
+  EmploymentSchema,
+  type Individual,
+  IndividualSchema,
+} from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
+import { editCompany, editEmployment, editIndividual } from "../../../commands/sandbox-edits.js";
 import { authenticateToken } from "../../../domain/connections/authenticate-token.js";
 import { readCompany } from "../../../domain/employer/read-company.js";
 import { readPeople } from "../../../domain/employer/read-people.js";
-import { editCompany, editEmployment, editIndividual } from "../../../commands/sandbox-edits.js";
 import { FinchError } from "../../../domain/errors.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
@@ -25,9 +31,16 @@ interface PersonRecords {
   employment: Employment;
 }
 
-async function readPerson<K extends keyof PersonRecords>(deps: Parameters<RouteModule>[1], bearer: string | undefined, kind: K, id: string): Promise<PersonRecords[K]> {
+async function readPerson<K extends keyof PersonRecords>(
+  deps: Parameters<RouteModule>[1],
+  bearer: string | undefined,
+  kind: K,
+  id: string,
+): Promise<PersonRecords[K]> {
   const snapshot = await currentOrgSnapshot(deps, bearer);
-  const answer = JSON.parse(await readPeople(deps, snapshot, kind, [id], kind === "individual")) as { responses: { code: number; body: PersonRecords[K] }[] };
+  const answer = JSON.parse(await readPeople(deps, snapshot, kind, [id], kind === "individual")) as {
+    responses: { code: number; body: PersonRecords[K] }[];
+  };
   const first = answer.responses[0];
   if (first?.code !== 200) throw new FinchError("not_found", `No individual with id ${id} found`);
   return first.body;
@@ -41,7 +54,12 @@ const companyShape = CompanySchema.shape;
  * them (`entity: {}`, a department without `parent`, an account with only some fields).
  */
 const CompanyEditSchema = CompanyWithoutId.partial().extend({
-  entity: opt(z.object({ type: opt(companyShape.entity.unwrap().shape.type.unwrap()), subtype: opt(companyShape.entity.unwrap().shape.subtype.unwrap()) })),
+  entity: opt(
+    z.object({
+      type: opt(companyShape.entity.unwrap().shape.type.unwrap()),
+      subtype: opt(companyShape.entity.unwrap().shape.subtype.unwrap()),
+    }),
+  ),
   departments: opt(z.array(z.object({ name: opt(z.string()), parent: opt(z.object({ name: opt(z.string()) })) }).nullable())),
   accounts: opt(
     z.array(
@@ -58,11 +76,16 @@ const CompanyEditSchema = CompanyWithoutId.partial().extend({
 
 /** Fill what a nested object left out with null, as the served company has every field (Finch: unknown is null). */
 function completeCompany(body: z.infer<typeof CompanyEditSchema>): Record<string, unknown> {
-  const nulls = <K extends string>(keys: readonly K[], o: Partial<Record<K, unknown>>) => Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
+  const nulls = <K extends string>(keys: readonly K[], o: Partial<Record<K, unknown>>) =>
+    Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
   const out: Record<string, unknown> = { ...body };
   if (body.entity) out.entity = nulls(["type", "subtype"], body.entity);
-  if (body.departments) out.departments = body.departments.map((d) => d && { name: d.name ?? null, parent: d.parent ? { name: d.parent.name ?? null } : null });
-  if (body.accounts) out.accounts = body.accounts.map((a) => nulls(["routing_number", "account_name", "institution_name", "account_type", "account_number"], a));
+  if (body.departments)
+    out.departments = body.departments.map((d) => d && { name: d.name ?? null, parent: d.parent ? { name: d.parent.name ?? null } : null });
+  if (body.accounts)
+    out.accounts = body.accounts.map((a) =>
+      nulls(["routing_number", "account_name", "institution_name", "account_type", "account_number"], a),
+    );
   return out;
 }
 
@@ -82,7 +105,9 @@ export const editOrgRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const ctx = await requireToken(deps, request);
       unwrap(await editCompany(deps, ctx, completeCompany(request.body)));
-      const { id: _id, ...company } = JSON.parse(await readCompany(deps, await currentOrgSnapshot(deps, bearerToken(request)))) as z.infer<typeof CompanySchema>;
+      const { id: _id, ...company } = JSON.parse(await readCompany(deps, await currentOrgSnapshot(deps, bearerToken(request)))) as z.infer<
+        typeof CompanySchema
+      >;
       return company;
     },
   );

@@ -49,7 +49,12 @@ export const postSandboxConnections: RouteModule = (app, deps) => {
         tags: ["Sandbox"],
         summary: "Add another account (connection) to an existing sandbox company",
         security: [{ basicAuth: [] }],
-        body: z.object({ company_id: z.string().min(1), provider_id: z.string().min(1), authentication_type: AuthType.nullish(), products: z.array(z.string()).nullish() }),
+        body: z.object({
+          company_id: z.string().min(1),
+          provider_id: z.string().min(1),
+          authentication_type: AuthType.nullish(),
+          products: z.array(z.string()).nullish(),
+        }),
         response: { 200: Created, "4xx": FinchErrorSchema },
       },
     },

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
+import { addPeople } from "../../../commands/sandbox-edits.js";
 import { readConnectionState } from "../../../domain/connections/authenticate-token.js";
 import { readPeople } from "../../../domain/employer/read-people.js";
 import { FinchError } from "../../../domain/errors.js";
 import { personFromFields } from "../../../domain/sandbox/person-defaults.js";
-import { addPeople } from "../../../commands/sandbox-edits.js";
 import { sourceIdOf, stableIdsOf } from "../../../domain/sandbox/stable-id-lookup.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
@@ -45,8 +45,12 @@ export const postSandboxDirectory: RouteModule = (app, deps) => {
       const snapshot = { id: connection.orgSnapshotId };
       const ids = await stableIdsOf(deps, connection.id, "individual", sourceIds);
       const reverse = ids.filter((id): id is string => Boolean(id));
-      const individuals = JSON.parse(await readPeople(deps, snapshot, "individual", reverse)) as { responses: { body: Record<string, unknown> }[] };
-      const employments = JSON.parse(await readPeople(deps, snapshot, "employment", reverse)) as { responses: { body: Record<string, unknown> }[] };
+      const individuals = JSON.parse(await readPeople(deps, snapshot, "individual", reverse)) as {
+        responses: { body: Record<string, unknown> }[];
+      };
+      const employments = JSON.parse(await readPeople(deps, snapshot, "employment", reverse)) as {
+        responses: { body: Record<string, unknown> }[];
+      };
       return individuals.responses.map((r, i) => ({ ...employments.responses[i]?.body, ...r.body }));
     },
   );

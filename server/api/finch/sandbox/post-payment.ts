@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
-import { buildSandboxPayment } from "../../../domain/sandbox/payment-builder.js";
 import { addPayment } from "../../../commands/sandbox-edits.js";
-import { stableIdsOf } from "../../../domain/sandbox/stable-id-lookup.js";
 import { FinchError } from "../../../domain/errors.js";
+import { buildSandboxPayment } from "../../../domain/sandbox/payment-builder.js";
+import { stableIdsOf } from "../../../domain/sandbox/stable-id-lookup.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
 import type { RouteModule } from "../../types.js";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { CONNECTION_STATUSES } from "../../../../contracts/finch/introspect.js";
-import { authenticateToken } from "../../../domain/connections/authenticate-token.js";
 import { setSandboxStatus } from "../../../commands/set-sandbox-status.js";
+import { authenticateToken } from "../../../domain/connections/authenticate-token.js";
 import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
 import { bearerToken } from "../../middleware/credentials.js";

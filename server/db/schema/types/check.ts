@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { sqlValues } from "./statuses.js";
 
 /** The CHECK expression holding `column` to `values` (constants of types/statuses.ts, never input). */

@@ -6,4 +6,9 @@ import { PAYCHEX_FLEX_CENSUS } from "./paychex-flex-census.js";
 import { PAYLOCITY_CENSUS } from "./paylocity-census.js";
 
 /** Every built-in template, censuses first. */
-export const BUILTIN_TEMPLATES: readonly MappingTemplate[] = [ADP_WORKFORCE_NOW_CENSUS, PAYCHEX_FLEX_CENSUS, PAYLOCITY_CENSUS, ADP_WORKFORCE_NOW_PAYROLL_REGISTER];
+export const BUILTIN_TEMPLATES: readonly MappingTemplate[] = [
+  ADP_WORKFORCE_NOW_CENSUS,
+  PAYCHEX_FLEX_CENSUS,
+  PAYLOCITY_CENSUS,
+  ADP_WORKFORCE_NOW_PAYROLL_REGISTER,
+];

@@ -103,7 +103,13 @@ function pickSites(rng: Rng, size: number, hasWarehouse: boolean): Site[] {
 function pickAccounts(rng: Rng): NonNullable<Company["accounts"]> {
   const bank = rng.pick(BANKS);
   const accounts: NonNullable<Company["accounts"]> = [
-    { routing_number: randomRoutingNumber(rng), account_name: "Operating Account", institution_name: bank, account_type: "checking", account_number: randomAccountNumber(rng) },
+    {
+      routing_number: randomRoutingNumber(rng),
+      account_name: "Operating Account",
+      institution_name: bank,
+      account_type: "checking",
+      account_number: randomAccountNumber(rng),
+    },
   ];
   if (rng.chance(0.45)) {
     const payroll = rng.chance(0.7);
@@ -132,7 +138,11 @@ export function planCompany(rng: Rng, size: number): CompanyPlan {
   const domain = `${slug(brand)}${rng.chance(0.4) ? slug(industry) : ""}.${entity.type === "non_profit" ? "org" : "com"}`;
 
   const departments = pickDepartments(rng, size);
-  const sites = pickSites(rng, size, departments.some((d) => d.name === "Warehouse"));
+  const sites = pickSites(
+    rng,
+    size,
+    departments.some((d) => d.name === "Warehouse"),
+  );
   const hq = sites[0]!;
   const company: Company = {
     legal_name: legalName,

@@ -69,11 +69,27 @@ function currentAmount(rng: Rng, p: PersonPlan, plan: CompanyPlan, payType: PayT
   if (payType === "hourly") {
     const [low, high] = dept.hourlyRate;
     const mid = (low + high) / 2;
-    const dollars = p.kind === "intern" ? (dept.salary >= 120_000 ? rng.real(30, 45) : rng.real(17, 25)) : p.level === 0 ? rng.real(low, mid) : rng.real(mid, high);
+    const dollars =
+      p.kind === "intern"
+        ? dept.salary >= 120_000
+          ? rng.real(30, 45)
+          : rng.real(17, 25)
+        : p.level === 0
+          ? rng.real(low, mid)
+          : rng.real(mid, high);
     return clamp(roundRate(dollars * cost), MIN_HOURLY, 4_500);
   }
   if (p.role === "ceo") return roundSalary((180_000 + 170_000 * Math.min(1, Math.log10(size + 1) / 4)) * rng.real(0.92, 1.05));
-  const multiplier = p.role === "head" ? (plan.large ? 1.8 : 1.35) : p.role === "manager" ? (p.depth === 2 && plan.large ? 1.65 : 1.45) : LEVEL_MULTIPLIER[p.level]!;
+  const multiplier =
+    p.role === "head"
+      ? plan.large
+        ? 1.8
+        : 1.35
+      : p.role === "manager"
+        ? p.depth === 2 && plan.large
+          ? 1.65
+          : 1.45
+        : LEVEL_MULTIPLIER[p.level]!;
   return roundSalary(dept.salary * multiplier * cost * rng.real(0.9, 1.1));
 }
 

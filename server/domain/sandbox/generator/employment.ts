@@ -37,7 +37,8 @@ export function makeEmployment(
   const income = comp.steps.map((s) => ({ unit, amount: s.amount, currency: "usd", effective_date: isoDate(s.day) }) as const);
   const current = comp.steps[comp.steps.length - 1]!.amount;
   const annual = unit === "yearly" ? current : current * HOURS_PER_YEAR;
-  const unionised = union !== null && comp.payType === "hourly" && p.kind !== "temp" && p.kind !== "intern" && UNIONISED_DEPARTMENTS.has(dept.name);
+  const unionised =
+    union !== null && comp.payType === "hourly" && p.kind !== "temp" && p.kind !== "intern" && UNIONISED_DEPARTMENTS.has(dept.name);
   const contractor = p.kind === "contractor";
   return {
     title: comp.title,

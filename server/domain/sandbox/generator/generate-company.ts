@@ -3,8 +3,9 @@
  * their pay history. Each part draws from its own labelled random stream, so asking for more pay history never
  * changes who works there.
  */
-import type { OrgSnapshotInput, PaymentInput, PaySnapshotInput, PersonInput } from "../../../../contracts/linnet/snapshot-input.js";
+
 import type { DocumentInput } from "../../../../contracts/finch/documents.js";
+import type { OrgSnapshotInput, PaymentInput, PaySnapshotInput, PersonInput } from "../../../../contracts/linnet/snapshot-input.js";
 import { type Day, dayOf, isoDate } from "./calendar.js";
 import { planCompany } from "./company.js";
 import { type Compensation, planCompensation } from "./compensation.js";
@@ -95,11 +96,23 @@ export function generateCompany(opts: GenerateOptions): GeneratedCompany {
     if (profiles) return profiles;
     const payRng = createRng(seed, "pay-profile");
     profiles = payInputs.map(({ person, comp, town }, i) =>
-      makePayProfile(payRng, sourceId(i), person, comp, { state: plan.sites[person.site]!.metro.state, town }, matchCap, schedule.periodsPerYear),
+      makePayProfile(
+        payRng,
+        sourceId(i),
+        person,
+        comp,
+        { state: plan.sites[person.site]!.metro.state, town },
+        matchCap,
+        schedule.periodsPerYear,
+      ),
     );
     return profiles;
   };
-  const members = payInputs.map(({ person, comp }, i) => ({ sourceId: sourceId(i), payType: comp.payType, current: person.status !== "terminated" }));
+  const members = payInputs.map(({ person, comp }, i) => ({
+    sourceId: sourceId(i),
+    payType: comp.payType,
+    current: person.status !== "terminated",
+  }));
 
   return {
     org: { company: plan.company, people },

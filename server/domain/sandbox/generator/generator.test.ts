@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { OrgSnapshotInputSchema, PaySnapshotInputSchema, type PersonInput } from "../../../../contracts/linnet/snapshot-input.js";
-import { generateCompany } from "./index.js";
 import { isValidRoutingNumber, isValidSsn } from "./identifiers.js";
+import { generateCompany } from "./index.js";
 
 const asOf = new Date("2026-03-15T12:00:00Z");
-const generate = (seed: string, employeeSize: number, payHistoryMonths?: number) => generateCompany({ seed, employeeSize, asOf, payHistoryMonths });
+const generate = (seed: string, employeeSize: number, payHistoryMonths?: number) =>
+  generateCompany({ seed, employeeSize, asOf, payHistoryMonths });
 
 /** Age in whole years on a YYYY-MM-DD day, computed independently of the generator's calendar. */
 function age(dob: string, on: string): number {
@@ -155,7 +156,15 @@ describe("company", () => {
   it("has a legal name matching its entity, valid identifiers and 6–12 departments", () => {
     for (const seed of ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]) {
       const c = generate(seed, 400).org.company;
-      const suffix = { llc: / LLC$/, corporation: /(, Inc\.| PBC)$/, lp: / LP$/, partnership: / LLP$/, non_profit: / Foundation$/, cooperative: / Cooperative$/, sole_proprietor: /./ };
+      const suffix = {
+        llc: / LLC$/,
+        corporation: /(, Inc\.| PBC)$/,
+        lp: / LP$/,
+        partnership: / LLP$/,
+        non_profit: / Foundation$/,
+        cooperative: / Cooperative$/,
+        sole_proprietor: /./,
+      };
       expect(c.legal_name).toMatch(suffix[c.entity!.type!]);
       if (c.entity?.type === "corporation") expect(c.entity.subtype).not.toBeNull();
       expect(c.ein).toMatch(/^\d{2}-\d{7}$/);

@@ -32,7 +32,12 @@ export interface Identity {
 }
 
 // Roughly the US labour force (BLS, Census); a few people decline to state, as they do in real HR systems.
-const GENDERS = weightTable([["female", 47], ["male", 47], ["other", 1], ["decline_to_specify", 5]] as const);
+const GENDERS = weightTable([
+  ["female", 47],
+  ["male", 47],
+  ["other", 1],
+  ["decline_to_specify", 5],
+] as const);
 const ETHNICITIES = weightTable([
   ["white", 52],
   ["hispanic_or_latino", 19],
@@ -43,14 +48,46 @@ const ETHNICITIES = weightTable([
   ["native_hawaiian_or_pacific_islander", 0.5],
   ["decline_to_specify", 4.5],
 ] as const);
-const AGE_BANDS = weightTable<readonly [number, number]>([[[18, 24], 10], [[25, 34], 30], [[35, 44], 27], [[45, 54], 20], [[55, 64], 11], [[65, 70], 2]]);
+const AGE_BANDS = weightTable<readonly [number, number]>([
+  [[18, 24], 10],
+  [[25, 34], 30],
+  [[35, 44], 27],
+  [[45, 54], 20],
+  [[55, 64], 11],
+  [[65, 70], 2],
+]);
 const PROVIDERS = weightTable(EMAIL_PROVIDERS);
 
 type Marital = Individual["marital_status"];
-const MARITAL_YOUNG = weightTable<Marital>([["single", 85], ["married", 10], ["domestic_partner", 3], ["unknown", 2]]);
-const MARITAL_MID = weightTable<Marital>([["single", 40], ["married", 48], ["divorced", 5], ["domestic_partner", 5], ["unknown", 2]]);
-const MARITAL_OLDER = weightTable<Marital>([["married", 60], ["single", 14], ["divorced", 15], ["widowed", 3], ["domestic_partner", 3], ["unknown", 3]]);
-const MARITAL_SENIOR = weightTable<Marital>([["married", 58], ["single", 12], ["divorced", 15], ["widowed", 8], ["domestic_partner", 3], ["unknown", 3]]);
+const MARITAL_YOUNG = weightTable<Marital>([
+  ["single", 85],
+  ["married", 10],
+  ["domestic_partner", 3],
+  ["unknown", 2],
+]);
+const MARITAL_MID = weightTable<Marital>([
+  ["single", 40],
+  ["married", 48],
+  ["divorced", 5],
+  ["domestic_partner", 5],
+  ["unknown", 2],
+]);
+const MARITAL_OLDER = weightTable<Marital>([
+  ["married", 60],
+  ["single", 14],
+  ["divorced", 15],
+  ["widowed", 3],
+  ["domestic_partner", 3],
+  ["unknown", 3],
+]);
+const MARITAL_SENIOR = weightTable<Marital>([
+  ["married", 58],
+  ["single", 12],
+  ["divorced", 15],
+  ["widowed", 8],
+  ["domestic_partner", 3],
+  ["unknown", 3],
+]);
 
 /** Marital status, which depends a lot on age. */
 function maritalStatus(rng: Rng, age: number): Marital {
@@ -92,7 +129,14 @@ function drawAge(rng: Rng, p: PersonPlan, today: Day): number {
 /** Builds one person's identity. */
 export function makeIdentity(rng: Rng, p: PersonPlan, site: Site, domain: string, today: Day, registry: Registry): Identity {
   const gender = rng.draw(GENDERS);
-  const names = gender === "female" ? FEMALE_FIRST_NAMES : gender === "male" ? MALE_FIRST_NAMES : rng.chance(0.5) ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES;
+  const names =
+    gender === "female"
+      ? FEMALE_FIRST_NAMES
+      : gender === "male"
+        ? MALE_FIRST_NAMES
+        : rng.chance(0.5)
+          ? FEMALE_FIRST_NAMES
+          : MALE_FIRST_NAMES;
   const first = rng.pick(names);
   let middle = rng.chance(0.35) ? rng.pick(names) : null;
   if (middle === first) middle = null;
@@ -114,7 +158,9 @@ export function makeIdentity(rng: Rng, p: PersonPlan, site: Site, domain: string
 
   const emails: NonNullable<Individual["emails"]> = [{ data: uniqueEmail(registry, `${slug(first)}.${slug(last)}`, domain), type: "work" }];
   if (rng.chance(0.6)) {
-    const local = rng.chance(0.5) ? `${slug(first)}.${slug(last)}${rng.int(1, 99)}` : `${slug(first).slice(0, 1)}${slug(last)}${rng.int(1, 999)}`;
+    const local = rng.chance(0.5)
+      ? `${slug(first)}.${slug(last)}${rng.int(1, 99)}`
+      : `${slug(first).slice(0, 1)}${slug(last)}${rng.int(1, 999)}`;
     emails.push({ data: uniqueEmail(registry, local, rng.draw(PROVIDERS)), type: "personal" });
   }
   const phones: NonNullable<Individual["phone_numbers"]> = [];

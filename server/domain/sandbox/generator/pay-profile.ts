@@ -55,7 +55,12 @@ export interface PayProfile {
 }
 
 // Biweekly medical premiums in dollars by coverage tier.
-const MEDICAL_TIERS = weightTable<readonly [number, number]>([[[40, 110], 45], [[120, 220], 20], [[110, 200], 12], [[190, 340], 23]]);
+const MEDICAL_TIERS = weightTable<readonly [number, number]>([
+  [[40, 110], 45],
+  [[120, 220], 20],
+  [[110, 200], 12],
+  [[190, 340], 23],
+]);
 
 // Biweekly hour patterns by kind: full-time hourly staff mostly log exactly 80 hours, sometimes with overtime.
 const HOURS: Record<Kind, PayProfile["hours"]> = {

@@ -62,7 +62,10 @@ function semimonthly(today: Day, cutoff: Day): Omit<PayRun, "debitDay" | "bonusR
     if (first > today) break;
     const { year, month } = partsOf(first);
     const last = lastDayOfMonth(year, month);
-    const halves: [Day, Day][] = [[first, first + 14], [first + 15, last]];
+    const halves: [Day, Day][] = [
+      [first, first + 14],
+      [first + 15, last],
+    ];
     for (const [periodStart, periodEnd] of halves) {
       const payDay = isWeekend(periodEnd) ? onOrBeforeWeekday(periodEnd, FRIDAY) : periodEnd;
       if (payDay > cutoff && payDay <= today) runs.push({ periodStart, periodEnd, payDay });

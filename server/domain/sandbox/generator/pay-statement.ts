@@ -40,8 +40,20 @@ function rateAt(p: PayProfile, day: number): number {
   return p.steps[0]!.amount;
 }
 
-const earning = (type: Earning["type"], name: string, amount: number, hours: number | null): Earning => ({ type, name, amount, currency: "usd", hours });
-const tax = (type: Tax["type"], name: string, employer: boolean, amount: number): Tax => ({ type, name, employer, amount, currency: "usd" });
+const earning = (type: Earning["type"], name: string, amount: number, hours: number | null): Earning => ({
+  type,
+  name,
+  amount,
+  currency: "usd",
+  hours,
+});
+const tax = (type: Tax["type"], name: string, employer: boolean, amount: number): Tax => ({
+  type,
+  name,
+  employer,
+  amount,
+  currency: "usd",
+});
 
 /** Earnings for the part of the period the person was employed (`share` of it). */
 function earningsFor(p: PayProfile, run: PayRun, rng: Rng, periodsPerYear: number, share: number): Earning[] {
@@ -49,10 +61,11 @@ function earningsFor(p: PayProfile, run: PayRun, rng: Rng, periodsPerYear: numbe
   const scale = 26 / periodsPerYear;
   if (p.payType === "salaried") {
     const list = [earning("salary", "Regular Salary", Math.round((rate / periodsPerYear) * share), null)];
-    if (p.commission && rng.chance(0.8)) list.push(earning("commission", "Commission", Math.round((rate / periodsPerYear) * rng.real(0.05, 0.4)), null));
+    if (p.commission && rng.chance(0.8))
+      list.push(earning("commission", "Commission", Math.round((rate / periodsPerYear) * rng.real(0.05, 0.4)), null));
     const { year } = partsOf(run.payDay);
     if (run.bonusRun && p.bonusShare > 0 && p.startDay <= dayFromParts(year - 1, 12, 31) - BONUS_MIN_DAYS) {
-      list.push(earning("bonus", "Annual Bonus", Math.round(rate * p.bonusShare * rng.real(0.8, 1.2) / 100) * 100, null));
+      list.push(earning("bonus", "Annual Bonus", Math.round((rate * p.bonusShare * rng.real(0.8, 1.2)) / 100) * 100, null));
     }
     return list;
   }
@@ -94,9 +107,12 @@ export function buildStatement(p: PayProfile, run: PayRun, rng: Rng, periodsPerY
     // Fixed premiums are skipped on a sliver of a period rather than driving net pay below zero.
     const premiums = p.medical + p.dental + p.vision;
     const withPremiums = premiums > 0 && gross - retirement >= 2 * premiums;
-    if (withPremiums && p.medical > 0) deductions.push({ name: "Medical", amount: p.medical, currency: "usd", pre_tax: true, type: "s125_medical" });
-    if (withPremiums && p.dental > 0) deductions.push({ name: "Dental", amount: p.dental, currency: "usd", pre_tax: true, type: "s125_dental" });
-    if (withPremiums && p.vision > 0) deductions.push({ name: "Vision", amount: p.vision, currency: "usd", pre_tax: true, type: "s125_vision" });
+    if (withPremiums && p.medical > 0)
+      deductions.push({ name: "Medical", amount: p.medical, currency: "usd", pre_tax: true, type: "s125_medical" });
+    if (withPremiums && p.dental > 0)
+      deductions.push({ name: "Dental", amount: p.dental, currency: "usd", pre_tax: true, type: "s125_dental" });
+    if (withPremiums && p.vision > 0)
+      deductions.push({ name: "Vision", amount: p.vision, currency: "usd", pre_tax: true, type: "s125_vision" });
     const section125 = withPremiums ? premiums : 0;
     deducted = retirement + section125;
     // 401(k) deferrals escape income tax but not FICA; section 125 premiums escape both.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type PaymentInput, PaymentInputSchema, type PayStatementInput, type PersonInput } from "../../../../contracts/linnet/snapshot-input.js";
+import {
+  type PaymentInput,
+  PaymentInputSchema,
+  type PayStatementInput,
+  type PersonInput,
+} from "../../../../contracts/linnet/snapshot-input.js";
 import { generateCompany } from "./index.js";
 
 const asOf = new Date("2026-03-15T12:00:00Z");
@@ -17,9 +22,22 @@ function statementProblems(s: PayStatementInput, person: PersonInput): string[] 
   const taxes = s.taxes!.map((t) => t!);
   const deductions = s.employee_deductions!.map((d) => d!);
   const contributions = s.employer_contributions!.map((c) => c!);
-  const amounts = [s.gross_pay!.amount, s.net_pay!.amount, ...earnings.map((e) => e.amount), ...taxes.map((t) => t.amount), ...deductions.map((d) => d.amount), ...contributions.map((c) => c.amount)];
+  const amounts = [
+    s.gross_pay!.amount,
+    s.net_pay!.amount,
+    ...earnings.map((e) => e.amount),
+    ...taxes.map((t) => t.amount),
+    ...deductions.map((d) => d.amount),
+    ...contributions.map((c) => c.amount),
+  ];
   if (!amounts.every((a) => Number.isInteger(a) && a! >= 0)) fail("amounts must be non-negative integer cents");
-  const currencies = [s.gross_pay!.currency, s.net_pay!.currency, ...earnings.map((e) => e.currency), ...taxes.map((t) => t.currency), ...deductions.map((d) => d.currency)];
+  const currencies = [
+    s.gross_pay!.currency,
+    s.net_pay!.currency,
+    ...earnings.map((e) => e.currency),
+    ...taxes.map((t) => t.currency),
+    ...deductions.map((d) => d.currency),
+  ];
   if (!currencies.every((c) => c === "usd")) fail("currency must be usd");
   const gross = s.gross_pay!.amount!;
   if (gross !== sum(earnings.map((e) => e.amount))) fail("gross ≠ sum of earnings");
@@ -33,13 +51,16 @@ function statementProblems(s: PayStatementInput, person: PersonInput): string[] 
     return problems;
   }
   const section125 = sum(deductions.filter((d) => d.type?.startsWith("s125")).map((d) => d.amount));
-  const fica = (name: string, employer: boolean) => taxes.find((t) => t.type === "fica" && t.name === name && t.employer === employer)?.amount;
+  const fica = (name: string, employer: boolean) =>
+    taxes.find((t) => t.type === "fica" && t.name === name && t.employer === employer)?.amount;
   if (fica("Social Security", false) !== Math.round((gross - section125) * 0.062)) fail("Social Security ≠ 6.2%");
   if (fica("Medicare", false) !== Math.round((gross - section125) * 0.0145)) fail("Medicare ≠ 1.45%");
-  if (fica("Social Security", true) !== fica("Social Security", false) || fica("Medicare", true) !== fica("Medicare", false)) fail("employer FICA ≠ employee FICA");
+  if (fica("Social Security", true) !== fica("Social Security", false) || fica("Medicare", true) !== fica("Medicare", false))
+    fail("employer FICA ≠ employee FICA");
   const federal = taxes.find((t) => t.type === "federal")!.amount!;
   const incomeWages = gross - section125 - sum(deductions.filter((d) => d.type === "401k").map((d) => d.amount));
-  if (incomeWages > 10_000 && (federal < incomeWages * 0.095 || federal > incomeWages * 0.225)) fail(`federal rate ${federal / incomeWages}`);
+  if (incomeWages > 10_000 && (federal < incomeWages * 0.095 || federal > incomeWages * 0.225))
+    fail(`federal rate ${federal / incomeWages}`);
   const deferral = deductions.find((d) => d.type === "401k")?.amount ?? 0;
   const match = contributions.find((c) => c.type === "401k")?.amount ?? 0;
   if (match > deferral || match > Math.round(gross * 0.04)) fail("401(k) match above the deferral or 4%");
@@ -61,14 +82,18 @@ function paymentProblems(p: PaymentInput, people: Map<string, PersonInput>): str
   // Exactly the people employed at some point of the period get a statement.
   const start = p.pay_period!.start_date!;
   const end = p.pay_period!.end_date!;
-  const expected = [...people.values()].filter((x) => x.employment.start_date! <= end && (x.employment.end_date === null || x.employment.end_date >= start)).map((x) => x.source_id);
-  if (JSON.stringify(p.pay_statements.map((s) => s.individual_source_id)) !== JSON.stringify(expected)) problems.push(`${p.source_id}: wrong people`);
+  const expected = [...people.values()]
+    .filter((x) => x.employment.start_date! <= end && (x.employment.end_date === null || x.employment.end_date >= start))
+    .map((x) => x.source_id);
+  if (JSON.stringify(p.pay_statements.map((s) => s.individual_source_id)) !== JSON.stringify(expected))
+    problems.push(`${p.source_id}: wrong people`);
   return problems;
 }
 
 /** Seeds whose companies pay biweekly and semimonthly. */
 function seedFor(frequency: "bi_weekly" | "semi_monthly"): string {
-  for (let i = 0; ; i++) if (generateCompany({ seed: `pay-${i}`, employeeSize: 1, asOf }).payGroups[0]?.pay_frequencies[0] === frequency) return `pay-${i}`;
+  for (let i = 0; ; i++)
+    if (generateCompany({ seed: `pay-${i}`, employeeSize: 1, asOf }).payGroups[0]?.pay_frequencies[0] === frequency) return `pay-${i}`;
 }
 
 describe.each(["bi_weekly", "semi_monthly"] as const)("payments (%s)", (frequency) => {

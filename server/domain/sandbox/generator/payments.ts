@@ -44,7 +44,16 @@ export function planPayGroups(people: readonly PayGroupMember[], schedule: PaySc
     if (p.current) members[group]!.push(p.sourceId);
   }
   return GROUPS.flatMap((g, i) =>
-    used[i] ? [{ source_id: g.sourceId, name: `${g.name} (${FREQUENCY_LABEL[schedule.frequency]})`, pay_frequencies: [schedule.frequency], individual_source_ids: members[i]! }] : [],
+    used[i]
+      ? [
+          {
+            source_id: g.sourceId,
+            name: `${g.name} (${FREQUENCY_LABEL[schedule.frequency]})`,
+            pay_frequencies: [schedule.frequency],
+            individual_source_ids: members[i]!,
+          },
+        ]
+      : [],
   );
 }
 

@@ -37,8 +37,18 @@ export interface PersonPlan {
   depth: number;
 }
 
-const MEMBER_KINDS = weightTable<Kind>([["full_time", 88], ["part_time", 6], ["intern", 3], ["temp", 3]]);
-const LEVELS = weightTable([[0, 25], [1, 40], [2, 25], [3, 10]]);
+const MEMBER_KINDS = weightTable<Kind>([
+  ["full_time", 88],
+  ["part_time", 6],
+  ["intern", 3],
+  ["temp", 3],
+]);
+const LEVELS = weightTable([
+  [0, 25],
+  [1, 40],
+  [2, 25],
+  [3, 10],
+]);
 
 /** Heads and full-time active staff can manage; the rest hang off managers as leaves. */
 function canManage(p: PersonPlan): boolean {
@@ -135,7 +145,18 @@ export function planRoster(rng: Rng, plan: CompanyPlan, size: number, founding: 
   // The CEO and department heads are active full-time staff, mostly at headquarters.
   const lead = (department: number, role: Role): PersonPlan => {
     const site = role === "ceo" || sites === 1 || rng.chance(0.7) ? 0 : rng.int(1, sites - 1);
-    return { department, role, level: 3, kind: "full_time", status: "active", manager: -1, startDay: founding, endDay: null, site, depth: role === "ceo" ? 0 : 1 };
+    return {
+      department,
+      role,
+      level: 3,
+      kind: "full_time",
+      status: "active",
+      manager: -1,
+      startDay: founding,
+      endDay: null,
+      site,
+      depth: role === "ceo" ? 0 : 1,
+    };
   };
   people.push(lead(0, "ceo"));
   for (let d = 1; d < plan.departments.length && people.length < size; d++) people.push(lead(d, "head"));

@@ -24,7 +24,10 @@ describe("sandbox W-4s", () => {
       if (d.type === "w4_2005") expect(d.year).toBe(hired);
       else expect(d.year).toBeGreaterThanOrEqual(Math.max(2020, hired));
       expect(d.year).toBeLessThanOrEqual(2026);
-      if (d.type === "w4_2020") expect(d.data.total_claim_dependent_and_other_credits).toBe(d.data.amount_for_qualifying_children_under_17 + d.data.amount_for_other_dependents);
+      if (d.type === "w4_2020")
+        expect(d.data.total_claim_dependent_and_other_credits).toBe(
+          d.data.amount_for_qualifying_children_under_17 + d.data.amount_for_other_dependents,
+        );
     }
   });
 });

@@ -17,7 +17,11 @@ export function makeW4(rng: Rng, person: PersonInput, today: string): DocumentIn
   const hired = Number((person.employment.start_date ?? today).slice(0, 4));
   const thisYear = Number(today.slice(0, 4));
   if (hired < 2020 && rng.chance(0.35)) {
-    const filing_status = rng.weighted([["single", 5], ["married", 4], ["married_but_withhold_at_higher_single_rate", 1]] as const);
+    const filing_status = rng.weighted([
+      ["single", 5],
+      ["married", 4],
+      ["married_but_withhold_at_higher_single_rate", 1],
+    ] as const);
     return {
       type: "w4_2005",
       year: hired,
@@ -30,7 +34,11 @@ export function makeW4(rng: Rng, person: PersonInput, today: string): DocumentIn
       },
     };
   }
-  const filing_status = rng.weighted([["single_or_married_filing_separately", 5], ["married_filing_jointly_or_qualifying_surviving_spouse", 4], ["head_of_household", 1]] as const);
+  const filing_status = rng.weighted([
+    ["single_or_married_filing_separately", 5],
+    ["married_filing_jointly_or_qualifying_surviving_spouse", 4],
+    ["head_of_household", 1],
+  ] as const);
   const children = filing_status === "single_or_married_filing_separately" ? (rng.chance(0.1) ? 1 : 0) : rng.int(0, 3);
   const others = rng.chance(0.08) ? 1 : 0;
   const amount_for_qualifying_children_under_17 = children * PER_CHILD;

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { BenefitFeatureSchema, CompanyBenefitSchema, EnrolledIdsSchema, IndividualBenefitsSchema } from "../../../../../contracts/finch/benefits.js";
+import {
+  BenefitFeatureSchema,
+  CompanyBenefitSchema,
+  EnrolledIdsSchema,
+  IndividualBenefitsSchema,
+} from "../../../../../contracts/finch/benefits.js";
 import { FinchErrorSchema } from "../../../../../contracts/finch/errors.js";
 import { benefitsMeta } from "../../../../domain/benefits/benefit-features.js";
 import { activeBenefit, enrolledIds, individualBenefits, listBenefits } from "../../../../domain/benefits/read-benefits.js";
@@ -17,7 +22,14 @@ const query = z.object(EntityIdsQuery);
 export const benefitReadRoutes: RouteModule = (app, deps) => {
   app.get(
     "/employer/benefits",
-    { schema: { ...common, summary: "List the company's benefits", querystring: query, response: { 200: z.array(CompanyBenefitSchema), "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...common,
+        summary: "List the company's benefits",
+        querystring: query,
+        response: { 200: z.array(CompanyBenefitSchema), "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const open = await openBenefitsCall(deps, request, reply);
       return open ? (await listBenefits(deps, open.ctx)).map(presentBenefit) : reply;
@@ -25,7 +37,14 @@ export const benefitReadRoutes: RouteModule = (app, deps) => {
   );
   app.get(
     "/employer/benefits/meta",
-    { schema: { ...common, summary: "Supported benefit types and their features", querystring: query, response: { 200: z.array(BenefitFeatureSchema), "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...common,
+        summary: "Supported benefit types and their features",
+        querystring: query,
+        response: { 200: z.array(BenefitFeatureSchema), "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const open = await openBenefitsCall(deps, request, reply);
       return open ? benefitsMeta() : reply;
@@ -33,7 +52,15 @@ export const benefitReadRoutes: RouteModule = (app, deps) => {
   );
   app.get(
     "/employer/benefits/:benefit_id",
-    { schema: { ...common, summary: "One benefit", params, querystring: query, response: { 200: CompanyBenefitSchema, "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...common,
+        summary: "One benefit",
+        params,
+        querystring: query,
+        response: { 200: CompanyBenefitSchema, "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const open = await openBenefitsCall(deps, request, reply);
       return open ? presentBenefit(unwrap(await activeBenefit(deps, open.ctx, request.params.benefit_id))) : reply;
@@ -41,7 +68,15 @@ export const benefitReadRoutes: RouteModule = (app, deps) => {
   );
   app.get(
     "/employer/benefits/:benefit_id/enrolled",
-    { schema: { ...common, summary: "Individuals enrolled in a benefit", params, querystring: query, response: { 200: EnrolledIdsSchema, "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...common,
+        summary: "Individuals enrolled in a benefit",
+        params,
+        querystring: query,
+        response: { 200: EnrolledIdsSchema, "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const open = await openBenefitsCall(deps, request, reply);
       return open ? presentEnrolledIds(unwrap(await enrolledIds(deps, open.ctx, request.params.benefit_id))) : reply;
@@ -61,8 +96,13 @@ export const benefitReadRoutes: RouteModule = (app, deps) => {
     async (request, reply) => {
       const open = await openBenefitsCall(deps, request, reply);
       if (!open) return reply;
-      const ids = request.query.individual_ids?.split(",").map((s) => s.trim()).filter(Boolean);
-      return presentIndividualBenefits(unwrap(await individualBenefits(deps, open.ctx, request.params.benefit_id, ids?.length ? ids : null)));
+      const ids = request.query.individual_ids
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return presentIndividualBenefits(
+        unwrap(await individualBenefits(deps, open.ctx, request.params.benefit_id, ids?.length ? ids : null)),
+      );
     },
   );
 };

@@ -35,29 +35,73 @@ async function handleWrite(deps: Deps, request: FastifyRequest, reply: FastifyRe
 export const benefitWriteRoutes: RouteModule = (app, deps) => {
   app.post(
     "/employer/benefits",
-    { schema: { ...common, summary: "Create a benefit", querystring, body: CreateBenefitBodySchema.default({}), response: { 201: BenefitJobResponseSchema, "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...common,
+        summary: "Create a benefit",
+        querystring,
+        body: CreateBenefitBodySchema.default({}),
+        response: { 201: BenefitJobResponseSchema, "4xx": FinchErrorSchema },
+      },
+    },
     (request, reply) => handleWrite(deps, request, reply, { type: "benefit_create", body: request.body }),
   );
   app.post(
     "/employer/benefits/register",
     {
-      schema: { ...common, summary: "Register an existing benefit (assisted)", querystring, body: RegisterBenefitBodySchema.default({}), response: { 201: BenefitJobResponseSchema, "4xx": FinchErrorSchema } },
+      schema: {
+        ...common,
+        summary: "Register an existing benefit (assisted)",
+        querystring,
+        body: RegisterBenefitBodySchema.default({}),
+        response: { 201: BenefitJobResponseSchema, "4xx": FinchErrorSchema },
+      },
     },
     (request, reply) => handleWrite(deps, request, reply, { type: "benefit_register", body: request.body }),
   );
   app.post(
     "/employer/benefits/:benefit_id",
-    { schema: { ...common, summary: "Update a benefit", params, querystring, body: UpdateBenefitBodySchema.default({}), response: { 200: BenefitJobResponseSchema, "4xx": FinchErrorSchema } } },
-    (request, reply) => handleWrite(deps, request, reply, { type: "benefit_update", benefitId: request.params.benefit_id, body: request.body }),
+    {
+      schema: {
+        ...common,
+        summary: "Update a benefit",
+        params,
+        querystring,
+        body: UpdateBenefitBodySchema.default({}),
+        response: { 200: BenefitJobResponseSchema, "4xx": FinchErrorSchema },
+      },
+    },
+    (request, reply) =>
+      handleWrite(deps, request, reply, { type: "benefit_update", benefitId: request.params.benefit_id, body: request.body }),
   );
   app.post(
     "/employer/benefits/:benefit_id/individuals",
-    { schema: { ...common, summary: "Enroll individuals in a benefit", params, querystring, body: EnrollBodySchema.default([]), response: { 200: JobResponseSchema, "4xx": FinchErrorSchema } } },
-    (request, reply) => handleWrite(deps, request, reply, { type: "benefit_enroll", benefitId: request.params.benefit_id, body: request.body }),
+    {
+      schema: {
+        ...common,
+        summary: "Enroll individuals in a benefit",
+        params,
+        querystring,
+        body: EnrollBodySchema.default([]),
+        response: { 200: JobResponseSchema, "4xx": FinchErrorSchema },
+      },
+    },
+    (request, reply) =>
+      handleWrite(deps, request, reply, { type: "benefit_enroll", benefitId: request.params.benefit_id, body: request.body }),
   );
   app.delete(
     "/employer/benefits/:benefit_id/individuals",
-    { schema: { ...common, summary: "Unenroll individuals from a benefit", params, querystring, body: UnenrollBodySchema.default({}), response: { 200: JobResponseSchema, "4xx": FinchErrorSchema } } },
-    (request, reply) => handleWrite(deps, request, reply, { type: "benefit_unenroll", benefitId: request.params.benefit_id, body: request.body }),
+    {
+      schema: {
+        ...common,
+        summary: "Unenroll individuals from a benefit",
+        params,
+        querystring,
+        body: UnenrollBodySchema.default({}),
+        response: { 200: JobResponseSchema, "4xx": FinchErrorSchema },
+      },
+    },
+    (request, reply) =>
+      handleWrite(deps, request, reply, { type: "benefit_unenroll", benefitId: request.params.benefit_id, body: request.body }),
   );
 };

@@ -13,7 +13,11 @@ import { sendNotReady } from "../not-ready.js";
  * Authenticate, rate-limit (the `benefits` budget) and authorize a deductions call. Until the connection's
  * organization data is published, answer 202 as data reads do (`sendNotReady`) and return null.
  */
-export async function openBenefitsCall(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<{ ctx: TokenContext; orgSnapshotId: string } | null> {
+export async function openBenefitsCall(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ ctx: TokenContext; orgSnapshotId: string } | null> {
   const token = await requireToken(deps, request);
   await enforceRateLimit(request.server.rateLimiter, reply, token.application.id, "benefits", deps.clock.now().getTime());
   const ctx = forEntity(token, request);

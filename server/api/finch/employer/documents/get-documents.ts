@@ -2,9 +2,9 @@ import { z } from "zod";
 import { NotReadySchema } from "../../../../../contracts/finch/accepted.js";
 import { DOCUMENT_TYPES, DocumentSchema, ListDocumentsResponseSchema } from "../../../../../contracts/finch/documents.js";
 import { FinchErrorSchema } from "../../../../../contracts/finch/errors.js";
-import { isUuid } from "../../../../domain/ids.js";
 import { listDocuments, readDocument } from "../../../../domain/employer/read-documents.js";
 import { FinchError } from "../../../../domain/errors.js";
+import { isUuid } from "../../../../domain/ids.js";
 import { presentDocumentPage } from "../../../presenters/document.presenter.js";
 import type { RouteModule } from "../../../types.js";
 import { EntityIdsQuery, listOf, listQuery, openEmployerRead, sendSnapshotJson } from "../employer-read.js";
@@ -46,8 +46,18 @@ export const getDocuments: RouteModule = (app, deps) => {
       const types = typesOf(request.query);
       const open = await openEmployerRead(deps, request, reply, "documents");
       if (!open) return reply;
-      const query = { individualIds: listOf(request.query, "individual_ids"), types, offset: request.query.offset, limit: request.query.limit };
-      return sendSnapshotJson(request, reply, open, presentDocumentPage(deps.config.publicUrl, await listDocuments(deps, open.snapshot, query)));
+      const query = {
+        individualIds: listOf(request.query, "individual_ids"),
+        types,
+        offset: request.query.offset,
+        limit: request.query.limit,
+      };
+      return sendSnapshotJson(
+        request,
+        reply,
+        open,
+        presentDocumentPage(deps.config.publicUrl, await listDocuments(deps, open.snapshot, query)),
+      );
     },
   );
   app.get(

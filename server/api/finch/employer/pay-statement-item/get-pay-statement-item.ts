@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { NotReadySchema } from "../../../../../contracts/finch/accepted.js";
 import { FinchErrorSchema } from "../../../../../contracts/finch/errors.js";
-import { PAY_STATEMENT_ITEM_CATEGORIES, type PayStatementItemCategory, PayStatementItemSchema } from "../../../../../contracts/finch/pay-statement-items.js";
+import {
+  PAY_STATEMENT_ITEM_CATEGORIES,
+  type PayStatementItemCategory,
+  PayStatementItemSchema,
+} from "../../../../../contracts/finch/pay-statement-items.js";
 import { activeRules } from "../../../../domain/employer/pay-statement-item-rules.js";
 import { readPayStatementItems } from "../../../../domain/employer/read-pay-statement-items.js";
 import { FinchError } from "../../../../domain/errors.js";
@@ -55,7 +59,8 @@ export const getPayStatementItem: RouteModule = (app, deps) => {
     async (request, reply) => {
       const q = request.query;
       const categories = categoriesOf(q);
-      if (q.start_date && q.end_date && q.start_date > q.end_date) throw new FinchError("invalid_request", "start_date: must not be after end_date");
+      if (q.start_date && q.end_date && q.start_date > q.end_date)
+        throw new FinchError("invalid_request", "start_date: must not be after end_date");
       const open = await openEmployerRead(deps, request, reply, "pay_statement", "pay-statement-item");
       if (!open) return reply;
       const { rules, fingerprint } = await activeRules(deps, open.ctx.connection.id);

@@ -4,8 +4,8 @@ import { FinchErrorSchema } from "../../../../../contracts/finch/errors.js";
 import { RuleBodySchema, RuleSchema } from "../../../../../contracts/finch/pay-statement-items.js";
 import type { TokenContext } from "../../../../domain/connections/authenticate-token.js";
 import type { Deps } from "../../../../domain/deps.js";
-import { openProduct } from "../../../../domain/employer/product-access.js";
 import { createRule, deleteRule, listRules, updateRule } from "../../../../domain/employer/pay-statement-item-rules.js";
+import { openProduct } from "../../../../domain/employer/product-access.js";
 import { unwrap } from "../../../errors.js";
 import { requireToken } from "../../../middleware/auth.js";
 import { enforceRateLimit } from "../../../rate-limit/index.js";
@@ -31,7 +31,14 @@ const ruleParams = z.object({ rule_id: z.string().min(1) });
 export const payStatementItemRuleRoutes: RouteModule = (app, deps) => {
   app.post(
     "/employer/pay-statement-item/rule",
-    { schema: { ...base, summary: "Create a pay statement item rule", body: RuleBodySchema, response: { 201: RuleSchema, "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...base,
+        summary: "Create a pay statement item rule",
+        body: RuleBodySchema,
+        response: { 201: RuleSchema, "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const ctx = await openRules(deps, request, reply);
       return reply.status(201).send(unwrap(await createRule(deps, ctx.connection.id, request.body)));
@@ -39,7 +46,13 @@ export const payStatementItemRuleRoutes: RouteModule = (app, deps) => {
   );
   app.get(
     "/employer/pay-statement-item/rule",
-    { schema: { ...base, summary: "List pay statement item rules", response: { 200: z.object({ responses: z.array(RuleSchema) }), "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...base,
+        summary: "List pay statement item rules",
+        response: { 200: z.object({ responses: z.array(RuleSchema) }), "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const ctx = await openRules(deps, request, reply);
       return { responses: await listRules(deps, ctx.connection.id) };
@@ -47,7 +60,15 @@ export const payStatementItemRuleRoutes: RouteModule = (app, deps) => {
   );
   app.put(
     "/employer/pay-statement-item/rule/:rule_id",
-    { schema: { ...base, summary: "Update a pay statement item rule", params: ruleParams, body: RuleBodySchema, response: { 200: RuleSchema, "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...base,
+        summary: "Update a pay statement item rule",
+        params: ruleParams,
+        body: RuleBodySchema,
+        response: { 200: RuleSchema, "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const ctx = await openRules(deps, request, reply);
       return unwrap(await updateRule(deps, ctx.connection.id, request.params.rule_id, request.body));
@@ -55,7 +76,14 @@ export const payStatementItemRuleRoutes: RouteModule = (app, deps) => {
   );
   app.delete(
     "/employer/pay-statement-item/rule/:rule_id",
-    { schema: { ...base, summary: "Delete a pay statement item rule", params: ruleParams, response: { 200: RuleSchema, "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...base,
+        summary: "Delete a pay statement item rule",
+        params: ruleParams,
+        response: { 200: RuleSchema, "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const ctx = await openRules(deps, request, reply);
       return unwrap(await deleteRule(deps, ctx.connection.id, request.params.rule_id));

@@ -24,7 +24,12 @@ export const plansRoute = { tags: ["Benefit plans"], security: [{ bearerAuth: []
  * Authenticate, rate-limit (the `benefits` budget) and authorize a plans read; until plan data exists, answer 202
  * like every employer read (`sendNotReady`) and return null. Sets `Finch-Data-Retrieved` when known.
  */
-export async function openPlansRead(deps: Deps, request: FastifyRequest, reply: FastifyReply, product: PlanProduct): Promise<TokenContext | null> {
+export async function openPlansRead(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  product: PlanProduct,
+): Promise<TokenContext | null> {
   const ctx = await requireToken(deps, request);
   await enforceRateLimit(request.server.rateLimiter, reply, ctx.application.id, "benefits", deps.clock.now().getTime());
   const access = unwrap(await openPlans(deps, ctx, product, entityIdsOf(request.query)));

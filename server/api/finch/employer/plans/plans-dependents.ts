@@ -12,7 +12,11 @@ const includeValue = z.union([z.string(), z.array(z.string())]).optional();
 
 /** `include` however it came (`include=ssn`, `include[]=ssn`, comma-joined); only `ssn` is known (else 400 naming `include`). */
 function includeOf(query: { include?: string | string[]; "include[]"?: string | string[] }): string[] {
-  const values = [query.include, query["include[]"]].flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const values = [query.include, query["include[]"]]
+    .flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const unknown = values.filter((v) => v !== "ssn");
   if (unknown.length > 0) throw new FinchError("invalid_request", `include: unknown value "${unknown[0]}"; expected ssn`);
   return values;
@@ -48,7 +52,14 @@ export const plansDependentsRoutes: RouteModule = (app, deps) => {
     },
     async (request, reply) => {
       const ctx = await openPlansRead(deps, request, reply, "plans_dependents");
-      return ctx ? batchDependents(deps, ctx, request.body.requests.map((r) => r.dependent_id), request.body.options?.include) : reply;
+      return ctx
+        ? batchDependents(
+            deps,
+            ctx,
+            request.body.requests.map((r) => r.dependent_id),
+            request.body.options?.include,
+          )
+        : reply;
     },
   );
 };

@@ -11,7 +11,14 @@ import { openPlansRead, PlansPageQuery, plansRoute } from "./open-plans.js";
 export const plansEnrollmentsRoutes: RouteModule = (app, deps) => {
   app.get(
     "/employer/plans-enrollments",
-    { schema: { ...plansRoute, summary: "List plan enrollments", querystring: z.object(PlansPageQuery), response: { 200: EnrollmentsPageSchema, 202: NotReadySchema, "4xx": FinchErrorSchema } } },
+    {
+      schema: {
+        ...plansRoute,
+        summary: "List plan enrollments",
+        querystring: z.object(PlansPageQuery),
+        response: { 200: EnrollmentsPageSchema, 202: NotReadySchema, "4xx": FinchErrorSchema },
+      },
+    },
     async (request, reply) => {
       const ctx = await openPlansRead(deps, request, reply, "plans_enrollments");
       return ctx ? listPlanEnrollments(deps, ctx, request.query) : reply;
@@ -30,7 +37,13 @@ export const plansEnrollmentsRoutes: RouteModule = (app, deps) => {
     },
     async (request, reply) => {
       const ctx = await openPlansRead(deps, request, reply, "plans_enrollments");
-      return ctx ? batchEnrollments(deps, ctx, request.body.requests.map((r) => r.enrollment_id)) : reply;
+      return ctx
+        ? batchEnrollments(
+            deps,
+            ctx,
+            request.body.requests.map((r) => r.enrollment_id),
+          )
+        : reply;
     },
   );
 };
