@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { allRecords, childPage, countChildren, type RecordRow } from "../../db/repositories/snapshots.repository.js";
+import { allRecords, childPage, countChildren, type RecordRow, recordsByIds } from "../../db/repositories/snapshots.repository.js";
 import { RecordCache } from "./record-cache.js";
 
 /** All records of one kind of one snapshot, in order, with an index by id. */
@@ -83,7 +83,7 @@ export class SnapshotReader {
   batchElements(db: Db, snapshotId: string, kind: string): Promise<Map<string, Buffer>> {
     return this.elementCache.load(`${snapshotId}:${kind}`, async () => {
       const { rows } = await this.kind(db, snapshotId, kind);
-      const texts = rows.filter((r) => r.id !== null).map((r) => `{"individual_id":${JSON.stringify(r.id)},"code":200,"body":${r.json}}`);
+      const texts = rows.filter((r) => r.id !== null).map(elementText);
       const all = Buffer.from(texts.join(""));
       const byId = new Map<string, Buffer>();
       let offset = 0;
@@ -96,6 +96,44 @@ export class SnapshotReader {
       }
       return { value: byId, bytes: all.length + byId.size * 160 };
     });
+  }
+
+  /** Kinds whose elements are larger than their share of the cache (a very large company, or a small cache). */
+  private readonly oversized = new Set<string>();
+
+  /**
+   * The batch elements of these ids. A kind whose elements fit the cache is built once and kept (`batchElements`);
+   * one too large for it (seen once, then remembered) is read by one indexed query for just these ids, so a request
+   * on a 50,000-person company never reads the whole snapshot again because the cache could not keep it.
+   */
+  async batchElementsFor(db: Db, snapshotId: string, kind: string, ids: string[]): Promise<Map<string, Buffer>> {
+    const key = `${snapshotId}:${kind}`;
+    if (!this.oversized.has(key)) {
+      const all = await this.batchElements(db, snapshotId, kind);
+      if (this.elementCache.get(key) === undefined) this.markOversized(key); // refused: bigger than the budget
+      return all;
+    }
+    const rows = await recordsByIds(db, snapshotId, kind, [...new Set(ids)]);
+    const byId = new Map<string, Buffer>();
+    for (const r of rows) if (r.id !== null) byId.set(r.id, Buffer.from(elementText(r)));
+    return byId;
+  }
+
+  /** Records of a kind by id: from the cached kind when it fits, else one query for just these ids (see above). */
+  async recordsFor(db: Db, snapshotId: string, kind: string, ids: string[]): Promise<Map<string, RecordRow>> {
+    const key = `${snapshotId}:${kind}:records`;
+    if (!this.oversized.has(key)) {
+      const set = await this.kind(db, snapshotId, kind);
+      if (this.cache.get(`${snapshotId}:${kind}`) === undefined) this.markOversized(key);
+      return set.byId;
+    }
+    const rows = await recordsByIds(db, snapshotId, kind, [...new Set(ids)]);
+    return new Map(rows.filter((r) => r.id !== null).map((r) => [r.id!, r]));
+  }
+
+  private markOversized(key: string): void {
+    if (this.oversized.size > 10_000) this.oversized.clear(); // keys of old snapshots: forgetting costs one full read
+    this.oversized.add(key);
   }
 
   private readonly childCounts = new Map<string, number>();
@@ -137,4 +175,9 @@ export class SnapshotReader {
     const items = offset < total ? await childPage(db, snapshotId, kind, parentId, offset, limit) : [];
     return { count: total, items };
   }
+}
+
+/** A record as its element of a people batch answer: `{"individual_id":"…","code":200,"body":{…}}`. */
+function elementText(r: RecordRow): string {
+  return `{"individual_id":${JSON.stringify(r.id)},"code":200,"body":${r.json}}`;
 }

@@ -28,7 +28,7 @@ export async function readPeopleBytes(
   includeSsn = false,
 ): Promise<Buffer> {
   if (includeSsn && kind === "individual") return Buffer.from(await withSsn(deps, snapshot, ids));
-  const elements = await deps.reader.batchElements(deps.db, snapshot.id, kind);
+  const elements = await deps.reader.batchElementsFor(deps.db, snapshot.id, kind, ids);
   const parts: Buffer[] = [];
   let length = HEAD.length + TAIL.length + Math.max(0, ids.length - 1);
   for (const id of ids) {
@@ -70,7 +70,7 @@ async function withSsn(
   snapshot: Pick<SnapshotRow, "id">,
   ids: string[],
 ): Promise<string> {
-  const { byId } = await deps.reader.kind(deps.db, snapshot.id, "individual");
+  const byId = await deps.reader.recordsFor(deps.db, snapshot.id, "individual", ids);
   const parts: string[] = [];
   for (const id of ids) {
     const row = byId.get(id);
