@@ -27,16 +27,17 @@ export interface ChildPageBytes {
 }
 
 /**
- * Reads immutable snapshot records through shared in-memory caches, all bounded by bytes: whole kinds (half of
- * `maxBytes`), their joined buffers and batch elements (an eighth each) and pages of children such as pay
+ * Reads immutable snapshot records through shared in-memory caches, all bounded by bytes: whole kinds (three eighths
+ * of `maxBytes`), their joined buffers (an eighth), batch elements (a quarter) and pages of children such as pay
  * statements (a quarter).
  */
 export class SnapshotReader {
   private readonly cache: RecordCache<RecordSet>;
   constructor(maxBytes = 256 * 1024 * 1024) {
-    this.cache = new RecordCache(maxBytes / 2);
+    // batch elements get a quarter: a 50,000-person company's individuals (about 29 MB) then fit the default budget
+    this.cache = new RecordCache((maxBytes * 3) / 8);
     this.joinedCache = new RecordCache(maxBytes / 8);
-    this.elementCache = new RecordCache(maxBytes / 8);
+    this.elementCache = new RecordCache(maxBytes / 4);
     this.pageCache = new RecordCache(maxBytes / 4);
   }
 
@@ -129,6 +130,23 @@ export class SnapshotReader {
     }
     const rows = await recordsByIds(db, snapshotId, kind, [...new Set(ids)]);
     return new Map(rows.filter((r) => r.id !== null).map((r) => [r.id!, r]));
+  }
+
+  private readonly payDateCache = new RecordCache<Map<string, string | null>>(8 * 1024 * 1024);
+
+  /**
+   * Each payment's id and pay date: what a pay-statement batch needs to know of its payments. Kept apart from the
+   * payment records, which list every individual paid (about 2 MB each at 50,000 people) and may be too large for
+   * the record cache: the batch would otherwise read all of them on every request.
+   */
+  payDates(db: Db, snapshotId: string): Promise<Map<string, string | null>> {
+    return this.payDateCache.load(snapshotId, async () => {
+      const dates = new Map<string, string | null>();
+      for (const r of await allRecords(db, snapshotId, "payment")) {
+        if (r.id !== null) dates.set(r.id, (JSON.parse(r.json) as { pay_date: string | null }).pay_date);
+      }
+      return { value: dates, bytes: dates.size * 120 };
+    });
   }
 
   private markOversized(key: string): void {

@@ -70,11 +70,11 @@ export async function readPayStatements(
   requests: PayStatementRequest[],
   rules: readonly ActiveRule[] = [],
 ): Promise<Buffer> {
-  const payments = await deps.reader.kind(deps.db, snapshot.id, "payment");
+  const payDates = await deps.reader.payDates(deps.db, snapshot.id);
   const elements = await Promise.all(
     requests.map(async (req): Promise<Buffer[] | string> => {
       const quoted = JSON.stringify(req.payment_id);
-      if (!payments.byId.has(req.payment_id)) return paymentNotFound(quoted, req.payment_id);
+      if (!payDates.has(req.payment_id)) return paymentNotFound(quoted, req.payment_id);
       const head = (count: number) =>
         `{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${count},"offset":${req.offset}},"pay_statements":[`;
       if (rules.length === 0) {
@@ -82,7 +82,7 @@ export async function readPayStatements(
         return [Buffer.from(head(page.count)), page.bytes, CLOSE_ELEMENT];
       }
       const page = await deps.reader.childPage(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit);
-      const payDate = (JSON.parse(payments.byId.get(req.payment_id)!.json) as { pay_date: string | null }).pay_date;
+      const payDate = payDates.get(req.payment_id) ?? null;
       return `${head(page.count)}${page.items.map((json) => withItemRules(json, rules, payDate)).join(",")}]}}`;
     }),
   );
