@@ -1,8 +1,5 @@
-import { hash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
-import type { SnapshotRowCache } from "../../domain/caches/snapshot-rows.js";
-import type { TokenContext } from "../../domain/connections/authenticate-token.js";
 import { authenticateToken } from "../../domain/connections/authenticate-token.js";
 import { resolveEntity } from "../../domain/connections/entities.js";
 import type { DataProduct } from "../../domain/connections/product-rules.js";
@@ -10,18 +7,15 @@ import type { Deps } from "../../domain/deps.js";
 import { openProduct } from "../../domain/employer/product-access.js";
 import type { DirectoryPageParts } from "../../domain/employer/read-directory.js";
 import { FinchError } from "../../domain/errors.js";
+import type { OpenRead } from "../finch/employer/employer-read.js";
+import { snapshotAnswerHeaders } from "../finch/employer/snapshot-headers.js";
 import { type EndpointName, enforceRateLimit, type RateLimiter } from "../rate-limit/index.js";
 
 /** What Fastify adds to every JSON answer it sends (`reply.type` of the routes, and its default for error bodies). */
 const JSON_TYPE = "application/json; charset=utf-8";
 
-/** A read the fast path may answer: the token's context and the current snapshot. */
-export interface FastOpen {
-  ctx: TokenContext;
-  snapshot: SnapshotRow;
-  /** The per-process memo of snapshot answers (Finch-Data-Retrieved, ETags) the Fastify routes use too. */
-  memo: SnapshotRowCache;
-}
+/** A read the fast path may answer: the token's context and the current snapshot, as the routes open it. */
+export type FastOpen = OpenRead;
 
 /**
  * The checks of `openEmployerRead` without side effects: the token (through the same token cache), the entity (none
@@ -90,24 +84,12 @@ export function sendFastSnapshot(
   method: "GET" | "POST",
   body: Buffer | DirectoryPageParts,
 ): number {
-  const { snapshot, ctx, memo } = open;
-  const a = memo.answersOf(snapshot);
-  headers["finch-data-retrieved"] = a.retrieved;
-  headers["cache-control"] = "private, no-cache";
-  const c = ctx.connection;
-  const [attemptedAt, result] = snapshot.group === "org" ? [c.orgAttemptedAt, c.orgAttemptResult] : [c.payAttemptedAt, c.payAttemptResult];
-  if (attemptedAt && result) {
-    headers["finch-last-attempted-update-date"] = attemptedAt.toISOString();
-    headers["finch-last-attempted-update-result"] = result;
-  }
-  if (method === "GET") {
-    const etag = memo.etagOf(a, url, () => `"${snapshot.id.slice(0, 8)}${hash("sha1", url, "base64url").slice(0, 16)}"`);
-    headers.etag = etag;
-    if (ifNoneMatch?.split(/\s*,\s*/).includes(etag)) {
-      res.writeHead(304, headers);
-      res.end();
-      return 304;
-    }
+  const answer = snapshotAnswerHeaders(open, method === "GET" ? url : null, ifNoneMatch);
+  for (const [name, value] of answer.headers) headers[name] = value;
+  if (answer.notModified) {
+    res.writeHead(304, headers);
+    res.end();
+    return 304;
   }
   headers["content-type"] = JSON_TYPE;
   if (Buffer.isBuffer(body)) {

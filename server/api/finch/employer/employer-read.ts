@@ -1,4 +1,3 @@
-import { hash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { SnapshotRow } from "../../../db/repositories/snapshots.repository.js";
@@ -12,6 +11,7 @@ import { unwrap } from "../../errors.js";
 import { requireToken } from "../../middleware/auth.js";
 import { type EndpointName, enforceRateLimit } from "../../rate-limit/index.js";
 import { sendNotReady } from "./not-ready.js";
+import { snapshotAnswerHeaders } from "./snapshot-headers.js";
 
 /** A list query parameter as the SDK sends it (`name[]=…`), repeated (`name=a&name=b`) or comma-joined. */
 export function listQuery<N extends string>(name: N) {
@@ -91,19 +91,9 @@ export async function openEmployerRead(
  * pulled or tried, and whether that worked (a failed sync leaves the previous data served).
  */
 export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, open: OpenRead, body: string | Buffer, variant = "") {
-  const { snapshot, ctx, memo } = open;
-  const a = memo.answersOf(snapshot);
-  reply.header("finch-data-retrieved", a.retrieved).header("cache-control", "private, no-cache");
-  const c = ctx.connection;
-  const [attemptedAt, result] = snapshot.group === "org" ? [c.orgAttemptedAt, c.orgAttemptResult] : [c.payAttemptedAt, c.payAttemptResult];
-  if (attemptedAt && result)
-    reply.header("finch-last-attempted-update-date", attemptedAt.toISOString()).header("finch-last-attempted-update-result", result);
-  if (request.method === "GET") {
-    const key = variant ? request.url + variant : request.url;
-    // a strong ETag for a request on a snapshot: the snapshot id's start and a hash of the URL
-    const etag = memo.etagOf(a, key, () => `"${snapshot.id.slice(0, 8)}${hash("sha1", key, "base64url").slice(0, 16)}"`);
-    reply.header("etag", etag);
-    if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) return reply.status(304).send();
-  }
+  const etagKey = request.method === "GET" ? request.url + variant : null;
+  const answer = snapshotAnswerHeaders(open, etagKey, request.headers["if-none-match"]);
+  for (const [name, value] of answer.headers) reply.header(name, value);
+  if (answer.notModified) return reply.status(304).send();
   return reply.type("application/json; charset=utf-8").send(body);
 }
