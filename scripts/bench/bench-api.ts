@@ -4,7 +4,10 @@
  * is met and exits 0 unless the run itself failed.
  *
  * Each workload runs BENCH_ROUNDS rounds (default 3) alternating Linnet and the baseline, BENCH_SECONDS in all per
- * server (default 12, so 4 s rounds); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * server (default 12, so 4 s rounds); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test);
+ * BENCH_WORKLOADS limits the ratio run to some workloads (`directory,individual,pay-statement`); BENCH_NODE_ARGS adds
+ * flags to the node command of every process the bench starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a CPU
+ * profile of Linnet under the load (written when it stops; `--cpu-prof` is refused in NODE_OPTIONS).
  *
  * BENCH_API_RUNS picks the runs (default `ratio,scale,scale-out`):
  *   ratio      the table above, on each database of BENCH_API_DATABASES (default `embedded,postgres`: the default

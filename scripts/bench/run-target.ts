@@ -102,7 +102,8 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
     `seeded: ${seed.individualIds.length} people, ${seed.paymentIds.length} payments, pay history published after ${(seed.publishedMs / 1000).toFixed(1)} s`,
   );
   const settings: LoadSettings = { connections: load.connections, seconds: load.seconds / load.rounds, token: seed.accessToken };
-  const list = workloads(seed);
+  const only = process.env.BENCH_WORKLOADS?.split(",").map((w) => w.trim());
+  const list = workloads(seed).filter((w) => !only || only.includes(w.name));
   await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
   const bodies = meanBodyBytes(fixturesFile);
   await waitUntilQuiet(linnet.url, alive);

@@ -1,4 +1,5 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
+import { type DeflatedPiece, gzipOf, storedPiece } from "../caches/gzip-pieces.js";
 import type { SnapshotReader } from "../caches/snapshot-reader.js";
 import type { Deps } from "../deps.js";
 import { type ActiveRule, applyItemRules } from "./item-rules.js";
@@ -94,6 +95,38 @@ export async function readPayStatements(
   });
   chunks.push(CLOSE_RESPONSES);
   return Buffer.concat(chunks);
+}
+
+/**
+ * The same answer as `readPayStatements` without item rules, gzip-compressed: each page is compressed once and
+ * cached (`SnapshotReader.childPageDeflated`), and the few bytes around the pages are added as stored blocks, so an
+ * answer costs no compression at all once its pages have been asked for (gzip-pieces.ts).
+ */
+export async function readPayStatementsGzip(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[]): Promise<Buffer> {
+  const payDates = await deps.reader.payDates(deps.db, snapshot.id);
+  const pages = await Promise.all(
+    requests.map((req) =>
+      payDates.has(req.payment_id)
+        ? deps.reader.childPageDeflated(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit)
+        : null,
+    ),
+  );
+  const pieces: DeflatedPiece[] = [];
+  let text = `{"responses":[`;
+  requests.forEach((req, i) => {
+    if (i > 0) text += ",";
+    const quoted = JSON.stringify(req.payment_id);
+    const page = pages[i];
+    if (!page) {
+      text += paymentNotFound(quoted, req.payment_id);
+      return;
+    }
+    text += `{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${page.count},"offset":${req.offset}},"pay_statements":[`;
+    pieces.push(storedPiece(Buffer.from(text)), page.piece);
+    text = "]}}";
+  });
+  pieces.push(storedPiece(Buffer.from(`${text}]}`)));
+  return gzipOf(pieces);
 }
 
 const OPEN_RESPONSES = Buffer.from(`{"responses":[`);

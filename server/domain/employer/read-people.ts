@@ -28,21 +28,31 @@ export async function readPeopleBytes(
   includeSsn = false,
 ): Promise<Buffer> {
   if (includeSsn && kind === "individual") return Buffer.from(await withSsn(deps, snapshot, ids));
-  const elements = await deps.reader.batchElementsFor(deps.db, snapshot.id, kind, ids);
-  const parts: Buffer[] = [];
+  const { bytes, starts, index } = await deps.reader.batchElementsFor(deps.db, snapshot.id, kind, ids);
+  // first pass: where each element is (a negative number: the i-th missing id's 404 element) and the answer's size
+  const at = new Int32Array(ids.length);
+  const missing: Buffer[] = [];
   let length = HEAD.length + TAIL.length + Math.max(0, ids.length - 1);
-  for (const id of ids) {
-    const element = elements.get(id) ?? Buffer.from(notFoundElement(id));
-    parts.push(element);
-    length += element.length;
+  for (let i = 0; i < ids.length; i++) {
+    const n = index.get(ids[i]!);
+    if (n === undefined) {
+      missing.push(Buffer.from(notFoundElement(ids[i]!)));
+      at[i] = -missing.length;
+      length += missing.at(-1)!.length;
+    } else {
+      at[i] = n;
+      length += starts[n + 1]! - starts[n]!;
+    }
   }
   const out = Buffer.allocUnsafe(length);
   out.set(HEAD, 0);
   let pos = HEAD.length;
-  for (let i = 0; i < parts.length; i++) {
+  for (let i = 0; i < ids.length; i++) {
     if (i > 0) out[pos++] = COMMA;
-    out.set(parts[i]!, pos);
-    pos += parts[i]!.length;
+    const n = at[i]!;
+    const element = n < 0 ? missing[-n - 1]! : bytes.subarray(starts[n]!, starts[n + 1]!);
+    out.set(element, pos);
+    pos += element.length;
   }
   out.set(TAIL, pos);
   return out;

@@ -3,8 +3,14 @@ import { NotReadySchema } from "../../../../contracts/finch/accepted.js";
 import { BatchErrorSchema, PagingSchema, PayStatementSchema } from "../../../../contracts/finch/employer.js";
 import { FinchErrorSchema } from "../../../../contracts/finch/errors.js";
 import { activeRules } from "../../../domain/employer/pay-statement-item-rules.js";
-import { PAY_STATEMENT_BATCH_LIMIT, PAY_STATEMENT_PAGE_LIMIT, readPayStatements } from "../../../domain/employer/read-pay.js";
+import {
+  PAY_STATEMENT_BATCH_LIMIT,
+  PAY_STATEMENT_PAGE_LIMIT,
+  readPayStatements,
+  readPayStatementsGzip,
+} from "../../../domain/employer/read-pay.js";
 import { FinchError } from "../../../domain/errors.js";
+import { acceptsGzip } from "../../middleware/accept-encoding.js";
 import type { RouteModule } from "../../types.js";
 import { EntityIdsQuery, openEmployerRead, sendSnapshotJson } from "./employer-read.js";
 
@@ -61,6 +67,12 @@ export const postPayStatement: RouteModule = (app, deps) => {
       const open = await openEmployerRead(deps, request, reply, "pay_statement");
       if (!open) return reply;
       const { rules } = await activeRules(deps, open.ctx.connection.id);
+      // answers run to megabytes: gzip them for clients that accept it (the SDKs do), from pages compressed once
+      reply.header("vary", "accept-encoding");
+      if (rules.length === 0 && acceptsGzip(request.headers["accept-encoding"])) {
+        reply.header("content-encoding", "gzip");
+        return sendSnapshotJson(request, reply, open, await readPayStatementsGzip(deps, open.snapshot, requests));
+      }
       return sendSnapshotJson(request, reply, open, await readPayStatements(deps, open.snapshot, requests, rules));
     },
   );
