@@ -3,10 +3,11 @@ import os from "node:os";
 import { type Child, freePort, spawnNode } from "./child.js";
 import { withCleanup } from "./cleanup.js";
 import { type LinnetProcess, type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
-import { combineRuns, type LoadResult, runLoad, waitUntilQuiet, warmUp } from "./load.js";
+import { combineRuns, cpuUsPerRequest, type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
 import { type SeededEmployer, seedEmployer } from "./seed.js";
 import { type Column, formatTable, num, verdict } from "./table.js";
-import { workloads } from "./workloads.js";
+import { type Workload, workloads } from "./workloads.js";
+import { type GeneratorLoadResult, type LoadGenerator, runWrkLoad, wrkVersion } from "./wrk-load.js";
 
 /** A workload's latency at one company size. */
 export interface ScalePoint {
@@ -93,6 +94,11 @@ export interface ScaleOutResult {
   one: LoadResult;
   two: LoadResult;
   ratio: number;
+  /** The load generator of every round, with its version for wrk. */
+  generator: LoadGenerator;
+  generatorVersion: string | null;
+  /** The generator's CPU per request over all rounds, µs (null: not readable). */
+  generatorCpuUs: number | null;
 }
 
 /** Two API processes on one PostgreSQL must serve at least this multiple of one's directory throughput. */
@@ -117,9 +123,45 @@ async function secondApi(root: string, databaseUrl: string, secretsKey: string):
 }
 
 /**
+ * `workload` against all of `urls` at once, the connections split between them, with `generator`: wrk runs one
+ * process per URL; autocannon one instance per URL inside this process (its CPU is this process's during the run).
+ */
+async function loadOn(
+  generator: LoadGenerator,
+  urls: string[],
+  pids: (number | undefined)[],
+  workload: Workload,
+  settings: LoadSettings,
+): Promise<GeneratorLoadResult> {
+  if (generator === "wrk")
+    return runWrkLoad(
+      urls,
+      workload,
+      settings,
+      pids.filter((pid) => pid !== undefined),
+    );
+  const cpuBefore = process.cpuUsage();
+  const parts = await Promise.all(
+    urls.map((url, i) => runLoad(url, workload, { ...settings, connections: settings.connections / urls.length }, pids[i])),
+  );
+  const cpu = process.cpuUsage(cpuBefore);
+  const sum = (f: (r: LoadResult) => number) => parts.reduce((total, r) => total + f(r), 0);
+  return {
+    ...combineRuns(parts),
+    rps: sum((r) => r.rps),
+    bytesPerSec: sum((r) => r.bytesPerSec),
+    generatorCpuMs: (cpu.user + cpu.system) / 1000,
+  };
+}
+
+/** µs per request, or "n/a". */
+const perRequest = (ms: number | null, requests: number) => (ms === null || requests === 0 ? "n/a" : num((ms * 1000) / requests));
+
+/**
  * The scale-out run on PostgreSQL: one Linnet (all roles) seeds a 10,000-person company, a second process with
  * `--role api` joins, and the directory workload runs in alternating rounds against the first alone and against
- * both with the connections split between them (two ports, as a load balancer would).
+ * both with the connections split between them (two ports, as a load balancer would). `generator` drives every
+ * round, the one-process and the two-process rounds alike, so the ratio compares like with like.
  */
 export async function scaleOutRun(
   root: string,
@@ -127,6 +169,7 @@ export async function scaleOutRun(
   seconds: number,
   rounds: number,
   connections: number,
+  generator: LoadGenerator,
   log: (s: string) => void,
 ): Promise<ScaleOutResult> {
   const secretsKey = randomBytes(32).toString("base64");
@@ -142,25 +185,36 @@ export async function scaleOutRun(
           const directory = workloads(seed).find((w) => w.name === "directory")!;
           const settings = { connections, seconds: seconds / rounds, token: seed.accessToken };
           for (const url of [first.url, second.url]) await warmUp(url, directory, seed.accessToken, 20);
-          const ones: LoadResult[] = [];
-          const twos: LoadResult[] = [];
+          // a second of load on both, untimed, so the second process's JIT is not warmed up inside round 1
+          const pids = [first.child.proc.pid, second.child.proc.pid];
+          await loadOn(generator, [first.url, second.url], pids, directory, { ...settings, seconds: 1 });
+          await waitUntilQuiet(first.url, () => first.child.exited() === null);
+          await waitUntilQuiet(second.url, () => second.child.exited() === null);
+          const ones: GeneratorLoadResult[] = [];
+          const twos: GeneratorLoadResult[] = [];
           for (let round = 1; round <= rounds; round++) {
-            ones.push(await runLoad(first.url, directory, settings));
-            const halves = await Promise.all(
-              [first.url, second.url].map((url) => runLoad(url, directory, { ...settings, connections: connections / 2 })),
-            );
-            twos.push({
-              ...combineRuns(halves),
-              rps: halves[0]!.rps + halves[1]!.rps,
-              bytesPerSec: halves[0]!.bytesPerSec + halves[1]!.bytesPerSec,
-            });
+            const one = await loadOn(generator, [first.url], [pids[0]], directory, settings);
+            const two = await loadOn(generator, [first.url, second.url], pids, directory, settings);
+            ones.push(one);
+            twos.push(two);
+            const cpu = (r: GeneratorLoadResult) =>
+              `${perRequest(r.generatorCpuMs, r.requests)} µs ${generator} / ${num(cpuUsPerRequest(r))} µs servers CPU per request`;
             log(
-              `scale-out round ${round}/${rounds}: 1 API ${ones.at(-1)!.rps.toFixed(0)} req/s, 2 APIs ${twos.at(-1)!.rps.toFixed(0)} req/s`,
+              `scale-out round ${round}/${rounds} (${generator}): 1 API ${one.rps.toFixed(0)} req/s (${cpu(one)}), 2 APIs ${two.rps.toFixed(0)} req/s (${cpu(two)}); load average ${os.loadavg()[0]!.toFixed(2)}`,
             );
           }
           const one = combineRuns(ones);
           const two = combineRuns(twos);
-          return { one, two, ratio: two.rps / one.rps };
+          const all = [...ones, ...twos];
+          const generatorCpuMs = all.some((r) => r.generatorCpuMs === null) ? null : all.reduce((sum, r) => sum + r.generatorCpuMs!, 0);
+          return {
+            one,
+            two,
+            ratio: two.rps / one.rps,
+            generator,
+            generatorVersion: generator === "wrk" ? wrkVersion() : null,
+            generatorCpuUs: generatorCpuMs === null ? null : (generatorCpuMs * 1000) / all.reduce((sum, r) => sum + r.requests, 0),
+          };
         },
       );
     },
@@ -169,8 +223,24 @@ export async function scaleOutRun(
 
 /** The scale-out lines of the report. */
 export function scaleOutReport(r: ScaleOutResult): string[] {
+  const cores = os.cpus().length;
+  const servers = [r.one, r.two].some((x) => x.serverCpuMs === null)
+    ? null
+    : ((r.one.serverCpuMs! + r.two.serverCpuMs!) * 1000) / (r.one.requests + r.two.requests);
+  const cpu = `${num(r.generatorCpuUs)} µs of its CPU per request, the servers ${num(servers)} µs`;
+  const generatorLine =
+    r.generator === "wrk"
+      ? `load generator: wrk ${r.generatorVersion ?? ""} (one process per API port, one thread each, outside this Node process): ${cpu}`
+      : `load generator: autocannon, inside this bench's single Node process (one JS thread): ${cpu}; on ${cores} cores the generator is likely the bottleneck, so the ratio understates scale-out; install wrk (apt-get install wrk) to measure the servers`;
+  const failed = r.one.non2xx + r.one.errors + r.two.non2xx + r.two.errors;
   return [
+    ...(failed > 0
+      ? [
+          `postgres directory: ${failed} failed requests (1 API: ${r.one.non2xx} non-2xx, ${r.one.errors} errors; 2 APIs: ${r.two.non2xx}, ${r.two.errors})`,
+        ]
+      : []),
     `postgres directory, 1 API process: ${num(r.one.rps)} req/s (p99 ${num(r.one.p99Ms, 1)} ms); 2 API processes: ${num(r.two.rps)} req/s (p99 ${num(r.two.p99Ms, 1)} ms)`,
-    `postgres directory, 2 API processes / 1: ${verdict(r.ratio >= SCALE_OUT_MIN_RATIO, `${num(r.ratio, 2)}x`, `>= ${SCALE_OUT_MIN_RATIO}x`)} (${os.cpus().length} cores shared with the load generator)`,
+    `postgres directory, 2 API processes / 1: ${verdict(r.ratio >= SCALE_OUT_MIN_RATIO, `${num(r.ratio, 2)}x`, `>= ${SCALE_OUT_MIN_RATIO}x`)} (${cores} cores shared with the load generator)`,
+    generatorLine,
   ];
 }

@@ -16,6 +16,13 @@
  *              database of BENCH_SCALE_DATABASES (default postgres; embedded, pglite), every workload at 10
  *              connections: p50 per size;
  *   scale-out  PostgreSQL only: the directory workload against one API process, then two (two ports, load split).
+ *
+ * BENCH_LOAD_GENERATOR picks the scale-out run's load generator (the ratio and scale runs always use autocannon):
+ *   auto (default)  wrk when installed (`apt-get install wrk`), else autocannon with a note in the report;
+ *   wrk             wrk, an error when it is not installed: one process per API port, outside this Node process, so
+ *                   the generator does not take a JS thread's worth of the cores the servers need (whole seconds
+ *                   per round: BENCH_SECONDS / BENCH_ROUNDS is rounded);
+ *   autocannon      autocannon inside this Node process, as the other runs (on 2 cores, likely the bottleneck).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -27,6 +34,7 @@ import { createBenchDatabase, unreachableReason } from "./pg-database.js";
 import { resultsTable, targetLines, timingsTable } from "./report.js";
 import { runTarget, type TargetReport } from "./run-target.js";
 import { num } from "./table.js";
+import { chooseLoadGenerator, type LoadGenerator } from "./wrk-load.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
@@ -75,8 +83,8 @@ async function postgresPass(notes: string[]): Promise<TargetReport | null> {
   );
 }
 
-/** The scale and scale-out runs (see the header), as report lines. */
-async function extraRuns(notes: string[]): Promise<string[]> {
+/** The scale and scale-out runs (see the header), as report lines; `generator` drives the scale-out run. */
+async function extraRuns(notes: string[], generator: LoadGenerator): Promise<string[]> {
   const lines: string[] = [];
   for (const kind of (["embedded", "pglite"] as const).filter((k) => RUNS.has("scale") && SCALE_DATABASES.has(k))) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-scale-"));
@@ -117,11 +125,12 @@ async function extraRuns(notes: string[]): Promise<string[]> {
     const db = await createBenchDatabase(PG_URL);
     const result = await withCleanup(
       () => db.drop(),
-      () => scaleOutRun(ROOT, db.url, SECONDS, ROUNDS, CONNECTIONS, (s) => log(`[postgres scale-out] ${s}`)),
+      () => scaleOutRun(ROOT, db.url, SECONDS, ROUNDS, CONNECTIONS, generator, (s) => log(`[postgres scale-out] ${s}`)),
     );
+    const roundSeconds = generator === "wrk" ? Math.max(1, Math.round(SECONDS / ROUNDS)) : SECONDS / ROUNDS;
     lines.push(
       "",
-      `Scale-out run (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${num(SECONDS / ROUNDS, 1)} s)`,
+      `Scale-out run (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${num(roundSeconds, 1)} s, load generator ${generator})`,
       "",
       ...scaleOutReport(result),
     );
@@ -138,6 +147,14 @@ async function main(): Promise<number> {
   log(
     `bench:api: ${CONNECTIONS} connections, ${SECONDS} s per server and workload in ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAverage()}`,
   );
+  const generator = chooseLoadGenerator();
+  if (RUNS.has("scale-out")) {
+    log(`scale-out load generator: ${generator}`);
+    if (generator === "autocannon" && process.env.BENCH_LOAD_GENERATOR?.trim() !== "autocannon")
+      log(
+        "hint: wrk is not installed; the scale-out run falls back to autocannon in this process, likely the bottleneck on a small machine (apt-get install wrk)",
+      );
+  }
   const reports: TargetReport[] = [];
   const notes: string[] = [];
   let failed = false;
@@ -170,7 +187,7 @@ async function main(): Promise<number> {
     console.log("\nTargets\n");
     for (const line of targetLines(reports)) console.log(line);
   }
-  const scaleLines = await extraRuns(notes).catch((err: unknown) => {
+  const scaleLines = await extraRuns(notes, generator).catch((err: unknown) => {
     failed = true;
     notes.push(`scale runs failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return [];

@@ -9,6 +9,11 @@ export interface Workload {
   route: string;
   /** A random request: its path with query, and a JSON body for POST. */
   next(): { path: string; body?: string };
+  /**
+   * The same distribution for a generator outside Node (wrk's Lua script): GET `path` with `{n}` replaced by a
+   * uniformly random integer in [0, n). Only workloads that have it can run under wrk.
+   */
+  pathTemplate?: { path: string; n: number };
 }
 
 const DIRECTORY_PAGE = 100;
@@ -36,6 +41,7 @@ export function workloads(seed: SeededEmployer): Workload[] {
       method: "GET",
       route: "/employer/directory",
       next: () => ({ path: `/employer/directory?limit=${DIRECTORY_PAGE}&offset=${randomInt(people - DIRECTORY_PAGE + 1)}` }),
+      pathTemplate: { path: `/employer/directory?limit=${DIRECTORY_PAGE}&offset={n}`, n: people - DIRECTORY_PAGE + 1 },
     },
     {
       name: "individual",
