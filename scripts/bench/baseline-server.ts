@@ -7,13 +7,15 @@
  */
 import fs from "node:fs";
 import http from "node:http";
+import { fixtureKey } from "./workloads.js";
 
-/** Captured answers per `METHOD /path`, as the orchestrator writes them. */
-export type Fixtures = Record<string, { contentType: string; bodies: string[] }>;
+/** Captured answers per `fixtureKey` (workloads.ts), bodies in base64 as sent (gzip ones compressed). */
+export type Fixtures = Record<string, { contentType: string; contentEncoding?: string; bodies: string[] }>;
 
 /** Round-robin over the captured bodies of one route. */
 interface RouteState {
   contentType: string;
+  contentEncoding?: string;
   bodies: Buffer[];
   next: number;
 }
@@ -22,10 +24,10 @@ interface RouteState {
 function serve(fixtures: Fixtures): void {
   const routes = new Map<string, RouteState>();
   for (const [key, f] of Object.entries(fixtures)) {
-    routes.set(key, { contentType: f.contentType, bodies: f.bodies.map((b) => Buffer.from(b, "utf8")), next: 0 });
+    routes.set(key, { ...f, bodies: f.bodies.map((b) => Buffer.from(b, "base64")), next: 0 });
   }
   const server = http.createServer((req, res) => {
-    const route = routes.get(`${req.method} ${(req.url ?? "/").split("?")[0]}`);
+    const route = routes.get(fixtureKey(req.method ?? "", (req.url ?? "/").split("?")[0]!, req.headers["accept-encoding"]));
     req.resume();
     req.on("end", () => {
       if (!route) {
@@ -34,7 +36,8 @@ function serve(fixtures: Fixtures): void {
       }
       const body = route.bodies[route.next]!;
       route.next = (route.next + 1) % route.bodies.length;
-      res.writeHead(200, { "content-type": route.contentType, "content-length": body.length }).end(body);
+      const encoding = route.contentEncoding ? { "content-encoding": route.contentEncoding } : {};
+      res.writeHead(200, { "content-type": route.contentType, ...encoding, "content-length": body.length }).end(body);
     });
   });
   server.keepAliveTimeout = 72_000;

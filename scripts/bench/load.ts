@@ -47,7 +47,7 @@ export function cpuUsPerRequest(r: LoadResult): number | null {
 /** Drive `workload` against `baseUrl` with autocannon, a fresh random request each time. */
 export async function runLoad(baseUrl: string, workload: Workload, settings: LoadSettings, serverPid?: number): Promise<LoadResult> {
   const cpuBefore = cpuMs(serverPid);
-  const headers: Record<string, string> = { authorization: `Bearer ${settings.token}` };
+  const headers: Record<string, string> = { authorization: `Bearer ${settings.token}`, ...workload.headers };
   if (workload.method === "POST") headers["content-type"] = "application/json";
   const result = await autocannon({
     url: baseUrl,
@@ -97,7 +97,8 @@ export function combineRuns(runs: LoadResult[]): LoadResult {
 export async function warmUp(baseUrl: string, workload: Workload, token: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const { path, body } = workload.next();
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    // fetch asks for gzip unless told otherwise: ask as the load generator will
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, "accept-encoding": "identity", ...workload.headers };
     if (body !== undefined) headers["content-type"] = "application/json";
     const res = await fetch(baseUrl + path, { method: workload.method, headers, body });
     await res.arrayBuffer();

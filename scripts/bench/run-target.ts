@@ -17,7 +17,7 @@ import {
 } from "./load.js";
 import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
 import { seedEmployer } from "./seed.js";
-import { workloads } from "./workloads.js";
+import { fixtureKey, workloads } from "./workloads.js";
 
 /** One workload's numbers on Linnet and on the baseline. */
 export interface WorkloadReport {
@@ -145,7 +145,7 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
           baseline: combineRuns(baselineRuns),
           drainMs,
           roundRatios: linnetRuns.map((r, i) => r.rps / baselineRuns[i]!.rps),
-          bodyBytes: bodies[`${w.method} ${w.route}`] ?? null,
+          bodyBytes: bodies[fixtureKey(w.method, w.route, w.headers?.["accept-encoding"])] ?? null,
         });
       }
       return out;

@@ -14,6 +14,16 @@ export interface Workload {
    * uniformly random integer in [0, n). Only workloads that have it can run under wrk.
    */
   pathTemplate?: { path: string; n: number };
+  /** Extra request headers (the gzip workload's `accept-encoding`). */
+  headers?: Record<string, string>;
+}
+
+/** What the official Node SDK sends on every request (its fetch does): the gzip workload sends the same. */
+export const SDK_ACCEPT_ENCODING = "gzip, deflate";
+
+/** The key the baseline server serves a request's fixtures under: method, path, and whether it asks for gzip. */
+export function fixtureKey(method: string, route: string, acceptEncoding: string | undefined): string {
+  return `${method} ${route}${acceptEncoding?.includes("gzip") ? " gzip" : ""}`;
 }
 
 const DIRECTORY_PAGE = 100;
@@ -56,6 +66,16 @@ export function workloads(seed: SeededEmployer): Workload[] {
       name: "pay-statement",
       method: "POST",
       route: "/employer/pay-statement",
+      next: () => ({
+        path: "/employer/pay-statement",
+        body: JSON.stringify({ requests: pick(seed.paymentIds, PAYMENTS_PER_BATCH).map((id) => ({ payment_id: id })) }),
+      }),
+    },
+    {
+      name: "pay-statement-gzip",
+      method: "POST",
+      route: "/employer/pay-statement",
+      headers: { "accept-encoding": SDK_ACCEPT_ENCODING },
       next: () => ({
         path: "/employer/pay-statement",
         body: JSON.stringify({ requests: pick(seed.paymentIds, PAYMENTS_PER_BATCH).map((id) => ({ payment_id: id })) }),
