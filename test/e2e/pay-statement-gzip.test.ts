@@ -52,7 +52,11 @@ beforeAll(async () => {
   token = (
     await call<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
       basic: app,
-      body: { provider_id: "sandbox_payroll", employee_size: 30, products: ["company", "directory", "individual", "payment", "pay_statement"] },
+      body: {
+        provider_id: "sandbox_payroll",
+        employee_size: 30,
+        products: ["company", "directory", "individual", "payment", "pay_statement"],
+      },
     })
   ).body.access_token;
   // the sandbox publishes its pay history in the background: 202 until then
@@ -133,7 +137,9 @@ describe("gzip pay-statement answers", () => {
     for await (const r of finch.hris.payStatements.retrieveMany({ requests: paymentIds.slice(0, 2).map((payment_id) => ({ payment_id })) }))
       pages.push(r);
     const plain = JSON.parse(
-      (await post("/employer/pay-statement", { requests: paymentIds.slice(0, 2).map((payment_id) => ({ payment_id })) })).body.toString("utf8"),
+      (await post("/employer/pay-statement", { requests: paymentIds.slice(0, 2).map((payment_id) => ({ payment_id })) })).body.toString(
+        "utf8",
+      ),
     ) as { responses: unknown[] };
     expect(pages).toEqual(plain.responses);
   });
