@@ -91,7 +91,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
     jobs,
     tokens: new TokenCache(config.authCacheMs),
     connectionState: new ConnectionStateCache(database.db, config.authCacheMs),
-    own: new OwnCaches(),
+    own: new OwnCaches({ ttlMs: config.authCacheMs }),
     // measured only when someone may read it (`/metrics` is off without a token)
     metrics: config.metricsToken ? createMetrics() : undefined,
   };
