@@ -73,7 +73,8 @@ export function spawnNode(args: string[], env: Record<string, string>, cwd: stri
       if (listeners.has(check) && proc.exitCode !== null) onExit(proc.exitCode);
     });
 
-  const stop = async (graceMs = 10_000) => {
+  // a profiled process (BENCH_NODE_ARGS) writes its profile as it exits: give it time to
+  const stop = async (graceMs = process.env.BENCH_NODE_ARGS ? 60_000 : 10_000) => {
     if (proc.exitCode !== null || proc.signalCode !== null) return;
     proc.kill("SIGTERM");
     const timer = setTimeout(() => proc.kill("SIGKILL"), graceMs);
