@@ -1,6 +1,7 @@
 import autocannon from "autocannon";
 import { cpuMs } from "./child.js";
 import type { Workload } from "./workloads.js";
+import type { LoadGenerator } from "./wrk-load.js";
 
 /** Settings shared by every run, Linnet's and the baseline's alike. */
 export interface LoadSettings {
@@ -11,11 +12,15 @@ export interface LoadSettings {
   token: string;
 }
 
-/** How a workload is measured: `seconds` in all per server, split into `rounds` that alternate Linnet and the baseline. */
+/**
+ * How a workload is measured: `seconds` in all per server, split into `rounds` that alternate Linnet and the baseline,
+ * every run (Linnet's and the baseline's alike) driven by `generator`.
+ */
 export interface LoadPlan {
   connections: number;
   seconds: number;
   rounds: number;
+  generator: LoadGenerator;
 }
 
 /** What one run measured. */

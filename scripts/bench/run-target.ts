@@ -17,7 +17,8 @@ import {
 } from "./load.js";
 import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
 import { seedEmployer } from "./seed.js";
-import { fixtureKey, workloads } from "./workloads.js";
+import { fixtureKey, type Workload, workloads } from "./workloads.js";
+import { type GeneratorLoadResult, runWrkLoad } from "./wrk-load.js";
 
 /** One workload's numbers on Linnet and on the baseline. */
 export interface WorkloadReport {
@@ -52,6 +53,42 @@ const WARM_UP_REQUESTS = 5;
  * the JIT compiling Linnet's hot path (the bare baseline has next to nothing to compile).
  */
 const WARM_UP_SECONDS = 1;
+
+/**
+ * One run of `w` against `url` with the plan's generator; `pid` is the server's, for its CPU time. With wrk,
+ * `countStatuses` makes it count every answer other than 200 (costly for big answers: see `runWrkLoad`).
+ */
+function runWith(
+  load: LoadPlan,
+  url: string,
+  w: Workload,
+  settings: LoadSettings,
+  pid?: number,
+  countStatuses = false,
+): Promise<LoadResult & Partial<GeneratorLoadResult>> {
+  return load.generator === "wrk"
+    ? runWrkLoad([url], w, settings, pid === undefined ? [] : [pid], { countStatuses })
+    : runLoad(url, w, settings, pid);
+}
+
+/**
+ * The untimed warm-up run under full load; with wrk it counts every answer other than 200 (the timed rounds count
+ * only status >= 400, see `runWrkLoad`) and fails on any.
+ */
+async function warmUpUnderLoad(
+  load: LoadPlan,
+  server: string,
+  url: string,
+  w: Workload,
+  settings: LoadSettings,
+  log: (s: string) => void,
+): Promise<void> {
+  const r = await runWith(load, url, w, { ...settings, seconds: WARM_UP_SECONDS }, undefined, true);
+  if (load.generator !== "wrk") return;
+  if (r.non2xx > 0)
+    throw new Error(`${w.name} warm-up run on ${server}: ${r.non2xx} of ${r.requests} answers were not 200 (${r.statuses})`);
+  log(`${w.name} warm-up run on ${server}: all ${r.requests} answers 200, ${(r.bytesPerSec / r.rps / 1024).toFixed(1)} KB read per answer`);
+}
 
 /**
  * Start Linnet on `storage`, seed, then measure each workload in alternating rounds (Linnet, baseline, Linnet, …)
@@ -116,9 +153,9 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
       for (const w of list) {
         await warmUp(linnet.url, w, seed.accessToken, WARM_UP_REQUESTS);
         await warmUp(baseline.url, w, seed.accessToken, WARM_UP_REQUESTS);
-        await runLoad(linnet.url, w, { ...settings, seconds: WARM_UP_SECONDS });
+        await warmUpUnderLoad(load, "Linnet", linnet.url, w, settings, log);
         await waitUntilQuiet(linnet.url, alive);
-        await runLoad(baseline.url, w, { ...settings, seconds: WARM_UP_SECONDS });
+        await warmUpUnderLoad(load, "the baseline", baseline.url, w, settings, log);
         const linnetRuns: LoadResult[] = [];
         const baselineRuns: LoadResult[] = [];
         let rss: number | null = null;
@@ -127,15 +164,20 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
           log(
             `${w.name} round ${round}/${load.rounds} (${load.connections} connections, ${settings.seconds} s each; load average ${os.loadavg()[0]!.toFixed(2)})`,
           );
-          linnetRuns.push(await runLoad(linnet.url, w, settings, linnet.child.proc.pid));
+          const linnetRun = await runWith(load, linnet.url, w, settings, linnet.child.proc.pid);
+          linnetRuns.push(linnetRun);
           rss = Math.max(rss ?? 0, rssMiB(linnet.child.proc.pid) ?? 0);
           const drained = await waitUntilQuiet(linnet.url, alive);
           if (drained > 1000) log(`Linnet was still busy ${(drained / 1000).toFixed(1)} s after the ${w.name} run ended`);
           drainMs = Math.max(drainMs, drained);
-          baselineRuns.push(await runLoad(baseline.url, w, settings, baseline.child.proc.pid));
-          const cpu = (r: LoadResult) => `${cpuUsPerRequest(r)?.toFixed(0) ?? "?"} µs CPU/req`;
+          const baselineRun = await runWith(load, baseline.url, w, settings, baseline.child.proc.pid);
+          baselineRuns.push(baselineRun);
+          const cpu = (r: LoadResult & Partial<GeneratorLoadResult>) => {
+            const generator = typeof r.generatorCpuMs === "number" && r.requests > 0 ? (r.generatorCpuMs * 1000) / r.requests : null;
+            return `${cpuUsPerRequest(r)?.toFixed(0) ?? "?"} µs CPU/req${generator === null ? "" : `, wrk ${generator.toFixed(0)} µs/req`}`;
+          };
           log(
-            `  linnet ${linnetRuns.at(-1)!.rps.toFixed(0)} req/s (${cpu(linnetRuns.at(-1)!)}), baseline ${baselineRuns.at(-1)!.rps.toFixed(0)} req/s (${cpu(baselineRuns.at(-1)!)})`,
+            `  linnet ${linnetRun.rps.toFixed(0)} req/s (${cpu(linnetRun)}), baseline ${baselineRun.rps.toFixed(0)} req/s (${cpu(baselineRun)})`,
           );
         }
         out.push({
