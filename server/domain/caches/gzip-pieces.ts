@@ -55,6 +55,11 @@ const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
 /** One gzip member holding the pieces' bytes in order. */
 export function gzipOf(pieces: readonly DeflatedPiece[]): Buffer {
+  return Buffer.concat(gzipParts(pieces));
+}
+
+/** The same member as the buffers it is made of, in order (to be written as they are, or joined). */
+export function gzipParts(pieces: readonly DeflatedPiece[]): Buffer[] {
   let crc = 0;
   let length = 0;
   for (const p of pieces) {
@@ -64,7 +69,7 @@ export function gzipOf(pieces: readonly DeflatedPiece[]): Buffer {
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(length % 2 ** 32, 4);
-  return Buffer.concat([GZIP_HEADER, ...pieces.map((p) => p.deflated), FINAL_BLOCK, trailer]);
+  return [GZIP_HEADER, ...pieces.map((p) => p.deflated), FINAL_BLOCK, trailer];
 }
 
 /** The reflected CRC-32 polynomial (gzip's). */

@@ -6,8 +6,8 @@ import { activeRules } from "../../../domain/employer/pay-statement-item-rules.j
 import {
   PAY_STATEMENT_BATCH_LIMIT,
   PAY_STATEMENT_PAGE_LIMIT,
+  readPayStatementGzipParts,
   readPayStatements,
-  readPayStatementsGzip,
 } from "../../../domain/employer/read-pay.js";
 import { FinchError } from "../../../domain/errors.js";
 import { acceptsGzip } from "../../middleware/accept-encoding.js";
@@ -71,7 +71,7 @@ export const postPayStatement: RouteModule = (app, deps) => {
       reply.header("vary", "accept-encoding");
       if (rules.length === 0 && acceptsGzip(request.headers["accept-encoding"])) {
         reply.header("content-encoding", "gzip");
-        return sendSnapshotJson(request, reply, open, await readPayStatementsGzip(deps, open.snapshot, requests));
+        return sendSnapshotJson(request, reply, open, Buffer.concat(await readPayStatementGzipParts(deps, open.snapshot, requests)));
       }
       return sendSnapshotJson(request, reply, open, await readPayStatements(deps, open.snapshot, requests, rules));
     },
