@@ -18,6 +18,8 @@ let bearer = "";
 let noSsnBearer = "";
 let pendingBearer = "";
 let ids: string[] = [];
+let payBearer = "";
+let paymentIds: string[] = [];
 
 /** One raw answer: status line, headers as received (names and order), body. */
 interface Raw {
@@ -71,7 +73,10 @@ const auth = (token: string, extra: Record<string, string> = {}) => ({ authoriza
 const json = (token: string) => auth(token, { "content-type": "application/json" });
 
 beforeAll(async () => {
-  server = await startTestServer({ LINNET_RATE_LIMITS: "directory=40,individual=40", LINNET_METRICS_TOKEN: "metrics-token-for-the-test" });
+  server = await startTestServer({
+    LINNET_RATE_LIMITS: "directory=40,individual=40,pay-statement=200",
+    LINNET_METRICS_TOKEN: "metrics-token-for-the-test",
+  });
   plain = await buildApp(server.linnet.deps, { logLevel: "silent", fastReads: false });
   await plain.listen({ port: 0, host: "127.0.0.1" });
   const address = plain.server.address();
@@ -93,6 +98,20 @@ beforeAll(async () => {
       choice: { provider_id: "ukg_pro", auth_method: "assisted", access_granted: false },
     })
   ).access_token;
+  payBearer = (
+    await call<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
+      basic: app,
+      body: { provider_id: "sandbox_payroll", employee_size: 12, products: ["company", "directory", "payment", "pay_statement"] },
+    })
+  ).body.access_token;
+  // the sandbox publishes its pay history in the background: 202 until then
+  for (let tries = 0; paymentIds.length === 0 && tries < 600; tries++) {
+    const payments = await call<{ id: string }[]>(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", {
+      bearer: payBearer,
+    });
+    if (payments.status === 200) paymentIds = payments.body.map((p) => p.id);
+    else await new Promise((r) => setTimeout(r, 100));
+  }
   const dir = await call<{ individuals: { id: string }[] }>(server.url, "GET", "/employer/directory", { bearer });
   ids = dir.body.individuals.map((p) => p.id);
   await call(plainUrl, "GET", "/employer/directory", { bearer }); // both limiters count the same requests
@@ -143,6 +162,52 @@ describe("fast reads answer as the routes do", () => {
       expect(fast.head).toMatch(/^200 OK\n/);
       expect(viaFastPath).toBe(true);
     }
+  });
+
+  it("pay-statement batches, plain and gzip, with unknown payments, pages and offsets past the end", async () => {
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const bodies = [
+      { requests: [{ payment_id: paymentIds[0] }] },
+      { requests: paymentIds.slice(0, 10).map((payment_id, i) => ({ payment_id, limit: 1 + i, offset: i % 3 })) },
+      { requests: [{ payment_id: missing }, { payment_id: paymentIds[1], limit: 5000 }, { payment_id: paymentIds[2], offset: 9999 }] },
+      { requests: [{ payment_id: missing }], options: { ignored: true } },
+    ];
+    for (const body of bodies) {
+      for (const encoding of [{}, { "accept-encoding": "gzip, deflate" }, { "accept-encoding": "gzip;q=0" }]) {
+        const { fast, viaFastPath } = await both(
+          "POST",
+          "/employer/pay-statement",
+          { ...json(payBearer), ...encoding },
+          JSON.stringify(body),
+        );
+        expect(fast.head).toMatch(/^200 OK\n/);
+        expect(viaFastPath, JSON.stringify([body, encoding])).toBe(true);
+      }
+    }
+    // what the fast path leaves to Fastify: too many payments, too large a page, a bad field, a query, a pending token
+    for (const [path, body, token] of [
+      ["/employer/pay-statement", { requests: Array.from({ length: 11 }, () => ({ payment_id: missing })) }, payBearer],
+      ["/employer/pay-statement", { requests: [{ payment_id: paymentIds[0], limit: 5001 }] }, payBearer],
+      ["/employer/pay-statement", { requests: [{ payment_id: paymentIds[0], offset: -1 }] }, payBearer],
+      ["/employer/pay-statement", { requests: [{ payment_id: paymentIds[0], limit: 1.5 }] }, payBearer],
+      ["/employer/pay-statement", { requests: [{ payment_id: "" }] }, payBearer],
+      ["/employer/pay-statement", { requests: [] }, payBearer],
+      ["/employer/pay-statement?entity_ids[]=x", { requests: [{ payment_id: paymentIds[0] }] }, payBearer],
+      ["/employer/pay-statement", { requests: [{ payment_id: paymentIds[0] }] }, bearer], // no pay products: 403
+    ] as const) {
+      const { viaFastPath } = await both("POST", path, { ...json(token), "accept-encoding": "gzip" }, JSON.stringify(body));
+      expect(viaFastPath, JSON.stringify(body)).toBe(false);
+    }
+    // with a pay statement item rule the answer is built per request by the route; without it, fast again
+    const rule = await call<{ id: string }>(server.url, "POST", "/employer/pay-statement-item/rule", {
+      bearer: payBearer,
+      body: { conditions: [{ field: "name", operator: "equals", value: "Medical" }], attributes: { metadata: { tag: 1 } } },
+    });
+    expect(rule.status).toBe(201);
+    const one = JSON.stringify({ requests: [{ payment_id: paymentIds[0] }] });
+    expect((await both("POST", "/employer/pay-statement", { ...json(payBearer), "accept-encoding": "gzip" }, one)).viaFastPath).toBe(false);
+    await call(server.url, "DELETE", `/employer/pay-statement-item/rule/${rule.body.id}`, { bearer: payBearer });
+    expect((await both("POST", "/employer/pay-statement", { ...json(payBearer), "accept-encoding": "gzip" }, one)).viaFastPath).toBe(true);
   });
 
   it("everything else is Fastify's answer, untouched: errors, 202, entity_ids, odd queries and bodies", async () => {

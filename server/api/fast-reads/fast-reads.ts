@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../../domain/deps.js";
+import { activeRules } from "../../domain/employer/pay-statement-item-rules.js";
 import { readDirectoryPageParts } from "../../domain/employer/read-directory.js";
+import { readPayStatementGzipParts, readPayStatementParts } from "../../domain/employer/read-pay.js";
 import { PEOPLE_BATCH_LIMIT, readPeopleBytes } from "../../domain/employer/read-people.js";
 import { isShuttingDown } from "../../runtime/shutdown-state.js";
+import { acceptsGzip } from "../middleware/accept-encoding.js";
 import type { ZodApp } from "../types.js";
 import { countRequest, type FastOpen, openFast, requestHeaders, sendFastSnapshot } from "./fast-answer.js";
-import { parsePeopleBatch } from "./people-batch.js";
+import { parsePayStatementBatch, parsePeopleBatch } from "./people-batch.js";
 import { installBodyReplay, stashBody } from "./replay-body.js";
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -21,6 +24,7 @@ declare module "fastify" {
 const DIRECTORY_QUERY = /^(?:\?(limit|offset)=(\d{1,9})(?:&(?!\1)(limit|offset)=(\d{1,9}))?)?$/;
 const DIRECTORY_PATH = "/employer/directory";
 const INDIVIDUAL_PATH = "/employer/individual";
+const PAY_STATEMENT_PATH = "/employer/pay-statement";
 /** The directory route's page limit (get-directory.ts): larger asks get Fastify's 422. */
 const PAGE_LIMIT = 10_000;
 /** Bodies larger than this are left to Fastify (a 10,000-id batch is about 500 KB). */
@@ -28,14 +32,15 @@ const MAX_FAST_BODY = 1024 * 1024;
 const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A deliberately small fast path in front of Fastify for the two hottest public reads, `GET /employer/directory` and
- * `POST /employer/individual`. It answers only the plain, successful case: a Bearer token, no `entity_ids`, a
- * published snapshot, a simple query or a well-formed body. Everything else (a missing or bad token, a 202, a
- * validation error, `entity_ids`, a debug log level, a stopping server) goes to Fastify untouched, and a body the
- * fast path already read is replayed to it (replay-body.ts), so those answers are Fastify's own.
+ * A deliberately small fast path in front of Fastify for the three hottest public reads, `GET /employer/directory`,
+ * `POST /employer/individual` and `POST /employer/pay-statement`. It answers only the plain, successful case: a
+ * Bearer token, no `entity_ids`, a published snapshot, a simple query or a well-formed body (and for pay statements,
+ * no pay statement item rules). Everything else (a missing or bad token, a 202, a validation error, `entity_ids`, a
+ * debug log level, a stopping server) goes to Fastify untouched, and a body the fast path already read is replayed
+ * to it (replay-body.ts), so those answers are Fastify's own.
  *
  * It calls the same domain functions as the routes (authenticateToken, openProduct, readDirectoryPageParts, readPeopleBytes,
- * enforceRateLimit) and writes the same headers in the same order, so its answers are byte for byte the routes'
+ * readPayStatementParts, enforceRateLimit) and writes the same headers in the same order, so its answers are byte for byte the routes'
  * (test/e2e/fast-reads.test.ts compares them). What it skips is Fastify's per-request work: routing, the request
  * and reply objects, the hook chain, zod validation of the query or body, and the promise hops between them.
  * Nothing with a side effect happens before the request is known to be answerable: the rate-limit count comes last.
@@ -69,7 +74,7 @@ export function installFastReads(app: ZodApp, deps: Deps): void {
       );
       return true;
     }
-    if (req.method === "POST" && url === INDIVIDUAL_PATH) {
+    if (req.method === "POST" && (url === INDIVIDUAL_PATH || url === PAY_STATEMENT_PATH)) {
       const length = Number(req.headers["content-length"]);
       if (
         req.headers["content-type"] !== "application/json" ||
@@ -84,7 +89,9 @@ export function installFastReads(app: ZodApp, deps: Deps): void {
           stashBody(req, body);
           fastify(req, res);
         };
-        void individual(deps, app, res, bearer, body).then(
+        const answer =
+          url === INDIVIDUAL_PATH ? individual(deps, app, res, bearer, body) : payStatements(deps, app, req, res, bearer, body);
+        void answer.then(
           (done) => (done ? stats.answered++ : decline()),
           () => (res.headersSent ? res.destroy() : decline()),
         );
@@ -163,5 +170,39 @@ async function individual(deps: Deps, app: ZodApp, res: ServerResponse, bearer: 
     status = sendFastSnapshot(res, headers, open, INDIVIDUAL_PATH, undefined, "POST", answer);
   }
   observe(deps, INDIVIDUAL_PATH, "POST", status, started);
+  return true;
+}
+
+/**
+ * `POST /employer/pay-statement` with a well-formed batch and no pay statement item rules (answers with rules are
+ * built per request: Fastify's); false: not answered. Identity or gzip as `Accept-Encoding` asks, written as the
+ * parts the answer is made of (see readPayStatementParts), with the route's headers in the route's order.
+ */
+async function payStatements(
+  deps: Deps,
+  app: ZodApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bearer: string,
+  body: Buffer,
+): Promise<boolean> {
+  const started = performance.now();
+  const requests = parsePayStatementBatch(body);
+  if (!requests) return false;
+  const open = await openFast(deps, bearer, "pay_statement");
+  if (!open) return false;
+  if ((await activeRules(deps, open.ctx.connection.id)).rules.length > 0) return false;
+  const gzip = acceptsGzip(req.headers["accept-encoding"]);
+  const parts = gzip
+    ? await readPayStatementGzipParts(deps, open.snapshot, requests)
+    : await readPayStatementParts(deps, open.snapshot, requests);
+  const headers = requestHeaders();
+  let status = 429;
+  if (await countRequest(app.rateLimiter, deps, res, headers, open.ctx.application.id, "pay-statement")) {
+    headers.vary = "accept-encoding";
+    if (gzip) headers["content-encoding"] = "gzip";
+    status = sendFastSnapshot(res, headers, open, PAY_STATEMENT_PATH, undefined, "POST", parts);
+  }
+  observe(deps, PAY_STATEMENT_PATH, "POST", status, started);
   return true;
 }

@@ -1,10 +1,23 @@
-/** A people batch as the fast path reads it: the ids in order and `options.include`. */
+/** Bodies of the fast path's POST reads. A people batch as the fast path reads it: the ids in order and `options.include`. */
 export interface PeopleBatch {
   ids: string[];
   include: string[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A JSON object body as Fastify's parser would take it; null for anything it refuses or that is not an object. */
+function parseObject(body: Buffer): Record<string, unknown> | null {
+  const text = body.toString("utf8");
+  // Fastify's JSON parser refuses these keys (prototype poisoning); leave such bodies to it
+  if (text.includes("__proto__") || text.includes("constructor")) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The body of `POST /employer/individual` when it is exactly what the route's schema accepts without a word to say:
@@ -13,16 +26,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * and the request then goes to Fastify, which answers as it always does.
  */
 export function parsePeopleBatch(body: Buffer): PeopleBatch | null {
-  const text = body.toString("utf8");
-  // Fastify's JSON parser refuses these keys (prototype poisoning); leave such bodies to it
-  if (text.includes("__proto__") || text.includes("constructor")) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isObject(parsed) || !Array.isArray(parsed.requests)) return null;
+  const parsed = parseObject(body);
+  if (!parsed || !Array.isArray(parsed.requests)) return null;
   const ids: string[] = [];
   for (const r of parsed.requests) {
     if (!isObject(r) || typeof r.individual_id !== "string" || r.individual_id.length === 0) return null;
@@ -35,4 +40,28 @@ export function parsePeopleBatch(body: Buffer): PeopleBatch | null {
   if (include === undefined) return { ids, include: [] };
   if (!Array.isArray(include) || !include.every((v) => typeof v === "string")) return null;
   return { ids, include };
+}
+
+/** The route's limits (read-pay.ts): beyond them Fastify answers its 422. */
+const PAY_BATCH_LIMIT = 10;
+const PAY_PAGE_LIMIT = 5_000;
+
+/**
+ * The body of `POST /employer/pay-statement` when the route's schema accepts it as it is: `{ requests: [{ payment_id,
+ * limit?, offset? }, …] }` with 1 to 10 requests, a non-empty id, `limit` an integer in [1, 5000] (default 100) and
+ * `offset` an integer from 0 (default 0); unknown keys are ignored, as zod strips them. Null for anything else.
+ */
+export function parsePayStatementBatch(body: Buffer): { payment_id: string; limit: number; offset: number }[] | null {
+  const parsed = parseObject(body);
+  if (!parsed || !Array.isArray(parsed.requests) || parsed.requests.length < 1 || parsed.requests.length > PAY_BATCH_LIMIT) return null;
+  const requests: { payment_id: string; limit: number; offset: number }[] = [];
+  for (const r of parsed.requests) {
+    if (!isObject(r) || typeof r.payment_id !== "string" || r.payment_id.length === 0) return null;
+    const limit = r.limit === undefined ? 100 : r.limit;
+    const offset = r.offset === undefined ? 0 : r.offset;
+    if (!Number.isSafeInteger(limit) || (limit as number) < 1 || (limit as number) > PAY_PAGE_LIMIT) return null;
+    if (!Number.isSafeInteger(offset) || (offset as number) < 0) return null;
+    requests.push({ payment_id: r.payment_id, limit: limit as number, offset: offset as number });
+  }
+  return requests;
 }
