@@ -173,7 +173,7 @@ describe("fast reads answer as the routes do", () => {
       { requests: [{ payment_id: missing }], options: { ignored: true } },
     ];
     for (const body of bodies) {
-      for (const encoding of [{}, { "accept-encoding": "gzip, deflate" }, { "accept-encoding": "gzip;q=0" }]) {
+      for (const encoding of [{}, { "accept-encoding": "gzip, deflate" }, { "accept-encoding": "gzip;q=0" }] as Record<string, string>[]) {
         const { fast, viaFastPath } = await both(
           "POST",
           "/employer/pay-statement",
