@@ -172,8 +172,10 @@ export class SnapshotReader {
   private readonly deflatedPageCache: RecordCache<{ count: number; piece: DeflatedPiece }>;
 
   /**
-   * The same page compressed once as a piece of a gzip answer (gzip-pieces.ts), cached under the same key: a gzip
-   * answer is then its pieces put together, not a megabyte compressed per request.
+   * The same page inside the bytes `wrap` puts around it (for a pay-statement answer: the element's head and
+   * close, which follow from the key and the page's total), compressed once as a piece of a gzip answer and cached
+   * under the page's key: a gzip answer is then its cached pieces put together, with nothing compressed per request.
+   * `wrap` must depend on nothing but the key and the total (one caller, read-pay.ts).
    */
   childPageDeflated(
     db: Db,
@@ -182,10 +184,12 @@ export class SnapshotReader {
     parentId: string,
     offset: number,
     limit: number,
+    wrap: (count: number) => { before: string; after: string },
   ): Promise<{ count: number; piece: DeflatedPiece }> {
     return this.deflatedPageCache.load(`${snapshotId}:${kind}:${parentId}:${offset}:${limit}`, async () => {
       const page = await this.childPageBytes(db, snapshotId, kind, parentId, offset, limit);
-      const piece = await deflatePiece(page.bytes);
+      const { before, after } = wrap(page.count);
+      const piece = await deflatePiece(Buffer.concat([Buffer.from(before), page.bytes, Buffer.from(after)]));
       return { value: { count: page.count, piece }, bytes: piece.deflated.length + 200 };
     });
   }

@@ -90,72 +90,74 @@ const elementHead = (quoted: string, count: number, offset: number) =>
   `{"payment_id":${quoted},"code":200,"body":{"paging":{"count":${count},"offset":${offset}},"pay_statements":[`;
 
 /**
- * Build an answer without item rules from each payment's page (null: unknown payment): the small bytes around the
- * pages become one piece each through `small`, the pages pass through as `page` gives them.
- */
-async function assemble<P, Piece>(
-  deps: ReaderDeps,
-  snapshotId: string,
-  requests: PayStatementRequest[],
-  pageOf: (req: PayStatementRequest) => Promise<P & { count: number }>,
-  small: (bytes: Buffer) => Piece,
-  page: (p: P) => Piece,
-): Promise<Piece[]> {
-  const payDates = await deps.reader.payDates(deps.db, snapshotId);
-  const pages = await Promise.all(requests.map((req) => (payDates.has(req.payment_id) ? pageOf(req) : null)));
-  const pieces: Piece[] = [];
-  let text = `{"responses":[`;
-  requests.forEach((req, i) => {
-    if (i > 0) text += ",";
-    const quoted = JSON.stringify(req.payment_id);
-    const found = pages[i];
-    if (!found) {
-      text += paymentNotFound(quoted, req.payment_id);
-      return;
-    }
-    pieces.push(small(Buffer.from(text + elementHead(quoted, found.count, req.offset))), page(found));
-    text = "]}}";
-  });
-  pieces.push(small(Buffer.from(`${text}]}`)));
-  return pieces;
-}
-
-/**
  * The answer without item rules as the buffers it is made of, in order: the cached pages as they are, and the small
  * bytes around them. The route joins them; the fast path writes them to the socket as they are (one writev, no copy
  * of a megabyte into a fresh buffer per request).
  */
-export function readPayStatementParts(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[]): Promise<Buffer[]> {
-  return assemble(
-    deps,
-    snapshot.id,
-    requests,
-    (req) => deps.reader.childPageBytes(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit),
-    (bytes) => bytes,
-    (page) => page.bytes,
+export async function readPayStatementParts(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[]): Promise<Buffer[]> {
+  const payDates = await deps.reader.payDates(deps.db, snapshot.id);
+  const pages = await Promise.all(
+    requests.map((req) =>
+      payDates.has(req.payment_id)
+        ? deps.reader.childPageBytes(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit)
+        : null,
+    ),
   );
+  const parts: Buffer[] = [];
+  let text = `{"responses":[`;
+  requests.forEach((req, i) => {
+    if (i > 0) text += ",";
+    const quoted = JSON.stringify(req.payment_id);
+    const page = pages[i];
+    if (!page) {
+      text += paymentNotFound(quoted, req.payment_id);
+      return;
+    }
+    parts.push(Buffer.from(text + elementHead(quoted, page.count, req.offset)), page.bytes);
+    text = "]}}";
+  });
+  parts.push(Buffer.from(`${text}]}`));
+  return parts;
 }
 
 /**
- * The same answer gzip-compressed, as the buffers of one gzip member: each page is compressed once and cached
- * (`SnapshotReader.childPageDeflated`), and the few bytes around the pages are added as stored blocks, so an answer
- * costs no compression at all once its pages have been asked for (gzip-pieces.ts).
+ * The same answer gzip-compressed, as the buffers of one gzip member. Each payment's whole element (head, page,
+ * close) is compressed once and cached (`SnapshotReader.childPageDeflated`); the bytes between elements are the
+ * same few stored blocks every time, and an unknown payment's 404 element is stored as it is. So an answer costs no
+ * compression and no copy: its buffers go to the socket as they are (gzip-pieces.ts).
  */
 export async function readPayStatementGzipParts(
   deps: ReaderDeps,
   snapshot: SnapshotRow,
   requests: PayStatementRequest[],
 ): Promise<Buffer[]> {
-  const pieces = await assemble(
-    deps,
-    snapshot.id,
-    requests,
-    (req) => deps.reader.childPageDeflated(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit),
-    storedPiece,
-    (page) => page.piece,
+  const payDates = await deps.reader.payDates(deps.db, snapshot.id);
+  const elements = await Promise.all(
+    requests.map(async (req) => {
+      const quoted = JSON.stringify(req.payment_id);
+      if (!payDates.has(req.payment_id)) return storedPiece(Buffer.from(paymentNotFound(quoted, req.payment_id)));
+      const wrap = (count: number) => ({ before: elementHead(quoted, count, req.offset), after: "]}}" });
+      const { piece } = await deps.reader.childPageDeflated(
+        deps.db,
+        snapshot.id,
+        "pay_statement",
+        req.payment_id,
+        req.offset,
+        req.limit,
+        wrap,
+      );
+      return piece;
+    }),
   );
+  const pieces: DeflatedPiece[] = [GZ_OPEN];
+  elements.forEach((e, i) => pieces.push(...(i > 0 ? [GZ_COMMA, e] : [e])));
+  pieces.push(GZ_CLOSE);
   return gzipParts(pieces);
 }
+
+const GZ_OPEN = storedPiece(Buffer.from(`{"responses":[`));
+const GZ_COMMA = storedPiece(Buffer.from(","));
+const GZ_CLOSE = storedPiece(Buffer.from("]}"));
 
 /** Pay groups as served JSON (list without members, or one with `individual_ids`); null when the id is unknown. */
 export async function readPayGroups(deps: ReaderDeps, snapshot: SnapshotRow, id?: string): Promise<string | null> {
