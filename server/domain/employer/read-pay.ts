@@ -150,7 +150,7 @@ export async function readPayStatementGzipParts(
     }),
   );
   const pieces: DeflatedPiece[] = [GZ_OPEN];
-  elements.forEach((e, i) => pieces.push(...(i > 0 ? [GZ_COMMA, e] : [e])));
+  for (const [i, e] of elements.entries()) pieces.push(...(i > 0 ? [GZ_COMMA, e] : [e]));
   pieces.push(GZ_CLOSE);
   return gzipParts(pieces);
 }
