@@ -1,3 +1,5 @@
+import { PAY_STATEMENT_BATCH_LIMIT, PAY_STATEMENT_PAGE_LIMIT, type PayStatementRequest } from "../../domain/employer/read-pay.js";
+
 /** Bodies of the fast path's POST reads. A people batch as the fast path reads it: the ids in order and `options.include`. */
 export interface PeopleBatch {
   ids: string[];
@@ -42,26 +44,29 @@ export function parsePeopleBatch(body: Buffer): PeopleBatch | null {
   return { ids, include };
 }
 
-/** The route's limits (read-pay.ts): beyond them Fastify answers its 422. */
-const PAY_BATCH_LIMIT = 10;
-const PAY_PAGE_LIMIT = 5_000;
+/** `v` when it is a safe integer in [min, max], `fallback` when absent, else null. */
+function intIn(v: unknown, min: number, max: number, fallback: number): number | null {
+  if (v === undefined) return fallback;
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max ? v : null;
+}
 
 /**
  * The body of `POST /employer/pay-statement` when the route's schema accepts it as it is: `{ requests: [{ payment_id,
  * limit?, offset? }, …] }` with 1 to 10 requests, a non-empty id, `limit` an integer in [1, 5000] (default 100) and
- * `offset` an integer from 0 (default 0); unknown keys are ignored, as zod strips them. Null for anything else.
+ * `offset` an integer from 0 (default 0); unknown keys are ignored, as zod strips them. Null for anything else
+ * (beyond the limits the route answers its 422).
  */
-export function parsePayStatementBatch(body: Buffer): { payment_id: string; limit: number; offset: number }[] | null {
+export function parsePayStatementBatch(body: Buffer): PayStatementRequest[] | null {
   const parsed = parseObject(body);
-  if (!parsed || !Array.isArray(parsed.requests) || parsed.requests.length < 1 || parsed.requests.length > PAY_BATCH_LIMIT) return null;
-  const requests: { payment_id: string; limit: number; offset: number }[] = [];
-  for (const r of parsed.requests) {
+  const list = parsed?.requests;
+  if (!Array.isArray(list) || list.length < 1 || list.length > PAY_STATEMENT_BATCH_LIMIT) return null;
+  const requests: PayStatementRequest[] = [];
+  for (const r of list) {
     if (!isObject(r) || typeof r.payment_id !== "string" || r.payment_id.length === 0) return null;
-    const limit = r.limit === undefined ? 100 : r.limit;
-    const offset = r.offset === undefined ? 0 : r.offset;
-    if (!Number.isSafeInteger(limit) || (limit as number) < 1 || (limit as number) > PAY_PAGE_LIMIT) return null;
-    if (!Number.isSafeInteger(offset) || (offset as number) < 0) return null;
-    requests.push({ payment_id: r.payment_id, limit: limit as number, offset: offset as number });
+    const limit = intIn(r.limit, 1, PAY_STATEMENT_PAGE_LIMIT, 100);
+    const offset = intIn(r.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+    if (limit === null || offset === null) return null;
+    requests.push({ payment_id: r.payment_id, limit, offset });
   }
   return requests;
 }
