@@ -4,10 +4,11 @@ import { type Child, freePort, spawnNode } from "./child.js";
 import { withCleanup } from "./cleanup.js";
 import { type LinnetProcess, type LinnetStorage, startLinnetProcess } from "./linnet-process.js";
 import { combineRuns, cpuUsPerRequest, type LoadResult, type LoadSettings, runLoad, waitUntilQuiet, warmUp } from "./load.js";
+import { type LoadGenerator, wrkVersion } from "./load-generator.js";
 import { type SeededEmployer, seedEmployer } from "./seed.js";
 import { type Column, formatTable, num, verdict } from "./table.js";
 import { type Workload, workloads } from "./workloads.js";
-import { type GeneratorLoadResult, type LoadGenerator, runWrkLoad, wrkVersion } from "./wrk-load.js";
+import { type GeneratorLoadResult, runWrkLoad } from "./wrk-load.js";
 
 /** A workload's latency at one company size. */
 export interface ScalePoint {

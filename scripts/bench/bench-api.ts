@@ -41,11 +41,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { scaleOutReport, scaleOutRun, scaleReport, scaleRun } from "./api-scale.js";
 import { exitCleanlyOnSignals, withCleanup } from "./cleanup.js";
+import { chooseLoadGenerator, chooseRatioGenerator, type LoadGenerator, wrkVersion } from "./load-generator.js";
 import { createBenchDatabase, unreachableReason } from "./pg-database.js";
 import { resultsTable, targetLines, timingsTable } from "./report.js";
 import { runTarget, type TargetReport } from "./run-target.js";
 import { num } from "./table.js";
-import { chooseLoadGenerator, chooseRatioGenerator, type LoadGenerator, wrkVersion } from "./wrk-load.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";

@@ -1,7 +1,7 @@
 import autocannon from "autocannon";
 import { cpuMs } from "./child.js";
+import type { LoadGenerator } from "./load-generator.js";
 import type { Workload } from "./workloads.js";
-import type { LoadGenerator } from "./wrk-load.js";
 
 /** Settings shared by every run, Linnet's and the baseline's alike. */
 export interface LoadSettings {
