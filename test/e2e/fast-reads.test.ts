@@ -2,7 +2,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/api/app.js";
 import type { ZodApp } from "../../server/api/types.js";
-import { http as call, connectEmployer } from "../support/http.js";
+import { http as call, connectEmployer, publishedPaymentIds } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
 /**
@@ -104,14 +104,7 @@ beforeAll(async () => {
       body: { provider_id: "sandbox_payroll", employee_size: 12, products: ["company", "directory", "payment", "pay_statement"] },
     })
   ).body.access_token;
-  // the sandbox publishes its pay history in the background: 202 until then
-  for (let tries = 0; paymentIds.length === 0 && tries < 600; tries++) {
-    const payments = await call<{ id: string }[]>(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", {
-      bearer: payBearer,
-    });
-    if (payments.status === 200) paymentIds = payments.body.map((p) => p.id);
-    else await new Promise((r) => setTimeout(r, 100));
-  }
+  paymentIds = await publishedPaymentIds(server.url, payBearer);
   const dir = await call<{ individuals: { id: string }[] }>(server.url, "GET", "/employer/directory", { bearer });
   ids = dir.body.individuals.map((p) => p.id);
   await call(plainUrl, "GET", "/employer/directory", { bearer }); // both limiters count the same requests

@@ -2,7 +2,7 @@ import http from "node:http";
 import zlib from "node:zlib";
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { http as call } from "../support/http.js";
+import { http as call, publishedPaymentIds } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
 /**
@@ -59,14 +59,7 @@ beforeAll(async () => {
       },
     })
   ).body.access_token;
-  // the sandbox publishes its pay history in the background: 202 until then
-  for (let tries = 0; paymentIds.length === 0 && tries < 600; tries++) {
-    const payments = await call<{ id: string }[]>(server.url, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", {
-      bearer: token,
-    });
-    if (payments.status === 200) paymentIds = payments.body.map((p) => p.id);
-    else await new Promise((r) => setTimeout(r, 100));
-  }
+  paymentIds = await publishedPaymentIds(server.url, token);
   expect(paymentIds.length).toBeGreaterThan(3);
 }, 120_000);
 afterAll(async () => {

@@ -88,3 +88,14 @@ export async function connectEmployer(
   if (token.status !== 200) throw new Error(`token failed: ${token.status} ${token.text}`);
   return { ...token.body, code: result.body.code, status_url: result.body.status_url };
 }
+
+/** The ids of a sandbox connection's payments, once its pay history is published (202 until then, in the background). */
+export async function publishedPaymentIds(baseUrl: string, bearer: string, timeoutMs = 60_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await http<{ id: string }[]>(baseUrl, "GET", "/employer/payment?start_date=2000-01-01&end_date=2100-01-01", { bearer });
+    if (res.status === 200) return res.body.map((p) => p.id);
+    if (Date.now() > deadline) throw new Error(`pay history not published after ${timeoutMs} ms (last status ${res.status})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
