@@ -7,7 +7,7 @@ import { combineRuns, cpuUsPerRequest, type LoadResult, type LoadSettings, runLo
 import { type LoadGenerator, wrkVersion } from "./load-generator.js";
 import { type SeededEmployer, seedEmployer } from "./seed.js";
 import { type Column, formatTable, num, verdict } from "./table.js";
-import { type Workload, workloads } from "./workloads.js";
+import { selectedWorkloads, type Workload, workloads } from "./workloads.js";
 import { type GeneratorLoadResult, runWrkLoad } from "./wrk-load.js";
 
 /** A workload's latency at one company size. */
@@ -20,10 +20,14 @@ export interface ScalePoint {
 /** 50,000 people's p50 may be at most this multiple of 1,000 people's, per workload. */
 export const SCALE_MAX_P50_RATIO = 1.5;
 
+/** Untimed requests before each point. */
+const SCALE_WARM_UP_REQUESTS = 500;
+
 /**
  * The scale run: companies of each size in `sizes` seeded side by side in one Linnet, then every workload against
  * each company in turn at a modest concurrency, so the figures are per-request latency rather than saturation.
- * A request reads one page, so latency should not grow with the company.
+ * A request reads one page, so latency should not grow with the company. `generator` drives every point: wrk
+ * reports latencies in microseconds, autocannon in whole milliseconds (a p50 of 1 or 2 ms then says little).
  */
 export async function scaleRun(
   root: string,
@@ -31,6 +35,7 @@ export async function scaleRun(
   sizes: number[],
   seconds: number,
   connections: number,
+  generator: LoadGenerator,
   log: (s: string) => void,
 ): Promise<ScalePoint[]> {
   const linnet = await startLinnetProcess(root, storage);
@@ -47,13 +52,19 @@ export async function scaleRun(
       await waitUntilQuiet(linnet.url, alive);
       const points: ScalePoint[] = [];
       for (const [size, seed] of seeds) {
-        for (const w of workloads(seed)) {
-          await warmUp(linnet.url, w, seed.accessToken, 20);
+        for (const w of selectedWorkloads(seed)) {
+          // enough requests for the JIT to optimize the path: the smallest company, measured first, would carry it
+          await warmUp(linnet.url, w, seed.accessToken, SCALE_WARM_UP_REQUESTS);
           const settings = { connections, seconds, token: seed.accessToken };
-          const runs = [await runLoad(linnet.url, w, settings)];
+          const pid = linnet.child.proc.pid;
+          const runs = [
+            generator === "wrk"
+              ? await runWrkLoad([linnet.url], w, settings, pid === undefined ? [] : [pid])
+              : await runLoad(linnet.url, w, settings),
+          ];
           await waitUntilQuiet(linnet.url, alive);
           log(
-            `${size} people, ${w.name}: p50 ${runs[0]!.p50Ms} ms, p99 ${runs[0]!.p99Ms} ms (load average ${os.loadavg()[0]!.toFixed(2)})`,
+            `${size} people, ${w.name}: p50 ${num(runs[0]!.p50Ms, 2)} ms, p99 ${num(runs[0]!.p99Ms, 2)} ms (load average ${os.loadavg()[0]!.toFixed(2)})`,
           );
           points.push({ size, workload: w.name, result: combineRuns(runs) });
         }
@@ -64,7 +75,7 @@ export async function scaleRun(
 }
 
 /** The scale table and, per workload, the largest company's p50 over the smallest's. */
-export function scaleReport(database: string, points: ScalePoint[]): string[] {
+export function scaleReport(database: string, points: ScalePoint[], generator: LoadGenerator): string[] {
   const columns: Column[] = [
     { title: "database" },
     { title: "workload" },
@@ -73,7 +84,15 @@ export function scaleReport(database: string, points: ScalePoint[]): string[] {
     { title: "p50 ms", right: true },
     { title: "p99 ms", right: true },
   ];
-  const rows = points.map((p) => [database, p.workload, String(p.size), num(p.result.rps), num(p.result.p50Ms, 1), num(p.result.p99Ms, 1)]);
+  const digits = generator === "wrk" ? 2 : 1;
+  const rows = points.map((p) => [
+    database,
+    p.workload,
+    String(p.size),
+    num(p.result.rps),
+    num(p.result.p50Ms, digits),
+    num(p.result.p99Ms, digits),
+  ]);
   const lines = [formatTable(columns, rows), ""];
   const sizes = [...new Set(points.map((p) => p.size))].sort((a, b) => a - b);
   const [small, large] = [sizes[0], sizes.at(-1)];
@@ -82,7 +101,8 @@ export function scaleReport(database: string, points: ScalePoint[]): string[] {
     const b = points.find((p) => p.workload === workload && p.size === large)?.result;
     if (!a || !b || small === large) continue;
     // autocannon reports whole milliseconds: a 1 ms floor keeps a 0 ms p50 from making the ratio meaningless
-    const ratio = Math.max(b.p50Ms, 1) / Math.max(a.p50Ms, 1);
+    const floor = generator === "wrk" ? 0.001 : 1;
+    const ratio = Math.max(b.p50Ms, floor) / Math.max(a.p50Ms, floor);
     lines.push(
       `${database} ${workload}: p50 at ${large} people / at ${small}: ${verdict(ratio <= SCALE_MAX_P50_RATIO, `${num(ratio, 2)}x`, `<= ${SCALE_MAX_P50_RATIO}x`)}`,
     );

@@ -5,7 +5,7 @@
  *
  * Each workload runs BENCH_ROUNDS rounds (default 3) alternating Linnet and the baseline, BENCH_SECONDS in all per
  * server (default 12, so 4 s rounds); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test);
- * BENCH_WORKLOADS limits the ratio run to some workloads (`directory,individual,pay-statement`); BENCH_NODE_ARGS adds
+ * BENCH_WORKLOADS limits the ratio and scale runs to some workloads (`directory,individual,pay-statement`); BENCH_NODE_ARGS adds
  * flags to the node command of every process the bench starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a CPU
  * profile of Linnet under the load (written when it stops; `--cpu-prof` is refused in NODE_OPTIONS).
  *
@@ -28,7 +28,7 @@
  *                         non-2xx is status >= 400 (counting every status would double wrk's CPU per 1.1 MB answer),
  *                         and each untimed warm-up run checks instead that every answer was 200 (not 202, not 3xx).
  *
- * BENCH_LOAD_GENERATOR picks the scale-out run's load generator (the scale run always uses autocannon):
+ * BENCH_LOAD_GENERATOR picks the load generator of the scale and scale-out runs:
  *   auto (default)  wrk when installed (`apt-get install wrk`), else autocannon with a note in the report;
  *   wrk             wrk, an error when it is not installed: one process per API port, outside this Node process, so
  *                   the generator does not take a JS thread's worth of the cores the servers need (whole seconds
@@ -94,21 +94,23 @@ async function postgresPass(notes: string[], generator: LoadGenerator): Promise<
   );
 }
 
-/** The scale and scale-out runs (see the header), as report lines; `generator` drives the scale-out run. */
+/** The scale run's table title. */
+function scaleTitle(generator: LoadGenerator): string {
+  const seconds = generator === "wrk" ? Math.max(1, Math.round(SECONDS / ROUNDS)) : SECONDS / ROUNDS;
+  return `Scale run (${SCALE_CONNECTIONS} connections, ${num(seconds, 1)} s per workload and size, load generator ${generator})`;
+}
+
+/** The scale and scale-out runs (see the header), as report lines; `generator` drives both. */
 async function extraRuns(notes: string[], generator: LoadGenerator): Promise<string[]> {
   const lines: string[] = [];
   for (const kind of (["embedded", "pglite"] as const).filter((k) => RUNS.has("scale") && SCALE_DATABASES.has(k))) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-scale-"));
     const points = await withCleanup(
       () => fs.rmSync(dataDir, { recursive: true, force: true }),
-      () => scaleRun(ROOT, { kind, dataDir }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) => log(`[${kind} scale] ${s}`)),
+      () =>
+        scaleRun(ROOT, { kind, dataDir }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, generator, (s) => log(`[${kind} scale] ${s}`)),
     );
-    lines.push(
-      "",
-      `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`,
-      "",
-      ...scaleReport(kind, points),
-    );
+    lines.push("", scaleTitle(generator), "", ...scaleReport(kind, points, generator));
   }
   const wantsPostgres = (RUNS.has("scale") && SCALE_DATABASES.has("postgres")) || RUNS.has("scale-out");
   const reason = wantsPostgres ? await unreachableReason(PG_URL) : null;
@@ -121,16 +123,11 @@ async function extraRuns(notes: string[], generator: LoadGenerator): Promise<str
     const points = await withCleanup(
       () => db.drop(),
       () =>
-        scaleRun(ROOT, { kind: "postgres", databaseUrl: db.url }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, (s) =>
+        scaleRun(ROOT, { kind: "postgres", databaseUrl: db.url }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, generator, (s) =>
           log(`[postgres scale] ${s}`),
         ),
     );
-    lines.push(
-      "",
-      `Scale run (${SCALE_CONNECTIONS} connections, ${num(SECONDS / ROUNDS, 1)} s per workload and size)`,
-      "",
-      ...scaleReport("postgres", points),
-    );
+    lines.push("", scaleTitle(generator), "", ...scaleReport("postgres", points, generator));
   }
   if (RUNS.has("scale-out")) {
     const db = await createBenchDatabase(PG_URL);
@@ -161,11 +158,11 @@ async function main(): Promise<number> {
   const generator = chooseLoadGenerator();
   const ratioGenerator = chooseRatioGenerator();
   if (RUNS.has("ratio")) log(`ratio load generator: ${ratioGenerator}`);
-  if (RUNS.has("scale-out")) {
-    log(`scale-out load generator: ${generator}`);
+  if (RUNS.has("scale-out") || RUNS.has("scale")) {
+    log(`scale and scale-out load generator: ${generator}`);
     if (generator === "autocannon" && process.env.BENCH_LOAD_GENERATOR?.trim() !== "autocannon")
       log(
-        "hint: wrk is not installed; the scale-out run falls back to autocannon in this process, likely the bottleneck on a small machine (apt-get install wrk)",
+        "hint: wrk is not installed; the scale and scale-out runs fall back to autocannon in this process (whole-millisecond latencies, and likely the bottleneck on a small machine: apt-get install wrk)",
       );
   }
   const reports: TargetReport[] = [];

@@ -17,7 +17,7 @@ import {
 } from "./load.js";
 import { type CrawlResult, crawlDirectory } from "./sdk-crawl.js";
 import { seedEmployer } from "./seed.js";
-import { fixtureKey, type Workload, workloads } from "./workloads.js";
+import { fixtureKey, selectedWorkloads, type Workload } from "./workloads.js";
 import { type GeneratorLoadResult, runWrkLoad } from "./wrk-load.js";
 
 /** One workload's numbers on Linnet and on the baseline. */
@@ -139,8 +139,7 @@ async function measure(root: string, linnet: LinnetProcess, fixturesFile: string
     `seeded: ${seed.individualIds.length} people, ${seed.paymentIds.length} payments, pay history published after ${(seed.publishedMs / 1000).toFixed(1)} s`,
   );
   const settings: LoadSettings = { connections: load.connections, seconds: load.seconds / load.rounds, token: seed.accessToken };
-  const only = process.env.BENCH_WORKLOADS?.split(",").map((w) => w.trim());
-  const list = workloads(seed).filter((w) => !only || only.includes(w.name));
+  const list = selectedWorkloads(seed);
   await captureFixtures(linnet.url, seed.accessToken, list, fixturesFile);
   const bodies = meanBodyBytes(fixturesFile);
   await waitUntilQuiet(linnet.url, alive);

@@ -83,3 +83,9 @@ export function workloads(seed: SeededEmployer): Workload[] {
     },
   ];
 }
+
+/** The workloads `BENCH_WORKLOADS` names (comma-separated), or all of them when it is unset. */
+export function selectedWorkloads(seed: SeededEmployer): Workload[] {
+  const only = process.env.BENCH_WORKLOADS?.split(",").map((w) => w.trim());
+  return workloads(seed).filter((w) => !only || only.includes(w.name));
+}
