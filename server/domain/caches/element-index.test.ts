@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ElementIndex } from "./element-index.js";
+import { type ElementIndex, packElements } from "./element-index.js";
 
 /** Elements as snapshot-reader.ts writes them, back to back, and the index over them. */
 function indexOf(ids: (string | null)[]): { index: ElementIndex; text: (i: number) => string; bytes: Buffer } {
   const texts = ids.map((id, n) => (id === null ? "" : `{"individual_id":${JSON.stringify(id)},"code":200,"body":{"n":${n}}}`));
-  const starts = new Uint32Array(ids.length + 1);
-  let offset = 0;
-  texts.forEach((t, i) => {
-    starts[i] = offset;
-    offset += Buffer.byteLength(t);
-  });
-  starts[ids.length] = offset;
-  const bytes = Buffer.from(texts.join(""));
-  return {
-    index: new ElementIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), starts, ids),
-    text: (i) => texts[i]!,
-    bytes,
-  };
+  const { bytes, index } = packElements(texts, ids);
+  return { index, text: (i) => texts[i]!, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) };
 }
 
 /** The element text each id was found at, or null. */

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { allRecords, childPage, countChildren, type RecordRow, recordsByIds } from "../../db/repositories/snapshots.repository.js";
-import { ElementIndex } from "./element-index.js";
+import { type ElementIndex, packElements } from "./element-index.js";
 import { type DeflatedPiece, deflatePiece } from "./gzip-pieces.js";
 import { RecordCache } from "./record-cache.js";
 
@@ -220,24 +220,10 @@ export class SnapshotReader {
 
 /** The batch elements of some records: their bytes back to back, indexed by id (the first of a repeated id). */
 function toBatchElements(rows: RecordRow[]): BatchElements {
-  const texts = rows.map((r) => (r.id === null ? "" : elementText(r)));
-  const starts = new Uint32Array(texts.length + 1);
-  let offset = 0;
-  texts.forEach((t, i) => {
-    starts[i] = offset;
-    offset += Buffer.byteLength(t);
-  });
-  starts[texts.length] = offset;
-  const buffer = Buffer.from(texts.join(""));
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
-  return {
-    bytes,
-    index: new ElementIndex(
-      bytes,
-      starts,
-      rows.map((r) => r.id),
-    ),
-  };
+  return packElements(
+    rows.map((r) => (r.id === null ? "" : elementText(r))),
+    rows.map((r) => r.id),
+  );
 }
 
 /** A record as its element of a people batch answer: `{"individual_id":"…","code":200,"body":{…}}`. */
