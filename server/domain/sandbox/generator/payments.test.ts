@@ -149,10 +149,9 @@ describe.each(["bi_weekly", "semi_monthly"] as const)("payments (%s)", (frequenc
 
 describe("payments at scale", () => {
   it("streams two years of a 10,000-person biweekly company one payment at a time", () => {
+    // how long this takes is measured by `npm run bench:api` (its pay history column), not asserted here
     const seed = seedFor("bi_weekly");
-    const started = performance.now();
     const company = generateCompany({ seed, employeeSize: 10_000, asOf, payHistoryMonths: 24 });
-    const orgMs = performance.now() - started;
     const iterator = company.payments();
     const first = iterator.next();
     expect(first.done).toBe(false);
@@ -162,13 +161,8 @@ describe("payments at scale", () => {
       count++;
       statements += payment.pay_statements.length;
     }
-    const totalMs = performance.now() - started;
-    console.log(`10k org ${orgMs.toFixed(0)} ms; ${count} payments, ${statements} statements in ${totalMs.toFixed(0)} ms`);
     expect(count).toBe(company.paymentCount);
     expect(count).toBe(52);
     expect(statements).toBeGreaterThan(300_000);
-    // Loose bounds so a loaded CI machine passes, yet an accidental quadratic fails.
-    expect(orgMs).toBeLessThan(3_000);
-    expect(totalMs).toBeLessThan(20_000);
   }, 60_000);
 });
