@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpsConnection, Task } from "../../contracts/linnet/ops.js";
 import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { findConnection } from "../../server/db/repositories/connections.repository.js";
+import { moveTaskFrom } from "../../server/db/repositories/tasks.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { createManualJob } from "../../server/domain/assisted/manual-jobs.js";
 import { runOperationsScheduler } from "../../server/domain/assisted/scheduler.js";
+import { claimTask } from "../../server/domain/assisted/tasks.js";
 import { DAY_MS } from "../../server/domain/clock.js";
 import { type ConsoleBrowser, signInConsole } from "../support/console.js";
 import { orgInput } from "../support/fixtures.js";
@@ -84,6 +86,23 @@ describe("the work queue", () => {
     const summary = await ops.call<{ by_status: Record<string, number>; by_sla: Record<string, number> }>("GET", "/ops/api/tasks/summary");
     expect(summary.body.by_status.open).toBeGreaterThan(0);
     expect(summary.body.by_sla.on_track).toBeGreaterThan(0);
+  });
+  it("of two operators claiming one task at once, exactly one gets it", async () => {
+    const conn = await assisted("paylocity", ["company", "directory"]);
+    const [task] = await tasksOf(conn.connection_id);
+    const deps = server.linnet.deps;
+    const results = await Promise.all([ops, other].map((who) => claimTask(deps, { userId: who.userId }, task!.id)));
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    const winner = results[0]!.ok ? ops : other;
+    expect((await tasksOf(conn.connection_id)).find((t) => t.id === task!.id)?.assignee?.id).toBe(winner.userId);
+    // whichever way the two interleaved, the move itself checks the status it starts from: a claim that read the
+    // task while it was open cannot overwrite a claim made since
+    const stale = await moveTaskFrom(deps.db, task!.id, "open", {
+      status: "in_progress",
+      assigneeId: ops.userId === winner.userId ? other.userId : ops.userId,
+    });
+    expect(stale).toBe(false);
+    expect((await tasksOf(conn.connection_id)).find((t) => t.id === task!.id)?.assignee?.id).toBe(winner.userId);
   });
 });
 

@@ -48,6 +48,24 @@ export async function updateTask(db: Db, id: string, patch: Partial<Omit<TaskRow
   await db.update(assistedTasks).set(patch).where(eq(assistedTasks.id, id));
 }
 
+/**
+ * Move a task that is still in status `from`; false when it is not (another operator moved it since it was read).
+ * The status check is in the UPDATE itself, so of two operators claiming the same task at once exactly one wins.
+ */
+export async function moveTaskFrom(
+  db: Db,
+  id: string,
+  from: TaskRow["status"],
+  patch: Partial<Omit<TaskRow, "id" | "connectionId">>,
+): Promise<boolean> {
+  const moved = await db
+    .update(assistedTasks)
+    .set(patch)
+    .where(and(eq(assistedTasks.id, id), eq(assistedTasks.status, from)))
+    .returning({ id: assistedTasks.id });
+  return moved.length === 1;
+}
+
 /** Open (or in-progress) tasks of a connection, optionally of one group. */
 export async function activeTasksOf(db: Db, connectionId: string, group?: "org" | "pay"): Promise<TaskRow[]> {
   const where = [eq(assistedTasks.connectionId, connectionId), inArray(assistedTasks.status, ["open", "in_progress"])];

@@ -6,6 +6,7 @@ import {
   cancelActiveTasks,
   findTask,
   insertTasks,
+  moveTaskFrom,
   type TaskRow,
   updateTask,
 } from "../../db/repositories/tasks.repository.js";
@@ -88,20 +89,24 @@ async function movable(deps: Pick<Deps, "db">, taskId: string, to: TaskStatus): 
   return ok(task);
 }
 
-/** Claim a task: it becomes in progress and assigned to the operator. */
+/** The answer when the task moved between reading it and moving it (another operator was quicker). */
+const movedMeanwhile = () =>
+  fail("invalid_request", "Someone else changed this task a moment ago; reload the queue to see where it stands");
+
+/** Claim a task: it becomes in progress and assigned to the operator (one claim wins when two race). */
 export async function claimTask(deps: Pick<Deps, "db" | "clock">, actor: OperatorRef, taskId: string): Promise<Result<true>> {
   const task = await movable(deps, taskId, "in_progress");
   if (!task.ok) return task;
-  await updateTask(deps.db, taskId, { status: "in_progress", assigneeId: actor.userId, claimedAt: deps.clock.now() });
-  return ok(true);
+  const patch = { status: "in_progress" as const, assigneeId: actor.userId, claimedAt: deps.clock.now() };
+  return (await moveTaskFrom(deps.db, taskId, task.value.status, patch)) ? ok(true) : movedMeanwhile();
 }
 
 /** Release a task back to the queue. */
 export async function releaseTask(deps: Pick<Deps, "db">, _actor: OperatorRef, taskId: string): Promise<Result<true>> {
   const task = await movable(deps, taskId, "open");
   if (!task.ok) return task;
-  await updateTask(deps.db, taskId, { status: "open", assigneeId: null, claimedAt: null });
-  return ok(true);
+  const patch = { status: "open" as const, assigneeId: null, claimedAt: null };
+  return (await moveTaskFrom(deps.db, taskId, task.value.status, patch)) ? ok(true) : movedMeanwhile();
 }
 
 /** Give an active task to another operator. */
@@ -114,6 +119,6 @@ export async function reassignTask(
   const task = isUuid(taskId) ? await findTask(deps.db, taskId) : undefined;
   if (!task) return fail("not_found", "Task not found");
   if (task.status !== "open" && task.status !== "in_progress") return fail("invalid_request", `A ${task.status} task cannot be reassigned`);
-  await updateTask(deps.db, taskId, { status: "in_progress", assigneeId: userId, claimedAt: deps.clock.now() });
-  return ok(true);
+  const patch = { status: "in_progress" as const, assigneeId: userId, claimedAt: deps.clock.now() };
+  return (await moveTaskFrom(deps.db, taskId, task.status, patch)) ? ok(true) : movedMeanwhile();
 }
