@@ -25,17 +25,18 @@ const SCALE_WARM_UP_REQUESTS = 500;
 
 /**
  * The scale run: companies of each size in `sizes` seeded side by side in one Linnet, then every workload against
- * each company in turn at a modest concurrency, so the figures are per-request latency rather than saturation.
- * A request reads one page, so latency should not grow with the company. `generator` drives every point: wrk
- * reports latencies in microseconds, autocannon in whole milliseconds (a p50 of 1 or 2 ms then says little).
+ * each company at a modest concurrency, so the figures are per-request latency rather than saturation. A request
+ * reads one page, so latency should not grow with the company. Each workload runs `rounds` rounds of `seconds`
+ * per company, the companies in turn and in reverse order every other round, and each p50 is the median of its
+ * rounds: a single pass measured the smallest company first, right after the largest was seeded, while the
+ * database was still busy with it (1,000 people once read 3.4 ms where 10,000 read 1.4). `generator` drives every
+ * point: wrk reports latencies in microseconds, autocannon in whole milliseconds (a p50 of 1 or 2 ms says little).
  */
 export async function scaleRun(
   root: string,
   storage: LinnetStorage,
   sizes: number[],
-  seconds: number,
-  connections: number,
-  generator: LoadGenerator,
+  plan: { seconds: number; rounds: number; connections: number; generator: LoadGenerator },
   log: (s: string) => void,
 ): Promise<ScalePoint[]> {
   const linnet = await startLinnetProcess(root, storage);
@@ -50,28 +51,46 @@ export async function scaleRun(
         seeds.push([size, seed]);
       }
       await waitUntilQuiet(linnet.url, alive);
+      const pid = linnet.child.proc.pid;
       const points: ScalePoint[] = [];
-      for (const [size, seed] of seeds) {
-        for (const w of selectedWorkloads(seed)) {
-          // enough requests for the JIT to optimize the path: the smallest company, measured first, would carry it
-          await warmUp(linnet.url, w, seed.accessToken, SCALE_WARM_UP_REQUESTS);
-          const settings = { connections, seconds, token: seed.accessToken };
-          const pid = linnet.child.proc.pid;
-          const runs = [
-            generator === "wrk"
-              ? await runWrkLoad([linnet.url], w, settings, pid === undefined ? [] : [pid])
-              : await runLoad(linnet.url, w, settings),
-          ];
-          await waitUntilQuiet(linnet.url, alive);
+      for (const name of selectedWorkloads(seeds[0]![1]).map((w) => w.name)) {
+        const runs = new Map<number, LoadResult[]>(sizes.map((size) => [size, []]));
+        for (const [, seed] of seeds) {
+          // enough requests for the JIT to optimize the path before any timed round
+          await warmUp(linnet.url, workloadOf(seed, name), seed.accessToken, SCALE_WARM_UP_REQUESTS);
+        }
+        for (let round = 1; round <= plan.rounds; round++) {
+          for (const [size, seed] of round % 2 === 1 ? seeds : [...seeds].reverse()) {
+            const w = workloadOf(seed, name);
+            const settings = { connections: plan.connections, seconds: plan.seconds, token: seed.accessToken };
+            const run =
+              plan.generator === "wrk"
+                ? await runWrkLoad([linnet.url], w, settings, pid === undefined ? [] : [pid])
+                : await runLoad(linnet.url, w, settings);
+            await waitUntilQuiet(linnet.url, alive);
+            runs.get(size)!.push(run);
+          }
+        }
+        for (const size of sizes) {
+          const result = combineRuns(runs.get(size)!);
+          const p50s = runs
+            .get(size)!
+            .map((r) => num(r.p50Ms, 2))
+            .join(", ");
           log(
-            `${size} people, ${w.name}: p50 ${num(runs[0]!.p50Ms, 2)} ms, p99 ${num(runs[0]!.p99Ms, 2)} ms (load average ${os.loadavg()[0]!.toFixed(2)})`,
+            `${size} people, ${name}: p50 ${num(result.p50Ms, 2)} ms (rounds ${p50s}), p99 ${num(result.p99Ms, 2)} ms (load average ${os.loadavg()[0]!.toFixed(2)})`,
           );
-          points.push({ size, workload: w.name, result: combineRuns(runs) });
+          points.push({ size, workload: name, result });
         }
       }
       return points;
     },
   );
+}
+
+/** The workload called `name` drawing from `seed`. */
+function workloadOf(seed: SeededEmployer, name: string): Workload {
+  return workloads(seed).find((w) => w.name === name)!;
 }
 
 /** The scale table and, per workload, the largest company's p50 over the smallest's. */

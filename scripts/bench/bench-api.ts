@@ -14,7 +14,7 @@
  *              embedded PostgreSQL server and the server at DATABASE_URL; `pglite` for the PGlite fallback);
  *   scale      companies of BENCH_SCALE_SIZES people (default 1000,10000,50000) side by side in one Linnet on each
  *              database of BENCH_SCALE_DATABASES (default postgres; embedded, pglite), every workload at 10
- *              connections: p50 per size;
+ *              connections in BENCH_ROUNDS rounds over the sizes: p50 per size (median of the rounds);
  *   scale-out  PostgreSQL only: the directory workload against one API process, then two (two ports, load split).
  *
  * BENCH_RATIO_GENERATOR picks the ratio run's load generator, the same for Linnet's rounds and the baseline's:
@@ -94,10 +94,15 @@ async function postgresPass(notes: string[], generator: LoadGenerator): Promise<
   );
 }
 
+/** How the scale run measures: BENCH_ROUNDS rounds of BENCH_SECONDS / BENCH_ROUNDS per workload and size. */
+function scalePlan(generator: LoadGenerator) {
+  return { seconds: SECONDS / ROUNDS, rounds: ROUNDS, connections: SCALE_CONNECTIONS, generator };
+}
+
 /** The scale run's table title. */
 function scaleTitle(generator: LoadGenerator): string {
   const seconds = generator === "wrk" ? Math.max(1, Math.round(SECONDS / ROUNDS)) : SECONDS / ROUNDS;
-  return `Scale run (${SCALE_CONNECTIONS} connections, ${num(seconds, 1)} s per workload and size, load generator ${generator})`;
+  return `Scale run (${SCALE_CONNECTIONS} connections, ${ROUNDS} rounds of ${num(seconds, 1)} s per workload and size, the sizes in turn; p50 = median of the rounds; load generator ${generator})`;
 }
 
 /** The scale and scale-out runs (see the header), as report lines; `generator` drives both. */
@@ -107,8 +112,7 @@ async function extraRuns(notes: string[], generator: LoadGenerator): Promise<str
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "linnet-bench-scale-"));
     const points = await withCleanup(
       () => fs.rmSync(dataDir, { recursive: true, force: true }),
-      () =>
-        scaleRun(ROOT, { kind, dataDir }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, generator, (s) => log(`[${kind} scale] ${s}`)),
+      () => scaleRun(ROOT, { kind, dataDir }, SCALE_SIZES, scalePlan(generator), (s) => log(`[${kind} scale] ${s}`)),
     );
     lines.push("", scaleTitle(generator), "", ...scaleReport(kind, points, generator));
   }
@@ -123,9 +127,7 @@ async function extraRuns(notes: string[], generator: LoadGenerator): Promise<str
     const points = await withCleanup(
       () => db.drop(),
       () =>
-        scaleRun(ROOT, { kind: "postgres", databaseUrl: db.url }, SCALE_SIZES, SECONDS / ROUNDS, SCALE_CONNECTIONS, generator, (s) =>
-          log(`[postgres scale] ${s}`),
-        ),
+        scaleRun(ROOT, { kind: "postgres", databaseUrl: db.url }, SCALE_SIZES, scalePlan(generator), (s) => log(`[postgres scale] ${s}`)),
     );
     lines.push("", scaleTitle(generator), "", ...scaleReport("postgres", points, generator));
   }
