@@ -8,7 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
  * of 366 MiB, and about 100 MiB less after the bench's load. Reads: the hot ones are answered from Linnet's own caches
  * (SnapshotReader), and a buffer miss reads the data files from the OS page cache (PGlite's Node file system). The
  * bench's CPU per request on PGlite stayed within its noise (directory 58 µs against 56–72 before, individual 172
- * against 167–250, pay-statement 643 against 625–710), as did the publish (28–39 s against 29–38 s).
+ * against 167–250, pay-statement 643 against 625–710), as did the publish (28–39 s against 29–41 s at similar machine load).
  */
 export const PGLITE_SHARED_BUFFERS = "32MB";
 
