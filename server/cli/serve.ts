@@ -3,6 +3,7 @@ import { type Config, childProcessEnv } from "../config.js";
 import { databaseOptions, openDatabase } from "../db/client.js";
 import { loadHostKey } from "../intake/sftp/host-key.js";
 import { startSftpServer } from "../intake/sftp/sftp-server.js";
+import { boundHeapGrowthOnPglite } from "../runtime/heap-growth.js";
 import { gracefulStop, installProcessGuards } from "../runtime/shutdown.js";
 import { superviseWorker, type WorkerSupervisor } from "../runtime/worker-supervisor.js";
 import { type Linnet, type Role, secretsKey, startLinnet } from "../runtime.js";
@@ -20,7 +21,11 @@ async function startProcesses(config: Config, role: Role, log: Logger): Promise<
     return { linnet, worker: superviseWorker(childProcessEnv({ LINNET_SECRETS_KEY: secretsKey(config) }), log) };
   }
   const database = await openDatabase(databaseOptions(config, (message) => log.info(message)));
-  if (!database.embeddedServer) return { linnet: await startLinnet({ config, role, database }), worker: null };
+  if (!database.embeddedServer) {
+    // PGlite: publishes run in this process; keep V8's heap near its live data (runtime/heap-growth.ts)
+    if (database.kind === "pglite") boundHeapGrowthOnPglite();
+    return { linnet: await startLinnet({ config, role, database }), worker: null };
+  }
   const linnet = await startLinnet({ config, role: "api", database });
   const env = childProcessEnv({ DATABASE_URL: database.embeddedServer.url, LINNET_SECRETS_KEY: secretsKey(config) });
   return { linnet, worker: superviseWorker(env, log) };

@@ -11,6 +11,8 @@ import type { Config } from "../config.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import { startEmbeddedPostgres } from "./embedded/embedded-postgres.js";
 import { chooseEmbeddedEngine, type EmbeddedEngine } from "./embedded/engine-choice.js";
+import { initPgliteDataDir, needsInitdb } from "./pglite-initdb.js";
+import { pgliteStartParams } from "./pglite-settings.js";
 import * as schema from "./schema/index.js";
 
 /** The drizzle handle every repository takes; identical over PGlite and node-postgres. */
@@ -106,7 +108,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     dataDir = path.join(opts.dataDir, "pgdata");
   }
   try {
-    const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+    // a new data directory's cluster is created in a child process: in-process, initdb's memory stays (pglite-initdb.ts)
+    if (dataDir && !opts.loadDataDir && needsInitdb(dataDir)) await initPgliteDataDir(dataDir);
+    const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir, startParams: pgliteStartParams() });
     const db = drizzlePglite(client, { schema });
     return {
       db: db as unknown as Db,
