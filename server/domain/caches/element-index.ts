@@ -8,9 +8,10 @@
  * 100 probes of a batch do not depend on each other, so the CPU overlaps their misses. The key itself is checked
  * against the element's own bytes (`{"individual_id":"<id>"…`), which the answer reads anyway. Measured on 10,000
  * elements of ~580 bytes with a 64 MB copy between lookups (caches cold, as under load): 100 Map probes 37–45 µs,
- * 100 probes here 9–17 µs. In `bench:api`'s scale run (wrk, 10 connections) the 50,000-person company's p50 went
- * from 1.66–1.99 ms to 1.36–1.38 ms (1,000 people: 1.02–1.08 ms either way). At 10,000 people under saturation
- * the gain did not show: the element bytes themselves, read from memory, are most of the cost there.
+ * 100 probes here 9–17 µs. In `bench:api`'s scale run (wrk, 10 connections, single passes) the 50,000-person
+ * company's p50 went from 1.66–1.99 ms to 1.34–1.38 ms (1,000 people: 1.02–1.08 ms either way), though a later
+ * 3-round run swung from 1.50 to 2.50 ms between rounds. At 10,000 people under saturation the gain did not show:
+ * the element bytes themselves, read from memory, are most of the cost there.
  *
  * Ids whose element bytes are not their characters as they are (a `"`, `\`, control character or anything outside
  * printable ASCII: JSON escapes some, UTF-8 re-encodes others) are kept in a small Map beside the table.

@@ -16,9 +16,9 @@ const COMMA = 0x2c;
 /**
  * The batch answer of `/employer/individual` or `/employer/employment` as served JSON bytes: one element per
  * requested id, 200 with the record or 404 in the element's body. SSNs are decrypted only when `includeSsn`.
- * Without SSNs each element is stored bytes (`SnapshotReader.batchElements`, found by `ElementIndex`), copied with `set` into one buffer of
- * the answer's size: measured in isolation, a quarter of the CPU of `Buffer.concat` over the same 200 pieces (its
- * per-piece overhead), and half of joining strings (which the socket then encodes again).
+ * Without SSNs each element is stored bytes (`SnapshotReader.batchElements`, found by `ElementIndex`), copied with
+ * `set` into one buffer of the answer's size: measured in isolation, a quarter of the CPU of `Buffer.concat` over
+ * the same 200 pieces (its per-piece overhead), and half of joining strings (which the socket then encodes again).
  */
 export async function readPeopleBytes(
   deps: Pick<Deps, "db" | "cipher"> & { reader: SnapshotReader },
