@@ -22,9 +22,27 @@ interface Running {
 
 const RENEW_SQL = `UPDATE pgboss.job SET expire_in = (now() - started_on) + make_interval(secs => $2::int)
   WHERE id = ANY($1::uuid[]) AND state = 'active' AND started_on IS NOT NULL`;
-/** Back to the queue at once, without spending a retry (fetch counts a retry only when started_on is set). */
-const HAND_BACK_SQL = `UPDATE pgboss.job SET state = 'created', started_on = NULL, start_after = now()
-  WHERE id = ANY($1::uuid[]) AND state = 'active'`;
+/**
+ * Back to the queue at once, without spending a retry (fetch counts a retry only when started_on is set). A job of a
+ * `stately` queue whose next run is already queued (same key, state created) is cancelled instead: stately allows one
+ * queued job per key (pg-boss's unique index on name, state and key), so moving it back would fail the whole
+ * statement, every other job's hand-back with it, and the queued job does the same work (a `send` at that moment would
+ * have been dropped the same way). Seen with the webhook dispatch queue, whose cron queues a run every minute.
+ */
+const HAND_BACK_SQL = `WITH handed AS (
+    SELECT j.id, EXISTS (
+      SELECT 1 FROM pgboss.job q
+      WHERE q.name = j.name AND q.state = 'created' AND q.policy = 'stately'
+        AND COALESCE(q.singleton_key, '') = COALESCE(j.singleton_key, '')
+    ) AS queued
+    FROM pgboss.job j WHERE j.id = ANY($1::uuid[]) AND j.state = 'active'
+  )
+  UPDATE pgboss.job SET
+    state = CASE WHEN handed.queued THEN 'cancelled'::pgboss.job_state ELSE 'created'::pgboss.job_state END,
+    started_on = CASE WHEN handed.queued THEN pgboss.job.started_on END,
+    start_after = CASE WHEN handed.queued THEN pgboss.job.start_after ELSE now() END,
+    completed_on = CASE WHEN handed.queued THEN now() END
+  FROM handed WHERE pgboss.job.id = handed.id`;
 
 /** Tracks the jobs this process runs: heartbeats while they run, and a bounded drain on shutdown. */
 export class JobRunner {
