@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpsConnection, Task } from "../../contracts/linnet/ops.js";
 import { publishOrgSnapshot } from "../../server/commands/publish-org.js";
 import { findConnection } from "../../server/db/repositories/connections.repository.js";
-import { moveTaskFrom } from "../../server/db/repositories/tasks.repository.js";
+import { updateTaskFrom } from "../../server/db/repositories/tasks.repository.js";
 import type { CreatedApplication } from "../../server/domain/applications/create-application.js";
 import { createManualJob } from "../../server/domain/assisted/manual-jobs.js";
 import { runOperationsScheduler } from "../../server/domain/assisted/scheduler.js";
@@ -97,7 +97,7 @@ describe("the work queue", () => {
     expect((await tasksOf(conn.connection_id)).find((t) => t.id === task!.id)?.assignee?.id).toBe(winner.userId);
     // whichever way the two interleaved, the move itself checks the status it starts from: a claim that read the
     // task while it was open cannot overwrite a claim made since
-    const stale = await moveTaskFrom(deps.db, task!.id, "open", {
+    const stale = await updateTaskFrom(deps.db, task!.id, "open", {
       status: "in_progress",
       assigneeId: ops.userId === winner.userId ? other.userId : ops.userId,
     });

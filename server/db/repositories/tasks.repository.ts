@@ -48,11 +48,8 @@ export async function updateTask(db: Db, id: string, patch: Partial<Omit<TaskRow
   await db.update(assistedTasks).set(patch).where(eq(assistedTasks.id, id));
 }
 
-/**
- * Move a task that is still in status `from`; false when it is not (another operator moved it since it was read).
- * The status check is in the UPDATE itself, so of two operators claiming the same task at once exactly one wins.
- */
-export async function moveTaskFrom(
+/** Update a task only while it is still in `from` (its machine's move); false when another move came first. */
+export async function updateTaskFrom(
   db: Db,
   id: string,
   from: TaskRow["status"],

@@ -6,9 +6,9 @@ import {
   cancelActiveTasks,
   findTask,
   insertTasks,
-  moveTaskFrom,
   type TaskRow,
   updateTask,
+  updateTaskFrom,
 } from "../../db/repositories/tasks.repository.js";
 import { addDays } from "../clock.js";
 import type { Deps } from "../deps.js";
@@ -98,7 +98,7 @@ export async function claimTask(deps: Pick<Deps, "db" | "clock">, actor: Operato
   const task = await movable(deps, taskId, "in_progress");
   if (!task.ok) return task;
   const patch = { status: "in_progress" as const, assigneeId: actor.userId, claimedAt: deps.clock.now() };
-  return (await moveTaskFrom(deps.db, taskId, task.value.status, patch)) ? ok(true) : movedMeanwhile();
+  return (await updateTaskFrom(deps.db, taskId, task.value.status, patch)) ? ok(true) : movedMeanwhile();
 }
 
 /** Release a task back to the queue. */
@@ -106,7 +106,7 @@ export async function releaseTask(deps: Pick<Deps, "db">, _actor: OperatorRef, t
   const task = await movable(deps, taskId, "open");
   if (!task.ok) return task;
   const patch = { status: "open" as const, assigneeId: null, claimedAt: null };
-  return (await moveTaskFrom(deps.db, taskId, task.value.status, patch)) ? ok(true) : movedMeanwhile();
+  return (await updateTaskFrom(deps.db, taskId, task.value.status, patch)) ? ok(true) : movedMeanwhile();
 }
 
 /** Give an active task to another operator. */
@@ -120,5 +120,5 @@ export async function reassignTask(
   if (!task) return fail("not_found", "Task not found");
   if (task.status !== "open" && task.status !== "in_progress") return fail("invalid_request", `A ${task.status} task cannot be reassigned`);
   const patch = { status: "in_progress" as const, assigneeId: userId, claimedAt: deps.clock.now() };
-  return (await moveTaskFrom(deps.db, taskId, task.status, patch)) ? ok(true) : movedMeanwhile();
+  return (await updateTaskFrom(deps.db, taskId, task.status, patch)) ? ok(true) : movedMeanwhile();
 }
