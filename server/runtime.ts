@@ -72,7 +72,7 @@ export async function startLinnet(opts: StartOptions): Promise<Linnet> {
   const role = opts.role ?? "all";
   const log = createLogger(config, { service: "linnet", role }, opts.logStream);
   const cipher = createCipher(secretsKey(config));
-  const database = opts.database ?? (await openDatabase(databaseOptions(config, (message) => log.info(message))));
+  const database = opts.database ?? (await openDatabase(databaseOptions(config, (message, level) => log[level ?? "info"](message))));
   const boss = createBoss(database, { worker: role !== "api" });
   const jobs = {
     async send(name: string, data: Record<string, unknown>) {

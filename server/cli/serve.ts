@@ -20,7 +20,7 @@ async function startProcesses(config: Config, role: Role, log: Logger): Promise<
     const linnet = await startLinnet({ config, role: "api" });
     return { linnet, worker: superviseWorker(childProcessEnv({ LINNET_SECRETS_KEY: secretsKey(config) }), log) };
   }
-  const database = await openDatabase(databaseOptions(config, (message) => log.info(message)));
+  const database = await openDatabase(databaseOptions(config, (message, level) => log[level ?? "info"](message)));
   if (!database.embeddedServer) {
     // PGlite: publishes run in this process; keep V8's heap near its live data (runtime/heap-growth.ts)
     if (database.kind === "pglite") boundHeapGrowthOnPglite();

@@ -9,8 +9,9 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { Config } from "../config.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
-import { startEmbeddedPostgres } from "./embedded/embedded-postgres.js";
+import type { NoticeLog } from "./embedded/embedded-postgres.js";
 import { chooseEmbeddedEngine, type EmbeddedEngine } from "./embedded/engine-choice.js";
+import { superviseEmbeddedPostgres } from "./embedded/postgres-supervisor.js";
 import { initPgliteDataDir, needsInitdb } from "./pglite-initdb.js";
 import { pgliteStartParams } from "./pglite-settings.js";
 import * as schema from "./schema/index.js";
@@ -31,8 +32,8 @@ export interface Database {
   executeSql: ExecuteSql;
   /** Postgres only: the connection string, so pg-boss can open its own pool. */
   connectionString?: string;
-  /** The embedded PostgreSQL server this process started and stops on close (absent with DATABASE_URL). */
-  embeddedServer?: { url: string; pid: number };
+  /** The embedded PostgreSQL server this process started, restarts and stops on close (absent with DATABASE_URL). */
+  embeddedServer?: { url: string; readonly pid: number };
   /** PGlite only: a tarball of the data directory (tests start each file from a migrated template). */
   dumpDataDir?: () => Promise<Blob>;
   /** Apply the generated migrations of `folder` through the driver's own migrator. */
@@ -53,8 +54,8 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** Without databaseUrl: the embedded PostgreSQL server (default) or PGlite; unset picks (see engine-choice.ts). */
   embeddedEngine?: EmbeddedEngine;
-  /** Notices about the embedded database (engine chosen, server started, orphan cleared). */
-  log?: (message: string) => void;
+  /** Notices about the embedded database (engine chosen, server started or restarted, orphan cleared). */
+  log?: NoticeLog;
 }
 
 function poolDatabase(url: string, onClose: () => Promise<void> = async () => {}): Database {
@@ -79,15 +80,15 @@ function poolDatabase(url: string, onClose: () => Promise<void> = async () => {}
 }
 
 /** The embedded PostgreSQL server of a data directory, under its lock; closing stops the server. */
-async function openEmbeddedServer(dataDir: string, log: (message: string) => void): Promise<Database> {
+async function openEmbeddedServer(dataDir: string, log: NoticeLog): Promise<Database> {
   const lock = lockDataDir(dataDir);
   try {
-    const server = await startEmbeddedPostgres({ dataDir, log });
+    const server = await superviseEmbeddedPostgres({ dataDir, log });
     const database = poolDatabase(server.url, async () => {
       await server.stop();
       lock.release();
     });
-    return { ...database, embeddedServer: { url: server.url, pid: server.pid } };
+    return { ...database, embeddedServer: server };
   } catch (err) {
     lock.release();
     throw err;
@@ -134,7 +135,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 /** How a process opens the database its configuration names. */
-export function databaseOptions(config: Config, log?: (message: string) => void): OpenOptions {
+export function databaseOptions(config: Config, log?: NoticeLog): OpenOptions {
   return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, embeddedEngine: config.embeddedEngine, log };
 }
 

@@ -44,6 +44,34 @@ describe.skipIf(Boolean(process.env.DATABASE_URL) || process.env.LINNET_TEST_ENG
     );
 
     it(
+      "postgres killed under a running Linnet is started again, and the API and the worker carry on",
+      async () => {
+        const dataDir = embeddedDataDir();
+        const linnet = await startEmbeddedServe(dataDir);
+        const pg1 = postmasterPid(dataDir)!;
+        process.kill(pg1, "SIGKILL"); // the postmaster alone, as the out-of-memory killer would
+        await pollUntil("postgres to be gone", async () => (!isRunning(pg1) ? true : undefined), 60_000);
+        const pg2 = await pollUntil(
+          "postgres to be started again and the API to be ready",
+          async () => {
+            const pid = postmasterPid(dataDir);
+            // /readyz queries the database: the pool's old connections died with the server, new ones must work
+            const ready = await fetch(`${linnet.url}/readyz`).catch(() => undefined);
+            return pid !== undefined && pid !== pg1 && isRunning(pid) && ready?.status === 200 ? pid : undefined;
+          },
+          120_000,
+        );
+        expect(linnet.output()).toMatch(/embedded PostgreSQL \(pid \d+\) exited unexpectedly/);
+        await pollUntil("a worker to run", async () => (workerChildren(linnet.child.pid!).length === 1 ? true : undefined), 60_000);
+
+        linnet.child.kill("SIGTERM");
+        expect(await linnet.exited).toBe(0);
+        expect(isRunning(pg2)).toBe(false);
+      },
+      SLOW,
+    );
+
+    it(
       "a start after postgres itself was killed (stale postmaster.pid) recovers",
       async () => {
         const dataDir = embeddedDataDir();

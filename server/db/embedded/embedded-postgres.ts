@@ -36,6 +36,9 @@ echo "$pid"
 exec 3<&-
 wait "$pid"`;
 
+/** Where notices about the embedded database go; "warn" marks one a person should look at. */
+export type NoticeLog = (message: string, level?: "info" | "warn") => void;
+
 /** How to start the embedded server. */
 export interface EmbeddedPostgresOptions {
   /** Linnet's data directory; the cluster lives in `<dataDir>/postgres`. */
@@ -44,8 +47,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Extra server settings (`-c name=value`), e.g. more connections for the test suite. */
   settings?: Record<string, string>;
-  /** Start and stop notices (the server's own log goes to `<dataDir>/postgres.log`). */
-  log?: (message: string) => void;
+  /** Start, stop and restart notices (the server's own log goes to `<dataDir>/postgres.log`). */
+  log?: NoticeLog;
 }
 
 /** A running embedded server. */
