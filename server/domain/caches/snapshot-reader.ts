@@ -36,6 +36,9 @@ export interface ChildPageBytes {
   bytes: Buffer;
 }
 
+/** A value at once when cached, or a promise of it (see RecordCache.lookup). */
+type Soon<T> = T | Promise<T>;
+
 /**
  * Reads immutable snapshot records through shared in-memory caches, all bounded by bytes: whole kinds (three eighths
  * of `maxBytes`), their joined buffers (an eighth), batch elements (a quarter), pages of children such as pay
@@ -160,8 +163,8 @@ export class SnapshotReader {
    * A page of children as joined bytes, cached by snapshot, parent, offset and limit: the pages apps ask for (the
    * first of each payment, mostly) are then one buffer copy, not an index scan and a join per request.
    */
-  childPageBytes(db: Db, snapshotId: string, kind: string, parentId: string, offset: number, limit: number): Promise<ChildPageBytes> {
-    return this.pageCache.load(`${snapshotId}:${kind}:${parentId}:${offset}:${limit}`, async () => {
+  childPageBytes(db: Db, snapshotId: string, kind: string, parentId: string, offset: number, limit: number): Soon<ChildPageBytes> {
+    return this.pageCache.lookup(`${snapshotId}:${kind}:${parentId}:${offset}:${limit}`, async () => {
       const page = await this.childPage(db, snapshotId, kind, parentId, offset, limit);
       const bytes = Buffer.from(page.items.join(","));
       return { value: { count: page.count, bytes }, bytes: bytes.length + 200 };
@@ -174,7 +177,7 @@ export class SnapshotReader {
    * The same page inside the bytes `wrap` puts around it (for a pay-statement answer: the element's head and
    * close, which follow from the key and the page's total), compressed once as a piece of a gzip answer and cached
    * under the page's key: a gzip answer is then its cached pieces put together, with nothing compressed per request.
-   * `wrap` must depend on nothing but the key and the total (one caller, read-pay.ts).
+   * `wrap` must depend on nothing but its arguments (one caller, read-pay.ts). A hit is answered at once.
    */
   childPageDeflated(
     db: Db,
@@ -183,11 +186,11 @@ export class SnapshotReader {
     parentId: string,
     offset: number,
     limit: number,
-    wrap: (count: number) => { before: string; after: string },
-  ): Promise<{ count: number; piece: DeflatedPiece }> {
-    return this.deflatedPageCache.load(`${snapshotId}:${kind}:${parentId}:${offset}:${limit}`, async () => {
+    wrap: (parentId: string, offset: number, count: number) => { before: string; after: string },
+  ): Soon<{ count: number; piece: DeflatedPiece }> {
+    return this.deflatedPageCache.lookup(`${snapshotId}:${kind}:${parentId}:${offset}:${limit}`, async () => {
       const page = await this.childPageBytes(db, snapshotId, kind, parentId, offset, limit);
-      const { before, after } = wrap(page.count);
+      const { before, after } = wrap(parentId, offset, page.count);
       const piece = await deflatePiece(Buffer.concat([Buffer.from(before), page.bytes, Buffer.from(after)]));
       return { value: { count: page.count, piece }, bytes: piece.deflated.length + 200 };
     });

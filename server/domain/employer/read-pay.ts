@@ -96,7 +96,7 @@ const elementHead = (quoted: string, count: number, offset: number) =>
  */
 export async function readPayStatementParts(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[]): Promise<Buffer[]> {
   const payDates = await deps.reader.payDates(deps.db, snapshot.id);
-  const pages = await Promise.all(
+  const pages = await settled(
     requests.map((req) =>
       payDates.has(req.payment_id)
         ? deps.reader.childPageBytes(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit)
@@ -121,6 +121,14 @@ export async function readPayStatementParts(deps: ReaderDeps, snapshot: Snapshot
 }
 
 /**
+ * The values, awaiting only when some are still loading: the pages of a batch are nearly always cached, and a
+ * `Promise.all` of ten cached pages would cost ten promises and their microtasks per request.
+ */
+function settled<T>(values: (T | Promise<T>)[]): T[] | Promise<T[]> {
+  return values.some((v) => v instanceof Promise) ? Promise.all(values) : (values as T[]);
+}
+
+/**
  * The same answer gzip-compressed, as the buffers of one gzip member. Each payment's whole element (head, page,
  * close) is compressed once and cached (`SnapshotReader.childPageDeflated`); the bytes between elements are the
  * same few stored blocks every time, and an unknown payment's 404 element is stored as it is. So an answer costs no
@@ -132,28 +140,27 @@ export async function readPayStatementGzipParts(
   requests: PayStatementRequest[],
 ): Promise<Buffer[]> {
   const payDates = await deps.reader.payDates(deps.db, snapshot.id);
-  const elements = await Promise.all(
-    requests.map(async (req) => {
-      const quoted = JSON.stringify(req.payment_id);
-      if (!payDates.has(req.payment_id)) return storedPiece(Buffer.from(paymentNotFound(quoted, req.payment_id)));
-      const wrap = (count: number) => ({ before: elementHead(quoted, count, req.offset), after: "]}}" });
-      const { piece } = await deps.reader.childPageDeflated(
-        deps.db,
-        snapshot.id,
-        "pay_statement",
-        req.payment_id,
-        req.offset,
-        req.limit,
-        wrap,
-      );
-      return piece;
+  const elements = await settled(
+    requests.map((req) => {
+      if (!payDates.has(req.payment_id)) return storedPiece(Buffer.from(paymentNotFound(JSON.stringify(req.payment_id), req.payment_id)));
+      const page = deps.reader.childPageDeflated(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit, wrapElement);
+      return page instanceof Promise ? page.then((p) => p.piece) : page.piece;
     }),
   );
   const pieces: DeflatedPiece[] = [GZ_OPEN];
-  for (const [i, e] of elements.entries()) pieces.push(...(i > 0 ? [GZ_COMMA, e] : [e]));
+  for (const e of elements) {
+    if (pieces.length > 1) pieces.push(GZ_COMMA);
+    pieces.push(e);
+  }
   pieces.push(GZ_CLOSE);
   return gzipParts(pieces);
 }
+
+/** The bytes around a payment's page in its element of the answer (they follow from the key and the page's total). */
+const wrapElement = (paymentId: string, offset: number, count: number) => ({
+  before: elementHead(JSON.stringify(paymentId), count, offset),
+  after: "]}}",
+});
 
 const GZ_OPEN = storedPiece(Buffer.from(`{"responses":[`));
 const GZ_COMMA = storedPiece(Buffer.from(","));
