@@ -16,7 +16,9 @@ let plain: TestServer;
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  [server, plain] = await Promise.all([startTestServer({ LINNET_METRICS_TOKEN: TOKEN }), startTestServer()]);
+  // no job workers on the scraped server: the worker's dispatch loop would fan the events out before the first
+  // scrape could count them (this test runs the dispatch pass itself)
+  [server, plain] = await Promise.all([startTestServer({ LINNET_METRICS_TOKEN: TOKEN }, { role: "api" }), startTestServer()]);
   receiver = await startReceiver();
 });
 afterAll(async () => {
