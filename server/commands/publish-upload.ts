@@ -6,10 +6,11 @@ import { keepRecipe } from "../domain/intake/recipes.js";
 import { analysedStatus, isFinalUpload, transitionUpload } from "../domain/ops/upload-machine.js";
 import { analyzeIfMapped, presentUpload } from "../domain/ops/upload-view.js";
 import { loadUpload, tableOf } from "../domain/ops/uploads.js";
+import { transactional } from "../domain/transactional.js";
 import { publishAnalysis } from "./publish-analysis.js";
 
 /**
- * Command: an operator publishes an upload. Effects: the snapshot and everything a publish does
+ * Command: an operator publishes an upload. Effects, in one transaction: the snapshot and everything a publish does
  * (`publishAnalysis` → `completePublish`), the connection's recipe for scheduled reports (intake), and the upload's
  * move to `published` (ops).
  */
@@ -51,26 +52,22 @@ export async function publishUpload(
     );
   }
   const meta = { source: `operator:${userId}`, retrievedAt: opts.retrievedAt ?? deps.clock.now() };
-  const published = await publishAnalysis(deps, connection, analysis, meta);
-  if (!published.ok) return published;
-  // the mapping that worked becomes the connection's recipe for scheduled reports of this kind (the first one only)
-  await keepRecipe(deps, connection.id, {
-    group: analysis.group,
-    name: mapping.templateName ?? `Mapping of ${upload.value.fileName}`,
-    mapping,
-    table: parsed.value,
+  // the publish, the recipe and the upload's move commit together: of two operators publishing the same upload at
+  // once, the second's move finds it published already, and its whole publish rolls back (one snapshot, not two)
+  const done = await transactional(deps.db, async (tx) => {
+    const d = { ...deps, db: tx };
+    const published = await publishAnalysis(d, connection, analysis, meta);
+    if (!published.ok) return published;
+    // the mapping that worked becomes the connection's recipe for scheduled reports of this kind (the first one only)
+    await keepRecipe(d, connection.id, {
+      group: analysis.group,
+      name: mapping.templateName ?? `Mapping of ${upload.value.fileName}`,
+      mapping,
+      table: parsed.value,
+    });
+    // the diff kept is the one computed before the publish: afterwards the current data is this very file
+    const patch = { publishedSnapshotId: published.value.snapshot_id, report: analysis.report, diff: analysis.diff };
+    return transitionUpload(d, current, "published", patch, `user:${userId}`);
   });
-  // the diff kept is the one computed before the publish: afterwards the current data is this very file
-  const moved = await transitionUpload(
-    deps,
-    current,
-    "published",
-    {
-      publishedSnapshotId: published.value.snapshot_id,
-      report: analysis.report,
-      diff: analysis.diff,
-    },
-    `user:${userId}`,
-  );
-  return moved.ok ? presentUpload(deps, connection, moved.value, parsed.value) : moved;
+  return done.ok ? presentUpload(deps, connection, done.value, parsed.value) : done;
 }

@@ -108,6 +108,29 @@ describe("uploading and publishing a provider export", () => {
     expect((await ops.call("DELETE", `/ops/api/uploads/${other.body.id}`)).status).toBe(204);
   });
 
+  it("two operators publishing the same upload at once make one snapshot: the second publish rolls back whole", async () => {
+    const conn = await connectEmployer(server.url, app, {
+      products: ["company", "directory", "individual", "employment"],
+      choice: { provider_id: "adp_workforce_now", auth_method: "assisted", access_granted: true },
+    });
+    const created = await upload(conn.connection_id, "org", "census.csv", fixture("adp-wfn-census.csv"));
+    expect(created.status).toBe(201);
+    const other = await signInConsole(server, "ops2@linnet.test", "operator");
+    const publish = (by: ConsoleBrowser) => by.call("POST", `/ops/api/uploads/${created.body.id}/publish`, { body: {} });
+    const answers = await Promise.all([publish(ops), publish(other)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, expect.any(Number)]);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    const loser = answers.find((a) => a.status !== 200)!;
+    expect(loser.status).toBe(400);
+    expect((loser.body as { message: string }).message).toMatch(/changed meanwhile|already published/);
+    const view = await ops.call<{ snapshots: { group: string; version: number }[]; uploads: { status: string }[] }>(
+      "GET",
+      `/ops/api/connections/${conn.connection_id}`,
+    );
+    expect(view.body.snapshots.filter((s) => s.group === "org").map((s) => s.version)).toEqual([1]);
+    expect(view.body.uploads.map((u) => u.status)).toEqual(["published"]);
+  });
+
   it("refuses empty, ragged and oversized files clearly, storing nothing", async () => {
     const conn = await connectEmployer(server.url, app, {
       products: ["company", "directory"],
