@@ -5,8 +5,7 @@ import { fail, ok, type Result } from "../domain/errors.js";
 import { isUuid } from "../domain/ids.js";
 import type { ValidationReport } from "../domain/ingestion/index.js";
 import { analyzeJson } from "../domain/ops/upload-analysis.js";
-import { publishOrgSnapshot } from "./publish-org.js";
-import { publishPaySnapshot } from "./publish-pay.js";
+import { publishAnalysis } from "./publish-analysis.js";
 
 /** Command: validate JSON data like an upload (ops/) and publish it (pay data merges into the history; every effect of a publish). */
 export async function ingestJson(
@@ -30,10 +29,7 @@ export async function ingestJson(
   if (analysis.report.requiresConfirmation && !opts.confirm)
     return fail("confirmation_required", `Confirm before publishing: ${analysis.report.confirmationReason ?? ""}`);
   const meta = { source: `operator:${userId}`, retrievedAt: opts.retrievedAt };
-  const published =
-    analysis.group === "org"
-      ? await publishOrgSnapshot(deps, connection.id, analysis.input, meta)
-      : await publishPaySnapshot(deps, connection.id, { ...analysis.input, mode: "merge" }, meta);
+  const published = await publishAnalysis(deps, connection, analysis, meta);
   if (!published.ok) return published;
   return ok({ snapshot_id: published.value.snapshot_id, version: published.value.version, report: analysis.report });
 }
