@@ -7,11 +7,8 @@ const RESTART_DELAY_MS = { first: 1_000, max: 30_000 };
 /** The embedded server, kept running: its address stays the same across restarts. */
 export interface SupervisedPostgres {
   url: string;
-  serverUrl: string;
   /** The current postmaster's process id. */
   readonly pid: number;
-  /** Times the server was started again after it exited unasked. */
-  readonly restarts: number;
   /** Stop supervising and stop the server (fast shutdown). */
   stop(): Promise<void>;
 }
@@ -27,7 +24,6 @@ export interface SupervisedPostgres {
 export async function superviseEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<SupervisedPostgres> {
   const log = opts.log ?? (() => {});
   let current: EmbeddedPostgres = await startEmbeddedPostgres(opts);
-  let restarts = 0;
   let restarting: Promise<void> | undefined;
   const stopping = new AbortController();
 
@@ -39,7 +35,6 @@ export async function superviseEmbeddedPostgres(opts: EmbeddedPostgresOptions): 
       if (!waited) return;
       try {
         current = await startEmbeddedPostgres(opts);
-        restarts++;
         watch(current);
         return;
       } catch (err) {
@@ -57,12 +52,8 @@ export async function superviseEmbeddedPostgres(opts: EmbeddedPostgresOptions): 
 
   return {
     url: current.url,
-    serverUrl: current.serverUrl,
     get pid() {
       return current.pid;
-    },
-    get restarts() {
-      return restarts;
     },
     async stop() {
       stopping.abort();
