@@ -31,6 +31,9 @@ export function isDatabaseOutage(err: unknown): boolean {
   return chain(err).some((e) => {
     const code = typeof e.code === "string" ? e.code : "";
     if (OUTAGE_SQLSTATES.has(code) || OUTAGE_ERRNOS.has(code)) return true;
+    // a unix socket whose server is stopped is no file at all (the embedded server, or PGHOST=/var/run/postgresql);
+    // any other missing file is a bug, not an outage
+    if (code === "ENOENT" && e.syscall === "connect") return true;
     const message = typeof e.message === "string" ? e.message : "";
     return OUTAGE_MESSAGES.some((pattern) => pattern.test(message));
   });
