@@ -252,6 +252,37 @@ describe("fast reads answer as the routes do", () => {
     expect((await both("GET", "/employer/directory?limit=1", auth(bearer))).fast.head).toMatch(/^200 [\s\S]*\nx-ratelimit-remaining: \d+/i);
   });
 
+  it("answers a read whose token, connection and snapshot are cached before the request event returns", async () => {
+    // a listener added after the fast path's runs right after it: the answer is already written when it runs
+    const ended: boolean[] = [];
+    const listener = (_req: http.IncomingMessage, res: http.ServerResponse) => ended.push(res.writableEnded);
+    server.linnet.app!.server.on("request", listener);
+    try {
+      await raw(server.url, "GET", "/employer/directory?limit=2", auth(bearer));
+      await raw(server.url, "GET", "/employer/directory?limit=2&offset=1", auth(bearer));
+      await raw(server.url, "POST", "/employer/individual", json(bearer), JSON.stringify({ requests: [{ individual_id: ids[0] }] }));
+    } finally {
+      server.linnet.app!.server.off("request", listener);
+    }
+    // the directory pages at once; the individual batch waits for its body, so it is answered later
+    expect(ended).toEqual([true, true, false]);
+  });
+
+  it("a connection disconnected after fast answers is refused at once, not served from what was cached", async () => {
+    const app = await server.createApp({ clientType: "sandbox" });
+    const token = (
+      await call<{ access_token: string }>(server.url, "POST", "/sandbox/connections", {
+        basic: app,
+        body: { provider_id: "sandbox_hris", employee_size: 3, products: ["directory"] },
+      })
+    ).body.access_token;
+    for (let i = 0; i < 3; i++) expect((await both("GET", "/employer/directory?limit=1", auth(token))).viaFastPath).toBe(true);
+    expect((await call(server.url, "POST", "/disconnect", { bearer: token })).status).toBe(200);
+    const { fast, viaFastPath } = await both("GET", "/employer/directory?limit=1", auth(token));
+    expect(fast.head).toMatch(/^401 /);
+    expect(viaFastPath).toBe(false);
+  });
+
   it("counts fast answers in the request metrics under the route pattern", async () => {
     const count = async (route: string, method: string) => {
       const res = await call(server.url, "GET", "/metrics", { bearer: "metrics-token-for-the-test" });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Soon, thenSoon } from "../../domain/caches/soon.js";
 import type { Deps } from "../../domain/deps.js";
 import { activeRules } from "../../domain/employer/pay-statement-item-rules.js";
 import { readDirectoryPageParts } from "../../domain/employer/read-directory.js";
@@ -7,7 +8,7 @@ import { PEOPLE_BATCH_LIMIT, readPeopleBytes } from "../../domain/employer/read-
 import { isShuttingDown } from "../../runtime/shutdown-state.js";
 import { acceptsGzip } from "../middleware/accept-encoding.js";
 import type { ZodApp } from "../types.js";
-import { countRequest, type FastOpen, openFast, requestHeaders, sendFastSnapshot } from "./fast-answer.js";
+import { countRequest, openFast, requestHeaders, sendFastSnapshot } from "./fast-answer.js";
 import { parsePayStatementBatch, parsePeopleBatch } from "./people-batch.js";
 import { installBodyReplay, stashBody } from "./replay-body.js";
 
@@ -68,8 +69,10 @@ export function installFastReads(app: ZodApp, deps: Deps): void {
       const [limit, offset] = m[1] === "offset" ? [m[4] ?? "100", m[2]!] : [m[2] ?? "100", m[4] ?? "0"];
       const lim = Number(limit);
       if (lim < 1 || lim > PAGE_LIMIT) return false;
-      void directory(deps, app, req, res, bearer, lim, Number(offset)).then(
-        (done) => (done ? stats.answered++ : fastify(req, res)),
+      settle(
+        () => directory(deps, app, req, res, bearer, lim, Number(offset)),
+        () => stats.answered++,
+        () => fastify(req, res),
         () => (res.headersSent ? res.destroy() : fastify(req, res)),
       );
       return true;
@@ -89,10 +92,10 @@ export function installFastReads(app: ZodApp, deps: Deps): void {
           stashBody(req, body);
           fastify(req, res);
         };
-        const answer =
-          url === INDIVIDUAL_PATH ? individual(deps, app, res, bearer, body) : payStatements(deps, app, req, res, bearer, body);
-        void answer.then(
-          (done) => (done ? stats.answered++ : decline()),
+        settle(
+          () => (url === INDIVIDUAL_PATH ? individual(deps, app, res, bearer, body) : payStatements(deps, app, req, res, bearer, body)),
+          () => stats.answered++,
+          decline,
           () => (res.headersSent ? res.destroy() : decline()),
         );
       });
@@ -104,6 +107,23 @@ export function installFastReads(app: ZodApp, deps: Deps): void {
   app.server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     if (!serve(req, res)) fastify(req, res);
   });
+}
+
+/**
+ * Run one fast answer, which is a boolean at once when everything it needed was cached and a promise otherwise:
+ * `answered` when it answered, `declined` when it left the request to Fastify, `failed` when it threw.
+ */
+function settle(answer: () => Soon<boolean>, answered: () => void, declined: () => void, failed: () => void): void {
+  let done: Soon<boolean>;
+  try {
+    done = answer();
+  } catch {
+    failed();
+    return;
+  }
+  if (done instanceof Promise) void done.then((yes) => (yes ? answered() : declined()), failed);
+  else if (done) answered();
+  else declined();
 }
 
 /** The Bearer token, as `bearerToken` (middleware/credentials.ts) reads it. */
@@ -132,7 +152,7 @@ function observe(deps: Deps, route: string, method: string, status: number, star
 }
 
 /** `GET /employer/directory?limit&offset`; false: not answered, hand it to Fastify. */
-async function directory(
+function directory(
   deps: Deps,
   app: ZodApp,
   req: IncomingMessage,
@@ -140,37 +160,39 @@ async function directory(
   bearer: string,
   limit: number,
   offset: number,
-): Promise<boolean> {
+): Soon<boolean> {
   const started = performance.now();
-  const open: FastOpen | null = await openFast(deps, bearer, "directory");
-  if (!open) return false;
-  const page = await readDirectoryPageParts(deps, open.snapshot, offset, limit);
-  const headers = requestHeaders();
-  let status = 429;
-  if (await countRequest(app.rateLimiter, deps, res, headers, open.ctx.application.id, "directory")) {
-    const inm = req.headers["if-none-match"];
-    status = sendFastSnapshot(res, headers, open, req.url!, inm, "GET", page);
-  }
-  observe(deps, DIRECTORY_PATH, "GET", status, started);
-  return true;
+  return thenSoon(openFast(deps, bearer, "directory"), (open) => {
+    if (!open) return false;
+    return thenSoon(readDirectoryPageParts(deps, open.snapshot, offset, limit), (page) => {
+      const headers = requestHeaders();
+      return thenSoon(countRequest(app.rateLimiter, deps, res, headers, open.ctx.application.id, "directory"), (counted) => {
+        const inm = req.headers["if-none-match"];
+        const status = counted ? sendFastSnapshot(res, headers, open, req.url!, inm, "GET", page) : 429;
+        observe(deps, DIRECTORY_PATH, "GET", status, started);
+        return true;
+      });
+    });
+  });
 }
 
 /** `POST /employer/individual` with a well-formed batch; false: not answered, hand it to Fastify. */
-async function individual(deps: Deps, app: ZodApp, res: ServerResponse, bearer: string, body: Buffer): Promise<boolean> {
+function individual(deps: Deps, app: ZodApp, res: ServerResponse, bearer: string, body: Buffer): Soon<boolean> {
   const started = performance.now();
   const batch = parsePeopleBatch(body);
   if (!batch || batch.ids.length > PEOPLE_BATCH_LIMIT) return false;
-  const open = await openFast(deps, bearer, "individual");
-  if (!open) return false;
-  const includeSsn = batch.include.includes("ssn") && open.ctx.connection.products.includes("ssn");
-  const answer = await readPeopleBytes(deps, open.snapshot, "individual", batch.ids, includeSsn);
-  const headers = requestHeaders();
-  let status = 429;
-  if (await countRequest(app.rateLimiter, deps, res, headers, open.ctx.application.id, "individual")) {
-    status = sendFastSnapshot(res, headers, open, INDIVIDUAL_PATH, undefined, "POST", answer);
-  }
-  observe(deps, INDIVIDUAL_PATH, "POST", status, started);
-  return true;
+  return thenSoon(openFast(deps, bearer, "individual"), (open) => {
+    if (!open) return false;
+    const includeSsn = batch.include.includes("ssn") && open.ctx.connection.products.includes("ssn");
+    return thenSoon(readPeopleBytes(deps, open.snapshot, "individual", batch.ids, includeSsn), (answer) => {
+      const headers = requestHeaders();
+      return thenSoon(countRequest(app.rateLimiter, deps, res, headers, open.ctx.application.id, "individual"), (counted) => {
+        const status = counted ? sendFastSnapshot(res, headers, open, INDIVIDUAL_PATH, undefined, "POST", answer) : 429;
+        observe(deps, INDIVIDUAL_PATH, "POST", status, started);
+        return true;
+      });
+    });
+  });
 }
 
 /**
@@ -178,31 +200,29 @@ async function individual(deps: Deps, app: ZodApp, res: ServerResponse, bearer: 
  * built per request: Fastify's); false: not answered. Identity or gzip as `Accept-Encoding` asks, written as the
  * parts the answer is made of (see readPayStatementParts), with the route's headers in the route's order.
  */
-async function payStatements(
-  deps: Deps,
-  app: ZodApp,
-  req: IncomingMessage,
-  res: ServerResponse,
-  bearer: string,
-  body: Buffer,
-): Promise<boolean> {
+function payStatements(deps: Deps, app: ZodApp, req: IncomingMessage, res: ServerResponse, bearer: string, body: Buffer): Soon<boolean> {
   const started = performance.now();
   const requests = parsePayStatementBatch(body);
   if (!requests) return false;
-  const open = await openFast(deps, bearer, "pay_statement");
-  if (!open) return false;
-  if ((await activeRules(deps, open.ctx.connection.id)).rules.length > 0) return false;
-  const gzip = acceptsGzip(req.headers["accept-encoding"]);
-  const parts = gzip
-    ? await readPayStatementGzipParts(deps, open.snapshot, requests)
-    : await readPayStatementParts(deps, open.snapshot, requests);
-  const headers = requestHeaders();
-  let status = 429;
-  if (await countRequest(app.rateLimiter, deps, res, headers, open.ctx.application.id, "pay-statement")) {
-    headers.vary = "accept-encoding";
-    if (gzip) headers["content-encoding"] = "gzip";
-    status = sendFastSnapshot(res, headers, open, PAY_STATEMENT_PATH, undefined, "POST", parts);
-  }
-  observe(deps, PAY_STATEMENT_PATH, "POST", status, started);
-  return true;
+  return thenSoon(openFast(deps, bearer, "pay_statement"), (open) => {
+    if (!open) return false;
+    return thenSoon(activeRules(deps, open.ctx.connection.id), ({ rules }) => {
+      if (rules.length > 0) return false;
+      const gzip = acceptsGzip(req.headers["accept-encoding"]);
+      const parts = gzip ? readPayStatementGzipParts(deps, open.snapshot, requests) : readPayStatementParts(deps, open.snapshot, requests);
+      return thenSoon(parts, (parts) => {
+        const headers = requestHeaders();
+        return thenSoon(countRequest(app.rateLimiter, deps, res, headers, open.ctx.application.id, "pay-statement"), (counted) => {
+          let status = 429;
+          if (counted) {
+            headers.vary = "accept-encoding";
+            if (gzip) headers["content-encoding"] = "gzip";
+            status = sendFastSnapshot(res, headers, open, PAY_STATEMENT_PATH, undefined, "POST", parts);
+          }
+          observe(deps, PAY_STATEMENT_PATH, "POST", status, started);
+          return true;
+        });
+      });
+    });
+  });
 }

@@ -36,7 +36,7 @@ export function createAddressLimiter(
   return {
     enabled: true,
     // "public:" keeps these keys apart from the per-application ones in a shared Redis.
-    check: (address, nowMs) => backing.hit(`public:${address}`, limit, RATE_LIMIT_WINDOW_MS, nowMs),
+    check: async (address, nowMs) => backing.hit(`public:${address}`, limit, RATE_LIMIT_WINDOW_MS, nowMs),
     close: () => backing.close(),
   };
 }

@@ -1,6 +1,6 @@
 /** Per-application, per-endpoint rate limits (Finch's table by default; Redis-shared when REDIS_URL is set). */
 export { ENDPOINT_NAMES, type EndpointName } from "../../config/rate-limit-settings.js";
-export { createRateLimiter, enforceRateLimit, type RateLimiter } from "./rate-limiter.js";
+export { applyRateLimit, createRateLimiter, enforceRateLimit, type RateLimiter } from "./rate-limiter.js";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -49,7 +49,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     get size() {
       return logs.size;
     },
-    async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<HitResult> {
+    hit(key: string, limit: number, windowMs: number, nowMs: number): HitResult {
       if (nowMs - lastSweep >= sweepEveryMs) sweep(nowMs);
       let log = logs.get(key);
       if (!log) {

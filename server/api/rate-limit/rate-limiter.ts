@@ -1,5 +1,6 @@
 import { type EndpointName, RATE_LIMIT_WINDOW_MS } from "../../config/rate-limit-settings.js";
 import type { Config } from "../../config.js";
+import { type Soon, thenSoon } from "../../domain/caches/soon.js";
 import type { Log } from "../../domain/deps.js";
 import { FinchError } from "../../domain/errors.js";
 import { createMemoryStore } from "./memory-store.js";
@@ -22,8 +23,8 @@ export interface RateLimitDecision {
 export interface RateLimiter {
   /** False when `LINNET_RATE_LIMITS=off`: every check is allowed and no store exists. */
   readonly enabled: boolean;
-  /** Count one request by `applicationId` (the client_id) to `endpoint` at `nowMs`. */
-  check(applicationId: string, endpoint: EndpointName, nowMs: number): Promise<RateLimitDecision>;
+  /** Count one request by `applicationId` (the client_id) to `endpoint` at `nowMs`; at once unless the store is shared. */
+  check(applicationId: string, endpoint: EndpointName, nowMs: number): Soon<RateLimitDecision>;
   /** Release the store (the Redis connection, if any). */
   close(): Promise<void>;
 }
@@ -51,16 +52,16 @@ const UNLIMITED: RateLimitDecision = {
 export function createRateLimiter(config: RateLimiterConfig, log: Log, store?: RateLimitStore): RateLimiter {
   const limits = config.rateLimits;
   if (!limits) {
-    return { enabled: false, check: async () => UNLIMITED, close: async () => {} };
+    return { enabled: false, check: () => UNLIMITED, close: async () => {} };
   }
   const backing = store ?? (config.redisUrl ? createRedisStore({ url: config.redisUrl, log }) : createMemoryStore());
   return {
     enabled: true,
-    async check(applicationId, endpoint, nowMs) {
+    check(applicationId, endpoint, nowMs) {
       const limit = limits[endpoint];
       // The endpoint comes last and has no colon, so the key stays unambiguous whatever the client_id holds.
-      const result = await backing.hit(`${applicationId}:${endpoint}`, limit, RATE_LIMIT_WINDOW_MS, nowMs);
-      return { ...result, limit };
+      const result = backing.hit(`${applicationId}:${endpoint}`, limit, RATE_LIMIT_WINDOW_MS, nowMs);
+      return thenSoon(result, (r) => ({ ...r, limit }));
     },
     close: () => backing.close(),
   };
@@ -77,7 +78,11 @@ export async function enforceRateLimit(
   endpoint: EndpointName,
   nowMs: number,
 ): Promise<void> {
-  const decision = await limiter.check(applicationId, endpoint, nowMs);
+  applyRateLimit(await limiter.check(applicationId, endpoint, nowMs), reply);
+}
+
+/** `enforceRateLimit` once the request is counted: the headers of `decision`, or its 429. */
+export function applyRateLimit(decision: RateLimitDecision, reply: HeaderSink): void {
   if (Number.isFinite(decision.limit)) {
     reply.header("X-RateLimit-Limit", String(decision.limit));
     reply.header("X-RateLimit-Remaining", String(decision.remaining));

@@ -54,6 +54,23 @@ describe("RefreshingCache", () => {
     expect(await late).toEqual({ tag: "new" });
   });
 
+  it("peek answers only a fresh entry, and never starts a lookup", async () => {
+    const cache = new RefreshingCache<{ tag: string }>(1000);
+    const l = loader(() => ({ tag: "a" }));
+    expect(cache.peek("h", 0)).toBeUndefined();
+    expect(l.started).toBe(0);
+    const pending = cache.resolve("h", 0, l.load);
+    expect(cache.peek("h", 0)).toBeUndefined(); // still loading
+    l.finish();
+    await pending;
+    expect(cache.peek("h", 999)).toEqual({ tag: "a" });
+    expect(cache.peek("h", 1000)).toBeUndefined(); // stale: left to resolve, which refreshes it
+    expect(l.started).toBe(0);
+    cache.invalidateWhere(() => true);
+    expect(cache.peek("h", 0)).toBeUndefined();
+    expect(new RefreshingCache<{ tag: string }>(0).peek("h", 0)).toBeUndefined();
+  });
+
   it("never caches misses, and an invalidation during a lookup keeps its result out of the cache", async () => {
     const cache = new RefreshingCache<{ id: string }>(1000);
     let answer: { id: string } | null = null;

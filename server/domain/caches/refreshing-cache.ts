@@ -43,6 +43,16 @@ export class RefreshingCache<V> {
     return this.lookup(key, nowMs, load);
   }
 
+  /**
+   * The value when it is cached and fresh, else undefined (no lookup starts): for callers that answer at once from
+   * what is cached and take the `resolve` path otherwise. A stale entry is not answered here, so `resolve` gets to
+   * refresh it.
+   */
+  peek(key: string, nowMs: number): V | undefined {
+    const hit = this.ttlMs > 0 ? this.byKey.get(key) : undefined;
+    return hit && hit.until > nowMs ? hit.value : undefined;
+  }
+
   /** Forget every entry `matches` picks. */
   invalidateWhere(matches: (key: string, value: V) => boolean): void {
     this.generation++;

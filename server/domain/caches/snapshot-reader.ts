@@ -3,6 +3,7 @@ import { allRecords, childPage, countChildren, type RecordRow, recordsByIds } fr
 import { type ElementIndex, packElements } from "./element-index.js";
 import { type DeflatedPiece, deflatePiece } from "./gzip-pieces.js";
 import { RecordCache } from "./record-cache.js";
+import type { Soon } from "./soon.js";
 
 /** All records of one kind of one snapshot, in order, with an index by id. */
 export interface RecordSet {
@@ -36,9 +37,6 @@ export interface ChildPageBytes {
   bytes: Buffer;
 }
 
-/** A value at once when cached, or a promise of it (see RecordCache.lookup). */
-type Soon<T> = T | Promise<T>;
-
 /**
  * Reads immutable snapshot records through shared in-memory caches, all bounded by bytes: whole kinds (three eighths
  * of `maxBytes`), their joined buffers (an eighth), batch elements (a quarter), pages of children such as pay
@@ -71,9 +69,9 @@ export class SnapshotReader {
     return this.cache.load(`${snapshotId}:${kind}`, async () => SnapshotReader.toSet(await allRecords(db, snapshotId, kind)));
   }
 
-  /** The records of a kind joined into one buffer (see JoinedRecords); cached beside the record set. */
-  joined(db: Db, snapshotId: string, kind: string): Promise<JoinedRecords> {
-    return this.joinedCache.load(`${snapshotId}:${kind}`, async () => {
+  /** The records of a kind joined into one buffer (see JoinedRecords); cached beside the record set; at once when cached. */
+  joined(db: Db, snapshotId: string, kind: string): Soon<JoinedRecords> {
+    return this.joinedCache.lookup(`${snapshotId}:${kind}`, async () => {
       const { rows } = await this.kind(db, snapshotId, kind);
       const starts = new Uint32Array(rows.length + 1);
       let offset = 0;

@@ -9,7 +9,12 @@ import { findSnapshot, type SnapshotRow } from "../../db/repositories/snapshots.
 export interface SnapshotAnswers {
   retrieved: string;
   etags: Map<string, string>;
+  /** The headers every answer from the snapshot carries, by the connection row they were made for. */
+  headers: WeakMap<object, readonly Header[]>;
 }
+
+/** A response header: name and value. */
+export type Header = readonly [name: string, value: string];
 
 /**
  * Per-process memo of snapshot rows and of what answers from them reuse. Both are immutable, so nothing is ever
@@ -27,6 +32,11 @@ export class SnapshotRowCache {
     private readonly maxEtags = 50_000,
   ) {}
 
+  /** A snapshot row when it has been read already (no lookup). */
+  cachedRow(id: string): SnapshotRow | undefined {
+    return this.rows.get(id);
+  }
+
   /** A snapshot row, read once. */
   async row(db: Db, id: string): Promise<SnapshotRow | undefined> {
     const hit = this.rows.get(id);
@@ -43,10 +53,23 @@ export class SnapshotRowCache {
   answersOf(snapshot: SnapshotRow): SnapshotAnswers {
     let a = this.answers.get(snapshot);
     if (!a) {
-      a = { retrieved: snapshot.retrievedAt.toISOString(), etags: new Map() };
+      a = { retrieved: snapshot.retrievedAt.toISOString(), etags: new Map(), headers: new WeakMap() };
       this.answers.set(snapshot, a);
     }
     return a;
+  }
+
+  /**
+   * The headers every answer from a snapshot carries for a connection: remembered per connection row (a cached row
+   * is replaced, never changed, when the connection changes), or made by `make` once.
+   */
+  headersOf(a: SnapshotAnswers, connection: object, make: () => readonly Header[]): readonly Header[] {
+    let headers = a.headers.get(connection);
+    if (!headers) {
+      headers = make();
+      a.headers.set(connection, headers);
+    }
+    return headers;
   }
 
   /** The ETag of `key` on a snapshot: remembered, or made by `make` once. */

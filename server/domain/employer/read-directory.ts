@@ -1,5 +1,6 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
-import type { SnapshotReader } from "../caches/snapshot-reader.js";
+import type { JoinedRecords, SnapshotReader } from "../caches/snapshot-reader.js";
+import { type Soon, thenSoon } from "../caches/soon.js";
 import type { Deps } from "../deps.js";
 
 /** A directory page as three pieces: its header, a view of the snapshot's joined bytes (no copy), and `]}`. */
@@ -14,15 +15,19 @@ export interface DirectoryPageParts {
 /**
  * One page of the directory as served JSON: `{ paging: { count, offset }, individuals: [...] }`, in pieces. The
  * records are a view into the snapshot's joined directory buffer, so a page copies and encodes nothing until it is
- * written: the fast path writes the pieces as they are, saving a page-sized allocation per request.
+ * written: the fast path writes the pieces as they are, saving a page-sized allocation per request. At once (no
+ * promise) when the joined buffer is cached, as it is for every page after a snapshot's first.
  */
-export async function readDirectoryPageParts(
+export function readDirectoryPageParts(
   deps: Pick<Deps, "db"> & { reader: SnapshotReader },
   snapshot: SnapshotRow,
   offset: number,
   limit: number,
-): Promise<DirectoryPageParts> {
-  const { bytes, starts, count } = await deps.reader.joined(deps.db, snapshot.id, "directory");
+): Soon<DirectoryPageParts> {
+  return thenSoon(deps.reader.joined(deps.db, snapshot.id, "directory"), (joined) => pageOf(joined, offset, limit));
+}
+
+function pageOf({ bytes, starts, count }: JoinedRecords, offset: number, limit: number): DirectoryPageParts {
   const end = Math.min(count, offset + limit);
   const from = end > offset ? starts[offset]! : 0;
   const to = end > offset ? starts[end]! - 1 : 0;

@@ -94,6 +94,7 @@ export function sendSnapshotJson(request: FastifyRequest, reply: FastifyReply, o
   const etagKey = request.method === "GET" ? request.url + variant : null;
   const answer = snapshotAnswerHeaders(open, etagKey, request.headers["if-none-match"]);
   for (const [name, value] of answer.headers) reply.header(name, value);
+  if (answer.etag !== null) reply.header("etag", answer.etag);
   if (answer.notModified) return reply.status(304).send();
   return reply.type("application/json; charset=utf-8").send(body);
 }
