@@ -41,7 +41,8 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
  * to it (replay-body.ts), so those answers are Fastify's own.
  *
  * It calls the same domain functions as the routes (authenticateToken, openProduct, readDirectoryPageParts, readPeopleBytes,
- * readPayStatementParts, enforceRateLimit) and writes the same headers in the same order, so its answers are byte for byte the routes'
+ * readPayStatementParts, the rate limiter and applyRateLimit; from caches, authenticateCachedToken and openCachedProduct)
+ * and writes the same headers in the same order, so its answers are byte for byte the routes'
  * (test/e2e/fast-reads.test.ts compares them). What it skips is Fastify's per-request work: routing, the request
  * and reply objects, the hook chain, zod validation of the query or body, and the promise hops between them.
  * Nothing with a side effect happens before the request is known to be answerable: the rate-limit count comes last.

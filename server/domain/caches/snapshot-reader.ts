@@ -109,14 +109,15 @@ export class SnapshotReader {
    * one too large for it (seen once, then remembered) is read by one indexed query for just these ids, so a request
    * on a 50,000-person company never reads the whole snapshot again because the cache could not keep it.
    */
-  async batchElementsFor(db: Db, snapshotId: string, kind: string, ids: string[]): Promise<BatchElements> {
+  batchElementsFor(db: Db, snapshotId: string, kind: string, ids: string[]): Soon<BatchElements> {
     const key = `${snapshotId}:${kind}`;
-    if (!this.oversized.has(key)) {
-      const all = await this.batchElements(db, snapshotId, kind);
+    if (this.oversized.has(key)) return recordsByIds(db, snapshotId, kind, [...new Set(ids)]).then(toBatchElements);
+    const cached = this.elementCache.get(key);
+    if (cached !== undefined) return cached; // at once: no promise for the common case
+    return this.batchElements(db, snapshotId, kind).then((all) => {
       if (this.elementCache.get(key) === undefined) this.markOversized(key); // refused: bigger than the budget
       return all;
-    }
-    return toBatchElements(await recordsByIds(db, snapshotId, kind, [...new Set(ids)]));
+    });
   }
 
   /** Records of a kind by id: from the cached kind when it fits, else one query for just these ids (see above). */
