@@ -1,6 +1,7 @@
 import type { SnapshotRow } from "../../db/repositories/snapshots.repository.js";
 import { type DeflatedPiece, gzipParts, storedPiece } from "../caches/gzip-pieces.js";
 import type { SnapshotReader } from "../caches/snapshot-reader.js";
+import { allSoon, thenSoon } from "../caches/soon.js";
 import type { Deps } from "../deps.js";
 import { type ActiveRule, applyItemRules } from "./item-rules.js";
 
@@ -96,7 +97,7 @@ const elementHead = (quoted: string, count: number, offset: number) =>
  */
 export async function readPayStatementParts(deps: ReaderDeps, snapshot: SnapshotRow, requests: PayStatementRequest[]): Promise<Buffer[]> {
   const payDates = await deps.reader.payDates(deps.db, snapshot.id);
-  const pages = await settled(
+  const pages = await allSoon(
     requests.map((req) =>
       payDates.has(req.payment_id)
         ? deps.reader.childPageBytes(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit)
@@ -121,14 +122,6 @@ export async function readPayStatementParts(deps: ReaderDeps, snapshot: Snapshot
 }
 
 /**
- * The values, awaiting only when some are still loading: the pages of a batch are nearly always cached, and a
- * `Promise.all` of ten cached pages would cost ten promises and their microtasks per request.
- */
-function settled<T>(values: (T | Promise<T>)[]): T[] | Promise<T[]> {
-  return values.some((v) => v instanceof Promise) ? Promise.all(values) : (values as T[]);
-}
-
-/**
  * The same answer gzip-compressed, as the buffers of one gzip member. Each payment's whole element (head, page,
  * close) is compressed once and cached (`SnapshotReader.childPageDeflated`); the bytes between elements are the
  * same few stored blocks every time, and an unknown payment's 404 element is stored as it is. So an answer costs no
@@ -140,11 +133,11 @@ export async function readPayStatementGzipParts(
   requests: PayStatementRequest[],
 ): Promise<Buffer[]> {
   const payDates = await deps.reader.payDates(deps.db, snapshot.id);
-  const elements = await settled(
+  const elements = await allSoon(
     requests.map((req) => {
       if (!payDates.has(req.payment_id)) return storedPiece(Buffer.from(paymentNotFound(JSON.stringify(req.payment_id), req.payment_id)));
       const page = deps.reader.childPageDeflated(deps.db, snapshot.id, "pay_statement", req.payment_id, req.offset, req.limit, wrapElement);
-      return page instanceof Promise ? page.then((p) => p.piece) : page.piece;
+      return thenSoon(page, (p) => p.piece);
     }),
   );
   const pieces: DeflatedPiece[] = [GZ_OPEN];
