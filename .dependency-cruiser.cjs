@@ -29,6 +29,15 @@ module.exports = {
       to: { path: EDGES },
     },
     {
+      name: "api-through-domain",
+      comment:
+        "HTTP handlers reach the database through domain functions and commands; they may name a row's type " +
+        "(presenters map rows to bodies), but never call server/db themselves.",
+      severity: "error",
+      from: { path: "^server/api/" },
+      to: { path: "^server/db/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "jobs-not-api",
       comment: "Job workers call commands and domain functions, never HTTP handlers.",
       severity: "error",

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { readOperationalCounts } from "../../db/repositories/metrics.repository.js";
 import { FinchError } from "../../domain/errors.js";
+import { refreshOperationalGauges } from "../../domain/metrics/metrics.js";
 import type { RouteModule } from "../types.js";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
@@ -21,12 +21,8 @@ export const getMetrics: RouteModule = (app, deps) => {
       const err = new FinchError("unauthorized", "Authorization: a bearer token equal to LINNET_METRICS_TOKEN is required");
       return reply.status(401).header("www-authenticate", 'Bearer realm="metrics"').send(err.toBody());
     }
-    try {
-      metrics.setOperational(await readOperationalCounts(deps.db, deps.clock.now()));
-    } catch (err) {
-      metrics.setOperational(null); // the database gauges say "unreachable"; the process series still render
-      request.log.warn({ err }, "metrics: database counts unavailable");
-    }
+    const refresh = await refreshOperationalGauges(metrics, deps.db, deps.clock.now());
+    if (refresh) request.log.warn({ err: refresh.failed }, "metrics: database counts unavailable");
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 };

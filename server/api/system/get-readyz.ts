@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FinchErrorSchema } from "../../../contracts/finch/errors.js";
-import { migrationsApplied } from "../../db/migration-status.js";
 import { FinchError } from "../../domain/errors.js";
+import { readiness } from "../../domain/health/readiness.js";
 import type { RouteModule } from "../types.js";
 
 /**
@@ -22,17 +22,12 @@ export const getReadyz: RouteModule = (app, deps) => {
       },
     },
     async (_request, reply) => {
-      let problem: string;
-      try {
-        if (await migrationsApplied(deps.db)) return { status: "ready" as const, database: "ok" as const, migrations: "applied" as const };
-        problem = "the database is missing migrations this version needs (run `linnet migrate`)";
-      } catch {
-        problem = "the database cannot be reached";
-      }
+      const state = await readiness(deps.db);
+      if (state.ready) return { status: "ready" as const, database: "ok" as const, migrations: "applied" as const };
       return reply
         .status(503)
         .header("retry-after", "5")
-        .send(new FinchError("service_unavailable", `Not ready: ${problem}`).toBody());
+        .send(new FinchError("service_unavailable", `Not ready: ${state.problem}`).toBody());
     },
   );
 };

@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { OperationalCounts } from "../../db/repositories/metrics.repository.js";
+import type { Db } from "../../db/client.js";
+import { type OperationalCounts, readOperationalCounts } from "../../db/repositories/metrics.repository.js";
 
 /** What domain code reports to Prometheus; absent from deps when `/metrics` is off, so nothing is measured. */
 export interface Metrics {
@@ -81,4 +82,18 @@ export function createMetrics(): Metrics {
       tasks.set({ state: "overdue" }, counts.tasksOverdue);
     },
   };
+}
+
+/**
+ * Set the database gauges from the database, just before a scrape renders them. When it does not answer they say
+ * "unreachable" (the process series still render) and the failure is returned for the caller to log.
+ */
+export async function refreshOperationalGauges(metrics: Metrics, db: Db, now: Date): Promise<{ failed: unknown } | null> {
+  try {
+    metrics.setOperational(await readOperationalCounts(db, now));
+    return null;
+  } catch (err) {
+    metrics.setOperational(null);
+    return { failed: err };
+  }
 }
