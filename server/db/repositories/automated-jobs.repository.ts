@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { automatedJobs } from "../schema/index.js";
+import { moveFrom } from "./move-from.js";
 
 /** An automated job row. */
 export type AutomatedJobRow = typeof automatedJobs.$inferSelect;
@@ -65,10 +66,5 @@ export async function updateAutomatedJobFrom(
   from: AutomatedJobRow["status"],
   patch: Partial<Pick<AutomatedJobRow, "status" | "error" | "startedAt" | "completedAt">>,
 ): Promise<boolean> {
-  const rows = await db
-    .update(automatedJobs)
-    .set(patch)
-    .where(and(eq(automatedJobs.id, id), eq(automatedJobs.status, from)))
-    .returning({ id: automatedJobs.id });
-  return rows.length === 1;
+  return moveFrom(db, automatedJobs, { id: automatedJobs.id, status: automatedJobs.status }, id, from, patch);
 }

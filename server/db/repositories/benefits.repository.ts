@@ -9,6 +9,7 @@ import {
   sandboxBenefitSeeds,
   snapshotRecords,
 } from "../schema/index.js";
+import { moveFrom } from "./move-from.js";
 
 /** A benefit row. */
 export type BenefitRow = typeof benefits.$inferSelect;
@@ -63,12 +64,7 @@ export async function updateBenefitFrom(
   from: BenefitRow["state"],
   patch: Partial<Omit<BenefitRow, "id" | "connectionId">>,
 ): Promise<boolean> {
-  const rows = await db
-    .update(benefits)
-    .set(patch)
-    .where(and(eq(benefits.id, id), eq(benefits.state, from)))
-    .returning({ id: benefits.id });
-  return rows.length === 1;
+  return moveFrom(db, benefits, { id: benefits.id, status: benefits.state }, id, from, patch);
 }
 
 /** Insert or replace enrollments (an enrollment is replaced as a whole). */
@@ -144,12 +140,7 @@ export async function updateBenefitJobFrom(
   from: BenefitJobRow["status"],
   patch: Partial<Omit<BenefitJobRow, "id" | "connectionId">>,
 ): Promise<boolean> {
-  const rows = await db
-    .update(benefitJobs)
-    .set(patch)
-    .where(and(eq(benefitJobs.id, id), eq(benefitJobs.status, from)))
-    .returning({ id: benefitJobs.id });
-  return rows.length === 1;
+  return moveFrom(db, benefitJobs, { id: benefitJobs.id, status: benefitJobs.status }, id, from, patch);
 }
 
 /** Jobs of a connection still waiting for (or failing) write-then-verify, completed after `completedAfter`. */

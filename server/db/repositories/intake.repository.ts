@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { intakeFiles, intakeInboxes, intakeRecipes } from "../schema/index.js";
+import { moveFrom } from "./move-from.js";
 
 /** An inbox row. */
 export type InboxRow = typeof intakeInboxes.$inferSelect;
@@ -83,12 +84,7 @@ export async function updateIntakeFileFrom(
   from: IntakeFileRow["status"],
   patch: Partial<Omit<IntakeFileRow, "id" | "connectionId">>,
 ): Promise<boolean> {
-  const rows = await db
-    .update(intakeFiles)
-    .set(patch)
-    .where(and(eq(intakeFiles.id, id), eq(intakeFiles.status, from)))
-    .returning({ id: intakeFiles.id });
-  return rows.length === 1;
+  return moveFrom(db, intakeFiles, { id: intakeFiles.id, status: intakeFiles.status }, id, from, patch);
 }
 
 /** Another file of the connection with the same bytes that was published or is awaiting a decision. */

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { connections, manualJobs, users } from "../schema/index.js";
+import { moveFrom } from "./move-from.js";
 
 /** A manual job row. */
 export type ManualJobRow = typeof manualJobs.$inferSelect;
@@ -23,12 +24,7 @@ export async function updateManualJobFrom(
   from: ManualJobRow["status"],
   patch: Partial<Omit<ManualJobRow, "id" | "connectionId">>,
 ): Promise<boolean> {
-  const rows = await db
-    .update(manualJobs)
-    .set(patch)
-    .where(and(eq(manualJobs.id, id), eq(manualJobs.status, from)))
-    .returning({ id: manualJobs.id });
-  return rows.length === 1;
+  return moveFrom(db, manualJobs, { id: manualJobs.id, status: manualJobs.status }, id, from, patch);
 }
 
 /** Manual jobs for the console, by status, soonest due first, with their connection and assignee. */

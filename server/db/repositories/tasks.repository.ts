@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } f
 import type { Db } from "../client.js";
 import { connectionChanged } from "../connection-changes.js";
 import { applications, assistedTasks, connections, users } from "../schema/index.js";
+import { moveFrom } from "./move-from.js";
 
 /** A task row. */
 export type TaskRow = typeof assistedTasks.$inferSelect;
@@ -55,12 +56,7 @@ export async function updateTaskFrom(
   from: TaskRow["status"],
   patch: Partial<Omit<TaskRow, "id" | "connectionId">>,
 ): Promise<boolean> {
-  const moved = await db
-    .update(assistedTasks)
-    .set(patch)
-    .where(and(eq(assistedTasks.id, id), eq(assistedTasks.status, from)))
-    .returning({ id: assistedTasks.id });
-  return moved.length === 1;
+  return moveFrom(db, assistedTasks, { id: assistedTasks.id, status: assistedTasks.status }, id, from, patch);
 }
 
 /** Open (or in-progress) tasks of a connection, optionally of one group. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { ingestionUploads, mappingTemplates } from "../schema/index.js";
+import { moveFrom } from "./move-from.js";
 
 /** An upload row. */
 export type UploadRow = typeof ingestionUploads.$inferSelect;
@@ -34,12 +35,7 @@ export async function updateUploadFrom(
   from: UploadRow["status"],
   patch: Partial<Omit<UploadRow, "id" | "connectionId" | "content">>,
 ): Promise<boolean> {
-  const rows = await db
-    .update(ingestionUploads)
-    .set(patch)
-    .where(and(eq(ingestionUploads.id, id), eq(ingestionUploads.status, from)))
-    .returning({ id: ingestionUploads.id });
-  return rows.length === 1;
+  return moveFrom(db, ingestionUploads, { id: ingestionUploads.id, status: ingestionUploads.status }, id, from, patch);
 }
 
 /** A connection's uploads, newest first (without file contents). */
