@@ -3,7 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FinchErrorBody } from "../../contracts/finch/errors.js";
 import { FinchError, type Result } from "../domain/errors.js";
-import { isDatabaseOutage } from "../domain/health/readiness.js";
+import { isDatabaseOutage } from "../domain/health/outage.js";
 
 /** Return a result's value or throw its FinchError for the error handler to present. */
 export function unwrap<T>(result: Result<T>): T {

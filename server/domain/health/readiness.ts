@@ -1,8 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { migrationsApplied } from "../../db/migration-status.js";
 
-export { isDatabaseOutage } from "../../db/pool-errors.js";
-
 /** Whether this process may take traffic, and if not, why, in words for the operator. */
 export type Readiness = { ready: true } | { ready: false; problem: string };
 
